@@ -1,0 +1,29 @@
+/**
+ * Colours for new codes: distinct hues that stay readable as translucent highlights on light and
+ * dark backgrounds (a categorical palette in the spirit of Tableau 10 / ColorBrewer Set1).
+ */
+export const CODE_PALETTE: readonly string[] = [
+  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
+  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1f77b4', '#d62728',
+];
+
+/** The palette colour least used so far (first one on ties). */
+export function nextColor(used: readonly string[], palette: readonly string[] = CODE_PALETTE): string {
+  const counts = new Map(palette.map((c) => [c.toLowerCase(), 0]));
+  for (const c of used) {
+    const k = c.toLowerCase();
+    if (counts.has(k)) {
+      counts.set(k, counts.get(k)! + 1);
+    }
+  }
+  let best = palette[0];
+  let bestCount = Infinity;
+  for (const c of palette) {
+    const n = counts.get(c.toLowerCase())!;
+    if (n < bestCount) {
+      best = c;
+      bestCount = n;
+    }
+  }
+  return best;
+}

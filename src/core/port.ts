@@ -1,0 +1,110 @@
+/**
+ * The only way the core touches storage. Paths are POSIX-style and relative to the study root
+ * ("codeboom.json", ".codeboom/codings/transcripts/A-1.md.eva.json"). The extension adapts
+ * `vscode.workspace.fs`, the CLI adapts Node's fs, tests use {@link MemoryFileSystem}.
+ */
+export interface FileStat {
+  readonly mtime: number;
+  readonly size: number;
+}
+
+export interface FileSystemPort {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Write via a temporary file and a rename, so a reader never sees half a file. */
+  writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
+  stat(path: string): Promise<FileStat | undefined>;
+  /** Entries of a folder: name and whether it is a folder. Missing folder → empty list. */
+  readDirectory(path: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>>;
+  delete(path: string): Promise<void>;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+export function encodeText(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+/** Decodes UTF-8 and drops a leading BOM (TextDecoder does that unless ignoreBOM). */
+export function decodeText(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+export function joinPath(...parts: string[]): string {
+  return parts
+    .filter((p) => p.length > 0 && p !== '.')
+    .join('/')
+    .replace(/\/+/g, '/');
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i < 0 ? '' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** In-memory file system for tests, benchmarks and the web. Records every write. */
+export class MemoryFileSystem implements FileSystemPort {
+  readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
+  readonly writes: string[] = [];
+  private clock = 1;
+
+  constructor(initial?: Record<string, string | Uint8Array>) {
+    for (const [path, content] of Object.entries(initial ?? {})) {
+      this.set(path, content);
+    }
+  }
+
+  set(path: string, content: string | Uint8Array): void {
+    const data = typeof content === 'string' ? encodeText(content) : content;
+    this.files.set(path, { data, mtime: this.clock++ });
+  }
+
+  text(path: string): string | undefined {
+    const f = this.files.get(path);
+    return f ? decodeText(f.data) : undefined;
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    const f = this.files.get(path);
+    if (!f) {
+      throw new Error(`File not found: ${path}`);
+    }
+    return f.data;
+  }
+
+  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    this.writes.push(path);
+    this.files.set(path, { data: data.slice(), mtime: this.clock++ });
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    const f = this.files.get(path);
+    return f ? { mtime: f.mtime, size: f.data.byteLength } : undefined;
+  }
+
+  async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>> {
+    const prefix = path === '' || path === '.' ? '' : path.replace(/\/$/, '') + '/';
+    const out = new Map<string, 'file' | 'directory'>();
+    for (const key of this.files.keys()) {
+      if (!key.startsWith(prefix)) {
+        continue;
+      }
+      const rest = key.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      if (slash < 0) {
+        out.set(rest, 'file');
+      } else {
+        out.set(rest.slice(0, slash), 'directory');
+      }
+    }
+    return [...out.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  }
+
+  async delete(path: string): Promise<void> {
+    this.files.delete(path);
+  }
+}

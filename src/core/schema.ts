@@ -1,0 +1,290 @@
+/**
+ * zod schemas of every file Codeboom reads, with migrations from older schema versions.
+ * Every read goes through here; errors name the file and the JSON path.
+ */
+import { z } from 'zod';
+import type { Coding, ProjectData } from './model';
+import { DEFAULT_ATTRIBUTE_KEYS } from './model';
+
+export const PROJECT_FILE = 'codeboom.json';
+export const DATA_FOLDER = '.codeboom';
+export const CODINGS_FOLDER = '.codeboom/codings';
+export const CURRENT_SCHEMA_VERSION = 1;
+
+const id = z.string().min(1).max(200);
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1f77b4');
+const nonEmpty = z.string().trim().min(1);
+
+const codeSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  parent: id.optional(),
+  color,
+  definition: z.string().optional(),
+  memo: z.string().optional(),
+  polarity: z.enum(['belemmerend', 'stimulerend', 'neutral']).optional(),
+  origin: z.enum(['literature', 'empirical', 'in-vivo']).optional(),
+  aliases: z.array(nonEmpty).optional(),
+});
+
+const factorSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  authors: z.array(z.string()).default([]),
+  description: z.string().optional(),
+});
+
+const catalogueSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  source: z.string().optional(),
+  categories: z.array(z.strictObject({ id, name: nonEmpty, factors: z.array(factorSchema) })),
+});
+
+export const projectSchemaV1 = z.strictObject({
+  $schema: z.string().optional(),
+  schemaVersion: z.literal(1),
+  name: nonEmpty,
+  description: z.string().optional(),
+  transcriptFolders: z.array(z.string()).default(['.']),
+  attributeKeys: z
+    .strictObject({ case: nonEmpty, respondent: nonEmpty, interview: nonEmpty })
+    .default(DEFAULT_ATTRIBUTE_KEYS),
+  cases: z.array(z.strictObject({ id, name: z.string().optional(), description: z.string().optional() })).default([]),
+  respondents: z
+    .array(
+      z.strictObject({
+        id,
+        case: z.string().optional(),
+        function: z.string().optional(),
+        functionType: z.string().optional(),
+        focusGroup: z.boolean().optional(),
+      }),
+    )
+    .default([]),
+  coders: z.array(z.strictObject({ id, name: z.string().optional() })).default([]),
+  codes: z.array(codeSchema).default([]),
+  catalogues: z.array(catalogueSchema).default([]),
+  links: z.array(z.strictObject({ code: id, factor: id, note: z.string().optional() })).default([]),
+});
+
+const codingSchema = z.strictObject({
+  id,
+  codes: z.array(id).min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  prefix: z.string().default(''),
+  suffix: z.string().default(''),
+  created: z.string(),
+  modified: z.string().optional(),
+  memo: z.string().optional(),
+  orphaned: z.boolean().optional(),
+});
+
+export const codingFileSchemaV1 = z.strictObject({
+  schemaVersion: z.literal(1),
+  document: nonEmpty,
+  coder: id,
+  offsetEncoding: z.literal('utf-16').default('utf-16'),
+  codings: z.array(codingSchema),
+});
+
+export interface FileProblem {
+  readonly file: string;
+  /** JSON path inside the file, e.g. ["codes", 3, "parent"]; empty for the whole file. */
+  readonly path: readonly (string | number)[];
+  readonly message: string;
+}
+
+export function formatProblem(p: FileProblem): string {
+  const where = p.path.length ? `: ${formatJsonPath(p.path)}` : '';
+  return `${p.file}${where}: ${p.message}`;
+}
+
+export function formatJsonPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const part of path) {
+    out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
+  }
+  return out;
+}
+
+export class StudyFileError extends Error {
+  constructor(readonly problems: readonly FileProblem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'StudyFileError';
+  }
+}
+
+type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FileProblem[] };
+
+function parseJson(file: string, text: string): ParseResult<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    const m = /position (\d+)/.exec(msg);
+    let where = '';
+    if (m) {
+      const pos = Number(m[1]);
+      const before = text.slice(0, pos);
+      const line = before.split('\n').length;
+      const col = pos - before.lastIndexOf('\n');
+      where = ` (line ${line}, column ${col})`;
+    }
+    return { ok: false, problems: [{ file, path: [], message: `not valid JSON${where}: ${msg}` }] };
+  }
+}
+
+function zodProblems(file: string, error: z.ZodError): FileProblem[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    file,
+    path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'),
+    message: issue.message,
+  }));
+}
+
+/** Older versions are lifted step by step to the current one here. */
+const projectMigrations: Record<number, (raw: Record<string, unknown>) => Record<string, unknown>> = {
+  // 0 → 1: version 0 (pre-release) called the codebook "codebook" and had no schemaVersion.
+  0: (raw) => {
+    const { codebook, ...rest } = raw as { codebook?: unknown };
+    return { ...rest, codes: raw['codes'] ?? codebook ?? [], schemaVersion: 1 };
+  },
+};
+
+export function migrateProject(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return raw;
+  }
+  let obj = raw as Record<string, unknown>;
+  let version = typeof obj['schemaVersion'] === 'number' ? (obj['schemaVersion'] as number) : 0;
+  while (version < CURRENT_SCHEMA_VERSION && projectMigrations[version]) {
+    obj = projectMigrations[version](obj);
+    version = obj['schemaVersion'] as number;
+  }
+  return obj;
+}
+
+export function parseProjectFile(file: string, text: string): ParseResult<ProjectData> {
+  const json = parseJson(file, text);
+  if (!json.ok) {
+    return json;
+  }
+  const raw = json.value as { schemaVersion?: unknown };
+  if (typeof raw === 'object' && raw && typeof raw.schemaVersion === 'number' && raw.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      problems: [{ file, path: ['schemaVersion'], message: `written by a newer Codeboom (schema ${raw.schemaVersion}; this version reads up to ${CURRENT_SCHEMA_VERSION})` }],
+    };
+  }
+  const parsed = projectSchemaV1.safeParse(migrateProject(json.value));
+  if (!parsed.success) {
+    return { ok: false, problems: zodProblems(file, parsed.error) };
+  }
+  const { $schema: _ignored, ...project } = parsed.data;
+  const problems = checkProjectReferences(file, project);
+  return problems.length ? { ok: false, problems } : { ok: true, value: project };
+}
+
+function checkProjectReferences(file: string, p: ProjectData): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const codeIds = new Map<string, number>();
+  p.codes.forEach((c, i) => {
+    if (codeIds.has(c.id)) {
+      problems.push({ file, path: ['codes', i, 'id'], message: `duplicate code id "${c.id}"` });
+    }
+    codeIds.set(c.id, i);
+  });
+  p.codes.forEach((c, i) => {
+    if (c.parent !== undefined && !codeIds.has(c.parent)) {
+      problems.push({ file, path: ['codes', i, 'parent'], message: `unknown code id "${c.parent}"` });
+    }
+  });
+  // Cycles in the parent chain.
+  const parentOf = new Map(p.codes.map((c) => [c.id, c.parent]));
+  p.codes.forEach((c, i) => {
+    const seen = new Set<string>([c.id]);
+    let cur = c.parent;
+    while (cur !== undefined) {
+      if (seen.has(cur)) {
+        problems.push({ file, path: ['codes', i, 'parent'], message: `code "${c.name}" is its own ancestor` });
+        break;
+      }
+      seen.add(cur);
+      cur = parentOf.get(cur);
+    }
+  });
+  const factorIds = new Set<string>();
+  p.catalogues.forEach((cat, ci) =>
+    cat.categories.forEach((category, gi) =>
+      category.factors.forEach((f, fi) => {
+        if (factorIds.has(f.id)) {
+          problems.push({ file, path: ['catalogues', ci, 'categories', gi, 'factors', fi, 'id'], message: `duplicate factor id "${f.id}"` });
+        }
+        factorIds.add(f.id);
+      }),
+    ),
+  );
+  p.links.forEach((l, i) => {
+    if (!codeIds.has(l.code)) {
+      problems.push({ file, path: ['links', i, 'code'], message: `unknown code id "${l.code}"` });
+    }
+    if (!factorIds.has(l.factor)) {
+      problems.push({ file, path: ['links', i, 'factor'], message: `unknown factor id "${l.factor}"` });
+    }
+  });
+  return problems;
+}
+
+export interface CodingFileData {
+  readonly document: string;
+  readonly coder: string;
+  readonly codings: Coding[];
+}
+
+/**
+ * Parses one codings file. `knownCodes` and `docText` (when the transcript was read) make it
+ * check references and offsets too.
+ */
+export function parseCodingFile(
+  file: string,
+  text: string,
+  knownCodes?: ReadonlySet<string>,
+  docText?: (doc: string) => string | undefined,
+): ParseResult<CodingFileData> {
+  const json = parseJson(file, text);
+  if (!json.ok) {
+    return json;
+  }
+  const raw = json.value as { schemaVersion?: unknown };
+  if (typeof raw === 'object' && raw && typeof raw.schemaVersion === 'number' && raw.schemaVersion > CURRENT_SCHEMA_VERSION) {
+    return { ok: false, problems: [{ file, path: ['schemaVersion'], message: `written by a newer Codeboom (schema ${raw.schemaVersion})` }] };
+  }
+  const parsed = codingFileSchemaV1.safeParse(json.value);
+  if (!parsed.success) {
+    return { ok: false, problems: zodProblems(file, parsed.error) };
+  }
+  const data = parsed.data;
+  const problems: FileProblem[] = [];
+  const transcript = docText?.(data.document);
+  const length = transcript?.length;
+  const codings: Coding[] = data.codings.map((c, i) => {
+    if (c.end < c.start) {
+      problems.push({ file, path: ['codings', i, 'end'], message: `end ${c.end} is before start ${c.start}` });
+    }
+    // Past the end is corruption unless the transcript was shortened outside the editor and the
+    // quote is still there to re-anchor to.
+    if (length !== undefined && c.end > length && !c.orphaned && (c.quote === '' || !transcript!.includes(c.quote))) {
+      problems.push({ file, path: ['codings', i, 'end'], message: `offset ${c.end} is past the end of ${data.document} (${length} characters)` });
+    }
+    c.codes.forEach((code, j) => {
+      if (knownCodes && !knownCodes.has(code)) {
+        problems.push({ file, path: ['codings', i, 'codes', j], message: `unknown code id "${code}"` });
+      }
+    });
+    return { ...c, doc: data.document, coder: data.coder };
+  });
+  return problems.length ? { ok: false, problems } : { ok: true, value: { document: data.document, coder: data.coder, codings } };
+}

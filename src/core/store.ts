@@ -1,0 +1,400 @@
+/**
+ * Reading and writing a study through a {@link FileSystemPort}. Files are the database:
+ *  - `codeboom.json` at the study root (codebook, catalogues, links, cases, schema version);
+ *  - `.codeboom/codings/<transcript path>.<coder>.json`, one small file per transcript and coder;
+ *  - the transcripts themselves, which are only ever read.
+ * Every read is validated; a bad codings file opens the study read-only and nothing is written.
+ * Before a write, the file on disk is compared with what was last read or written; if someone else
+ * changed it meanwhile, their records and ours are merged record by record instead of overwritten.
+ */
+import type { Coding, ProjectData, TranscriptDocument } from './model';
+import type { FileSystemPort } from './port';
+import { decodeText, encodeText, joinPath } from './port';
+import type { FileProblem } from './schema';
+import { CODINGS_FOLDER, DATA_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from './schema';
+import { codingFilePath, serializeCodingFile, serializeProject } from './serialize';
+import { Study, partitionKey, splitPartitionKey } from './study';
+import { parseFrontMatter, titleOf } from './frontMatter';
+import { makeAnchor, reanchorAll } from './anchor';
+
+const SKIP_FOLDERS = new Set([DATA_FOLDER, '.git', 'node_modules', '.vscode', '.runs']);
+const TRANSCRIPT_EXTENSIONS = ['.md', '.markdown'];
+
+export interface ReanchorSummary {
+  readonly doc: string;
+  readonly moved: number;
+  readonly fuzzy: number;
+  readonly orphaned: number;
+}
+
+export interface LoadResult {
+  readonly study: Study;
+  /** Problems that made the study read-only (bad codings files, unknown codes, offsets past the end). */
+  readonly problems: readonly FileProblem[];
+  /** Transcripts whose text changed since their codings were written, and how their codings were found again. */
+  readonly reanchored: readonly ReanchorSummary[];
+}
+
+export function isTranscriptPath(path: string): boolean {
+  const lower = path.toLowerCase();
+  return TRANSCRIPT_EXTENSIONS.some((ext) => lower.endsWith(ext)) && !path.split('/').some((p) => SKIP_FOLDERS.has(p));
+}
+
+export function isCodingFilePath(path: string): boolean {
+  return path.startsWith(CODINGS_FOLDER + '/') && path.endsWith('.json');
+}
+
+export function readTranscript(path: string, text: string): TranscriptDocument {
+  const fm = parseFrontMatter(text);
+  const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
+  return { path, attributes: fm.attributes, bodyStart: fm.bodyStart, length: text.length, title: titleOf(text, fm.bodyStart, name, fm.attributes) };
+}
+
+export class StudyStore {
+  /** What each file held when we last read or wrote it: the base for detecting others' changes. */
+  private readonly known = new Map<string, string>();
+  private readonly texts = new Map<string, string>();
+
+  private constructor(
+    readonly fs: FileSystemPort,
+    readonly study: Study,
+  ) {}
+
+  /** Opens a study. Throws {@link StudyFileError} when the project file is missing or malformed. */
+  static async open(fs: FileSystemPort): Promise<{ store: StudyStore } & LoadResult> {
+    const projectText = await readText(fs, PROJECT_FILE);
+    if (projectText === undefined) {
+      throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'no project file here' }]);
+    }
+    const parsed = parseProjectFile(PROJECT_FILE, projectText);
+    if (!parsed.ok) {
+      throw new StudyFileError(parsed.problems);
+    }
+    const project = parsed.value;
+    const problems: FileProblem[] = [];
+
+    const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath);
+    const texts = new Map<string, string>();
+    const documents: TranscriptDocument[] = [];
+    await Promise.all(
+      transcriptPaths.map(async (path) => {
+        const text = decodeText(await fs.readFile(path));
+        texts.set(path, text);
+      }),
+    );
+    for (const path of transcriptPaths) {
+      documents.push(readTranscript(path, texts.get(path)!));
+    }
+
+    const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'));
+    const knownCodes = new Set(project.codes.map((c) => c.id));
+    const codings: Coding[] = [];
+    const known = new Map<string, string>([[PROJECT_FILE, projectText]]);
+    const codingTexts = await Promise.all(codingPaths.map(async (p) => [p, decodeText(await fs.readFile(p))] as const));
+    for (const [path, text] of codingTexts) {
+      known.set(path, text);
+      const result = parseCodingFile(path, text, knownCodes, (doc) => texts.get(doc));
+      if (!result.ok) {
+        problems.push(...result.problems);
+        continue;
+      }
+      if (!texts.has(result.value.document)) {
+        problems.push({ file: path, path: ['document'], message: `transcript "${result.value.document}" not found in the study` });
+        continue;
+      }
+      codings.push(...result.value.codings);
+    }
+
+    const study = new Study(project, documents, codings);
+    const store = new StudyStore(fs, study);
+    for (const [k, v] of known) {
+      store.known.set(k, v);
+    }
+    for (const [k, v] of texts) {
+      store.texts.set(k, v);
+    }
+    const reanchored: ReanchorSummary[] = [];
+    for (const doc of study.documents) {
+      const summary = store.reanchorDocument(doc.path, texts.get(doc.path)!);
+      if (summary) {
+        reanchored.push(summary);
+      }
+    }
+    if (problems.length > 0) {
+      study.readOnly = true;
+    }
+    return { store, study, problems, reanchored };
+  }
+
+  /** The transcript's text as last read from disk or reported by the editor. */
+  text(doc: string): string | undefined {
+    return this.texts.get(doc);
+  }
+
+  setText(doc: string, text: string): void {
+    this.texts.set(doc, text);
+  }
+
+  /**
+   * Finds the codings of a transcript again in its current text (after a change made outside the
+   * editor). Returns undefined when every coding was where it was.
+   */
+  reanchorDocument(doc: string, text: string): ReanchorSummary | undefined {
+    this.texts.set(doc, text);
+    const codings = this.study.codingsOf(doc);
+    const stale = codings.filter((c) => c.orphaned || text.slice(c.start, c.end) !== c.quote);
+    if (stale.length === 0) {
+      return undefined;
+    }
+    const report = reanchorAll(text, codings);
+    const updates: Array<{ id: string; patch: Partial<Coding> }> = [];
+    let moved = 0;
+    let fuzzy = 0;
+    let orphaned = 0;
+    for (const { item, resolution } of report.results) {
+      if (resolution.status === 'unchanged') {
+        if (item.orphaned) {
+          updates.push({ id: item.id, patch: { orphaned: undefined } });
+        }
+        continue;
+      }
+      if (resolution.status === 'orphaned') {
+        if (!item.orphaned) {
+          orphaned++;
+          updates.push({ id: item.id, patch: { orphaned: true } });
+        }
+        continue;
+      }
+      if (resolution.status === 'moved') {
+        moved++;
+      } else {
+        fuzzy++;
+      }
+      const a = makeAnchor(text, resolution.start, resolution.end);
+      updates.push({ id: item.id, patch: { ...a, orphaned: undefined } });
+    }
+    if (updates.length === 0) {
+      return undefined;
+    }
+    if (!this.study.readOnly) {
+      this.study.setAnchors(doc, updates as Array<{ id: string; patch: Record<string, never> }>);
+    }
+    return { doc, moved, fuzzy, orphaned };
+  }
+
+  /** Refreshes quote, prefix and suffix of a transcript's codings from its current text (before saving). */
+  refreshQuotes(doc: string, text: string): void {
+    this.texts.set(doc, text);
+    const updates: Array<{ id: string; patch: Partial<Coding> }> = [];
+    for (const c of this.study.codingsOf(doc)) {
+      if (c.orphaned || c.end > text.length) {
+        continue;
+      }
+      const a = makeAnchor(text, c.start, c.end);
+      if (a.quote !== c.quote || a.prefix !== c.prefix || a.suffix !== c.suffix) {
+        updates.push({ id: c.id, patch: { quote: a.quote, prefix: a.prefix, suffix: a.suffix } });
+      }
+    }
+    this.study.setAnchors(doc, updates as Array<{ id: string; patch: Record<string, never> }>);
+  }
+
+  get isDirty(): boolean {
+    return this.study.projectDirty || this.study.dirtyPartitions.size > 0;
+  }
+
+  /** Writes what changed: only the files of changed partitions, and the project file if needed. */
+  async save(): Promise<{ written: string[]; merged: string[] }> {
+    if (this.study.readOnly) {
+      return { written: [], merged: [] };
+    }
+    const written: string[] = [];
+    const merged: string[] = [];
+    if (this.study.projectDirty) {
+      const path = PROJECT_FILE;
+      const onDisk = await readText(this.fs, path);
+      if (onDisk !== undefined && this.known.has(path) && onDisk !== this.known.get(path)) {
+        // Someone else changed the project file: theirs wins; we reload rather than overwrite.
+        const parsed = parseProjectFile(path, onDisk);
+        if (parsed.ok) {
+          this.known.set(path, onDisk);
+          this.study.replaceProject(parsed.value);
+          merged.push(path);
+        } else {
+          throw new StudyFileError(parsed.problems);
+        }
+      } else {
+        const text = serializeProject(this.study.project);
+        if (text !== onDisk) {
+          await this.fs.writeFileAtomic(path, encodeText(text));
+          written.push(path);
+        }
+        this.known.set(path, text);
+        this.study.projectDirty = false;
+      }
+    }
+    for (const key of [...this.study.dirtyPartitions]) {
+      const { doc, coder } = splitPartitionKey(key);
+      const path = codingFilePath(doc, coder);
+      let ours = this.study.partitionCodings(doc, coder);
+      const onDisk = await readText(this.fs, path);
+      const base = this.known.get(path);
+      if (onDisk !== undefined && onDisk !== base) {
+        const theirs = parseCodingFile(path, onDisk);
+        if (theirs.ok) {
+          const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
+          ours = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], ours, theirs.value.codings);
+          this.study.replacePartition(doc, coder, ours);
+          merged.push(path);
+        }
+        // If theirs is malformed we keep ours in memory and do not write: nothing on disk is lost.
+        else {
+          throw new StudyFileError(theirs.problems);
+        }
+      }
+      this.study.dirtyPartitions.delete(key);
+      if (ours.length === 0 && onDisk === undefined) {
+        continue;
+      }
+      const text = serializeCodingFile(doc, coder, ours);
+      if (text !== onDisk) {
+        await this.fs.writeFileAtomic(path, encodeText(text));
+        written.push(path);
+      }
+      this.known.set(path, text);
+    }
+    return { written, merged };
+  }
+
+  /**
+   * A study file changed on disk (git pull, another coder, another editor). Our own writes are
+   * recognised and ignored. Returns what happened, for the user.
+   */
+  async fileChanged(path: string): Promise<'ignored' | 'project' | 'codings' | 'transcript' | 'removed'> {
+    const text = await readText(this.fs, path);
+    if (path === PROJECT_FILE) {
+      if (text === undefined || text === this.known.get(path)) {
+        return 'ignored';
+      }
+      const parsed = parseProjectFile(path, text);
+      if (!parsed.ok) {
+        throw new StudyFileError(parsed.problems);
+      }
+      this.known.set(path, text);
+      this.study.replaceProject(parsed.value);
+      return 'project';
+    }
+    if (isCodingFilePath(path)) {
+      if (text === this.known.get(path)) {
+        return 'ignored';
+      }
+      if (text === undefined) {
+        this.known.delete(path);
+        const m = /^\.codeboom\/codings\/(.+)\.([^./]+)\.json$/.exec(path);
+        if (m) {
+          this.study.replacePartition(m[1], m[2], []);
+        }
+        return 'removed';
+      }
+      const codes = new Set(this.study.codes.map((c) => c.id));
+      const parsed = parseCodingFile(path, text, codes, (doc) => this.texts.get(doc));
+      if (!parsed.ok) {
+        throw new StudyFileError(parsed.problems);
+      }
+      const { document, coder } = parsed.value;
+      const key = partitionKey(document, coder);
+      const base = this.known.get(path);
+      let next = parsed.value.codings;
+      if (this.study.dirtyPartitions.has(key)) {
+        const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
+        next = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], this.study.partitionCodings(document, coder), next);
+      }
+      this.known.set(path, text);
+      this.study.replacePartition(document, coder, next);
+      if (this.study.dirtyPartitions.has(key)) {
+        this.study.dirtyPartitions.add(key);
+      }
+      return 'codings';
+    }
+    if (isTranscriptPath(path)) {
+      if (text === undefined) {
+        this.texts.delete(path);
+        this.study.setDocuments(this.study.documents.filter((d) => d.path !== path));
+        return 'removed';
+      }
+      if (text === this.texts.get(path)) {
+        return 'ignored';
+      }
+      this.study.setDocument(readTranscript(path, text));
+      this.reanchorDocument(path, text);
+      return 'transcript';
+    }
+    return 'ignored';
+  }
+}
+
+/** Three-way merge of one partition's codings, record by record (by id). A change of ours wins a conflict. */
+export function mergeCodings(base: readonly Coding[], ours: readonly Coding[], theirs: readonly Coding[]): Coding[] {
+  const b = new Map(base.map((c) => [c.id, c]));
+  const o = new Map(ours.map((c) => [c.id, c]));
+  const t = new Map(theirs.map((c) => [c.id, c]));
+  const ids = new Set([...b.keys(), ...o.keys(), ...t.keys()]);
+  const out: Coding[] = [];
+  for (const id of ids) {
+    const inBase = b.get(id);
+    const mine = o.get(id);
+    const other = t.get(id);
+    const mineChanged = !sameCoding(inBase, mine);
+    const otherChanged = !sameCoding(inBase, other);
+    const pick = mineChanged ? mine : otherChanged ? other : mine;
+    if (pick) {
+      out.push(pick);
+    }
+  }
+  return out;
+}
+
+function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
+  if (!a || !b) {
+    return a === b;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+async function readText(fs: FileSystemPort, path: string): Promise<string | undefined> {
+  const stat = await fs.stat(path);
+  if (!stat) {
+    return undefined;
+  }
+  return decodeText(await fs.readFile(path));
+}
+
+async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean): Promise<string[]> {
+  const out = new Set<string>();
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await fs.readDirectory(folder);
+    await Promise.all(
+      entries.map(async ([name, kind]) => {
+        const path = joinPath(folder, name);
+        if (kind === 'directory') {
+          if (!SKIP_FOLDERS.has(name)) {
+            await walk(path);
+          }
+        } else if (accept(path)) {
+          out.add(path);
+        }
+      }),
+    );
+  };
+  for (const folder of folders) {
+    await walk(folder === '.' ? '' : folder.replace(/\/$/, ''));
+  }
+  return [...out].sort();
+}
+
+/** Creates a new, empty study's project file. Refuses to overwrite an existing one. */
+export async function createProject(fs: FileSystemPort, project: ProjectData): Promise<void> {
+  if (await fs.stat(PROJECT_FILE)) {
+    throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'a project file exists here already' }]);
+  }
+  await fs.writeFileAtomic(PROJECT_FILE, encodeText(serializeProject(project)));
+}
