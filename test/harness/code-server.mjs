@@ -145,6 +145,7 @@ const DEFAULT_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 // Groups to kill if this Node process goes away without calling stop().

@@ -1,0 +1,54 @@
+import { promises as fsp } from 'fs';
+import * as path from 'path';
+import type { FileStat, FileSystemPort } from '../core/port';
+
+/** The core's file port over Node's fs, rooted at a folder. Used by the CLI, tests and benchmarks. */
+export class NodeFileSystem implements FileSystemPort {
+  constructor(readonly root: string) {}
+
+  abs(rel: string): string {
+    return path.join(this.root, ...rel.split('/'));
+  }
+
+  readFile(rel: string): Promise<Uint8Array> {
+    return fsp.readFile(this.abs(rel));
+  }
+
+  async writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
+    const target = this.abs(rel);
+    await fsp.mkdir(path.dirname(target), { recursive: true });
+    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+    await fsp.writeFile(tmp, data);
+    try {
+      await fsp.rename(tmp, target);
+    } catch (e) {
+      await fsp.rm(tmp, { force: true });
+      throw e;
+    }
+  }
+
+  async stat(rel: string): Promise<FileStat | undefined> {
+    try {
+      const s = await fsp.stat(this.abs(rel));
+      return { mtime: s.mtimeMs, size: s.size };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readDirectory(rel: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>> {
+    try {
+      const entries = await fsp.readdir(this.abs(rel), { withFileTypes: true });
+      return entries
+        .filter((e) => e.isFile() || e.isDirectory())
+        .map((e) => [e.name, e.isDirectory() ? 'directory' : 'file'] as const)
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    } catch {
+      return [];
+    }
+  }
+
+  async delete(rel: string): Promise<void> {
+    await fsp.rm(this.abs(rel), { force: true });
+  }
+}

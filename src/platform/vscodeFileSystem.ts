@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import type { FileStat, FileSystemPort } from '../core/port';
+
+/** The core's file port over `vscode.workspace.fs`, rooted at the study folder. */
+export class VscodeFileSystem implements FileSystemPort {
+  constructor(readonly root: vscode.Uri) {}
+
+  uri(path: string): vscode.Uri {
+    return path ? vscode.Uri.joinPath(this.root, ...path.split('/')) : this.root;
+  }
+
+  /** The study-relative path of a URI inside the study, else undefined. */
+  relative(uri: vscode.Uri): string | undefined {
+    const root = this.root.path.replace(/\/$/, '') + '/';
+    if (uri.scheme !== this.root.scheme || uri.authority !== this.root.authority || !uri.path.startsWith(root)) {
+      return undefined;
+    }
+    return uri.path.slice(root.length);
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    return vscode.workspace.fs.readFile(this.uri(path));
+  }
+
+  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    const target = this.uri(path);
+    const dir = vscode.Uri.joinPath(target, '..');
+    await vscode.workspace.fs.createDirectory(dir);
+    const tmp = vscode.Uri.joinPath(dir, `.${target.path.split('/').pop()}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+    await vscode.workspace.fs.writeFile(tmp, data);
+    try {
+      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+    } catch (e) {
+      await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+      throw e;
+    }
+  }
+
+  async stat(path: string): Promise<FileStat | undefined> {
+    try {
+      const s = await vscode.workspace.fs.stat(this.uri(path));
+      return { mtime: s.mtime, size: s.size };
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>> {
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
+      return entries
+        .filter(([, type]) => (type & (vscode.FileType.File | vscode.FileType.Directory)) !== 0)
+        .map(([name, type]) => [name, type & vscode.FileType.Directory ? 'directory' : 'file'] as const);
+    } catch {
+      return [];
+    }
+  }
+
+  async delete(path: string): Promise<void> {
+    await vscode.workspace.fs.delete(this.uri(path));
+  }
+}

@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import type { StudyService } from '../study/studyService';
+
+/** Status bar: the study's state, and the codings in the current transcript with the active coder. */
+export class StatusBar implements vscode.Disposable {
+  private readonly studyItem = vscode.window.createStatusBarItem('codeboom.study', vscode.StatusBarAlignment.Left, 50);
+  private readonly codingItem = vscode.window.createStatusBarItem('codeboom.codings', vscode.StatusBarAlignment.Left, 49);
+  private readonly disposables: vscode.Disposable[] = [this.studyItem, this.codingItem];
+  private studyListener: vscode.Disposable | undefined;
+
+  constructor(private readonly service: StudyService) {
+    this.studyItem.name = vscode.l10n.t('Codeboom study');
+    this.codingItem.name = vscode.l10n.t('Codeboom codings');
+    this.disposables.push(
+      service.onDidChangeState(() => this.update()),
+      service.onDidChangeStudy((study) => {
+        this.studyListener?.dispose();
+        this.studyListener = study?.onDidChange(() => this.updateCodings());
+        this.update();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateCodings()),
+    );
+    this.update();
+  }
+
+  private update(): void {
+    const s = this.service.state;
+    switch (s.kind) {
+      case 'none':
+        this.studyItem.hide();
+        break;
+      case 'loading':
+        this.studyItem.text = `$(sync~spin) ${vscode.l10n.t('Codeboom: loading…')}`;
+        this.studyItem.tooltip = s.root.fsPath;
+        this.studyItem.command = undefined;
+        this.studyItem.backgroundColor = undefined;
+        this.studyItem.show();
+        break;
+      case 'error':
+        this.studyItem.text = `$(error) ${vscode.l10n.t('Codeboom: study not opened')}`;
+        this.studyItem.tooltip = s.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
+        this.studyItem.command = 'codeboom.showProblems';
+        this.studyItem.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+        this.studyItem.show();
+        break;
+      case 'ready': {
+        const study = this.service.study!;
+        this.studyItem.text = s.readOnly ? `$(lock) ${study.name}` : `$(symbol-class) ${study.name}`;
+        this.studyItem.tooltip = s.readOnly
+          ? vscode.l10n.t('Codeboom: read-only because of {0} problem(s) in the study files. Click to see them.', s.problems.length)
+          : vscode.l10n.t('Codeboom study: {0} transcripts, {1} codes, {2} codings', study.documents.length, study.codes.length, study.codingCount);
+        this.studyItem.command = s.readOnly ? 'codeboom.showProblems' : 'codeboom.showStudyInfo';
+        this.studyItem.backgroundColor = s.readOnly ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+        this.studyItem.show();
+        break;
+      }
+    }
+    this.updateCodings();
+  }
+
+  private updateCodings(): void {
+    const editor = vscode.window.activeTextEditor;
+    const study = this.service.study;
+    const doc = editor && this.service.docPath(editor.document.uri);
+    if (!study || !doc) {
+      this.codingItem.hide();
+      return;
+    }
+    const codings = study.codingsOf(doc);
+    const orphans = codings.filter((c) => c.orphaned).length;
+    const coder = this.service.activeCoder;
+    this.codingItem.text = `$(tag) ${codings.length - orphans}${orphans ? ` $(warning) ${orphans}` : ''} · $(person) ${coder.name}`;
+    this.codingItem.tooltip = vscode.l10n.t('{0} codings in this transcript ({1} orphaned). Coding as {2}.', codings.length, orphans, coder.name);
+    this.codingItem.command = orphans ? 'codeboom.showOrphans' : 'codeboom.codeSelection';
+    this.codingItem.show();
+  }
+
+  dispose(): void {
+    this.studyListener?.dispose();
+    for (const d of this.disposables) {
+      d.dispose();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { createProject } from '../core/store';
+import { emptyProject } from '../core/model';
+import { formatProblem } from '../core/schema';
+import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import type { StudyService } from './studyService';
+
+/** Commands about the study as a whole: create, open, reload, summary, problems, undo/redo. */
+export function registerStudyCommands(service: StudyService): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('codeboom.newProject', async () => {
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      if (!folder) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the study lives in it.'));
+        return;
+      }
+      const fs = new VscodeFileSystem(folder.uri);
+      if (await fs.stat('codeboom.json')) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This folder already has a Codeboom study.'));
+        await service.open(folder.uri);
+        return;
+      }
+      const name = await vscode.window.showInputBox({
+        title: vscode.l10n.t('New Codeboom study'),
+        prompt: vscode.l10n.t('Name of the study'),
+        value: folder.name,
+        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A study needs a name.')),
+      });
+      if (!name) {
+        return;
+      }
+      await createProject(fs, emptyProject(name.trim()));
+      await service.open(folder.uri);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Codeboom: created study “{0}”. Add Markdown transcripts with front matter (case, respondent, interview) to this folder.', name.trim()),
+      );
+    }),
+    vscode.commands.registerCommand('codeboom.openStudy', async (uri?: vscode.Uri) => {
+      const root =
+        uri ??
+        (
+          await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: vscode.l10n.t('Open study') })
+        )?.[0];
+      if (root) {
+        await service.open(root);
+      }
+    }),
+    vscode.commands.registerCommand('codeboom.reload', () => service.reload()),
+    vscode.commands.registerCommand('codeboom.showStudyInfo', () => {
+      const study = service.study;
+      if (!study) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: no study is open.'));
+        return;
+      }
+      const orphans = [...study.allCodings()].filter((c) => c.orphaned).length;
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t(
+          'Codeboom: study “{0}” — {1} transcripts, {2} cases, {3} respondents, {4} codes, {5} codings by {6} coder(s), {7} orphaned.',
+          study.name,
+          study.documents.length,
+          study.cases().length,
+          study.respondents().length,
+          study.codes.length,
+          study.codingCount,
+          study.coders().length,
+          orphans,
+        ),
+      );
+    }),
+    vscode.commands.registerCommand('codeboom.showProblems', () => {
+      const s = service.state;
+      if ((s.kind === 'error' || s.kind === 'ready') && s.problems.length) {
+        service.problems.output.clear();
+        for (const p of s.problems) {
+          service.problems.output.appendLine(formatProblem(p));
+        }
+      }
+      service.problems.output.show(true);
+      void vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    vscode.commands.registerCommand('codeboom.undo', () => {
+      const study = service.study;
+      if (!study?.canUndo) {
+        return;
+      }
+      const label = study.undo();
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Codeboom: undone “{0}”', label ?? ''), 3000);
+    }),
+    vscode.commands.registerCommand('codeboom.redo', () => {
+      const study = service.study;
+      if (!study?.canRedo) {
+        return;
+      }
+      const label = study.redo();
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Codeboom: redone “{0}”', label ?? ''), 3000);
+    }),
+  ];
+}

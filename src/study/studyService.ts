@@ -1,0 +1,301 @@
+import * as vscode from 'vscode';
+import { StudyStore } from '../core/store';
+import type { LoadResult, ReanchorSummary } from '../core/store';
+import { isCodingFilePath, isTranscriptPath } from '../core/store';
+import { PROJECT_FILE, StudyFileError } from '../core/schema';
+import type { FileProblem } from '../core/schema';
+import type { Study } from '../core/study';
+import { Emitter } from '../core/events';
+import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { ProblemReporter } from './problems';
+import { resolveCoder } from './coder';
+
+export type StudyState =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'loading'; readonly root: vscode.Uri }
+  | { readonly kind: 'ready'; readonly root: vscode.Uri; readonly readOnly: boolean; readonly problems: readonly FileProblem[] }
+  | { readonly kind: 'error'; readonly root: vscode.Uri; readonly problems: readonly FileProblem[] };
+
+const SAVE_DELAY_MS = 250;
+
+/**
+ * Owns the open study: loads it, saves it (debounced, atomically, only what changed), follows the
+ * editor's edits of transcripts, and reloads when study files change on disk.
+ */
+export class StudyService implements vscode.Disposable {
+  private _state: StudyState = { kind: 'none' };
+  private _store: StudyStore | undefined;
+  private fs: VscodeFileSystem | undefined;
+  private coder = { id: 'coder', name: 'coder' };
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly studyDisposables: vscode.Disposable[] = [];
+  private readonly stateEmitter = new Emitter<StudyState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private readonly studyEmitter = new Emitter<Study | undefined>();
+  /** Fires when a (different) study object becomes current. */
+  readonly onDidChangeStudy = this.studyEmitter.event;
+  private readonly reanchorEmitter = new Emitter<ReanchorSummary>();
+  readonly onDidReanchor = this.reanchorEmitter.event;
+  readonly problems: ProblemReporter;
+
+  constructor() {
+    this.problems = new ProblemReporter();
+    this.disposables.push(
+      this.problems,
+      vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => this.onTextSaved(d)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.onTextOpened(d)),
+      vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (e.affectsConfiguration('codeboom.coder')) {
+          this.coder = await resolveCoder(this.fs?.root.fsPath);
+          this.stateEmitter.fire(this._state);
+        }
+      }),
+    );
+  }
+
+  get state(): StudyState {
+    return this._state;
+  }
+
+  get study(): Study | undefined {
+    return this._store?.study;
+  }
+
+  get store(): StudyStore | undefined {
+    return this._store;
+  }
+
+  get root(): vscode.Uri | undefined {
+    return this.fs?.root;
+  }
+
+  get activeCoder(): { id: string; name: string } {
+    return this.coder;
+  }
+
+  /** The study-relative path of a transcript URI, if it belongs to the open study. */
+  docPath(uri: vscode.Uri): string | undefined {
+    const rel = this.fs?.relative(uri);
+    return rel !== undefined && this.study?.document(rel) ? rel : undefined;
+  }
+
+  uriOf(doc: string): vscode.Uri {
+    if (!this.fs) {
+      throw new Error('No study is open.');
+    }
+    return this.fs.uri(doc);
+  }
+
+  /** Finds the study in the workspace: the shallowest folder with a codeboom.json. */
+  async findStudyRoot(): Promise<vscode.Uri | undefined> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder.uri, PROJECT_FILE));
+        return folder.uri;
+      } catch {
+        // not at the root of this folder
+      }
+    }
+    const found = await vscode.workspace.findFiles(`**/${PROJECT_FILE}`, '**/{node_modules,.git,.runs}/**', 20);
+    found.sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+    return found[0] ? vscode.Uri.joinPath(found[0], '..') : undefined;
+  }
+
+  async open(root: vscode.Uri): Promise<LoadResult | undefined> {
+    await this.flush();
+    this.closeCurrent();
+    this.fs = new VscodeFileSystem(root);
+    this.setState({ kind: 'loading', root });
+    this.coder = await resolveCoder(root.scheme === 'file' ? root.fsPath : undefined);
+    let result: Awaited<ReturnType<typeof StudyStore.open>>;
+    try {
+      result = await StudyStore.open(this.fs);
+    } catch (e) {
+      const problems: FileProblem[] = e instanceof StudyFileError ? [...e.problems] : [{ file: PROJECT_FILE, path: [], message: String(e) }];
+      await this.problems.report(this.fs, problems);
+      this.setState({ kind: 'error', root, problems });
+      this.watch(root);
+      return undefined;
+    }
+    this._store = result.store;
+    // Editors may hold newer text than the disk (unsaved edits): their text wins.
+    for (const doc of vscode.workspace.textDocuments) {
+      this.onTextOpened(doc);
+    }
+    await this.problems.report(this.fs, result.problems);
+    this.studyDisposables.push(result.study.onDidChange(() => this.scheduleSave()));
+    this.watch(root);
+    this.setState({ kind: 'ready', root, readOnly: result.study.readOnly, problems: result.problems });
+    this.studyEmitter.fire(result.study);
+    for (const r of result.reanchored) {
+      this.reanchorEmitter.fire(r);
+    }
+    if (this._store.isDirty) {
+      this.scheduleSave();
+    }
+    return result;
+  }
+
+  async reload(): Promise<void> {
+    const root = this.fs?.root ?? (await this.findStudyRoot());
+    if (root) {
+      await this.open(root);
+    }
+  }
+
+  /** Saves now (waits for a save already running). */
+  async flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+    }
+    const store = this._store;
+    if (!store) {
+      return;
+    }
+    this.saving = this.saving.then(async () => {
+      if (!store.isDirty || store.study.readOnly) {
+        return;
+      }
+      for (const editor of vscode.workspace.textDocuments) {
+        const doc = this.docPath(editor.uri);
+        if (doc) {
+          store.refreshQuotes(doc, editor.getText());
+        }
+      }
+      try {
+        await store.save();
+      } catch (e) {
+        if (e instanceof StudyFileError && this.fs) {
+          await this.problems.report(this.fs, e.problems);
+        }
+        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom could not save: {0}', e instanceof Error ? e.message : String(e)));
+      }
+    });
+    await this.saving;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+    }
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.flush();
+    }, SAVE_DELAY_MS);
+  }
+
+  private watch(root: vscode.Uri): void {
+    const pattern = new vscode.RelativePattern(root, `{${PROJECT_FILE},.codeboom/codings/**/*.json,**/*.md,**/*.markdown}`);
+    const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const onChange = (uri: vscode.Uri): void => void this.fileChanged(uri);
+    this.studyDisposables.push(watcher, watcher.onDidChange(onChange), watcher.onDidCreate(onChange), watcher.onDidDelete(onChange));
+  }
+
+  private async fileChanged(uri: vscode.Uri): Promise<void> {
+    const rel = this.fs?.relative(uri);
+    if (rel === undefined) {
+      return;
+    }
+    if (!this._store) {
+      if (rel === PROJECT_FILE) {
+        await this.reload();
+      }
+      return;
+    }
+    if (rel !== PROJECT_FILE && !isCodingFilePath(rel) && !isTranscriptPath(rel)) {
+      return;
+    }
+    // An open editor is the truth for a transcript; the disk catches up when the user saves.
+    if (isTranscriptPath(rel) && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) {
+      return;
+    }
+    await this.saving;
+    try {
+      const kind = await this._store.fileChanged(rel);
+      if (kind === 'transcript' || kind === 'removed') {
+        this.stateEmitter.fire(this._state);
+      }
+    } catch (e) {
+      if (e instanceof StudyFileError && this.fs) {
+        await this.problems.report(this.fs, e.problems);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: a study file changed on disk and is not valid; the study keeps the last valid state and will not overwrite it. {0}', e.message));
+        this._store.study.readOnly = true;
+        this.setState({ kind: 'ready', root: this.fs.root, readOnly: true, problems: e.problems });
+      }
+    }
+  }
+
+  private onTextChanged(e: vscode.TextDocumentChangeEvent): void {
+    const study = this.study;
+    if (!study || e.contentChanges.length === 0) {
+      return;
+    }
+    const doc = this.docPath(e.document.uri);
+    if (!doc) {
+      return;
+    }
+    // VS Code reports a multi-cursor edit's changes from the end of the document backwards, each
+    // relative to the text before the event, so they can be applied one after the other.
+    study.applyTextEdits(
+      doc,
+      e.contentChanges.map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, newLength: c.text.length })),
+    );
+    this._store?.setText(doc, e.document.getText());
+  }
+
+  private onTextSaved(d: vscode.TextDocument): void {
+    const doc = this.docPath(d.uri);
+    if (doc && this._store) {
+      this._store.refreshQuotes(doc, d.getText());
+      this.scheduleSave();
+    }
+  }
+
+  private onTextOpened(d: vscode.TextDocument): void {
+    const doc = this.docPath(d.uri);
+    const store = this._store;
+    if (!doc || !store) {
+      return;
+    }
+    const text = d.getText();
+    if (text !== store.text(doc)) {
+      const summary = store.reanchorDocument(doc, text);
+      if (summary) {
+        this.reanchorEmitter.fire(summary);
+      }
+    }
+  }
+
+  private setState(state: StudyState): void {
+    this._state = state;
+    this.stateEmitter.fire(state);
+  }
+
+  private closeCurrent(): void {
+    for (const d of this.studyDisposables.splice(0)) {
+      d.dispose();
+    }
+    if (this._store) {
+      this._store.study.dispose();
+      this._store = undefined;
+      this.studyEmitter.fire(undefined);
+    }
+  }
+
+  dispose(): void {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+    }
+    this.closeCurrent();
+    for (const d of this.disposables) {
+      d.dispose();
+    }
+    this.stateEmitter.dispose();
+    this.studyEmitter.dispose();
+    this.reanchorEmitter.dispose();
+  }
+}
