@@ -6,39 +6,61 @@ import * as vscode from 'vscode';
 import { StudyService } from './study/studyService';
 import { registerStudyCommands } from './study/studyCommands';
 import { StatusBar } from './status/statusBar';
+import { ColorIcons } from './coding/colorIcons';
+import { CodingCommands } from './coding/codingCommands';
+import { CodingDecorations } from './coding/decorations';
+import { CodingHover } from './coding/hover';
 
 export interface CodeboomApi {
   readonly service: StudyService;
+  readonly decorations: CodingDecorations;
+  readonly coding: CodingCommands;
   /** Resolves once the first study lookup after activation has finished. */
   readonly ready: Promise<void>;
+  /** Milliseconds from activate() being called to its return (the synchronous part). */
+  readonly activationMs: number;
 }
 
 let service: StudyService | undefined;
 
 export function activate(context: vscode.ExtensionContext): CodeboomApi {
-  const started = Date.now();
-  service = new StudyService();
-  context.subscriptions.push(service, new StatusBar(service), ...registerStudyCommands(service));
-  void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
+  const started = performance.now();
+  const svc = new StudyService();
+  service = svc;
+  const icons = new ColorIcons(context.globalStorageUri);
+  const decorations = new CodingDecorations(svc);
+  const coding = new CodingCommands(svc, icons, context.workspaceState);
   context.subscriptions.push(
-    service.onDidChangeState((s) => void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', s.kind === 'ready')),
-    service.onDidReanchor((r) => {
-      if (r.orphaned > 0 || r.fuzzy > 0 || r.moved > 0) {
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t('Codeboom: {0} changed outside the editor — {1} codings moved, {2} found approximately, {3} orphaned.', r.doc, r.moved, r.fuzzy, r.orphaned),
-        );
-      }
+    svc,
+    decorations,
+    coding,
+    new StatusBar(svc),
+    ...registerStudyCommands(svc),
+    vscode.languages.registerHoverProvider({ language: 'markdown' }, new CodingHover(svc)),
+    svc.onDidChangeState((s) => void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', s.kind === 'ready')),
+    vscode.window.onDidChangeActiveTextEditor(() => updateTranscriptContext(svc)),
+    svc.onDidChangeStudy(() => updateTranscriptContext(svc)),
+    svc.onDidReanchor((r) => {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Codeboom: {0} changed outside the editor — {1} codings moved, {2} found approximately, {3} orphaned.', r.doc, r.moved, r.fuzzy, r.orphaned),
+      );
     }),
   );
-  const svc = service;
+  void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
   const ready = (async () => {
     const root = await svc.findStudyRoot();
     if (root) {
       await svc.open(root);
     }
-    svc.problems.output.appendLine(`Activated in ${Date.now() - started} ms`);
   })();
-  return { service: svc, ready };
+  const activationMs = performance.now() - started;
+  svc.problems.output.appendLine(`Activated in ${activationMs.toFixed(1)} ms`);
+  return { service: svc, decorations, coding, ready, activationMs };
+}
+
+function updateTranscriptContext(svc: StudyService): void {
+  const editor = vscode.window.activeTextEditor;
+  void vscode.commands.executeCommand('setContext', 'codeboom.isTranscript', !!editor && !!svc.docPath(editor.document.uri));
 }
 
 export async function deactivate(): Promise<void> {

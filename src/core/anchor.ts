@@ -149,6 +149,10 @@ export function reanchor(text: string, a: Anchor, expected = a.start, options: R
   const short = q.length < 40;
   const rate = options.maxErrorRate ?? (short ? 0.1 : 0.25);
   const maxErrors = Math.max(1, Math.floor(q.length * rate));
+  if (q.length < 16) {
+    // A word or two: "quantum" must not drift to "Quantum" three paragraphs away.
+    return { status: 'orphaned', start: a.start, end: a.end };
+  }
   // Near the expected place a match may differ more than far away from it: proximity is evidence too.
   const fuzzy = (from: number, to: number, budget: number): Resolution | undefined => {
     const matches = approxSearch(text.slice(from, to), q, budget);

@@ -27,6 +27,12 @@ export interface ReanchorSummary {
   readonly orphaned: number;
 }
 
+export interface FileChange {
+  readonly kind: 'ignored' | 'project' | 'codings' | 'transcript' | 'removed';
+  /** For a transcript changed outside the editor: how its codings were found again. */
+  readonly reanchored?: ReanchorSummary;
+}
+
 export interface LoadResult {
   readonly study: Study;
   /** Problems that made the study read-only (bad codings files, unknown codes, offsets past the end). */
@@ -269,11 +275,11 @@ export class StudyStore {
    * A study file changed on disk (git pull, another coder, another editor). Our own writes are
    * recognised and ignored. Returns what happened, for the user.
    */
-  async fileChanged(path: string): Promise<'ignored' | 'project' | 'codings' | 'transcript' | 'removed'> {
+  async fileChanged(path: string): Promise<FileChange> {
     const text = await readText(this.fs, path);
     if (path === PROJECT_FILE) {
       if (text === undefined || text === this.known.get(path)) {
-        return 'ignored';
+        return { kind: 'ignored' };
       }
       const parsed = parseProjectFile(path, text);
       if (!parsed.ok) {
@@ -281,11 +287,11 @@ export class StudyStore {
       }
       this.known.set(path, text);
       this.study.replaceProject(parsed.value);
-      return 'project';
+      return { kind: 'project' };
     }
     if (isCodingFilePath(path)) {
       if (text === this.known.get(path)) {
-        return 'ignored';
+        return { kind: 'ignored' };
       }
       if (text === undefined) {
         this.known.delete(path);
@@ -293,7 +299,7 @@ export class StudyStore {
         if (m) {
           this.study.replacePartition(m[1], m[2], []);
         }
-        return 'removed';
+        return { kind: 'removed' };
       }
       const codes = new Set(this.study.codes.map((c) => c.id));
       const parsed = parseCodingFile(path, text, codes, (doc) => this.texts.get(doc));
@@ -313,22 +319,22 @@ export class StudyStore {
       if (this.study.dirtyPartitions.has(key)) {
         this.study.dirtyPartitions.add(key);
       }
-      return 'codings';
+      return { kind: 'codings' };
     }
     if (isTranscriptPath(path)) {
       if (text === undefined) {
         this.texts.delete(path);
         this.study.setDocuments(this.study.documents.filter((d) => d.path !== path));
-        return 'removed';
+        return { kind: 'removed' };
       }
       if (text === this.texts.get(path)) {
-        return 'ignored';
+        return { kind: 'ignored' };
       }
       this.study.setDocument(readTranscript(path, text));
-      this.reanchorDocument(path, text);
-      return 'transcript';
+      const reanchored = this.reanchorDocument(path, text);
+      return reanchored ? { kind: 'transcript', reanchored } : { kind: 'transcript' };
     }
-    return 'ignored';
+    return { kind: 'ignored' };
   }
 }
 

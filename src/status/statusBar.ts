@@ -44,7 +44,11 @@ export class StatusBar implements vscode.Disposable {
         this.studyItem.show();
         break;
       case 'ready': {
-        const study = this.service.study!;
+        const study = this.service.study;
+        if (!study) {
+          this.studyItem.hide();
+          break;
+        }
         this.studyItem.text = s.readOnly ? `$(lock) ${study.name}` : `$(symbol-class) ${study.name}`;
         this.studyItem.tooltip = s.readOnly
           ? vscode.l10n.t('Codeboom: read-only because of {0} problem(s) in the study files. Click to see them.', s.problems.length)

@@ -215,9 +215,12 @@ export class StudyService implements vscode.Disposable {
     }
     await this.saving;
     try {
-      const kind = await this._store.fileChanged(rel);
-      if (kind === 'transcript' || kind === 'removed') {
+      const change = await this._store.fileChanged(rel);
+      if (change.kind === 'transcript' || change.kind === 'removed') {
         this.stateEmitter.fire(this._state);
+      }
+      if (change.reanchored) {
+        this.reanchorEmitter.fire(change.reanchored);
       }
     } catch (e) {
       if (e instanceof StudyFileError && this.fs) {
@@ -282,6 +285,7 @@ export class StudyService implements vscode.Disposable {
     if (this._store) {
       this._store.study.dispose();
       this._store = undefined;
+      this._state = { kind: 'none' };
       this.studyEmitter.fire(undefined);
     }
   }

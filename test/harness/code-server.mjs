@@ -15,7 +15,7 @@
 //   CODEBOOM_CHROMIUM      browser binary (default /usr/bin/chromium)
 //   CODEBOOM_RUN_DIR       parent of the per-run folders (default <repo>/.runs)
 //   CODEBOOM_KEEP_RUNS=1   keep the per-run folder even when the run passed
-//   VERBOSE=1              also print the workbench's own log lines and the server's output
+//   VERBOSE=1              also print the workbench's own (noisy) log lines in host test runs
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -70,9 +70,22 @@ export function runsDir() {
   return dir;
 }
 
-/** A fresh folder .runs/<prefix>-XXXXXX */
+/** A fresh folder .runs/<prefix>-XXXXXX (run folders and temp workspaces kept by failed runs
+ *  are deleted once they are a day old). */
 export function makeRunDir(prefix = 'cs') {
+  pruneOld(runsDir(), /^(cs|host|e2e)-/);
+  pruneOld(os.tmpdir(), /^codeboom-(ws|host|e2e)-/);
   return fs.mkdtempSync(path.join(runsDir(), `${prefix}-`));
+}
+
+function pruneOld(dir, re, maxAgeMs = 24 * 3600 * 1000) {
+  try {
+    for (const name of fs.readdirSync(dir)) {
+      if (!re.test(name)) continue;
+      const p = path.join(dir, name);
+      try { if (Date.now() - fs.statSync(p).mtimeMs > maxAgeMs) fs.rmSync(p, { recursive: true, force: true }); } catch { /* raced */ }
+    }
+  } catch { /* dir missing */ }
 }
 
 /** Copy a study folder into a fresh folder under the OS temp dir (outside the repo, so VS Code's

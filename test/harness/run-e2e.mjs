@@ -59,7 +59,7 @@ async function runCommand(page, title, { timeout = 30000 } = {}) {
     try {
       await row.waitFor({ state: 'visible', timeout: Math.max(500, Math.min(3000, end - Date.now())) });
       break;
-    } catch (e) {
+    } catch {
       if (Date.now() >= end) throw new Error(`command "${title}" not found in the Command Palette within ${timeout} ms`);
     }
   }
@@ -92,7 +92,7 @@ async function waitForNotification(page, text, { timeout = 20000, toastMs = 4000
     try {
       await center.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, end - Date.now())) });
       return await read(center);
-    } catch (e) {
+    } catch {
       if (Date.now() > end) throw new Error(`no notification matching ${text} (toast or Notifications centre) within ${timeout} ms`);
     }
   }

@@ -113,11 +113,11 @@ describe('study store', () => {
     const { store, study } = await StudyStore.open(fs);
     study.transact('code', [{ kind: 'addCoding', coding: codingOn(TRANSCRIPT_A, doc, 'geen mandaat', ['mandaat'], 'eva', 'one') }]);
     const { written } = await store.save();
-    assert.strictEqual(await store.fileChanged(written[0]), 'ignored');
+    assert.strictEqual((await store.fileChanged(written[0])).kind, 'ignored');
     const events: string[][] = [];
     study.onDidChange((e) => events.push([...e.docs]));
     fs.set('.codeboom/codings/transcripts/A-1.md.sam.json', serializeCodingFile(doc, 'sam', [codingOn(TRANSCRIPT_A, doc, 'middelen', ['middelen'], 'sam', 'x')]));
-    assert.strictEqual(await store.fileChanged('.codeboom/codings/transcripts/A-1.md.sam.json'), 'codings');
+    assert.strictEqual((await store.fileChanged('.codeboom/codings/transcripts/A-1.md.sam.json')).kind, 'codings');
     assert.deepStrictEqual(events, [[doc]]);
     assert.strictEqual(study.codingCount, 2);
   });

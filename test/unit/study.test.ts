@@ -85,3 +85,30 @@ describe('study model', () => {
     assert.strictEqual(restored.start, offsetOf(TRANSCRIPT_A, 'middelen')[0] + 5 - 'geen mandaat'.length);
   });
 });
+
+import { applyCodes, inVivoName, suggestCodes, trimSpan } from '../../src/core/coding';
+
+describe('coding operations', () => {
+  it('applies codes to several spans at once, trimming whitespace, without duplicating an existing coding', () => {
+    const study = new Study(smallProject());
+    const [s1, e1] = offsetOf(TRANSCRIPT_A, 'geen mandaat');
+    const [s2, e2] = offsetOf(TRANSCRIPT_A, 'middelen en capaciteit');
+    study.transact('code', applyCodes(study, DOC, TRANSCRIPT_A, [{ start: s1 - 1, end: e1 }, { start: s2 - 1, end: e2 }], ['mandaat'], 'eva'));
+    assert.deepStrictEqual(study.codingsOf(DOC).map((c) => c.quote), ['geen mandaat', 'middelen en capaciteit']);
+    const ops = applyCodes(study, DOC, TRANSCRIPT_A, [{ start: s1, end: e1 }], ['mandaat', 'hier'], 'eva');
+    assert.deepStrictEqual(ops.map((o) => o.kind), ['updateCoding']);
+    study.transact('code', ops);
+    assert.deepStrictEqual(study.codingsOf(DOC)[0].codes, ['mandaat', 'hier']);
+    assert.deepStrictEqual(trimSpan('  ab  ', 0, 6), [2, 4]);
+  });
+
+  it('names in-vivo codes after the selected words', () => {
+    assert.strictEqual(inVivoName('  “het netwerk is een eilandje”. '), 'het netwerk is een eilandje');
+  });
+
+  it('suggests codes that share words with the selection', () => {
+    const study = new Study(smallProject());
+    const names = suggestCodes(study, 'Er is gewoon geen geld, geen capaciteit en geen mandaat.').map((c) => c.name);
+    assert.deepStrictEqual(names.slice(0, 2), ['mandaat', 'middelen']);
+  });
+});

@@ -1,0 +1,177 @@
+import * as vscode from 'vscode';
+import Fuse from 'fuse.js';
+import type { Code } from '../core/model';
+import type { Study } from '../core/study';
+import type { ColorIcons } from './colorIcons';
+
+export interface PickedCodes {
+  /** Existing codes chosen. */
+  readonly codes: string[];
+  /** A new code to create first, named by what the user typed. */
+  readonly create?: string;
+}
+
+interface CodeItem extends vscode.QuickPickItem {
+  readonly code?: Code;
+  readonly createName?: string;
+}
+
+export interface PickOptions {
+  readonly title: string;
+  readonly suggestions?: readonly Code[];
+  readonly recent?: readonly string[];
+  readonly canCreate?: boolean;
+  readonly canPickMany?: boolean;
+  readonly exclude?: ReadonlySet<string>;
+}
+
+/** Fuzzy search over the codebook, insensitive to case and diacritics ("hierarchie" finds "hiërarchie"). */
+export function createCodeSearch(study: Study): Fuse<Code> {
+  return new Fuse([...study.codes], {
+    keys: [
+      { name: 'name', weight: 3 },
+      { name: 'aliases', weight: 2 },
+      { name: 'definition', weight: 0.5 },
+    ],
+    ignoreDiacritics: true,
+    ignoreLocation: true,
+    threshold: 0.4,
+    includeScore: true,
+  });
+}
+
+function parentPath(study: Study, code: Code): string {
+  return study
+    .pathOf(code.id)
+    .slice(0, -1)
+    .map((c) => c.name)
+    .join(' › ');
+}
+
+/** Code paths with their colours; suggestions, then recently used, then the tree. */
+export async function pickCodes(study: Study, icons: ColorIcons, options: PickOptions): Promise<PickedCodes | undefined> {
+  await icons.prepare(study.codes.map((c) => c.color));
+  const qp = vscode.window.createQuickPick<CodeItem>();
+  qp.title = options.title;
+  qp.placeholder = vscode.l10n.t('Type to find a code (fuzzy, accents optional); Space/click to tick several; Enter to apply');
+  qp.canSelectMany = options.canPickMany ?? true;
+  qp.matchOnDescription = true;
+  const fuse = createCodeSearch(study);
+  const exclude = options.exclude ?? new Set<string>();
+  const item = (code: Code, reason?: string): CodeItem => ({
+    label: code.name,
+    description: [parentPath(study, code), reason].filter(Boolean).join(' · '),
+    detail: undefined,
+    iconPath: icons.icon(code.color),
+    code,
+    alwaysShow: true,
+  });
+  const initialItems = (): CodeItem[] => {
+    const items: CodeItem[] = [];
+    const seen = new Set<string>();
+    const push = (code: Code | undefined, reason?: string) => {
+      if (code && !seen.has(code.id) && !exclude.has(code.id)) {
+        seen.add(code.id);
+        items.push(item(code, reason));
+      }
+    };
+    const sug = options.suggestions ?? [];
+    if (sug.length) {
+      items.push({ label: vscode.l10n.t('Suggested for this passage'), kind: vscode.QuickPickItemKind.Separator });
+      sug.forEach((c) => push(c));
+    }
+    const recent = (options.recent ?? []).map((id) => study.code(id)).filter((c): c is Code => !!c && !seen.has(c.id));
+    if (recent.length) {
+      items.push({ label: vscode.l10n.t('Recently used'), kind: vscode.QuickPickItemKind.Separator });
+      recent.forEach((c) => push(c));
+    }
+    items.push({ label: vscode.l10n.t('Codeboom'), kind: vscode.QuickPickItemKind.Separator });
+    const walk = (parent: string | undefined) => {
+      for (const c of study.children(parent)) {
+        push(c);
+        walk(c.id);
+      }
+    };
+    walk(undefined);
+    return items;
+  };
+  const searchItems = (value: string): CodeItem[] => {
+    const results = fuse.search(value).filter((r) => !exclude.has(r.item.id));
+    const items = results.map((r) => item(r.item));
+    const exact = study.codes.some((c) => c.name.localeCompare(value.trim(), undefined, { sensitivity: 'accent' }) === 0);
+    if (options.canCreate !== false && value.trim() && !exact) {
+      items.push({ label: `$(add) ${vscode.l10n.t('New code “{0}”', value.trim())}`, createName: value.trim(), alwaysShow: true });
+    }
+    return items;
+  };
+  const ticked = new Map<string, CodeItem>();
+  qp.items = initialItems();
+  qp.onDidChangeSelection((sel) => {
+    // Remember ticks across searches (VS Code forgets items that are replaced).
+    for (const i of qp.items) {
+      if (i.code && !sel.includes(i)) {
+        ticked.delete(i.code.id);
+      }
+    }
+    for (const i of sel) {
+      if (i.code) {
+        ticked.set(i.code.id, i);
+      }
+    }
+  });
+  qp.onDidChangeValue((value) => {
+    const items = value.trim() ? searchItems(value) : initialItems();
+    qp.items = items;
+    qp.selectedItems = items.filter((i) => i.code && ticked.has(i.code.id));
+    const first = items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+    if (first) {
+      qp.activeItems = [first];
+    }
+  });
+  return new Promise<PickedCodes | undefined>((resolve) => {
+    let done = false;
+    qp.onDidAccept(() => {
+      const active = qp.activeItems[0];
+      done = true;
+      if (active?.createName && ticked.size === 0) {
+        resolve({ codes: [], create: active.createName });
+      } else if (ticked.size > 0) {
+        resolve({ codes: [...ticked.keys()] });
+      } else if (active?.code) {
+        resolve({ codes: [active.code.id] });
+      } else if (active?.createName) {
+        resolve({ codes: [], create: active.createName });
+      } else {
+        resolve(undefined);
+      }
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      if (!done) {
+        resolve(undefined);
+      }
+    });
+    qp.show();
+  });
+}
+
+/** Asks where a new code goes: top level or under an existing code. */
+export async function pickParent(study: Study, icons: ColorIcons, name: string): Promise<{ parent: string | undefined } | undefined> {
+  await icons.prepare(study.codes.map((c) => c.color));
+  type ParentItem = vscode.QuickPickItem & { parent?: string };
+  const items: ParentItem[] = [{ label: `$(list-tree) ${vscode.l10n.t('Top level')}`, parent: undefined }];
+  const walk = (parent: string | undefined, depth: number) => {
+    for (const c of study.children(parent)) {
+      items.push({ label: `${'\u2003'.repeat(depth)}${c.name}`, description: parentPath(study, c), iconPath: icons.icon(c.color), parent: c.id });
+      walk(c.id, depth + 1);
+    }
+  };
+  walk(undefined, 0);
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Where does the new code “{0}” go?', name),
+    placeHolder: vscode.l10n.t('Pick the parent code'),
+    matchOnDescription: true,
+  });
+  return picked ? { parent: picked.parent } : undefined;
+}

@@ -1,0 +1,217 @@
+import * as vscode from 'vscode';
+import type { Coding } from '../core/model';
+import type { Study } from '../core/study';
+import type { StudyService } from '../study/studyService';
+
+type Style = 'background' | 'underline' | 'both';
+
+/** What was last drawn in one editor: ranges per code colour and the overlap ranges. For tests and benchmarks. */
+export interface DrawnDecorations {
+  readonly byColor: ReadonlyMap<string, readonly vscode.Range[]>;
+  readonly overlaps: readonly vscode.Range[];
+}
+
+/**
+ * Coloured highlights of codings in every visible editor of a transcript (split views too): one
+ * decoration type per code colour, a marked border where codings overlap, and marks in the
+ * overview ruler. Readable in light, dark and high-contrast themes.
+ */
+export class CodingDecorations implements vscode.Disposable {
+  private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  private overlapType: vscode.TextEditorDecorationType;
+  private readonly disposables: vscode.Disposable[] = [];
+  private studyListener: vscode.Disposable | undefined;
+  private readonly drawn = new Map<vscode.TextEditor, DrawnDecorations>();
+  private pending = new Set<string>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly service: StudyService) {
+    this.overlapType = this.createOverlapType();
+    this.disposables.push(
+      service.onDidChangeStudy((study) => this.attach(study)),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
+      vscode.window.onDidChangeActiveColorTheme(() => this.resetTypes()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('codeboom.highlightStyle')) {
+          this.resetTypes();
+        }
+      }),
+    );
+    this.attach(service.study);
+  }
+
+  private attach(study: Study | undefined): void {
+    this.studyListener?.dispose();
+    this.studyListener = study?.onDidChange((e) => {
+      if (e.codebook || e.reloaded) {
+        this.refreshAll();
+      } else {
+        for (const d of e.docs) {
+          this.pending.add(d);
+        }
+        this.schedule();
+      }
+    });
+    this.refreshAll();
+  }
+
+  /** Coalesces bursts (typing moves codings on every keystroke) into one redraw per tick. */
+  private schedule(): void {
+    if (this.timer) {
+      return;
+    }
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const docs = this.pending;
+      this.pending = new Set();
+      for (const editor of vscode.window.visibleTextEditors) {
+        const doc = this.service.docPath(editor.document.uri);
+        if (doc && docs.has(doc)) {
+          this.draw(editor, doc);
+        }
+      }
+    }, 0);
+  }
+
+  refreshAll(): void {
+    for (const editor of vscode.window.visibleTextEditors) {
+      const doc = this.service.docPath(editor.document.uri);
+      if (doc) {
+        this.draw(editor, doc);
+      } else if (this.drawn.has(editor)) {
+        this.clear(editor);
+      }
+    }
+    for (const editor of [...this.drawn.keys()]) {
+      if (!vscode.window.visibleTextEditors.includes(editor)) {
+        this.drawn.delete(editor);
+      }
+    }
+  }
+
+  /** Draws now (used by the commands' tests and the benchmark); returns what was drawn. */
+  draw(editor: vscode.TextEditor, doc: string): DrawnDecorations {
+    const study = this.service.study;
+    const codings = study ? study.codingsOf(doc).filter((c) => !c.orphaned) : [];
+    const result = computeDecorations(study, codings, (o) => editor.document.positionAt(o));
+    for (const [color, type] of this.types) {
+      if (!result.byColor.has(color)) {
+        editor.setDecorations(type, []);
+      }
+    }
+    for (const [color, ranges] of result.byColor) {
+      editor.setDecorations(this.typeFor(color), ranges as vscode.Range[]);
+    }
+    editor.setDecorations(this.overlapType, result.overlaps as vscode.Range[]);
+    this.drawn.set(editor, result);
+    return result;
+  }
+
+  drawnIn(editor: vscode.TextEditor): DrawnDecorations | undefined {
+    return this.drawn.get(editor);
+  }
+
+  private clear(editor: vscode.TextEditor): void {
+    for (const type of this.types.values()) {
+      editor.setDecorations(type, []);
+    }
+    editor.setDecorations(this.overlapType, []);
+    this.drawn.delete(editor);
+  }
+
+  private style(): Style {
+    return vscode.workspace.getConfiguration('codeboom').get<Style>('highlightStyle', 'background');
+  }
+
+  private typeFor(color: string): vscode.TextEditorDecorationType {
+    let type = this.types.get(color);
+    if (!type) {
+      const kind = vscode.window.activeColorTheme.kind;
+      const highContrast = kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
+      const style = this.style();
+      const background = style !== 'underline' && !highContrast;
+      const underline = style !== 'background' || highContrast;
+      type = vscode.window.createTextEditorDecorationType({
+        // Translucent fills keep the text readable; dark themes need a little more colour to show.
+        light: background ? { backgroundColor: `${color}38` } : {},
+        dark: background ? { backgroundColor: `${color}55` } : {},
+        ...(underline ? { borderColor: color, borderStyle: 'solid', borderWidth: '0 0 2px 0' } : {}),
+        overviewRulerColor: color,
+        overviewRulerLane: vscode.OverviewRulerLane.Right,
+        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+      });
+      this.types.set(color, type);
+    }
+    return type;
+  }
+
+  private createOverlapType(): vscode.TextEditorDecorationType {
+    return vscode.window.createTextEditorDecorationType({
+      outlineColor: new vscode.ThemeColor('codeboom.overlapBorder'),
+      outlineStyle: 'dotted',
+      outlineWidth: '1px',
+      fontWeight: '600',
+      rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+    });
+  }
+
+  private resetTypes(): void {
+    for (const type of this.types.values()) {
+      type.dispose();
+    }
+    this.types.clear();
+    this.overlapType.dispose();
+    this.overlapType = this.createOverlapType();
+    this.drawn.clear();
+    this.refreshAll();
+  }
+
+  dispose(): void {
+    if (this.timer) {
+      clearTimeout(this.timer);
+    }
+    this.studyListener?.dispose();
+    for (const type of this.types.values()) {
+      type.dispose();
+    }
+    this.overlapType.dispose();
+    for (const d of this.disposables) {
+      d.dispose();
+    }
+  }
+}
+
+/** Ranges per colour (a coding with several codes takes its first code's colour) and where two or more codings overlap. */
+export function computeDecorations(
+  study: Study | undefined,
+  codings: readonly Coding[],
+  positionAt: (offset: number) => vscode.Position,
+): DrawnDecorations {
+  const byColor = new Map<string, vscode.Range[]>();
+  const events: Array<[number, number]> = [];
+  for (const c of codings) {
+    const code = study?.code(c.codes[0]);
+    const color = code?.color ?? '#888888';
+    let list = byColor.get(color);
+    if (!list) {
+      list = [];
+      byColor.set(color, list);
+    }
+    list.push(new vscode.Range(positionAt(c.start), positionAt(c.end)));
+    events.push([c.start, 1], [c.end, -1]);
+  }
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const overlaps: vscode.Range[] = [];
+  let depth = 0;
+  let from = -1;
+  for (const [at, delta] of events) {
+    const before = depth;
+    depth += delta;
+    if (before < 2 && depth >= 2) {
+      from = at;
+    } else if (before >= 2 && depth < 2 && at > from) {
+      overlaps.push(new vscode.Range(positionAt(from), positionAt(at)));
+    }
+  }
+  return { byColor, overlaps };
+}
