@@ -232,7 +232,7 @@ export async function startCodeServer(opts = {}) {
 
   let lastErr;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+    const port = opts.port && attempt === 0 ? Number(opts.port) : await freePort();
     const args = [host.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
       '--disable-getting-started-override', '--ignore-last-opened',

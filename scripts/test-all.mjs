@@ -1,0 +1,40 @@
+// npm test: every gate, in order, from a clean checkout. Installs the heavy test host (Node 24,
+// code-server, chromium) into ~/.cache once when it is missing. Exits non-zero when any step fails.
+import { spawnSync } from 'node:child_process';
+
+const steps = [
+  ['typecheck', 'npm', ['run', '-s', 'typecheck']],
+  ['lint', 'npm', ['run', '-s', 'lint']],
+  ['unit', 'npm', ['run', '-s', 'test:unit']],
+  ['build', 'npm', ['run', '-s', 'build']],
+  ['test host (install once)', 'bash', ['test/harness/setup-host.sh']],
+  ['host', 'npm', ['run', '-s', 'test:host']],
+  ['package', 'npm', ['run', '-s', 'package']],
+  ['e2e', 'npm', ['run', '-s', 'test:e2e']],
+  ['demo', 'node', ['test/harness/check-demo.mjs']],
+];
+
+const only = process.argv.slice(2);
+const results = [];
+const t0 = Date.now();
+for (const [name, cmd, args] of steps) {
+  if (only.length && !only.some((o) => name.startsWith(o))) {
+    continue;
+  }
+  const t = Date.now();
+  console.log(`\n=== ${name} ===`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: process.env });
+  const ok = r.status === 0;
+  results.push([name, ok, ((Date.now() - t) / 1000).toFixed(1)]);
+  if (!ok) {
+    break;
+  }
+}
+console.log('\n=== summary ===');
+for (const [name, ok, s] of results) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name} (${s} s)`);
+}
+const failed = results.filter(([, ok]) => !ok).length;
+const total = ((Date.now() - t0) / 1000).toFixed(0);
+console.log(`test steps: ${results.length - failed} passed, ${failed} failed (${total} s)`);
+process.exit(failed || results.length === 0 ? 1 : 0);
