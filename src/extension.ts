@@ -46,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
       );
     }),
   );
+  // Feature registrations: one line per feature folder (tree, matrix, refi, method, …).
+  // (features:end)
   void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
   const ready = (async () => {
     const root = await svc.findStudyRoot();
