@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Coding } from '../core/model';
 import type { Study } from '../core/study';
 import type { StudyService } from '../study/studyService';
+import { highlightSpans } from '../core/highlights';
 
 type Style = 'background' | 'underline' | 'both';
 
@@ -92,7 +93,7 @@ export class CodingDecorations implements vscode.Disposable {
   /** Draws now (used by the commands' tests and the benchmark); returns what was drawn. */
   draw(editor: vscode.TextEditor, doc: string): DrawnDecorations {
     const study = this.service.study;
-    const codings = study ? study.codingsOf(doc).filter((c) => !c.orphaned) : [];
+    const codings = study ? study.codingsOf(doc) : [];
     const result = computeDecorations(study, codings, (o) => editor.document.positionAt(o));
     for (const [color, type] of this.types) {
       if (!result.byColor.has(color)) {
@@ -181,37 +182,17 @@ export class CodingDecorations implements vscode.Disposable {
   }
 }
 
-/** Ranges per colour (a coding with several codes takes its first code's colour) and where two or more codings overlap. */
+/** Maps the core's highlight spans to editor ranges. */
 export function computeDecorations(
   study: Study | undefined,
   codings: readonly Coding[],
   positionAt: (offset: number) => vscode.Position,
 ): DrawnDecorations {
+  const spans = highlightSpans(study, codings);
+  const toRange = ([s, e]: readonly [number, number]) => new vscode.Range(positionAt(s), positionAt(e));
   const byColor = new Map<string, vscode.Range[]>();
-  const events: Array<[number, number]> = [];
-  for (const c of codings) {
-    const code = study?.code(c.codes[0]);
-    const color = code?.color ?? '#888888';
-    let list = byColor.get(color);
-    if (!list) {
-      list = [];
-      byColor.set(color, list);
-    }
-    list.push(new vscode.Range(positionAt(c.start), positionAt(c.end)));
-    events.push([c.start, 1], [c.end, -1]);
+  for (const [color, list] of spans.byColor) {
+    byColor.set(color, list.map(toRange));
   }
-  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const overlaps: vscode.Range[] = [];
-  let depth = 0;
-  let from = -1;
-  for (const [at, delta] of events) {
-    const before = depth;
-    depth += delta;
-    if (before < 2 && depth >= 2) {
-      from = at;
-    } else if (before >= 2 && depth < 2 && at > from) {
-      overlaps.push(new vscode.Range(positionAt(from), positionAt(at)));
-    }
-  }
-  return { byColor, overlaps };
+  return { byColor, overlaps: spans.overlaps.map(toRange) };
 }
