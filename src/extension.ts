@@ -19,6 +19,8 @@ export interface CodeboomApi {
   readonly ready: Promise<void>;
   /** Milliseconds from activate() being called to its return (the synchronous part). */
   readonly activationMs: number;
+  /** Milliseconds from activate() being called until the study was loaded (set when ready resolves). */
+  readonly timings: { readyMs?: number };
 }
 
 let service: StudyService | undefined;
@@ -49,15 +51,17 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   // Feature registrations: one line per feature folder (tree, matrix, refi, method, …).
   // (features:end)
   void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
+  const timings: { readyMs?: number } = {};
   const ready = (async () => {
     const root = await svc.findStudyRoot();
     if (root) {
       await svc.open(root);
     }
+    timings.readyMs = performance.now() - started;
   })();
   const activationMs = performance.now() - started;
   svc.problems.output.appendLine(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { service: svc, decorations, coding, ready, activationMs };
+  return { service: svc, decorations, coding, ready, activationMs, timings };
 }
 
 function updateTranscriptContext(svc: StudyService): void {

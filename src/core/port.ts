@@ -10,6 +10,8 @@ export interface FileStat {
 
 export interface FileSystemPort {
   readFile(path: string): Promise<Uint8Array>;
+  /** UTF-8 text of a file without a BOM; optional, for ports that decode faster than TextDecoder. */
+  readText?(path: string): Promise<string>;
   /** Write via a temporary file and a rename, so a reader never sees half a file. */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
   stat(path: string): Promise<FileStat | undefined>;

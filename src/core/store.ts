@@ -84,8 +84,7 @@ export class StudyStore {
     const documents: TranscriptDocument[] = [];
     await Promise.all(
       transcriptPaths.map(async (path) => {
-        const text = decodeText(await fs.readFile(path));
-        texts.set(path, text);
+        texts.set(path, await readAll(fs, path));
       }),
     );
     for (const path of transcriptPaths) {
@@ -96,7 +95,7 @@ export class StudyStore {
     const knownCodes = new Set(project.codes.map((c) => c.id));
     const codings: Coding[] = [];
     const known = new Map<string, string>([[PROJECT_FILE, projectText]]);
-    const codingTexts = await Promise.all(codingPaths.map(async (p) => [p, decodeText(await fs.readFile(p))] as const));
+    const codingTexts = await Promise.all(codingPaths.map(async (p) => [p, await readAll(fs, p)] as const));
     for (const [path, text] of codingTexts) {
       known.set(path, text);
       const result = parseCodingFile(path, text, knownCodes, (doc) => texts.get(doc));
@@ -371,7 +370,11 @@ async function readText(fs: FileSystemPort, path: string): Promise<string | unde
   if (!stat) {
     return undefined;
   }
-  return decodeText(await fs.readFile(path));
+  return readAll(fs, path);
+}
+
+function readAll(fs: FileSystemPort, path: string): Promise<string> {
+  return fs.readText ? fs.readText(path) : fs.readFile(path).then(decodeText);
 }
 
 async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean): Promise<string[]> {

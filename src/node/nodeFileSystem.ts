@@ -14,6 +14,11 @@ export class NodeFileSystem implements FileSystemPort {
     return fsp.readFile(this.abs(rel));
   }
 
+  async readText(rel: string): Promise<string> {
+    const text = await fsp.readFile(this.abs(rel), 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
   async writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
     const target = this.abs(rel);
     await fsp.mkdir(path.dirname(target), { recursive: true });
