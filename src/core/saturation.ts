@@ -1,0 +1,82 @@
+/**
+ * Theoretical saturation: in interview order (front-matter date, else the transcript's name), how
+ * many codes each transcript used for the first time. When new interviews stop adding codes, the
+ * categories are saturated.
+ */
+import type { Study } from './study';
+
+export interface SaturationPoint {
+  readonly doc: string;
+  readonly label: string;
+  readonly date?: string;
+  readonly newCodes: readonly string[];
+  readonly cumulative: number;
+}
+
+export function saturation(study: Study, dateKey = 'date', coder?: string): SaturationPoint[] {
+  const docs = study.documents
+    .map((d) => ({ d, date: study.attribute(d.path, dateKey) }))
+    .sort((a, b) => {
+      if (a.date && b.date && a.date !== b.date) {
+        return a.date < b.date ? -1 : 1;
+      }
+      if (!!a.date !== !!b.date) {
+        return a.date ? -1 : 1;
+      }
+      return a.d.path < b.d.path ? -1 : a.d.path > b.d.path ? 1 : 0;
+    });
+  const seen = new Set<string>();
+  const out: SaturationPoint[] = [];
+  for (const { d, date } of docs) {
+    const fresh: string[] = [];
+    for (const c of study.codingsOf(d.path)) {
+      if (coder && c.coder !== coder) {
+        continue;
+      }
+      for (const code of c.codes) {
+        if (!seen.has(code)) {
+          seen.add(code);
+          fresh.push(code);
+        }
+      }
+    }
+    out.push({ doc: d.path, label: study.sourceLabel(d.path), ...(date ? { date } : {}), newCodes: fresh, cumulative: seen.size });
+  }
+  return out;
+}
+
+export function saturationMarkdown(study: Study, points: readonly SaturationPoint[]): string {
+  return [
+    '# Saturation: new codes per transcript',
+    '',
+    '| # | Transcript | Date | New codes | Cumulative | Codes used for the first time |',
+    '| ---: | --- | --- | ---: | ---: | --- |',
+    ...points.map(
+      (p, i) =>
+        `| ${i + 1} | ${p.label.replace(/\|/g, '\\|')} | ${p.date ?? ''} | ${p.newCodes.length} | ${p.cumulative} | ${p.newCodes.map((c) => study.code(c)?.name ?? c).join(', ')} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
+/** A small SVG line chart of cumulative codes per transcript (for reports). */
+export function saturationSvg(points: readonly SaturationPoint[], width = 640, height = 240): string {
+  const pad = 36;
+  const max = Math.max(1, ...points.map((p) => p.cumulative));
+  const x = (i: number) => pad + (points.length <= 1 ? 0 : (i * (width - 2 * pad)) / (points.length - 1));
+  const y = (v: number) => height - pad - (v * (height - 2 * pad)) / max;
+  const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.cumulative).toFixed(1)}`).join(' ');
+  const bars = points
+    .map((p, i) => `<rect x="${(x(i) - 4).toFixed(1)}" y="${y(p.newCodes.length).toFixed(1)}" width="8" height="${(height - pad - y(p.newCodes.length)).toFixed(1)}" fill="#f28e2b"><title>${escapeXml(p.label)}: ${p.newCodes.length} new</title></rect>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">
+<line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#888"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#888"/>
+<text x="4" y="${pad}">${max}</text><text x="4" y="${height - pad}">0</text>
+${bars}<path d="${line}" fill="none" stroke="#4e79a7" stroke-width="2"/>
+</svg>
+`;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+}
