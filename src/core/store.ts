@@ -407,3 +407,13 @@ export async function createProject(fs: FileSystemPort, project: ProjectData): P
   }
   await fs.writeFileAtomic(PROJECT_FILE, encodeText(serializeProject(project)));
 }
+
+/** Copies every codings file to `.codeboom/backups/<stamp>/codings/…` before a bulk change. Returns the folder. */
+export async function backupCodings(fs: FileSystemPort, stamp = new Date().toISOString().replace(/[:.]/g, '-')): Promise<string> {
+  const folder = `${DATA_FOLDER}/backups/${stamp}`;
+  const files = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'));
+  for (const file of files) {
+    await fs.writeFileAtomic(`${folder}/${file.slice(DATA_FOLDER.length + 1)}`, await fs.readFile(file));
+  }
+  return folder;
+}

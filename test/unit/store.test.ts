@@ -141,3 +141,16 @@ describe('study store', () => {
     assert.deepStrictEqual(merged.map((c) => [c.id, c.memo]).sort(), [['a', 'mine'], ['c', undefined]]);
   });
 });
+
+describe('backups', () => {
+  it('copies every codings file before a bulk change', async () => {
+    const { backupCodings } = await import('../../src/core/store');
+    const fs = smallStudyFs({ '.codeboom/codings/transcripts/A-1.md.eva.json': '{"x":1}', '.codeboom/codings/transcripts/D-1.md.sam.json': '{"y":2}' });
+    const folder = await backupCodings(fs, 'stamp');
+    assert.strictEqual(folder, '.codeboom/backups/stamp');
+    assert.strictEqual(fs.text('.codeboom/backups/stamp/codings/transcripts/A-1.md.eva.json'), '{"x":1}');
+    assert.strictEqual(fs.text('.codeboom/backups/stamp/codings/transcripts/D-1.md.sam.json'), '{"y":2}');
+    const reopened = await StudyStore.open(fs).catch((e) => e);
+    assert.ok(!(reopened instanceof Error), 'backups are not read as codings');
+  });
+});

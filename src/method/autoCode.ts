@@ -1,0 +1,149 @@
+import * as vscode from 'vscode';
+import type { AutoCodeQuery, Hit, QueryKind, Scope } from '../core/autocode';
+import { autoCodeOps, findHits, speakers } from '../core/autocode';
+import { backupCodings } from '../core/store';
+import type { StudyService } from '../study/studyService';
+import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import type { ColorIcons } from '../coding/colorIcons';
+import { pickCodes } from '../coding/codePicker';
+
+export interface AutoCodeArgs {
+  readonly kind: QueryKind;
+  readonly value: string;
+  readonly scope: Scope;
+  readonly codes: readonly string[];
+  /** Indexes of the hits to code (default: all). */
+  readonly select?: readonly number[];
+}
+
+/** Search the study, preview every hit with its context, deselect some, code the rest in one undoable step. */
+export async function autoCode(service: StudyService, icons: ColorIcons, args?: AutoCodeArgs): Promise<{ hits: number; coded: number; backup: string } | undefined> {
+  const study = service.study;
+  const store = service.store;
+  if (!study || !store) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: no study is open.'));
+    return undefined;
+  }
+  const texts = new Map(study.documents.map((d) => [d.path, store.text(d.path) ?? '']));
+  let query: AutoCodeQuery;
+  let scope: Scope;
+  if (args) {
+    query = { kind: args.kind, value: args.value };
+    scope = args.scope;
+  } else {
+    const kinds: Array<vscode.QuickPickItem & { queryKind: QueryKind }> = [
+      { label: vscode.l10n.t('Words'), description: vscode.l10n.t('any of these words; case and accents ignored'), queryKind: 'words' },
+      { label: vscode.l10n.t('Phrase'), description: vscode.l10n.t('this exact phrase; case and accents ignored'), queryKind: 'phrase' },
+      { label: vscode.l10n.t('Regular expression'), description: vscode.l10n.t('JavaScript syntax'), queryKind: 'regex' },
+      { label: vscode.l10n.t('Speaker'), description: vscode.l10n.t('every turn of one speaker'), queryKind: 'speaker' },
+    ];
+    const kind = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Auto-code: search by') });
+    if (!kind) {
+      return undefined;
+    }
+    let value: string | undefined;
+    if (kind.queryKind === 'speaker') {
+      value = await vscode.window.showQuickPick(speakers(texts), { title: vscode.l10n.t('Auto-code: whose turns?') });
+    } else {
+      value = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Auto-code: {0}', kind.label),
+        validateInput: (v) => {
+          if (!v.trim()) {
+            return vscode.l10n.t('Type what to search for.');
+          }
+          if (kind.queryKind === 'regex') {
+            try {
+              new RegExp(v, 'u');
+            } catch (e) {
+              return String(e);
+            }
+          }
+          return undefined;
+        },
+      });
+    }
+    if (!value) {
+      return undefined;
+    }
+    query = { kind: kind.queryKind, value };
+    if (kind.queryKind === 'speaker') {
+      scope = 'turn';
+    } else {
+      const scopes: Array<vscode.QuickPickItem & { scope: Scope }> = [
+        { label: vscode.l10n.t('The sentence around each hit'), scope: 'sentence' },
+        { label: vscode.l10n.t('The paragraph around each hit'), scope: 'paragraph' },
+        { label: vscode.l10n.t('The speaker turn around each hit'), scope: 'turn' },
+        { label: vscode.l10n.t('Only the hit itself'), scope: 'hit' },
+      ];
+      const s = await vscode.window.showQuickPick(scopes, { title: vscode.l10n.t('Auto-code: what to code') });
+      if (!s) {
+        return undefined;
+      }
+      scope = s.scope;
+    }
+  }
+  const hits = findHits(study, texts, query, scope);
+  if (hits.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: no passages found.'));
+    return { hits: 0, coded: 0, backup: '' };
+  }
+  let chosen: Hit[];
+  let codes: readonly string[];
+  if (args) {
+    chosen = args.select ? args.select.map((i) => hits[i]).filter(Boolean) : hits;
+    codes = args.codes;
+  } else {
+    const picked = await previewHits(study.sourceLabel.bind(study), hits);
+    if (!picked || picked.length === 0) {
+      return undefined;
+    }
+    chosen = picked;
+    const c = await pickCodes(study, icons, { title: vscode.l10n.t('Code {0} passages with…', chosen.length), canCreate: false });
+    if (!c || c.codes.length === 0) {
+      return undefined;
+    }
+    codes = c.codes;
+  }
+  const fs = new VscodeFileSystem(service.root!);
+  await service.flush();
+  const backup = await backupCodings(fs);
+  const ops = autoCodeOps(study, texts, chosen, codes, service.activeCoder.id);
+  study.transact(vscode.l10n.t('Auto-code {0} passages', chosen.length), ops);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Codeboom: coded {0} passages (one undo reverts them all). Backup of the codings before: {1}', ops.length, backup),
+  );
+  return { hits: hits.length, coded: ops.length, backup };
+}
+
+/** Every hit with its context, all ticked; untick the ones that should not be coded. */
+async function previewHits(source: (doc: string) => string, hits: readonly Hit[]): Promise<Hit[] | undefined> {
+  type HitItem = vscode.QuickPickItem & { hit: Hit };
+  const items: HitItem[] = hits.map((h) => ({
+    label: source(h.doc),
+    description: h.doc,
+    detail: `…${h.before.replace(/\s+/g, ' ')}【${h.match.replace(/\s+/g, ' ')}】${h.after.replace(/\s+/g, ' ')}…`,
+    picked: true,
+    hit: h,
+  }));
+  const qp = vscode.window.createQuickPick<HitItem>();
+  qp.title = vscode.l10n.t('Auto-code preview: {0} passages found — untick what should not be coded, then Enter', hits.length);
+  qp.canSelectMany = true;
+  qp.matchOnDetail = true;
+  qp.items = items;
+  qp.selectedItems = items;
+  return new Promise((resolve) => {
+    let accepted = false;
+    qp.onDidAccept(() => {
+      accepted = true;
+      resolve(qp.selectedItems.map((i) => i.hit));
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      qp.dispose();
+      if (!accepted) {
+        resolve(undefined);
+      }
+    });
+    qp.show();
+  });
+}
