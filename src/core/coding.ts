@@ -61,7 +61,7 @@ export function newCode(study: Study, name: string, parent?: string, extra: Part
     id: newId(),
     name: name.trim(),
     ...(parent ? { parent } : {}),
-    color: nextColor(study.codes.map((c) => c.color)),
+    color: nextColor(study.codes.map((c) => c.color), study.palette?.length ? study.palette : undefined),
     ...extra,
   };
 }

@@ -9,6 +9,7 @@ export const CODE_PALETTE: readonly string[] = [
 
 /** The palette colour least used so far (first one on ties). */
 export function nextColor(used: readonly string[], palette: readonly string[] = CODE_PALETTE): string {
+  palette = palette.length ? palette : CODE_PALETTE;
   const counts = new Map(palette.map((c) => [c.toLowerCase(), 0]));
   for (const c of used) {
     const k = c.toLowerCase();

@@ -65,6 +65,8 @@ export class Study {
   readonly dirtyPartitions = new Set<string>();
   projectDirty = false;
   readOnly = false;
+  /** Colours offered to new codes (a user setting); the built-in palette when unset. */
+  palette: readonly string[] | undefined;
 
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];

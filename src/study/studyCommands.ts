@@ -6,8 +6,35 @@ import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import type { StudyService } from './studyService';
 
 /** Commands about the study as a whole: create, open, reload, summary, problems, undo/redo. */
-export function registerStudyCommands(service: StudyService): vscode.Disposable[] {
+export function registerStudyCommands(service: StudyService, extensionUri?: vscode.Uri): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand('codeboom.openSample', async (target?: vscode.Uri, openFolder = true) => {
+      if (!extensionUri) {
+        return undefined;
+      }
+      let folder = target;
+      if (!folder) {
+        const picked = await vscode.window.showOpenDialog({
+          canSelectFolders: true,
+          canSelectFiles: false,
+          openLabel: vscode.l10n.t('Put the sample study here'),
+          title: vscode.l10n.t('Where should the sample study be copied to?'),
+        });
+        if (!picked?.[0]) {
+          return undefined;
+        }
+        folder = vscode.Uri.joinPath(picked[0], 'kennisdeling');
+      }
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, 'codeboom.json'));
+      } catch {
+        await vscode.workspace.fs.copy(vscode.Uri.joinPath(extensionUri, 'sample', 'kennisdeling'), folder, { overwrite: false });
+      }
+      if (openFolder) {
+        await vscode.commands.executeCommand('vscode.openFolder', folder, { forceNewWindow: false });
+      }
+      return folder;
+    }),
     vscode.commands.registerCommand('codeboom.newProject', async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) {

@@ -48,6 +48,9 @@ export class StudyService implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((d) => this.onTextSaved(d)),
       vscode.workspace.onDidOpenTextDocument((d) => this.onTextOpened(d)),
       vscode.workspace.onDidChangeConfiguration(async (e) => {
+        if (e.affectsConfiguration('codeboom.palette') && this.study) {
+          this.study.palette = readPalette();
+        }
         if (e.affectsConfiguration('codeboom.coder')) {
           this.coder = await resolveCoder(this.fs?.root.fsPath);
           this.stateEmitter.fire(this._state);
@@ -121,6 +124,7 @@ export class StudyService implements vscode.Disposable {
       return undefined;
     }
     this._store = result.store;
+    result.study.palette = readPalette();
     // Editors may hold newer text than the disk (unsaved edits): their text wins.
     for (const doc of vscode.workspace.textDocuments) {
       this.onTextOpened(doc);
@@ -302,4 +306,11 @@ export class StudyService implements vscode.Disposable {
     this.studyEmitter.dispose();
     this.reanchorEmitter.dispose();
   }
+}
+
+/** The `codeboom.palette` setting: valid #rrggbb colours only. */
+function readPalette(): string[] | undefined {
+  const list = vscode.workspace.getConfiguration('codeboom').get<unknown[]>('palette', []);
+  const valid = (Array.isArray(list) ? list : []).filter((c): c is string => typeof c === 'string' && /^#[0-9a-fA-F]{6}$/.test(c));
+  return valid.length ? valid : undefined;
 }
