@@ -1,0 +1,177 @@
+/**
+ * `codeboom` — the study on the command line, with the same core as the extension and no VS Code:
+ * validate a study, print statistics, and regenerate every table of a thesis from a script or CI.
+ *
+ *   codeboom validate [study]
+ *   codeboom stats [study] [--json]
+ *   codeboom export <what> [study] [--out file] [options]     (codeboom help export)
+ *
+ * Exit codes: 0 ok · 1 the study has problems · 2 usage error · 3 unexpected error.
+ */
+import * as path from 'path';
+import { promises as fsp } from 'fs';
+import { StudyStore } from './core/store';
+import { StudyFileError, formatProblem } from './core/schema';
+import { NodeFileSystem } from './node/nodeFileSystem';
+import type { Study } from './core/study';
+import { EXPORTS, exportHelp } from './cliExports';
+
+const USAGE = `codeboom — qualitative coding studies on the command line
+
+Usage:
+  codeboom validate [study]               check every study file; exit 1 when there are problems
+  codeboom stats [study] [--json]         transcripts, cases, respondents, codes, codings per coder
+  codeboom export <what> [study] [--out FILE] [options]
+                                          write a table, report or exchange file (see: codeboom help export)
+  codeboom help [export]
+
+[study] is the folder with codeboom.json (default: the current folder).`;
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  readonly positional: string[];
+  readonly options: Record<string, string | boolean>;
+}
+
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  const positional: string[] = [];
+  const options: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const [key, inline] = a.slice(2).split('=', 2);
+      if (inline !== undefined) {
+        options[key] = inline;
+      } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+        options[key] = argv[++i];
+      } else {
+        options[key] = true;
+      }
+    } else {
+      positional.push(a);
+    }
+  }
+  return { positional, options };
+}
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+async function open(dir: string, io: Io): Promise<{ study: Study; store: StudyStore; problems: number }> {
+  const { study, store, problems, reanchored } = await StudyStore.open(new NodeFileSystem(path.resolve(dir)));
+  for (const p of problems) {
+    io.err(`problem: ${formatProblem(p)}`);
+  }
+  for (const r of reanchored) {
+    io.err(`note: ${r.doc} changed since it was coded — ${r.moved} codings moved, ${r.fuzzy} found approximately, ${r.orphaned} orphaned`);
+  }
+  return { study, store, problems: problems.length };
+}
+
+export function statistics(study: Study): Record<string, unknown> {
+  const codings = [...study.allCodings()];
+  const perCoder: Record<string, number> = {};
+  for (const c of codings) {
+    perCoder[c.coder] = (perCoder[c.coder] ?? 0) + 1;
+  }
+  const depth = Math.max(0, ...study.codes.map((c) => study.depthOf(c.id) + 1));
+  return {
+    name: study.name,
+    transcripts: study.documents.length,
+    cases: study.cases(),
+    respondents: study.respondents().length,
+    codes: study.codes.length,
+    codebookDepth: depth,
+    literatureFactors: study.catalogues.reduce((n, c) => n + c.categories.reduce((m, g) => m + g.factors.length, 0), 0),
+    links: study.links.length,
+    codings: codings.length,
+    orphaned: codings.filter((c) => c.orphaned).length,
+    codingsPerCoder: perCoder,
+    unusedCodes: study.codes.filter((c) => study.subtree(c.id).every((id) => study.countWithCode(id) === 0)).map((c) => study.pathLabel(c.id)),
+  };
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv);
+  const [command, ...rest] = positional;
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+        io.out(rest[0] === 'export' ? exportHelp() : USAGE);
+        return 0;
+      case 'validate': {
+        const dir = rest[0] ?? '.';
+        const { study, problems } = await open(dir, io);
+        if (problems > 0) {
+          io.err(`${problems} problem(s): the study opens read-only until they are fixed.`);
+          return 1;
+        }
+        io.out(`ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount} codings`);
+        return 0;
+      }
+      case 'stats': {
+        const { study, problems } = await open(rest[0] ?? '.', io);
+        const s = statistics(study);
+        if (options['json']) {
+          io.out(JSON.stringify(s, null, 2));
+        } else {
+          for (const [k, v] of Object.entries(s)) {
+            io.out(`${k.padEnd(18)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+          }
+        }
+        return problems > 0 ? 1 : 0;
+      }
+      case 'export': {
+        const [what, dir] = rest;
+        const exporter = what ? EXPORTS[what] : undefined;
+        if (!exporter) {
+          throw new UsageError(`export what? ${what ? `"${what}" is not one of: ` : ''}${Object.keys(EXPORTS).join(', ')}`);
+        }
+        const { study, store, problems } = await open(dir ?? '.', io);
+        const result = await exporter.run({ study, store, options, studyDir: path.resolve(dir ?? '.') });
+        const out = typeof options['out'] === 'string' ? options['out'] : undefined;
+        if (out) {
+          await fsp.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+          const tmp = `${path.resolve(out)}.${process.pid}.tmp`;
+          await fsp.writeFile(tmp, result.data);
+          await fsp.rename(tmp, path.resolve(out));
+          io.err(`written ${out}`);
+        } else if (result.binary) {
+          throw new UsageError(`${what} is a binary file: give --out FILE`);
+        } else {
+          io.out(new TextDecoder().decode(result.data).replace(/\n$/, ''));
+        }
+        return problems > 0 ? 1 : 0;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`codeboom: ${e.message}`);
+      return 2;
+    }
+    if (e instanceof StudyFileError) {
+      for (const p of e.problems) {
+        io.err(`problem: ${formatProblem(p)}`);
+      }
+      return 1;
+    }
+    io.err(`codeboom: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (t) => process.stdout.write(t + '\n'), err: (t) => process.stderr.write(t + '\n') }).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(String(e) + '\n');
+      process.exit(3);
+    },
+  );
+}
