@@ -10,6 +10,7 @@ import { ColorIcons } from './coding/colorIcons';
 import { CodingCommands } from './coding/codingCommands';
 import { CodingDecorations } from './coding/decorations';
 import { CodingHover } from './coding/hover';
+import { registerRefi } from './refi/refiCommands';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     }),
   );
   // Feature registrations: one line per feature folder (tree, matrix, refi, method, …).
+  context.subscriptions.push(...registerRefi(svc));
   // (features:end)
   void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
   const timings: { readyMs?: number } = {};
