@@ -61,6 +61,10 @@ describe('REFI-QDA exchange (real extension host)', () => {
     const study = service.study!;
     const source = vscode.Uri.joinPath(workspaceRoot(), '..', `roundtrip-${Date.now()}.qdpx`);
     made.push(source);
+    const memo = '# Memo: Respondent A, interview 1\n\nTranscript: transcripts/A-1.md\n\nVeel over [[mandaat]].\n';
+    const memoFile = vscode.Uri.joinPath(workspaceRoot(), '.codeboom/memos/transcripts/A-1.md');
+    await vscode.workspace.fs.writeFile(memoFile, new TextEncoder().encode(memo));
+    made.push(memoFile);
     await vscode.commands.executeCommand('codeboom.exportRefiProject', { target: source });
     const target = beside('imported');
     made.push(target);
@@ -82,6 +86,7 @@ describe('REFI-QDA exchange (real extension host)', () => {
       assert.strictEqual(transcript.slice(c.start, c.end), c.quote);
       assert.strictEqual(study.coding(c.id)?.quote, c.quote, 'same coding id, same quote');
     }
+    assert.strictEqual(await readText(vscode.Uri.joinPath(target, '.codeboom/memos/transcripts/A-1.md')), memo, 'the transcript memo travels as a note on its source');
     // The open study is untouched.
     assert.strictEqual(service.root?.toString(), workspaceRoot().toString());
 
