@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
+  // The REFI-QDA unit tests validate exports with xmllint (Debian libxml2-utils), before the host is set up.
+  ['xmllint (install once)', 'bash', ['-c', 'command -v xmllint >/dev/null || { S=; [ "$(id -u)" != 0 ] && S=sudo; $S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $S apt-get install -y -qq --no-install-recommends libxml2-utils >/dev/null; }']],
   ['unit', 'npm', ['run', '-s', 'test:unit']],
   ['build', 'npm', ['run', '-s', 'build']],
   ['test host (install once)', 'bash', ['test/harness/setup-host.sh']],
