@@ -161,6 +161,8 @@ describe('REFI-QDA import of real exports (ATLAS.ti, NVivo, qc)', function () {
       assert.deepStrictEqual(skipped.filter((s) => s.kind === kind).map((s) => s.name).sort(), namesOf(qde, tag).sort(), kind);
     }
     assert.ok(skipped.some((s) => s.name === "Kellogg's Passion for Nutrition.pdf"));
+    assert.strictEqual(skipped.reduce((n, s) => n + s.codings, 0), countTag(qde, 'Coding'), 'every coding lost is counted with its source');
+    assert.strictEqual(study.codingCount, 0);
     assert.strictEqual(study.project.coders.length, countTag(qde, 'User'));
     assert.deepStrictEqual(
       study.project.coders.map((c) => c.name),
