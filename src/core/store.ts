@@ -131,6 +131,14 @@ export class StudyStore {
     return { store, study, problems, reanchored };
   }
 
+  /** Whether a path lies in one of the project's transcript folders. */
+  inTranscriptFolders(path: string): boolean {
+    return this.study.project.transcriptFolders.some((f) => {
+      const folder = f === '.' || f === '' ? '' : f.replace(/\/$/, '') + '/';
+      return path.startsWith(folder);
+    });
+  }
+
   /** The transcript's text as last read from disk or reported by the editor. */
   text(doc: string): string | undefined {
     return this.texts.get(doc);
@@ -320,7 +328,7 @@ export class StudyStore {
       }
       return { kind: 'codings' };
     }
-    if (isTranscriptPath(path)) {
+    if (isTranscriptPath(path) && this.inTranscriptFolders(path)) {
       if (text === undefined) {
         this.texts.delete(path);
         this.study.setDocuments(this.study.documents.filter((d) => d.path !== path));

@@ -154,3 +154,15 @@ describe('backups', () => {
     assert.ok(!(reopened instanceof Error), 'backups are not read as codings');
   });
 });
+
+describe('transcript folders', () => {
+  it('a Markdown file outside the transcript folders is not taken as a transcript when it appears', async () => {
+    const fs = smallStudyFs();
+    const { store, study } = await StudyStore.open(fs);
+    fs.set('notes/idea.md', '# not a transcript');
+    assert.strictEqual((await store.fileChanged('notes/idea.md')).kind, 'ignored');
+    fs.set('transcripts/E-1.md', '---\ncase: QIHR\n---\n\nNieuw.');
+    assert.strictEqual((await store.fileChanged('transcripts/E-1.md')).kind, 'transcript');
+    assert.deepStrictEqual(study.documents.map((d) => d.path), ['transcripts/A-1.md', 'transcripts/D-1.md', 'transcripts/E-1.md']);
+  });
+});
