@@ -10,6 +10,8 @@ import { ColorIcons } from './coding/colorIcons';
 import { CodingCommands } from './coding/codingCommands';
 import { CodingDecorations } from './coding/decorations';
 import { CodingHover } from './coding/hover';
+import { registerTree } from './tree';
+import type { TreeApi } from './tree';
 import { registerRefi } from './refi/refiCommands';
 
 export interface CodeboomApi {
@@ -22,6 +24,8 @@ export interface CodeboomApi {
   readonly activationMs: number;
   /** Milliseconds from activate() being called until the study was loaded (set when ready resolves). */
   readonly timings: { readyMs?: number };
+  /** The sidebar views (code tree, quotations, transcripts, literature factors) and their providers. */
+  readonly tree: TreeApi;
 }
 
 let service: StudyService | undefined;
@@ -51,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   );
   // Feature registrations: one line per feature folder (tree, matrix, refi, method, …).
   context.subscriptions.push(...registerRefi(svc));
+  const tree = registerTree(context, svc, icons);
   // (features:end)
   void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
   const timings: { readyMs?: number } = {};
@@ -63,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   })();
   const activationMs = performance.now() - started;
   svc.problems.output.appendLine(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { service: svc, decorations, coding, ready, activationMs, timings };
+  return { service: svc, decorations, coding, ready, activationMs, timings, tree };
 }
 
 function updateTranscriptContext(svc: StudyService): void {
