@@ -10,6 +10,7 @@ import { ColorIcons } from './coding/colorIcons';
 import { CodingCommands } from './coding/codingCommands';
 import { CodingDecorations } from './coding/decorations';
 import { CodingHover } from './coding/hover';
+import { registerMethod } from './method';
 import { registerTree } from './tree';
 import type { TreeApi } from './tree';
 import { registerRefi } from './refi/refiCommands';
@@ -42,7 +43,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     decorations,
     coding,
     new StatusBar(svc),
-    ...registerStudyCommands(svc),
+    ...registerStudyCommands(svc, context.extensionUri),
     vscode.languages.registerHoverProvider({ language: 'markdown' }, new CodingHover(svc)),
     svc.onDidChangeState((s) => void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', s.kind === 'ready')),
     vscode.window.onDidChangeActiveTextEditor(() => updateTranscriptContext(svc)),
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   // Feature registrations: one line per feature folder (tree, matrix, refi, method, …).
   context.subscriptions.push(...registerRefi(svc));
   const tree = registerTree(context, svc, icons);
+  context.subscriptions.push(...registerMethod(svc, icons));
   // (features:end)
   void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
   const timings: { readyMs?: number } = {};
