@@ -10,6 +10,8 @@ const steps = [
   ['unit', 'npm', ['run', '-s', 'test:unit']],
   ['build', 'npm', ['run', '-s', 'build']],
   ['test host (install once)', 'bash', ['test/harness/setup-host.sh']],
+  // the matrix webview in headless chromium (installed by the step above) with a stand-in VS Code API
+  ['webview', 'node', ['test/webview/run.mjs']],
   ['host', 'npm', ['run', '-s', 'test:host']],
   ['package', 'npm', ['run', '-s', 'package']],
   ['e2e', 'npm', ['run', '-s', 'test:e2e']],

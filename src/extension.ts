@@ -13,6 +13,8 @@ import { CodingHover } from './coding/hover';
 import { registerMethod } from './method';
 import { registerTree } from './tree';
 import type { TreeApi } from './tree';
+import { registerMatrix } from './matrix/matrixFeature';
+import type { MatrixFeature } from './matrix/matrixFeature';
 import { registerRefi } from './refi/refiCommands';
 
 export interface CodeboomApi {
@@ -27,6 +29,8 @@ export interface CodeboomApi {
   readonly timings: { readyMs?: number };
   /** The sidebar views (code tree, quotations, transcripts, literature factors) and their providers. */
   readonly tree: TreeApi;
+  /** The matrix panel and the analysis exports. */
+  readonly matrix: MatrixFeature;
 }
 
 let service: StudyService | undefined;
@@ -58,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   context.subscriptions.push(...registerRefi(svc));
   const tree = registerTree(context, svc, icons);
   context.subscriptions.push(...registerMethod(svc, icons));
+  const matrix = registerMatrix(context, svc);
+  context.subscriptions.push(matrix);
   // (features:end)
   void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
   const timings: { readyMs?: number } = {};
@@ -70,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   })();
   const activationMs = performance.now() - started;
   svc.problems.output.appendLine(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { service: svc, decorations, coding, ready, activationMs, timings, tree };
+  return { service: svc, decorations, coding, ready, activationMs, timings, tree, matrix };
 }
 
 function updateTranscriptContext(svc: StudyService): void {

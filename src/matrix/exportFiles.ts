@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+
+/** Writes a file atomically: a temporary file beside the target, then a rename over it. */
+export async function writeFileAtomic(target: vscode.Uri, data: Uint8Array): Promise<void> {
+  const dir = vscode.Uri.joinPath(target, '..');
+  await vscode.workspace.fs.createDirectory(dir);
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+  await vscode.workspace.fs.writeFile(tmp, data);
+  try {
+    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+  } catch (e) {
+    await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+    throw e;
+  }
+}
+
+/** A URI from a command argument: a Uri, a URI string ("file:///…") or an absolute path. */
+export function toUri(value: unknown): vscode.Uri | undefined {
+  if (value instanceof vscode.Uri) {
+    return value;
+  }
+  if (value && typeof value === 'object' && 'scheme' in value && 'path' in value) {
+    return vscode.Uri.from(value as vscode.Uri);
+  }
+  if (typeof value === 'string' && value) {
+    return /^[a-z][a-z0-9+.-]+:\/\//i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
+  }
+  return undefined;
+}
+
+export interface FormatChoice<F extends string> {
+  readonly format: F;
+  readonly label: string;
+  readonly extension: string;
+}
+
+export interface ExportRequest<F extends string> {
+  /** What is exported, e.g. "Codebook" (for the dialog and the messages). */
+  readonly what: string;
+  readonly formats: readonly FormatChoice<F>[];
+  /** From the command's arguments. */
+  readonly format?: unknown;
+  readonly uri?: unknown;
+  readonly open?: unknown;
+  /** Default file name without extension. */
+  readonly baseName: string;
+  readonly folder: vscode.Uri | undefined;
+  build(format: F): Promise<Uint8Array> | Uint8Array;
+}
+
+/**
+ * The shared flow of every export: pick a format (unless given), pick a file (unless given),
+ * build and write it under a progress notification, then offer to open it. Returns the file.
+ */
+export async function runExport<F extends string>(req: ExportRequest<F>): Promise<vscode.Uri | undefined> {
+  let choice = req.formats.find((f) => f.format === req.format);
+  if (req.format !== undefined && !choice) {
+    throw new Error(vscode.l10n.t('Unknown export format "{0}"; use one of {1}.', String(req.format), req.formats.map((f) => f.format).join(', ')));
+  }
+  if (!choice) {
+    const picked = await vscode.window.showQuickPick(
+      req.formats.map((f) => ({ label: f.label, description: `.${f.extension}`, choice: f })),
+      { title: vscode.l10n.t('Export {0} as…', req.what) },
+    );
+    if (!picked) {
+      return undefined;
+    }
+    choice = picked.choice;
+  }
+  let target = toUri(req.uri);
+  if (!target) {
+    target = await vscode.window.showSaveDialog({
+      title: vscode.l10n.t('Export {0}', req.what),
+      saveLabel: vscode.l10n.t('Export'),
+      ...(req.folder ? { defaultUri: vscode.Uri.joinPath(req.folder, `${req.baseName}.${choice.extension}`) } : {}),
+      filters: { [choice.label]: [choice.extension] },
+    });
+    if (!target) {
+      return undefined;
+    }
+  }
+  const format = choice.format;
+  const file = target;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', req.what), cancellable: false },
+    async (progress) => {
+      progress.report({ message: vscode.l10n.t('building the {0} file', choice.label) });
+      const bytes = await req.build(format);
+      progress.report({ message: vscode.l10n.t('writing {0}', file.path.slice(file.path.lastIndexOf('/') + 1)) });
+      await writeFileAtomic(file, bytes);
+    },
+  );
+  if (req.open !== false) {
+    void offerToOpen(file, choice.extension);
+  }
+  return file;
+}
+
+async function offerToOpen(file: vscode.Uri, extension: string): Promise<void> {
+  const open = vscode.l10n.t('Open');
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', file.scheme === 'file' ? file.fsPath : file.toString()), open);
+  if (answer !== open) {
+    return;
+  }
+  if (extension === 'xlsx' || extension === 'html') {
+    // spreadsheets and web pages open best in their own application or the browser
+    await vscode.env.openExternal(file);
+  } else {
+    await vscode.commands.executeCommand('vscode.open', file);
+  }
+}

@@ -1,0 +1,291 @@
+/**
+ * The analysis step in VS Code: the matrix panel (restored after a reload, live while coding) and
+ * the export commands. Everything counted comes from src/core/matrix.ts, everything written from
+ * src/core/exports.
+ */
+import * as vscode from 'vscode';
+import { MatrixIndex } from '../core/matrix';
+import type { MatrixOptions } from '../core/matrix';
+import type { Study } from '../core/study';
+import type { ExportContext } from '../core/exports';
+import { exportCodebook, exportGioia, exportRespondents, exportSynthesis, exportView } from '../core/exports';
+import type { StudyService } from '../study/studyService';
+import type { PanelState } from '../../webview/protocol';
+import { DEFAULT_PANEL_STATE, MatrixOptionsSchema, PanelStateSchema, VIEW_VALUES } from '../../webview/protocol';
+import type { MatrixHost } from './matrixPanel';
+import { MatrixPanel } from './matrixPanel';
+import type { FormatChoice } from './exportFiles';
+import { runExport } from './exportFiles';
+import { exportLabels, uiStrings } from './strings';
+
+const STATE_KEY = 'codeboom.matrix.state';
+
+export class MatrixFeature implements vscode.Disposable, MatrixHost {
+  panel: MatrixPanel | undefined;
+  private cached: { study: Study; index: MatrixIndex } | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private studyListener: vscode.Disposable | undefined;
+  private readonly panelEmitter = new vscode.EventEmitter<MatrixPanel>();
+  /** Fires when a panel is created or restored. */
+  readonly onDidOpenPanel = this.panelEmitter.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    readonly service: StudyService,
+  ) {
+    this.disposables.push(
+      this.panelEmitter,
+      service.onDidChangeStudy((study) => this.followStudy(study)),
+      vscode.window.registerWebviewPanelSerializer(MatrixPanel.viewType, {
+        deserializeWebviewPanel: async (panel, saved: unknown) => {
+          this.restore(panel, saved);
+        },
+      }),
+      ...this.registerCommands(),
+    );
+    this.followStudy(service.study);
+  }
+
+  get extensionUri(): vscode.Uri {
+    return this.context.extensionUri;
+  }
+
+  // ---------- MatrixHost ----------
+
+  index(): MatrixIndex | undefined {
+    const study = this.service.study;
+    if (!study) {
+      this.cached = undefined;
+      return undefined;
+    }
+    if (!this.cached || this.cached.study !== study) {
+      this.cached = { study, index: new MatrixIndex(study) };
+    }
+    return this.cached.index;
+  }
+
+  studyName(): string {
+    return this.service.study?.name ?? '';
+  }
+
+  rememberState(state: PanelState): void {
+    void this.context.workspaceState.update(STATE_KEY, state);
+  }
+
+  lastState(): PanelState {
+    const saved = PanelStateSchema.safeParse(this.context.workspaceState.get(STATE_KEY));
+    return this.panel?.state ?? (saved.success ? saved.data : DEFAULT_PANEL_STATE);
+  }
+
+  log(message: string): void {
+    this.service.problems.output.appendLine(message);
+  }
+
+  async openPassage(codingId: string): Promise<void> {
+    const study = this.service.study;
+    const coding = study?.coding(codingId);
+    if (!study || !coding) {
+      return;
+    }
+    const doc = await vscode.workspace.openTextDocument(this.service.uriOf(coding.doc));
+    const range = new vscode.Range(doc.positionAt(coding.start), doc.positionAt(coding.end));
+    const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, selection: range, preview: true });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  async exportFromPanel(state: PanelState, format: 'csv' | 'xlsx' | 'markdown'): Promise<void> {
+    await vscode.commands.executeCommand('codeboom.exportMatrix', { format, view: state.view, options: state.options });
+  }
+
+  // ---------- panel ----------
+
+  /** Opens (or reveals) the matrix panel, optionally with a view and options. */
+  open(state?: Partial<PanelState>): MatrixPanel {
+    const next = { ...this.lastState(), ...state };
+    if (this.panel) {
+      this.panel.reveal();
+      if (state) {
+        this.panel.setState(next);
+      }
+      return this.panel;
+    }
+    const panel = vscode.window.createWebviewPanel(MatrixPanel.viewType, uiStrings().title, vscode.ViewColumn.Active, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.context.extensionUri, 'dist')],
+      enableFindWidget: true,
+    });
+    return this.adopt(panel, next);
+  }
+
+  private restore(panel: vscode.WebviewPanel, saved: unknown): void {
+    const parsed = PanelStateSchema.safeParse(saved);
+    this.adopt(panel, parsed.success ? parsed.data : this.lastState());
+  }
+
+  private adopt(panel: vscode.WebviewPanel, state: PanelState): MatrixPanel {
+    this.panel?.dispose();
+    const p = new MatrixPanel(panel, this, state);
+    this.panel = p;
+    p.onDidDispose(() => {
+      if (this.panel === p) {
+        this.panel = undefined;
+      }
+    });
+    this.panelEmitter.fire(p);
+    return p;
+  }
+
+  private followStudy(study: Study | undefined): void {
+    this.studyListener?.dispose();
+    this.studyListener = undefined;
+    this.cached = undefined;
+    if (study) {
+      this.studyListener = study.onDidChange(() => {
+        this.cached = undefined;
+        this.panel?.scheduleRefresh();
+      });
+    }
+    this.panel?.scheduleRefresh();
+  }
+
+  // ---------- commands ----------
+
+  private exportContext(): ExportContext | undefined {
+    const index = this.index();
+    if (!index) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: no study is open.'));
+      return undefined;
+    }
+    return { index, labels: exportLabels(), creator: this.service.activeCoder.name, now: new Date() };
+  }
+
+  private registerCommands(): vscode.Disposable[] {
+    const l = vscode.l10n.t;
+    const folder = (): vscode.Uri | undefined => this.service.root;
+    const args = (a: unknown): Record<string, unknown> => (a && typeof a === 'object' && !(a instanceof vscode.Uri) ? (a as Record<string, unknown>) : a instanceof vscode.Uri ? { uri: a } : {});
+    const csv: FormatChoice<'csv'> = { format: 'csv', label: l('CSV (Excel, UTF-8)'), extension: 'csv' };
+    const xlsx: FormatChoice<'xlsx'> = { format: 'xlsx', label: l('Excel workbook'), extension: 'xlsx' };
+    const md: FormatChoice<'markdown'> = { format: 'markdown', label: l('Markdown'), extension: 'md' };
+    const html: FormatChoice<'html'> = { format: 'html', label: l('Web page (HTML)'), extension: 'html' };
+    const svg: FormatChoice<'svg'> = { format: 'svg', label: l('SVG picture'), extension: 'svg' };
+
+    return [
+      vscode.commands.registerCommand('codeboom.openMatrix', (raw?: unknown) => {
+        const a = args(raw);
+        const state: Partial<PanelState> = {};
+        if (typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view)) {
+          state.view = a.view as PanelState['view'];
+        }
+        const options = MatrixOptionsSchema.safeParse(a.options);
+        if (options.success) {
+          state.options = options.data;
+        }
+        return this.open(Object.keys(state).length ? state : undefined);
+      }),
+      vscode.commands.registerCommand('codeboom.exportMatrix', async (raw?: unknown) => {
+        const ctx = this.exportContext();
+        if (!ctx) {
+          return undefined;
+        }
+        const a = args(raw);
+        const last = this.lastState();
+        const view = typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view) ? (a.view as PanelState['view']) : last.view;
+        const parsed = MatrixOptionsSchema.safeParse(a.options);
+        const options: MatrixOptions = parsed.success ? parsed.data : last.options;
+        const what = view === 'matrix' ? l('Matrix') : view === 'coverage' ? l('Factor coverage') : l('Synthesis');
+        return runExport({
+          what,
+          formats: [csv, xlsx, md],
+          format: a.format,
+          uri: a.uri,
+          open: a.open,
+          baseName: view === 'matrix' ? `matrix-${options.columns.kind === 'attribute' ? options.columns.key : options.columns.kind}` : view,
+          folder: folder(),
+          build: (format) => exportView(ctx, view, options, format),
+        });
+      }),
+      vscode.commands.registerCommand('codeboom.exportCodebook', async (raw?: unknown) => {
+        const ctx = this.exportContext();
+        if (!ctx) {
+          return undefined;
+        }
+        const a = args(raw);
+        const root = folder();
+        const file = root ? `${root.path.slice(root.path.lastIndexOf('/') + 1)}/codeboom.json` : 'codeboom.json';
+        return runExport({
+          what: l('Codebook'),
+          formats: [md, html],
+          format: a.format,
+          uri: a.uri,
+          open: a.open,
+          baseName: 'codebook',
+          folder: root,
+          build: (format) => exportCodebook(ctx, format, { file, editedBy: this.service.activeCoder.name }),
+        });
+      }),
+      vscode.commands.registerCommand('codeboom.exportRespondents', async (raw?: unknown) => {
+        const ctx = this.exportContext();
+        if (!ctx) {
+          return undefined;
+        }
+        const a = args(raw);
+        return runExport({
+          what: l('Respondent table'),
+          formats: [md, xlsx, csv],
+          format: a.format,
+          uri: a.uri,
+          open: a.open,
+          baseName: 'respondents',
+          folder: folder(),
+          build: (format) => exportRespondents(ctx, format),
+        });
+      }),
+      vscode.commands.registerCommand('codeboom.exportSynthesis', async (raw?: unknown) => {
+        const ctx = this.exportContext();
+        if (!ctx) {
+          return undefined;
+        }
+        const a = args(raw);
+        return runExport({
+          what: l('Synthesis table'),
+          formats: [md, xlsx, csv],
+          format: a.format,
+          uri: a.uri,
+          open: a.open,
+          baseName: 'synthesis',
+          folder: folder(),
+          build: (format) => exportSynthesis(ctx, format, this.lastState().options.filters),
+        });
+      }),
+      vscode.commands.registerCommand('codeboom.exportGioia', async (raw?: unknown) => {
+        const ctx = this.exportContext();
+        if (!ctx) {
+          return undefined;
+        }
+        const a = args(raw);
+        return runExport({
+          what: l('Gioia data structure'),
+          formats: [svg, md],
+          format: a.format,
+          uri: a.uri,
+          open: a.open,
+          baseName: 'data-structure',
+          folder: folder(),
+          build: (format) => exportGioia(ctx, format),
+        });
+      }),
+    ];
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    this.studyListener?.dispose();
+    for (const d of this.disposables.splice(0)) {
+      d.dispose();
+    }
+  }
+}
+
+export function registerMatrix(context: vscode.ExtensionContext, service: StudyService): MatrixFeature {
+  return new MatrixFeature(context, service);
+}

@@ -1,0 +1,366 @@
+#!/usr/bin/env node
+// The matrix webview (dist/webview.js) in headless Chromium, outside VS Code: a tiny local HTTP
+// server serves a page with the panel's own Content-Security-Policy (nonce), a few theme colour
+// variables and a stand-in for acquireVsCodeApi() that records what the webview posts. The
+// messages it receives are made by the extension's own view-model code from the sample study
+// (test/webview/fixtures.ts, bundled here with esbuild and a stand-in for `vscode.l10n`).
+//
+// Checks: ready handshake; rendering; a hostile code name shows as text; clicks and keys post the
+// right messages; passages list; the other views; no CSP violation. Screenshots land in
+// test-results/webview/. Measures the first render of a 300 × 20 matrix (printed, not asserted).
+// Build first (npm run build). Last line: `webview: N passed, N failed`.
+/* global getComputedStyle, performance, requestAnimationFrame -- these run inside the page (page.evaluate) */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import { launchBrowser } from '../harness/code-server.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = path.join(REPO, 'test-results', 'webview');
+const SAMPLE = path.join(REPO, 'sample', 'kennisdeling');
+const log = (...a) => console.log('[webview]', ...a);
+
+// ---------- fixtures: the extension's view-model code, bundled with a stand-in for vscode ----------
+
+async function loadFixtures(tmp) {
+  const vscodeStub = `
+    const format = (s, ...args) => s.replace(/\\{(\\d+)\\}/g, (m, i) => (args[i] !== undefined ? String(args[i]) : m));
+    module.exports = { l10n: { t: format }, env: { language: 'en' }, Uri: { joinPath: () => ({}) } };`;
+  const outfile = path.join(tmp, 'fixtures.cjs');
+  await esbuild.build({
+    entryPoints: [path.join(REPO, 'test', 'webview', 'fixtures.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    plugins: [{
+      name: 'vscode-stub',
+      setup(b) {
+        b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'stub' }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: vscodeStub, loader: 'js' }));
+      },
+    }],
+  });
+  return createRequire(import.meta.url)(outfile);
+}
+
+// ---------- the page ----------
+
+const THEMES = {
+  dark: {
+    '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d',
+    '--vscode-charts-blue': '#3794ff', '--vscode-focusBorder': '#0078d4', '--vscode-editorWidget-border': '#454545',
+    '--vscode-editorWidget-background': '#202020', '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8',
+    '--vscode-list-hoverBackground': '#2a2d2e', '--vscode-list-activeSelectionBackground': '#04395e',
+    '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#313131',
+    '--vscode-button-secondaryForeground': '#cccccc', '--vscode-dropdown-background': '#313131', '--vscode-dropdown-border': '#3c3c3c',
+    '--vscode-dropdown-foreground': '#cccccc', '--vscode-settings-dropdownListBorder': '#3c3c3c',
+    '--vscode-settings-dropdownBackground': '#313131', '--vscode-settings-dropdownBorder': '#3c3c3c', '--vscode-settings-dropdownForeground': '#cccccc',
+    '--vscode-checkbox-background': '#313131', '--vscode-checkbox-border': '#3c3c3c', '--vscode-checkbox-foreground': '#cccccc',
+    '--vscode-list-activeSelectionForeground': '#ffffff', '--vscode-button-secondaryHoverBackground': '#3c3c3c', '--vscode-button-hoverBackground': '#026ec1',
+    '--vscode-font-family': 'system-ui, "Segoe UI", sans-serif', '--vscode-font-size': '13px',
+  },
+  light: {
+    '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171',
+    '--vscode-charts-blue': '#1a85ff', '--vscode-focusBorder': '#005fb8', '--vscode-editorWidget-border': '#c8c8c8',
+    '--vscode-editorWidget-background': '#f8f8f8', '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b',
+    '--vscode-list-hoverBackground': '#f2f2f2', '--vscode-list-activeSelectionBackground': '#e8e8e8',
+    '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5',
+    '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-border': '#cecece',
+    '--vscode-dropdown-foreground': '#3b3b3b', '--vscode-settings-dropdownListBorder': '#cecece',
+    '--vscode-settings-dropdownBackground': '#ffffff', '--vscode-settings-dropdownBorder': '#cecece', '--vscode-settings-dropdownForeground': '#3b3b3b',
+    '--vscode-checkbox-background': '#f8f8f8', '--vscode-checkbox-border': '#cecece', '--vscode-checkbox-foreground': '#3b3b3b',
+    '--vscode-list-activeSelectionForeground': '#000000', '--vscode-button-secondaryHoverBackground': '#cccccc', '--vscode-button-hoverBackground': '#0258a8',
+    '--vscode-font-family': 'system-ui, "Segoe UI", sans-serif', '--vscode-font-size': '13px',
+  },
+};
+
+function page(fx, theme, nonce) {
+  const csp = fx.contentSecurityPolicy("'self'", nonce);
+  const vars = Object.entries(THEMES[theme]).map(([k, v]) => `${k}: ${v};`).join(' ');
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<style nonce="${nonce}">:root { ${vars} }</style>
+<script nonce="${nonce}">
+  window.__posted = []; window.__state = undefined; window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+    getState: () => window.__state,
+    setState: (s) => { window.__state = s; },
+  });
+</script>
+</head><body><script nonce="${nonce}" src="/webview.js"></script></body></html>`;
+}
+
+function serve(fx) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    if (url.pathname === '/webview.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      res.end(fs.readFileSync(path.join(REPO, 'dist', 'webview.js')));
+    } else if (url.pathname === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page(fx, url.searchParams.get('theme') === 'light' ? 'light' : 'dark', 'n' + Math.random().toString(36).slice(2)));
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+// ---------- tests ----------
+
+const tests = [];
+const test = (name, fn) => tests.push({ name, fn });
+
+async function open(ctx, theme = 'dark') {
+  const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 820 } });
+  p.on('dialog', async (d) => { ctx.dialogs.push(d.message()); await d.dismiss(); });
+  p.on('pageerror', (e) => ctx.errors.push(String(e)));
+  await p.goto(`${ctx.base}/?theme=${theme}`);
+  await p.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+  return p;
+}
+
+const send = (p, msg) => p.evaluate((m) => window.postMessage(m, '*'), msg);
+const posted = (p) => p.evaluate(() => window.__posted);
+const lastPosted = async (p, type) => (await posted(p)).filter((m) => m.type === type).pop();
+async function waitPosted(p, type, pred = () => true) {
+  for (let i = 0; i < 100; i++) {
+    const m = (await posted(p)).filter((x) => x.type === type && pred(x)).pop();
+    if (m) return m;
+    await p.waitForTimeout(50);
+  }
+  throw new Error(`no ${type} message posted`);
+}
+const shot = (p, name) => p.screenshot({ path: path.join(OUT, `${name}.png`) });
+
+test('ready handshake: the webview says it listens, and renders nothing before the model', async (ctx) => {
+  const p = await open(ctx);
+  const msgs = await posted(p);
+  assert.deepEqual(msgs[0], { type: 'ready' });
+  assert.equal(await p.locator('table').count(), 0);
+  await p.close();
+});
+
+test('renders the matrix of the sample: tree rows, case columns, heat-map, totals', async (ctx) => {
+  const p = await open(ctx);
+  const model = ctx.fx.model(ctx.state);
+  await send(p, model);
+  await p.locator('table.matrix').waitFor();
+  assert.equal(await p.getAttribute('table.matrix', 'role'), 'treegrid');
+  const heads = await p.locator('table.matrix thead th').allInnerTexts();
+  assert.deepEqual(heads.map((h) => h.trim()), ['Code', 'NDS', 'QIHR', 'Focusgroep', 'Total']);
+  assert.equal(await p.locator('table.matrix tbody tr').count(), model.matrix.rows.length);
+  const first = p.locator('table.matrix tbody tr').first();
+  assert.equal(await first.getAttribute('aria-level'), '1');
+  assert.equal(await first.getAttribute('aria-expanded'), 'true');
+  const cells = await first.locator('td').allInnerTexts();
+  assert.deepEqual(cells.map(Number), [...model.matrix.values.slice(0, 3), model.matrix.rowTotals[0]]);
+  // the heat colour is the theme's chart blue mixed in, stronger for bigger numbers
+  const bg = await first.locator('td').first().evaluate((n) => getComputedStyle(n).backgroundColor);
+  assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'a coloured cell');
+  assert.equal(await p.locator('table.matrix tfoot td').first().innerText(), String(model.matrix.columnTotals[0]));
+  await shot(p, 'matrix-dark');
+  await p.close();
+});
+
+test('a hostile code name shows as text and runs nothing', async (ctx) => {
+  const p = await open(ctx);
+  await send(p, ctx.fx.model(ctx.state));
+  const row = p.locator(`table.matrix tbody tr[data-code="${ctx.fx.hostileCode}"]`);
+  await row.waitFor();
+  assert.equal((await row.locator('th .name').innerText()).trim(), ctx.fx.HOSTILE);
+  assert.equal(await p.locator('img').count(), 0, 'no <img> element');
+  await p.waitForTimeout(300);
+  assert.equal(await p.evaluate(() => window.__xss), undefined, 'onerror did not run');
+  assert.deepEqual(ctx.dialogs, [], 'no alert');
+  // its passages too
+  const state = ctx.state;
+  await row.locator('td').first().click();
+  const ask = await waitPosted(p, 'openCell');
+  await send(p, ctx.fx.passages(state, ask.row, ask.column));
+  await p.locator('.passages .passage').first().waitFor();
+  assert.ok((await p.locator('.passages h2').innerText()).includes(ctx.fx.HOSTILE));
+  assert.equal(await p.locator('img').count(), 0);
+  await p.close();
+});
+
+test('a cell click posts openCell with the row code and column key; the passages open their transcript', async (ctx) => {
+  const p = await open(ctx);
+  const model = ctx.fx.model(ctx.state);
+  await send(p, model);
+  const r = 2;
+  const row = model.matrix.rows[r];
+  await p.locator('table.matrix tbody tr').nth(r).locator('td').nth(1).click();
+  const msg = await waitPosted(p, 'openCell');
+  assert.deepEqual(msg, { type: 'openCell', row: row.code, column: 'QIHR' });
+  assert.equal(await p.locator('table.matrix td[aria-selected="true"]').count(), 1);
+  const answer = ctx.fx.passages(ctx.state, msg.row, msg.column);
+  assert.equal(answer.passages.length, model.matrix.codings[r * 3 + 1], 'as many passages as the cell says');
+  await send(p, answer);
+  await p.locator('.passages .passage').first().waitFor();
+  assert.equal(await p.locator('.passages .passage').count(), answer.passages.length);
+  await shot(p, 'passages');
+  await p.locator('.passages .passage').nth(1).click();
+  assert.deepEqual(await lastPosted(p, 'openPassage'), { type: 'openPassage', coding: answer.passages[1].coding });
+  await p.close();
+});
+
+test('keyboard: one tab stop, arrows move, Enter lists passages, Left/Right collapse and expand', async (ctx) => {
+  const p = await open(ctx);
+  const model = ctx.fx.model(ctx.state);
+  await send(p, model);
+  await p.locator('table.matrix').waitFor();
+  assert.equal(await p.locator('table.matrix [tabindex="0"]').count(), 1, 'roving tabindex');
+  await p.locator('table.matrix [tabindex="0"]').focus();
+  await p.keyboard.press('ArrowDown'); // row 2 header
+  await p.keyboard.press('ArrowRight'); // first data cell
+  await p.keyboard.press('ArrowRight'); // second data cell
+  await p.keyboard.press('Enter');
+  const msg = await waitPosted(p, 'openCell');
+  assert.deepEqual(msg, { type: 'openCell', row: model.matrix.rows[1].code, column: 'QIHR' });
+  // back to the top row header and collapse it
+  await p.keyboard.press('Home');
+  await p.keyboard.press('ArrowUp');
+  await p.keyboard.press('ArrowLeft');
+  const set = await waitPosted(p, 'setState', (m) => m.state.collapsed.length > 0);
+  assert.deepEqual(set.state.collapsed, [model.matrix.rows[0].code]);
+  const children = model.matrix.rows.filter((x) => x.parent === model.matrix.rows[0].code).length;
+  assert.equal(await p.locator('table.matrix tbody tr:not([hidden])').count(), model.matrix.rows.length - children);
+  assert.equal(await p.locator('table.matrix tbody tr').first().getAttribute('aria-expanded'), 'false');
+  assert.deepEqual(await p.evaluate(() => window.__state.collapsed), set.state.collapsed, 'kept for a reload (vscode.setState)');
+  await p.keyboard.press('ArrowRight');
+  assert.equal(await p.locator('table.matrix tbody tr:not([hidden])').count(), model.matrix.rows.length);
+  await p.close();
+});
+
+test('choosing respondents as columns posts the new options; export buttons post export', async (ctx) => {
+  const p = await open(ctx);
+  await send(p, ctx.fx.model(ctx.state));
+  await p.locator('table.matrix').waitFor();
+  const select = p.locator('vscode-single-select[name="columns"]');
+  await select.click();
+  await p.getByRole('option', { name: 'Respondents' }).click();
+  const set = await waitPosted(p, 'setState', (m) => m.state.options.columns.kind === 'respondent');
+  assert.equal(set.state.options.measure, 'codings');
+  await send(p, ctx.fx.model(set.state));
+  await p.locator('table.matrix thead th', { hasText: 'Respondent G' }).waitFor();
+  await shot(p, 'respondents');
+  await p.locator('vscode-button[data-export="xlsx"]').click();
+  assert.deepEqual(await lastPosted(p, 'export'), { type: 'export', format: 'xlsx' });
+  await p.close();
+});
+
+test('factor coverage and synthesis views render (light theme)', async (ctx) => {
+  const p = await open(ctx, 'light');
+  await send(p, ctx.fx.model({ ...ctx.state, view: 'coverage' }));
+  await p.locator('table.coverage').first().waitFor();
+  const none = await p.locator('table.coverage tr.no-evidence').count();
+  assert.ok(none > 30, `${none} factors without evidence marked`);
+  assert.ok((await p.locator('table.unlinked tbody tr').count()) > 5);
+  await shot(p, 'coverage-light');
+  await p.getByRole('tab', { name: 'Synthesis' }).click();
+  const set = await waitPosted(p, 'setState', (m) => m.state.view === 'synthesis');
+  await send(p, ctx.fx.model(set.state));
+  await p.locator('table.synthesis').waitFor();
+  assert.equal(await p.locator('table.synthesis tbody tr').count(), 23);
+  assert.equal(await p.locator('table.synthesis thead th').first().innerText(), 'Empirical factor');
+  await shot(p, 'synthesis-light');
+  await p.close();
+});
+
+test('no Content-Security-Policy violations and no script errors', async (ctx) => {
+  const p = await open(ctx);
+  await send(p, ctx.fx.model(ctx.state));
+  await p.locator('table.matrix').waitFor();
+  await p.locator('vscode-single-select[name="measure"]').click();
+  await p.waitForTimeout(200);
+  assert.deepEqual(await p.evaluate(() => window.__violations), []);
+  assert.deepEqual(ctx.errors, []);
+  await p.close();
+});
+
+test('measure: first render of a 300 × 20 matrix', async (ctx) => {
+  const p = await open(ctx);
+  const big = ctx.fx.bigModel(300, 20);
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    if (i > 0) {
+      await p.reload();
+      await p.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
+    }
+    const t = await p.evaluate(async (m) => {
+      const t0 = performance.now();
+      let built = 0;
+      // runs right after the webview's own message listener (same task): its DOM is built
+      window.addEventListener('message', () => { built = performance.now() - t0; }, { once: true, capture: false });
+      window.postMessage(m, '*');
+      while (!built) await new Promise((r) => setTimeout(r, 0));
+      const l0 = performance.now();
+      void document.body.offsetHeight; // style and layout (if the elements' own updates have not forced it already)
+      const layout = performance.now() - l0;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      return { dom: built, layout, painted: performance.now() - t0 };
+    }, big);
+    times.push(t);
+  }
+  assert.equal(await p.locator('table.matrix tbody tr').count(), 300);
+  assert.equal(await p.locator('table.matrix tbody td').count(), 300 * 21);
+  const med = (k) => times.map((t) => t[k]).sort((a, b) => a - b)[2];
+  log(`first render of 300 × 20: script (DOM built) ${med('dom').toFixed(1)} ms, then style+layout ${med('layout').toFixed(1)} ms, on screen after ${med('painted').toFixed(1)} ms (medians of 5 fresh pages; load average ${os.loadavg()[0].toFixed(1)})`);
+  await shot(p, 'big-300x20');
+  await p.close();
+});
+
+// ---------- runner ----------
+
+async function main() {
+  if (!fs.existsSync(path.join(REPO, 'dist', 'webview.js'))) throw new Error('dist/webview.js missing — run npm run build first');
+  fs.rmSync(OUT, { recursive: true, force: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-webview-'));
+  let server;
+  let browser;
+  let passed = 0;
+  let failed = 0;
+  try {
+    const mod = await loadFixtures(tmp);
+    const fx = { ...(await mod.sampleFixtures(SAMPLE)), bigModel: mod.bigModel, HOSTILE: mod.HOSTILE, contentSecurityPolicy: mod.contentSecurityPolicy };
+    server = await serve(fx);
+    const base = `http://127.0.0.1:${server.address().port}`;
+    browser = await launchBrowser({ runDir: tmp });
+    const state = { view: 'matrix', options: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {} }, collapsed: [] };
+    for (const t of tests) {
+      const ctx = { browser, base, fx, state, dialogs: [], errors: [] };
+      const t0 = Date.now();
+      try {
+        await t.fn(ctx);
+        passed++;
+        log(`ok   ${t.name} (${Date.now() - t0} ms)`);
+      } catch (e) {
+        failed++;
+        log(`FAIL ${t.name}\n${e?.stack || e}`);
+      }
+    }
+  } catch (e) {
+    failed++;
+    log(`FAIL setup\n${e?.stack || e}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    server?.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  console.log(`webview: ${passed} passed, ${failed} failed`);
+  process.exit(failed || passed === 0 ? 1 : 0);
+}
+
+await main();

@@ -1,0 +1,258 @@
+/**
+ * The matrix panel's messages, both directions, in one place. Free of VS Code and DOM imports so
+ * that the extension (Node) and the webview (browser) both compile it. Messages from the webview
+ * are untrusted input: the extension parses every one with {@link WebviewMessageSchema}. The
+ * webview imports only the types (`import type`), so zod stays out of its bundle.
+ */
+import { z } from 'zod';
+
+// ---------- shared vocabulary ----------
+
+export const POLARITY_VALUES = ['belemmerend', 'stimulerend', 'neutral'] as const;
+export const ORIGIN_VALUES = ['literature', 'empirical', 'in-vivo'] as const;
+export const MEASURE_VALUES = ['codings', 'transcripts', 'respondents', 'rowPercent', 'columnPercent'] as const;
+export const VIEW_VALUES = ['matrix', 'coverage', 'synthesis'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'markdown'] as const;
+
+const id = z.string().max(4096);
+
+export const ColumnSpecSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('case') }),
+  z.object({ kind: z.literal('respondent') }),
+  z.object({ kind: z.literal('transcript') }),
+  z.object({ kind: z.literal('attribute'), key: z.string().min(1).max(200) }),
+  z.object({ kind: z.literal('factor') }),
+  z.object({ kind: z.literal('code') }),
+]);
+
+export const FiltersSchema = z.object({
+  polarity: z.array(z.enum(POLARITY_VALUES)).max(10).optional(),
+  origin: z.array(z.enum(ORIGIN_VALUES)).max(10).optional(),
+  cases: z.array(id).max(10000).optional(),
+  coders: z.array(id).max(10000).optional(),
+});
+
+export const MatrixOptionsSchema = z.object({
+  rows: z.enum(['tree', 'top']),
+  columns: ColumnSpecSchema,
+  measure: z.enum(MEASURE_VALUES),
+  filters: FiltersSchema.optional(),
+});
+
+/** What the panel shows; kept by the webview (vscode.setState) so it survives reloads. */
+export const PanelStateSchema = z.object({
+  view: z.enum(VIEW_VALUES),
+  options: MatrixOptionsSchema,
+  /** Codes whose rows are collapsed. */
+  collapsed: z.array(id).max(100000),
+});
+
+export type ColumnSpecMessage = z.infer<typeof ColumnSpecSchema>;
+export type MatrixOptionsMessage = z.infer<typeof MatrixOptionsSchema>;
+export type PanelState = z.infer<typeof PanelStateSchema>;
+export type View = PanelState['view'];
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const DEFAULT_PANEL_STATE: PanelState = {
+  view: 'matrix',
+  options: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {} },
+  collapsed: [],
+};
+
+// ---------- webview → extension ----------
+
+export const WebviewMessageSchema = z.discriminatedUnion('type', [
+  /** The script runs and listens: the extension may post now. */
+  z.object({ type: z.literal('ready') }),
+  /** The user changed the view, options, filters or collapsed rows. */
+  z.object({ type: z.literal('setState'), state: PanelStateSchema }),
+  /** A cell was activated: list its passages. */
+  z.object({ type: z.literal('openCell'), row: id, column: id }),
+  /** Open a passage's transcript at the passage. */
+  z.object({ type: z.literal('openPassage'), coding: id }),
+  z.object({ type: z.literal('export'), format: z.enum(EXPORT_FORMATS) }),
+]);
+
+export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+
+// ---------- extension → webview ----------
+
+export interface MatrixRowView {
+  readonly code: string;
+  readonly name: string;
+  readonly path: string;
+  readonly depth: number;
+  readonly parent?: string;
+  readonly hasChildren: boolean;
+  readonly color: string;
+  readonly polarity?: string;
+}
+
+export interface MatrixColumnView {
+  readonly key: string;
+  readonly label: string;
+  readonly detail?: string;
+}
+
+export interface MatrixView {
+  readonly rows: readonly MatrixRowView[];
+  readonly columns: readonly MatrixColumnView[];
+  /** rows × columns, row-major, in the measure. */
+  readonly values: readonly number[];
+  /** rows × columns: distinct codings (0 = nothing to list). */
+  readonly codings: readonly number[];
+  readonly rowTotals: readonly number[];
+  readonly columnTotals: readonly number[];
+  readonly grandTotal: number;
+  readonly max: number;
+  readonly percent: boolean;
+  /** Whether the totals row is in the cells' unit (not for percentages and co-occurrence). */
+  readonly totalsRow: boolean;
+  /** Milliseconds the computation took. */
+  readonly ms: number;
+}
+
+export interface CoverageFactorView {
+  readonly id: string;
+  readonly name: string;
+  readonly category: string;
+  readonly authors: readonly string[];
+  readonly codes: readonly string[];
+  readonly counts: readonly number[];
+  readonly total: number;
+  readonly respondents: number;
+}
+
+export interface CoverageCodeView {
+  readonly id: string;
+  readonly name: string;
+  readonly path: string;
+  readonly depth: number;
+  readonly counts: readonly number[];
+  readonly total: number;
+}
+
+export interface CoverageView {
+  readonly cases: readonly string[];
+  readonly factors: readonly CoverageFactorView[];
+  readonly unlinked: readonly CoverageCodeView[];
+}
+
+export interface SynthesisRowView {
+  readonly factorCode: string;
+  readonly factor: string;
+  readonly polarity: string;
+  readonly patternCode: string;
+  readonly pattern: string;
+  readonly origin: string;
+  readonly isNew: boolean;
+  readonly analysis: string;
+  readonly counts: readonly number[];
+  readonly total: number;
+}
+
+export interface SynthesisView {
+  readonly cases: readonly string[];
+  readonly rows: readonly SynthesisRowView[];
+}
+
+export interface Choice {
+  readonly id: string;
+  readonly label: string;
+}
+
+export interface Choices {
+  readonly attributes: readonly string[];
+  readonly cases: readonly Choice[];
+  readonly coders: readonly Choice[];
+  readonly polarities: readonly Choice[];
+  readonly origins: readonly Choice[];
+}
+
+export interface Passage {
+  readonly coding: string;
+  readonly doc: string;
+  /** "Respondent A, interview 1" */
+  readonly source: string;
+  readonly quote: string;
+  readonly codes: readonly string[];
+  readonly coder: string;
+  readonly memo?: string;
+}
+
+/** Every text the webview shows; the extension sends them localised. */
+export const UI_STRING_KEYS = [
+  'title',
+  'viewMatrix',
+  'viewCoverage',
+  'viewSynthesis',
+  'rows',
+  'rowsTree',
+  'rowsTop',
+  'columns',
+  'columnCase',
+  'columnRespondent',
+  'columnTranscript',
+  'columnAttribute',
+  'columnFactor',
+  'columnCode',
+  'measure',
+  'measureCodings',
+  'measureTranscripts',
+  'measureRespondents',
+  'measureRowPercent',
+  'measureColumnPercent',
+  'filters',
+  'polarity',
+  'origin',
+  'case',
+  'coder',
+  'exportCsv',
+  'exportXlsx',
+  'exportMarkdown',
+  'exportLabel',
+  'code',
+  'total',
+  'noValue',
+  'expand',
+  'collapse',
+  'passages',
+  'passagesHint',
+  'noPassages',
+  'openPassage',
+  'computed',
+  'literatureFactor',
+  'category',
+  'authors',
+  'linkedCodes',
+  'respondents',
+  'noEvidence',
+  'factorsWithoutEvidence',
+  'unlinkedCodes',
+  'unlinkedHint',
+  'empiricalFactor',
+  'empiricalPattern',
+  'factorOrigin',
+  'analysis',
+  'noStudy',
+  'empty',
+  'cellLabel',
+] as const;
+
+export type UiStringKey = (typeof UI_STRING_KEYS)[number];
+export type UiStrings = Readonly<Record<UiStringKey, string>>;
+
+export type HostMessage =
+  | {
+      readonly type: 'model';
+      readonly study: string;
+      readonly state: PanelState;
+      readonly choices: Choices;
+      readonly strings: UiStrings;
+      readonly matrix?: MatrixView;
+      readonly coverage?: CoverageView;
+      readonly synthesis?: SynthesisView;
+    }
+  | { readonly type: 'noStudy'; readonly strings: UiStrings }
+  | { readonly type: 'passages'; readonly row: string; readonly column: string; readonly title: string; readonly passages: readonly Passage[] }
+  | { readonly type: 'busy'; readonly busy: boolean };
