@@ -69,6 +69,7 @@ let strings: UiStrings | undefined;
 let state: PanelState | undefined;
 let choices: Choices | undefined;
 let controlsKey = '';
+let filtersOpen = false;
 let matrix: MatrixView | undefined;
 let selected: { row: string; column: string } | undefined;
 let focusedCell: { row: string; col: number } | undefined;
@@ -175,13 +176,22 @@ function buildControls(): void {
     );
   }
   const f = s.options.filters ?? {};
-  toolbar.append(
-    filter(t.polarity, 'polarity', choices.polarities, f.polarity ?? []),
-    filter(t.origin, 'origin', choices.origins, f.origin ?? []),
-    filter(t.case, 'cases', choices.cases, f.cases ?? []),
-    filter(t.coder, 'coders', choices.coders, f.coders ?? []),
-    el('span', { class: 'spacer' }),
+  const filters = el('details', { class: 'filters', open: filtersOpen || activeFilters(s) > 0 });
+  filters.addEventListener('toggle', () => {
+    filtersOpen = (filters as HTMLDetailsElement).open;
+  });
+  filters.append(
+    el('summary', {}, filterSummary(s, t)),
+    el(
+      'div',
+      { class: 'filter-groups' },
+      filter(t.polarity, 'polarity', choices.polarities, f.polarity ?? []),
+      filter(t.origin, 'origin', choices.origins, f.origin ?? []),
+      filter(t.case, 'cases', choices.cases, f.cases ?? []),
+      filter(t.coder, 'coders', choices.coders, f.coders ?? []),
+    ),
   );
+  toolbar.append(filters, el('span', { class: 'spacer' }));
   const actions = el('div', { class: 'actions', role: 'group', 'aria-label': t.exportLabel });
   const exportButton = (format: ExportFormat, label: string): HTMLElement => {
     const b = el('vscode-button', { secondary: true, 'data-export': format }, label);
@@ -218,6 +228,16 @@ function buildControls(): void {
   tableWrap.setAttribute('aria-labelledby', `tab-${s.view}`);
 }
 
+function activeFilters(s: PanelState): number {
+  const f = s.options.filters ?? {};
+  return (f.polarity?.length ?? 0) + (f.origin?.length ?? 0) + (f.cases?.length ?? 0) + (f.coders?.length ?? 0);
+}
+
+function filterSummary(s: PanelState, t: UiStrings): string {
+  const n = activeFilters(s);
+  return n ? `${t.filters} (${n})` : t.filters;
+}
+
 function switchView(view: View): void {
   if (!state || state.view === view) {
     return;
@@ -243,6 +263,10 @@ function onFilterChange(name: string, values: string[]): void {
   selected = undefined;
   renderPassagesHint();
   updateState({ ...state, options: { ...state.options, filters: filters as PanelState['options']['filters'] } });
+  const summary = toolbar.querySelector('details.filters summary');
+  if (summary && strings) {
+    summary.textContent = filterSummary(state!, strings);
+  }
 }
 
 function onControlChange(node: HTMLElement & { value: string | string[] }): void {
@@ -669,6 +693,13 @@ function render(msg: Extract<HostMessage, { type: 'model' }>): void {
       renderMatrix(matrix);
     }
     if (!passagesPane.hasChildNodes()) {
+      renderPassagesHint();
+    }
+    // keep the side list live: ask again for the selected cell's passages (the study may have changed)
+    if (selected && matrix.rows.some((r) => r.code === selected!.row) && matrix.columns.some((c) => c.key === selected!.column)) {
+      post({ type: 'openCell', row: selected.row, column: selected.column });
+    } else if (selected) {
+      selected = undefined;
       renderPassagesHint();
     }
   } else if (state.view === 'coverage' && msg.coverage) {

@@ -15,10 +15,9 @@ export function attributeChoices(index: MatrixIndex): string[] {
 export function choices(index: MatrixIndex, labels: ExportLabels): Choices {
   const study = index.study;
   const coderNames = new Map(study.project.coders.map((c) => [c.id, c.name ?? c.id]));
-  const caseNames = new Map(study.project.cases.map((c) => [c.id, c.name]));
   return {
     attributes: attributeChoices(index),
-    cases: index.cases.map((id) => ({ id, label: caseNames.get(id) ? `${id} — ${caseNames.get(id)}` : id })),
+    cases: index.cases.map((id) => ({ id, label: id })),
     coders: study.coders().map((id) => ({ id, label: coderNames.get(id) ?? id })),
     polarities: POLARITIES.map((id) => ({ id, label: labels.polarities[id] })),
     origins: ORIGINS.map((id) => ({ id, label: labels.origins[id] })),

@@ -210,6 +210,8 @@ test('a cell click posts openCell with the row code and column key; the passages
   await p.locator('.passages .passage').first().waitFor();
   assert.equal(await p.locator('.passages .passage').count(), answer.passages.length);
   await shot(p, 'passages');
+  await p.setViewportSize({ width: 700, height: 820 });
+  await shot(p, 'passages-narrow');
   await p.locator('.passages .passage').nth(1).click();
   assert.deepEqual(await lastPosted(p, 'openPassage'), { type: 'openPassage', coding: answer.passages[1].coding });
   await p.close();
@@ -257,6 +259,26 @@ test('choosing respondents as columns posts the new options; export buttons post
   await shot(p, 'respondents');
   await p.locator('vscode-button[data-export="xlsx"]').click();
   assert.deepEqual(await lastPosted(p, 'export'), { type: 'export', format: 'xlsx' });
+  await p.close();
+});
+
+test('filters: ticking a polarity posts it as a filter; unticking removes it', async (ctx) => {
+  const p = await open(ctx);
+  await send(p, ctx.fx.model(ctx.state));
+  await p.locator('table.matrix').waitFor();
+  await p.locator('details.filters summary').click();
+  await p.locator('fieldset[data-filter="polarity"] vscode-checkbox[data-value="stimulerend"]').click();
+  const on = await waitPosted(p, 'setState', (m) => (m.state.options.filters?.polarity ?? []).length > 0);
+  assert.deepEqual(on.state.options.filters.polarity, ['stimulerend']);
+  const filtered = ctx.fx.model(on.state);
+  assert.equal(filtered.matrix.rows.length, 4 + 9, '4 stimulating factors and their 9 patterns');
+  await send(p, filtered);
+  await p.waitForFunction(() => document.querySelectorAll('table.matrix tbody tr').length === 13);
+  assert.equal(await p.locator('details.filters summary').innerText(), 'Filters (1)');
+  await shot(p, 'filtered');
+  await p.locator('fieldset[data-filter="polarity"] vscode-checkbox[data-value="stimulerend"]').click();
+  const off = await waitPosted(p, 'setState', (m) => m !== on && m.state.options.filters?.polarity === undefined && (m.state.options.filters !== undefined));
+  assert.equal(off.state.options.filters.polarity, undefined);
   await p.close();
 });
 
