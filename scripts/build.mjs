@@ -15,11 +15,21 @@ const common = {
   legalComments: 'none',
 };
 
+// exceljs (with its dependencies, ~1 MB) is bundled on its own and required lazily on the first
+// XLSX export, so the extension bundle stays small and activation fast.
+const lazyExcel = {
+  name: 'lazy-exceljs',
+  setup(build) {
+    build.onResolve({ filter: /^exceljs$/ }, () => ({ path: './exceljs.js', external: true }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['scripts/exceljs-entry.cjs'], outfile: 'dist/exceljs.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'], plugins: [lazyExcel] },
 ];
 if (existsSync('src/cli.ts')) {
-  builds.push({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } });
+  builds.push({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [lazyExcel], banner: { js: '#!/usr/bin/env node' } });
 }
 if (existsSync('webview/main.ts')) {
   builds.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'text' } });

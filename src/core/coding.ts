@@ -52,6 +52,11 @@ export function trimSpan(text: string, start: number, end: number): [number, num
   while (e > s && /\s/.test(text[e - 1])) {
     e--;
   }
+  // A selection of a whole turn starts with the speaker's label: the passage is what was said.
+  const label = /^\*\*[^*\n]{1,80}:\*\*[ \t]*/.exec(text.slice(s, Math.min(e, s + 100)));
+  if (label && (s === 0 || text[s - 1] === '\n') && s + label[0].length < e) {
+    s += label[0].length;
+  }
   return [s, e];
 }
 

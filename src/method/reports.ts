@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import ExcelJS from 'exceljs';
 import { agreement, agreementMarkdown, coderPairs } from '../core/agreement';
 import type { AgreementReport } from '../core/agreement';
 import { saturation, saturationMarkdown, saturationSvg } from '../core/saturation';
@@ -22,6 +21,7 @@ async function writeReport(service: StudyService, path: string, data: Uint8Array
 }
 
 export async function agreementXlsx(study: Study, r: AgreementReport): Promise<Uint8Array> {
+  const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Codeboom';
   const sheet = wb.addWorksheet('Agreement', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -100,6 +100,8 @@ describe('coding operations', () => {
     study.transact('code', ops);
     assert.deepStrictEqual(study.codingsOf(DOC)[0].codes, ['mandaat', 'hier']);
     assert.deepStrictEqual(trimSpan('  ab  ', 0, 6), [2, 4]);
+    const turn = '\n**Respondent A:** Ja. Geen mandaat.\n';
+    assert.strictEqual(turn.slice(...trimSpan(turn, 0, turn.length)), 'Ja. Geen mandaat.', 'the speaker label is not part of the passage');
   });
 
   it('names in-vivo codes after the selected words', () => {
