@@ -18,6 +18,19 @@ const dir = path.resolve(process.env.CODEBOOM_BENCH_DIR ?? '.runs/bench/large');
 if (!fs.existsSync(path.join(dir, 'codeboom.json'))) {
   run('node', ['out/test/bench/generate.js', '--out', dir]);
 }
+// The SQLite baseline (better-sqlite3@12, a native module) is installed once outside the clone,
+// never as a dependency of Codeboom.
+const deps = path.join(os.homedir(), '.cache', 'codeboom-bench');
+if (!fs.existsSync(path.join(deps, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))) {
+  console.log('[bench] installing better-sqlite3@12 for the SQLite baseline into ' + deps + ' (once, ~2 min)');
+  fs.mkdirSync(deps, { recursive: true });
+  fs.writeFileSync(path.join(deps, 'package.json'), '{"private":true}');
+  spawnSync('npm', ['install', '--no-audit', '--no-fund', '--dangerously-allow-all-scripts', 'better-sqlite3@12'], {
+    cwd: deps,
+    stdio: 'inherit',
+    env: { ...process.env, npm_config_dangerously_allow_all_scripts: 'true' },
+  });
+}
 const extra = path.join(os.tmpdir(), `codeboom-bench-${process.pid}.json`);
 const rows = [];
 const size = fs.statSync('dist/extension.js').size / 1024;
