@@ -839,25 +839,48 @@ function countGeneral(index: MatrixIndex, p: Prepared, R: number, C: number, dis
  * the `a`s come in index order (respondent, transcript, start), which the distinct counts rely on.
  */
 function forEachOverlap(index: MatrixIndex, passes: Uint8Array, visit: (a: number, b: number) => void): void {
+  const { start, list } = overlapPairs(index);
+  const n = index.codingCount;
+  for (let a = 0; a < n; a++) {
+    if (!passes[a]) {
+      continue;
+    }
+    visit(a, a);
+    for (let k = start[a], ke = start[a + 1]; k < ke; k++) {
+      const b = list[k];
+      if (passes[b]) {
+        visit(a, b);
+      }
+    }
+  }
+}
+
+const overlapCache = new WeakMap<MatrixIndex, { start: Int32Array; list: Int32Array }>();
+
+/**
+ * Which codings overlap which, for the whole index (filters aside), computed once per index: a
+ * sweep per transcript (codings sorted by start keep those still open), stored as CSR arrays, so
+ * that every later co-occurrence view only walks the pairs.
+ */
+function overlapPairs(index: MatrixIndex): { start: Int32Array; list: Int32Array } {
+  const cached = overlapCache.get(index);
+  if (cached) {
+    return cached;
+  }
   const n = index.codingCount;
   const { cDoc, cStart, cEnd } = index;
+  const degree = new Int32Array(n + 1);
+  const pairsA: number[] = [];
+  const pairsB: number[] = [];
   let i = 0;
-  const neighbours: number[][] = [];
+  const active: number[] = [];
   while (i < n) {
     let j = i;
     while (j < n && cDoc[j] === cDoc[i]) {
       j++;
     }
-    // [i, j) is one transcript, sorted by start: a sweep keeps the codings still open at a.start
-    neighbours.length = 0;
+    active.length = 0;
     for (let a = i; a < j; a++) {
-      neighbours.push([]);
-    }
-    const active: number[] = [];
-    for (let a = i; a < j; a++) {
-      if (!passes[a]) {
-        continue;
-      }
       let w = 0;
       for (const b of active) {
         if (cEnd[b] > cStart[a]) {
@@ -867,23 +890,34 @@ function forEachOverlap(index: MatrixIndex, passes: Uint8Array, visit: (a: numbe
       active.length = w;
       for (const b of active) {
         if (cStart[a] < cEnd[b] && cStart[b] < cEnd[a]) {
-          neighbours[a - i].push(b);
-          neighbours[b - i].push(a);
+          pairsA.push(a);
+          pairsB.push(b);
+          degree[a]++;
+          degree[b]++;
         }
       }
       active.push(a);
     }
-    for (let a = i; a < j; a++) {
-      if (!passes[a]) {
-        continue;
-      }
-      visit(a, a);
-      for (const b of neighbours[a - i]) {
-        visit(a, b);
-      }
-    }
     i = j;
   }
+  const start = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) {
+    start[a + 1] = start[a] + degree[a];
+  }
+  const fill = start.slice(0, n);
+  const list = new Int32Array(start[n]);
+  // Neighbours of a in index order: pairs were found with b < a, so a's lower neighbours come in
+  // order of discovery; place both directions, then sort each short run.
+  for (let k = 0; k < pairsA.length; k++) {
+    list[fill[pairsA[k]]++] = pairsB[k];
+    list[fill[pairsB[k]]++] = pairsA[k];
+  }
+  for (let a = 0; a < n; a++) {
+    list.subarray(start[a], start[a + 1]).sort();
+  }
+  const result = { start, list };
+  overlapCache.set(index, result);
+  return result;
 }
 
 /** The codings behind one cell (ids, in respondent/transcript/position order). */
