@@ -13,8 +13,13 @@ const steps = [
   // the matrix webview in headless chromium (installed by the step above) with a stand-in VS Code API
   ['webview', 'node', ['test/webview/run.mjs']],
   ['host', 'npm', ['run', '-s', 'test:host']],
+  // the Dutch suite under VS Code's display language nl (stub language pack; compiled by the unit step)
+  ['host (nl)', 'npm', ['run', '-s', 'test:host', '--', '--locale', 'nl', '--tests', 'out/test/host-nl/index.js']],
   ['package', 'npm', ['run', '-s', 'package']],
   ['e2e', 'npm', ['run', '-s', 'test:e2e']],
+  ['e2e (high contrast)', 'npm', ['run', '-s', 'test:e2e', '--', '--only', '08-high-contrast', '--out', 'test-results/e2e-hc', '--setting', 'workbench.colorTheme="Default High Contrast"']],
+  // the Dutch scenario (tree and walkthrough in Dutch); its own screenshot folder, as each run empties its folder
+  ['e2e (nl)', 'npm', ['run', '-s', 'test:e2e', '--', '--locale', 'nl', '--only', '10-dutch', '--out', 'test-results/e2e-nl']],
   ['demo', 'node', ['test/harness/check-demo.mjs']],
 ];
 

@@ -13,7 +13,9 @@
 //   --vsix <file>        extension to install (repeatable; default dist/codeboom.vsix)
 //   --sample <dir>       study copied to a temp folder and opened (default sample/kennisdeling)
 //   --scenarios <dir>    scenario folder (default test/e2e)
-//   --only <text>        run only scenarios whose file name contains text (repeatable)
+//   --only <text>        run only scenarios whose file name contains text (repeatable); scenarios
+//                        that say `export const standalone = true` run only when named here
+//   --setting <k=json>   a user setting for this run (repeatable), e.g. workbench.colorTheme="Default High Contrast"
 //   --locale <l>         VS Code display language, e.g. nl
 //   --out <dir>          screenshots (default test-results/e2e; emptied first)
 //   --timeout <s>        kill everything and fail after this many seconds (default 300)
@@ -35,6 +37,7 @@ const { values: opt } = parseArgs({
     sample: { type: 'string' },
     scenarios: { type: 'string' },
     only: { type: 'string', multiple: true },
+    setting: { type: 'string', multiple: true },
     locale: { type: 'string' },
     out: { type: 'string' },
     timeout: { type: 'string', default: '300' },
@@ -118,6 +121,9 @@ function listScenarios(dir) {
   if (!fs.existsSync(dir)) throw new Error(`scenario folder not found: ${dir}`);
   let files = fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
   if (opt.only?.length) files = files.filter((f) => opt.only.some((o) => f.includes(o)));
+  // A scenario that needs its own server set-up (a theme, a locale) says `export const standalone = true`
+  // and runs only when named with --only.
+  else files = files.filter((f) => !/^export const standalone = true/m.test(fs.readFileSync(path.join(dir, f), 'utf8')));
   return files.map((f) => path.join(dir, f));
 }
 
@@ -142,7 +148,14 @@ async function main() {
     process.exit(124);
   }, Number(opt.timeout) * 1000);
   try {
-    server = await startCodeServer({ prefix: 'e2e', vsix, folder: workspace, locale: opt.locale });
+    // --setting key=<JSON value> (repeatable): user settings for this run, e.g. a colour theme.
+    const settings = {};
+    for (const kv of opt.setting ?? []) {
+      const i = kv.indexOf('=');
+      const raw = kv.slice(i + 1);
+      try { settings[kv.slice(0, i)] = JSON.parse(raw); } catch { settings[kv.slice(0, i)] = raw; }
+    }
+    server = await startCodeServer({ prefix: 'e2e', vsix, folder: workspace, locale: opt.locale, settings });
     log(`code-server ${server.url} up after ${secs(t0)} (run dir ${path.relative(REPO, server.base)})`);
     browser = await launchBrowser({ runDir: server.base, locale: opt.locale });
     const page = await newPage(browser, server);
