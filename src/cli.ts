@@ -14,20 +14,23 @@ import { StudyStore } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import type { Study } from './core/study';
-import { EXPORTS, exportHelp } from './cliExports';
+import { RefiError } from './core/refi/errors';
+import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
+
+export { UsageError } from './cliExports';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
 Usage:
   codeboom validate [study]               check every study file; exit 1 when there are problems
   codeboom stats [study] [--json]         transcripts, cases, respondents, codes, codings per coder
-  codeboom export <what> [study] [--out FILE] [options]
-                                          write a table, report or exchange file (see: codeboom help export)
+  codeboom export <what> [study] [--out FILE] [--format F] [options]
+                                          write a table, report or exchange file: matrix, coverage,
+                                          synthesis, respondents, codebook, gioia, qdpx, qdc, agreement,
+                                          saturation (see: codeboom help export)
   codeboom help [export]
 
 [study] is the folder with codeboom.json (default: the current folder).`;
-
-export class UsageError extends Error {}
 
 export interface ParsedArgs {
   readonly positional: string[];
@@ -94,16 +97,25 @@ export function statistics(study: Study): Record<string, unknown> {
   };
 }
 
+function onlyOptions(command: string, options: ParsedArgs['options'], allowed: readonly string[]): void {
+  for (const key of Object.keys(options)) {
+    if (!allowed.includes(key)) {
+      throw new UsageError(`${command} has no option --${key}${allowed.length ? `; its options: ${allowed.map((k) => `--${k}`).join(', ')}` : ''}`);
+    }
+  }
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv);
   const [command, ...rest] = positional;
   try {
+    if (command === undefined || command === 'help' || options['help'] === true) {
+      io.out(command === 'export' || rest[0] === 'export' ? exportHelp() : USAGE);
+      return 0;
+    }
     switch (command) {
-      case undefined:
-      case 'help':
-        io.out(rest[0] === 'export' ? exportHelp() : USAGE);
-        return 0;
       case 'validate': {
+        onlyOptions('validate', options, []);
         const dir = rest[0] ?? '.';
         const { study, problems } = await open(dir, io);
         if (problems > 0) {
@@ -114,6 +126,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return 0;
       }
       case 'stats': {
+        onlyOptions('stats', options, ['json']);
         const { study, problems } = await open(rest[0] ?? '.', io);
         const s = statistics(study);
         if (options['json']) {
@@ -126,22 +139,40 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return problems > 0 ? 1 : 0;
       }
       case 'export': {
-        const [what, dir] = rest;
-        const exporter = what ? EXPORTS[what] : undefined;
+        const [what, dir, extra] = rest;
+        const exporter = what && Object.prototype.hasOwnProperty.call(EXPORTS, what) ? EXPORTS[what] : undefined;
         if (!exporter) {
           throw new UsageError(`export what? ${what ? `"${what}" is not one of: ` : ''}${Object.keys(EXPORTS).join(', ')}`);
         }
-        const { study, store, problems } = await open(dir ?? '.', io);
-        const result = await exporter.run({ study, store, options, studyDir: path.resolve(dir ?? '.') });
-        const out = typeof options['out'] === 'string' ? options['out'] : undefined;
-        if (out) {
-          await fsp.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-          const tmp = `${path.resolve(out)}.${process.pid}.tmp`;
-          await fsp.writeFile(tmp, result.data);
-          await fsp.rename(tmp, path.resolve(out));
+        if (extra !== undefined) {
+          throw new UsageError(`export ${what} takes one study folder, not also "${extra}"`);
+        }
+        checkOptions(what, exporter, options);
+        const format = chooseFormat(what, exporter, options);
+        const out = options['out'];
+        if (out === true || out === '') {
+          throw new UsageError('--out needs a file name');
+        }
+        const binary = exporter.binary === true || format === 'xlsx';
+        if (binary && out === undefined) {
+          throw new UsageError(`${what}${format ? ` as ${format}` : ''} is a binary file: give --out FILE`);
+        }
+        const studyDir = path.resolve(dir ?? '.');
+        const { study, store, problems } = await open(studyDir, io);
+        const result = await exporter.run({ study, store, options, studyDir, format, note: (t) => io.err(t) });
+        if (typeof out === 'string') {
+          const target = path.resolve(out);
+          const tmp = `${target}.${process.pid}.tmp`;
+          try {
+            await fsp.mkdir(path.dirname(target), { recursive: true });
+            await fsp.writeFile(tmp, result.data);
+            await fsp.rename(tmp, target);
+          } catch (e) {
+            await fsp.rm(tmp, { force: true }).catch(() => undefined);
+            io.err(`codeboom: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+            return 3;
+          }
           io.err(`written ${out}`);
-        } else if (result.binary) {
-          throw new UsageError(`${what} is a binary file: give --out FILE`);
         } else {
           io.out(new TextDecoder().decode(result.data).replace(/\n$/, ''));
         }
@@ -154,6 +185,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (e instanceof UsageError) {
       io.err(`codeboom: ${e.message}`);
       return 2;
+    }
+    if (e instanceof ExportRefused || e instanceof RefiError) {
+      io.err(`codeboom: ${e.message}`);
+      return 1;
     }
     if (e instanceof StudyFileError) {
       for (const p of e.problems) {

@@ -9,6 +9,7 @@ import type { MatrixOptions } from '../core/matrix';
 import type { Study } from '../core/study';
 import type { ExportContext } from '../core/exports';
 import { exportCodebook, exportGioia, exportRespondents, exportSynthesis, exportView } from '../core/exports';
+import { codebookFileLabel, exportBaseName } from '../core/exports/choices';
 import type { StudyService } from '../study/studyService';
 import type { PanelState } from '../../webview/protocol';
 import { DEFAULT_PANEL_STATE, MatrixOptionsSchema, PanelStateSchema, VIEW_VALUES } from '../../webview/protocol';
@@ -199,7 +200,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
           format: a.format,
           uri: a.uri,
           open: a.open,
-          baseName: view === 'matrix' ? `matrix-${options.columns.kind === 'attribute' ? options.columns.key : options.columns.kind}` : view,
+          baseName: exportBaseName(view, options),
           folder: folder(),
           build: (format) => exportView(ctx, view, options, format),
         });
@@ -211,7 +212,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         const root = folder();
-        const file = root ? `${root.path.slice(root.path.lastIndexOf('/') + 1)}/codeboom.json` : 'codeboom.json';
+        const file = codebookFileLabel(root ? root.path.slice(root.path.lastIndexOf('/') + 1) : undefined);
         return runExport({
           what: l('Codebook'),
           formats: [md, html],

@@ -2,7 +2,20 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
 import { main } from '../../src/cli';
+import { exportDate } from '../../src/cliExports';
+import { StudyStore } from '../../src/core/store';
+import { NodeFileSystem } from '../../src/node/nodeFileSystem';
+import type { Study } from '../../src/core/study';
+import { MatrixIndex } from '../../src/core/matrix';
+import type { MatrixOptions } from '../../src/core/matrix';
+import { exportCodebook, exportGioia, exportRespondents, exportSynthesis, exportView } from '../../src/core/exports';
+import { codebookFileLabel, exportBaseName, matrixOptionsFromChoices } from '../../src/core/exports/choices';
+import { DEFAULT_LABELS } from '../../src/core/exports/labels';
+import { parseCsv } from '../../src/core/exports/csv';
+import { exportCodebook as refiCodebook } from '../../src/core/refi';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
 
@@ -11,6 +24,25 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   let err = '';
   const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
   return { code, out, err };
+}
+
+const tmpDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-cli-'));
+
+/** Runs an export to a file; asserts exit 0 and returns the file's bytes. */
+async function exported(what: string, file: string, ...argv: string[]): Promise<Uint8Array> {
+  const out = path.join(tmpDir(), file);
+  const r = await run('export', what, SAMPLE, '--out', out, ...argv);
+  assert.strictEqual(r.code, 0, r.err);
+  assert.match(r.err, /written /);
+  return new Uint8Array(fs.readFileSync(out));
+}
+
+const utf8 = (b: Uint8Array): string => new TextDecoder().decode(b);
+
+async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
 }
 
 describe('CLI (codeboom)', () => {
@@ -48,5 +80,259 @@ describe('CLI (codeboom)', () => {
     const r = await run('export', 'agreement', SAMPLE, '--out', out);
     assert.strictEqual(r.code, 0, r.err);
     assert.match(fs.readFileSync(out, 'utf8'), /^# Intercoder agreement: eva × sam/);
+  });
+
+  describe('exports of the sample study, byte for byte the core builders with the extension’s English labels', () => {
+    let study: Study;
+    let index: MatrixIndex;
+    const DATE = '2024-05-01T12:00:00';
+    const ctx = () => ({ index, labels: DEFAULT_LABELS, creator: 'Eva', now: new Date(DATE) });
+    const options = (o: Partial<MatrixOptions>): MatrixOptions => ({ rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {}, ...o });
+
+    before(async () => {
+      study = (await StudyStore.open(new NodeFileSystem(SAMPLE))).study;
+      index = new MatrixIndex(study);
+    });
+
+    it('matrix: CSV by default, code tree × cases in codings (the panel’s defaults)', async () => {
+      const bytes = await exported('matrix', 'matrix.csv');
+      assert.deepStrictEqual(bytes, await exportView(ctx(), 'matrix', options({}), 'csv'));
+      const rows = parseCsv(utf8(bytes));
+      assert.deepStrictEqual(rows[0], ['Code', 'NDS', 'QIHR', 'Focusgroep', 'Total']);
+      assert.strictEqual(rows.length, 1 + study.codes.length + 1, 'header, one row per code, totals');
+      assert.deepStrictEqual(rows[rows.length - 1].slice(0, 1), ['Total']);
+      // to standard output without --out: the same text
+      const r = await run('export', 'matrix', SAMPLE);
+      assert.strictEqual(r.code, 0, r.err);
+      assert.strictEqual(r.out, utf8(bytes).replace(/\r\n$/, '\r') + '\n');
+    });
+
+    it('matrix: every dimension, measure and filter of the panel', async () => {
+      const cases: Array<[string[], Partial<MatrixOptions>]> = [
+        [['--columns', 'respondents', '--measure', 'row%'], { columns: { kind: 'respondent' }, measure: 'rowPercent' }],
+        [['--columns', 'transcripts', '--measure', 'transcripts', '--rows', 'top'], { columns: { kind: 'transcript' }, measure: 'transcripts', rows: 'top' }],
+        [['--columns', 'attribute:function_type', '--measure', 'col%'], { columns: { kind: 'attribute', key: 'function_type' }, measure: 'columnPercent' }],
+        [['--columns', 'factors', '--measure', 'respondents'], { columns: { kind: 'factor' }, measure: 'respondents' }],
+        [['--columns', 'codes'], { columns: { kind: 'code' } }],
+        [
+          ['--polarity', 'hindering,neutral', '--origin', 'empirical', '--case', 'NDS,QIHR', '--coder', 'eva'],
+          { filters: { polarity: ['belemmerend', 'neutral'], origin: ['empirical'], cases: ['NDS', 'QIHR'], coders: ['eva'] } },
+        ],
+      ];
+      for (const [argv, o] of cases) {
+        for (const format of ['csv', 'md'] as const) {
+          const bytes = await exported('matrix', `m.${format}`, ...argv);
+          assert.deepStrictEqual(utf8(bytes), utf8(await exportView(ctx(), 'matrix', options(o), format === 'md' ? 'markdown' : 'csv')), `${argv.join(' ')} ${format}`);
+        }
+      }
+      const md = utf8(await exported('matrix', 'm.md', '--columns', 'respondents', '--polarity', 'belemmerend'));
+      assert.match(md, /^# Kennisdeling .* — Matrix\n/);
+      assert.match(md, /Columns: Respondents · Measure: Codings · Filters: Polarity: hindering/);
+      assert.match(md, /\| Code \| Respondent A \| Respondent B \|/);
+    });
+
+    it('matrix and coverage: an XLSX workbook with every view, author and date as given', async () => {
+      const bytes = await exported('matrix', 'matrix.xlsx', '--columns', 'respondents', '--edited-by', 'Eva', '--date', DATE);
+      const wb = await workbook(bytes);
+      assert.deepStrictEqual(
+        wb.worksheets.map((w) => w.name),
+        ['Matrix', 'Factor coverage', 'Codes linked to no literature f', 'Synthesis'],
+      );
+      assert.strictEqual(wb.creator, 'Eva');
+      assert.strictEqual(wb.created.getTime(), new Date(DATE).getTime());
+      const expected = await workbook(await exportView(ctx(), 'matrix', options({ columns: { kind: 'respondent' } }), 'xlsx'));
+      for (const [i, ws] of wb.worksheets.entries()) {
+        assert.deepStrictEqual(ws.getSheetValues(), expected.worksheets[i].getSheetValues(), ws.name);
+      }
+      assert.strictEqual(wb.worksheets[0].getRow(2).getCell(2).value, 'Respondent A');
+      const cov = await workbook(await exported('coverage', 'coverage.xlsx', '--columns', 'respondents'));
+      assert.deepStrictEqual(cov.worksheets[0].getSheetValues(), wb.worksheets[0].getSheetValues());
+    });
+
+    it('coverage: factor coverage as CSV and Markdown', async () => {
+      const csv = await exported('coverage', 'coverage.csv');
+      assert.deepStrictEqual(csv, await exportView(ctx(), 'coverage', options({}), 'csv'));
+      assert.deepStrictEqual(parseCsv(utf8(csv))[0].slice(0, 4), ['Category', 'Literature factor', 'Authors', 'Linked codes']);
+      const md = utf8(await exported('coverage', 'coverage.md', '--case', 'NDS'));
+      assert.strictEqual(md, utf8(await exportView(ctx(), 'coverage', options({ filters: { cases: ['NDS'] } }), 'markdown')));
+      assert.match(md, /^# .* — Factor coverage\n/);
+      assert.match(md, /## Codes linked to no literature factor/);
+    });
+
+    it('synthesis: Markdown by default, CSV and XLSX, with filters', async () => {
+      const md = await exported('synthesis', 'synthesis.txt');
+      assert.deepStrictEqual(md, await exportSynthesis(ctx(), 'markdown', {}));
+      assert.match(utf8(md), /\| Empirical factor \| Polarity \| Empirical pattern \| Origin of the factor \| Analysis \| NDS \| QIHR \| Focusgroep \| Total \|/);
+      const csv = await exported('synthesis', 'synthesis.csv', '--coder', 'sam');
+      assert.deepStrictEqual(csv, await exportSynthesis(ctx(), 'csv', { coders: ['sam'] }));
+      const wb = await workbook(await exported('synthesis', 'synthesis.xlsx'));
+      assert.deepStrictEqual(
+        wb.worksheets.map((w) => w.name),
+        ['Synthesis'],
+      );
+      const expected = await workbook(await exportSynthesis(ctx(), 'xlsx', {}));
+      assert.deepStrictEqual(wb.worksheets[0].getSheetValues(), expected.worksheets[0].getSheetValues());
+    });
+
+    it('respondents: Markdown, CSV and XLSX', async () => {
+      const md = await exported('respondents', 'respondents.md');
+      assert.deepStrictEqual(md, await exportRespondents(ctx(), 'markdown'));
+      assert.match(utf8(md), /\| Respondent \| Function and organisation \| Function type \| Network \| Number of interviews \|/);
+      assert.match(utf8(md), /\| Respondent A \|/);
+      assert.deepStrictEqual(await exported('respondents', 'respondents.csv'), await exportRespondents(ctx(), 'csv'));
+      const wb = await workbook(await exported('respondents', 'r.xlsx', '--format', 'xlsx'));
+      assert.strictEqual(wb.worksheets[0].getRow(1).getCell(1).value, 'Respondent');
+    });
+
+    it('codebook: Markdown and HTML with the file, editor and date/time header', async () => {
+      const meta = { file: codebookFileLabel('kennisdeling'), editedBy: 'Eva' };
+      assert.strictEqual(meta.file, 'kennisdeling/codeboom.json');
+      const md = await exported('codebook', 'codebook.md', '--edited-by', 'Eva', '--date', DATE);
+      assert.deepStrictEqual(utf8(md), utf8(exportCodebook(ctx(), 'markdown', meta)));
+      assert.match(utf8(md), /\| File \| kennisdeling\/codeboom\.json \|\n\| Edited by \| Eva \|\n\| Date\/Time \| 2024-05-01 12:00:00 \|/);
+      const html = await exported('codebook', 'codebook.html', '--edited-by', 'Eva', '--date', DATE);
+      assert.deepStrictEqual(utf8(html), utf8(exportCodebook(ctx(), 'html', meta)));
+      assert.match(utf8(html), /^<!DOCTYPE html>/);
+    });
+
+    it('codebook: SOURCE_DATE_EPOCH makes the date reproducible; --date wins over it', async () => {
+      const saved = process.env.SOURCE_DATE_EPOCH;
+      try {
+        process.env.SOURCE_DATE_EPOCH = String(Date.parse(DATE) / 1000);
+        const a = await exported('codebook', 'a.md', '--edited-by', 'Eva');
+        const b = await exported('codebook', 'b.md', '--edited-by', 'Eva');
+        assert.deepStrictEqual(a, b);
+        assert.match(utf8(a), /\| Date\/Time \| 2024-05-01 12:00:00 \|/);
+        assert.match(utf8(await exported('codebook', 'c.md', '--edited-by', 'Eva', '--date', '2021-02-14T09:30:00')), /\| Date\/Time \| 2021-02-14 09:30:00 \|/);
+        process.env.SOURCE_DATE_EPOCH = 'yesterday';
+        const r = await run('export', 'codebook', SAMPLE);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.err, /SOURCE_DATE_EPOCH "yesterday" is not a number of seconds/);
+      } finally {
+        if (saved === undefined) {
+          delete process.env.SOURCE_DATE_EPOCH;
+        } else {
+          process.env.SOURCE_DATE_EPOCH = saved;
+        }
+      }
+      assert.strictEqual(exportDate({}, { SOURCE_DATE_EPOCH: '0' }).getTime(), 0);
+    });
+
+    it('gioia: the data structure as SVG and Markdown', async () => {
+      const svg = await exported('gioia', 'data-structure.svg');
+      assert.deepStrictEqual(svg, exportGioia(ctx(), 'svg'));
+      assert.match(utf8(svg), /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+      assert.match(utf8(svg), /Data structure — Kennisdeling/);
+      const md = await exported('gioia', 'data-structure.md');
+      assert.deepStrictEqual(md, exportGioia(ctx(), 'markdown'));
+      assert.match(utf8(md), /1st-order concepts/);
+    });
+
+    it('qdc: the REFI-QDA codebook', async () => {
+      const qdc = await exported('qdc', 'codebook.qdc');
+      assert.strictEqual(utf8(qdc), refiCodebook(study));
+      assert.match(utf8(qdc), /<CodeBook xmlns="urn:QDA-XML:codebook:1\.0"/);
+      assert.strictEqual((utf8(qdc).match(/<Code /g) ?? []).length, study.codes.length);
+    });
+
+    it('qdpx: the REFI-QDA project, reproducible with --date', async () => {
+      const a = await exported('qdpx', 'a.qdpx', '--date', '2024-05-01T10:00:00Z');
+      const b = await exported('qdpx', 'b.qdpx', '--date', '2024-05-01T10:00:00Z');
+      assert.deepStrictEqual(a, b, 'same study, same date: the same bytes');
+      const files = unzipSync(a);
+      const names = Object.keys(files).sort();
+      assert.ok(names.includes('project.qde'));
+      assert.strictEqual(names.filter((n) => n.startsWith('sources/')).length, study.documents.length);
+      const qde = utf8(files['project.qde']);
+      assert.match(qde, /<Project [^>]*creationDateTime="2024-05-01T10:00:00\.000Z"/);
+      assert.strictEqual((qde.match(/<PlainTextSelection /g) ?? []).length, 346);
+    });
+  });
+
+  describe('usage errors exit 2 with what is allowed', () => {
+    const bad: Array<[string[], RegExp]> = [
+      [['export', 'matrix', SAMPLE, '--colums', 'cases'], /export matrix has no option --colums; its options: --out, --format, --rows, --columns/],
+      [['export', 'matrix', SAMPLE, '--rows', 'flat'], /--rows "flat" is not one of tree\|top/],
+      [['export', 'matrix', SAMPLE, '--columns', 'people'], /--columns "people" is not one of cases\|respondents\|transcripts\|attribute:<key>\|factors\|codes/],
+      [['export', 'matrix', SAMPLE, '--columns', 'attribute:age'], /no transcript has that attribute; the attributes are: case, date, /],
+      [['export', 'matrix', SAMPLE, '--measure', 'sum'], /--measure "sum" is not one of codings\|transcripts\|respondents\|row%\|col%/],
+      [['export', 'matrix', SAMPLE, '--measure'], /--measure needs a value/],
+      [['export', 'matrix', SAMPLE, '--polarity', 'good'], /--polarity "good" is not one of: belemmerend \(hindering\), stimulerend \(stimulating\), neutral/],
+      [['export', 'synthesis', SAMPLE, '--origin', 'folklore'], /--origin "folklore" is not one of: literature, empirical, in-vivo \(in vivo\)/],
+      [['export', 'coverage', SAMPLE, '--case', 'XYZ'], /--case "XYZ" is not one of: NDS, QIHR, Focusgroep/],
+      [['export', 'matrix', SAMPLE, '--coder', 'bob'], /--coder "bob" is not one of: eva, sam/],
+      [['export', 'matrix', SAMPLE, '--format', 'pdf'], /--format "pdf": export matrix writes csv, xlsx, md/],
+      [['export', 'codebook', SAMPLE, '--format', 'csv'], /export codebook writes md, html/],
+      [['export', 'qdc', SAMPLE, '--format', 'xml'], /export qdc has one format: leave out --format/],
+      [['export', 'respondents', SAMPLE, '--rows', 'top'], /export respondents has no option --rows/],
+      [['export', 'codebook', SAMPLE, '--date', 'yesterday'], /--date "yesterday" is not a date\/time; use ISO 8601/],
+      [['export', 'qdpx', SAMPLE], /qdpx is a binary file: give --out FILE/],
+      [['export', 'matrix', SAMPLE, '--format', 'xlsx'], /matrix as xlsx is a binary file: give --out FILE/],
+      [['export', 'matrix', SAMPLE, '--out'], /--out needs a file name/],
+      [['export', 'matrix', SAMPLE, 'other'], /takes one study folder, not also "other"/],
+      [['export', 'agreement', SAMPLE, '--coders', 'eva,bob'], /--coders "eva,bob" must name two coders of the study: eva, sam/],
+      [['export', 'toString', SAMPLE], /"toString" is not one of: matrix, coverage, synthesis, respondents, codebook, gioia, qdpx, qdc/],
+      [['stats', SAMPLE, '--jsn'], /stats has no option --jsn; its options: --json/],
+      [['validate', SAMPLE, '--fix'], /validate has no option --fix/],
+    ];
+    for (const [argv, message] of bad) {
+      it(argv.slice(0, 2).concat(argv.slice(3)).join(' '), async () => {
+        const r = await run(...argv);
+        assert.strictEqual(r.code, 2, r.err);
+        assert.match(r.err, message);
+        assert.strictEqual(r.out, '');
+      });
+    }
+
+    it('help export lists every export with its formats and options', async () => {
+      const r = await run('help', 'export');
+      assert.strictEqual(r.code, 0);
+      for (const what of ['matrix', 'coverage', 'synthesis', 'respondents', 'codebook', 'gioia', 'qdpx', 'qdc', 'agreement', 'saturation']) {
+        assert.match(r.out, new RegExp(`^  ${what} `, 'm'), what);
+      }
+      for (const option of ['--rows', '--columns', '--measure', '--polarity', '--origin', '--case', '--coder', '--date', '--edited-by', '--format csv|xlsx|md', '--format md|html', '--format svg|md']) {
+        assert.ok(r.out.includes(option), option);
+      }
+      assert.strictEqual((await run('export', '--help')).out, r.out);
+    });
+  });
+
+  it('exits 3 with the reason when the file cannot be written, and leaves no temporary file', async () => {
+    const tmp = tmpDir();
+    const blocker = path.join(tmp, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const r = await run('export', 'matrix', SAMPLE, '--out', path.join(blocker, 'matrix.csv'));
+    assert.strictEqual(r.code, 3);
+    assert.match(r.err, /^codeboom: cannot write .*a-file\/matrix\.csv: /m);
+    assert.deepStrictEqual(fs.readdirSync(tmp), ['a-file']);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('exits 1 when the study cannot give an export (one coder: no agreement)', async () => {
+    const tmp = tmpDir();
+    fs.cpSync(SAMPLE, tmp, { recursive: true });
+    for (const f of fs.readdirSync(path.join(tmp, '.codeboom/codings/transcripts'))) {
+      if (f.endsWith('.sam.json')) {
+        fs.rmSync(path.join(tmp, '.codeboom/codings/transcripts', f));
+      }
+    }
+    const r = await run('export', 'agreement', tmp);
+    assert.strictEqual(r.code, 1, r.err);
+    assert.match(r.err, /no two coders coded the same transcript/);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('shares the choices with the extension: file names and matrix options', async () => {
+    const study = (await StudyStore.open(new NodeFileSystem(SAMPLE))).study;
+    assert.deepStrictEqual(matrixOptionsFromChoices(study, {}), { value: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {} } });
+    assert.deepStrictEqual(matrixOptionsFromChoices(study, { columns: 'Respondents', measure: 'COL%', polarity: 'stimulating,stimulerend', coders: 'sam' }), {
+      value: { rows: 'tree', columns: { kind: 'respondent' }, measure: 'columnPercent', filters: { polarity: ['stimulerend'], coders: ['sam'] } },
+    });
+    assert.deepStrictEqual(matrixOptionsFromChoices(study, { origin: ' , ' }), { error: '--origin needs a value (a comma-separated list)' });
+    const opts = { rows: 'tree', columns: { kind: 'attribute', key: 'function_type' }, measure: 'codings' } as const;
+    assert.strictEqual(exportBaseName('matrix', opts), 'matrix-function_type');
+    assert.strictEqual(exportBaseName('matrix', { ...opts, columns: { kind: 'respondent' } }), 'matrix-respondent');
+    assert.strictEqual(exportBaseName('synthesis', opts), 'synthesis');
+    assert.strictEqual(codebookFileLabel(undefined), 'codeboom.json');
   });
 });
