@@ -4,6 +4,7 @@ import { applyCodes, inVivoName, newCode, removeCodeFromCoding, suggestCodes, tr
 import type { Span } from '../core/coding';
 import type { Operation } from '../core/study';
 import { StudyError } from '../core/study';
+import { errorMessage } from '../l10n/coreMessages';
 import { makeAnchor, reanchor } from '../core/anchor';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from './colorIcons';
@@ -44,7 +45,7 @@ export class CodingCommands implements vscode.Disposable {
       return await fn();
     } catch (e) {
       if (e instanceof StudyError) {
-        void vscode.window.showErrorMessage(`Codeboom: ${e.message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
         return undefined;
       }
       throw e;

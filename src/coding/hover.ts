@@ -30,7 +30,7 @@ export class CodingHover implements vscode.HoverProvider {
         md.appendText(study.pathLabel(id) || id);
         md.appendMarkdown(`  \n`);
       }
-      md.appendText(`${c.coder} · ${new Date(c.created).toLocaleString()}`);
+      md.appendText(`${c.coder} · ${new Date(c.created).toLocaleString(vscode.env.language)}`);
       if (c.memo) {
         md.appendMarkdown('\n\n*');
         md.appendText(c.memo);

@@ -10,6 +10,8 @@
  *                       1 − (n − 1)(b + c) / (n_0 · n_1),  n = 2N, n_0 = 2d + b + c, n_1 = 2a + b + c
  * Overall figures pool the tables of all codes.
  */
+import { english } from './messages';
+import type { Translate } from './messages';
 import type { Coding } from './model';
 import type { Study } from './study';
 
@@ -197,25 +199,25 @@ export function agreement(study: Study, coderA: string, coderB: string, text: (d
 }
 
 /** The agreement report as Markdown: overall, per code, and the disagreeing passages side by side. */
-export function agreementMarkdown(study: Study, r: AgreementReport): string {
+export function agreementMarkdown(study: Study, r: AgreementReport, t: Translate = english): string {
   const pct = (v: number) => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
   const num = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(3));
   const lines = [
-    `# Intercoder agreement: ${r.coderA} × ${r.coderB}`,
+    `# ${t('Intercoder agreement: {0} × {1}', r.coderA, r.coderB)}`,
     '',
-    `Transcripts coded by both: ${r.docs.join(', ') || '–'}. Units: characters of the transcripts' bodies.`,
+    t('Transcripts coded by both: {0}. Units: characters of the transcripts’ bodies.', r.docs.join(', ') || '–'),
     '',
-    '| Code | Agreement | Cohen’s κ | Krippendorff’s α | both | only ' + r.coderA + ' | only ' + r.coderB + ' |',
+    `| ${t('Code')} | ${t('Agreement')} | ${t('Cohen’s κ')} | ${t('Krippendorff’s α')} | ${t('both')} | ${t('only {0}', esc(r.coderA))} | ${t('only {0}', esc(r.coderB))} |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.perCode.map(
       ({ code, figures: f }) =>
         `| ${esc(study.pathLabel(code))} | ${pct(f.percent)} | ${num(f.kappa)} | ${num(f.alpha)} | ${f.both} | ${f.onlyA} | ${f.onlyB} |`,
     ),
-    `| **Overall** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} |`,
+    `| **${t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} |`,
     '',
-    '## Disagreements',
+    `## ${t('Disagreements')}`,
     '',
-    `| Transcript | Code | ${r.coderA} | ${r.coderB} |`,
+    `| ${t('Transcript')} | ${t('Code')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
     '| --- | --- | --- | --- |',
     ...r.disagreements
       .filter((d) => d.text.trim().length > 0)

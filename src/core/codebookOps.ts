@@ -120,7 +120,7 @@ export function factorEvidence(study: Study): Map<string, FactorEvidence> {
 function requireCode(study: Study, id: string): Code {
   const code = study.code(id);
   if (!code) {
-    throw new StudyError(`No code ${id}.`);
+    throw new StudyError('No code {0}.', id);
   }
   return code;
 }
@@ -141,7 +141,7 @@ export function reorderOps(current: readonly string[], desired: readonly string[
     }
     const from = sim.indexOf(desired[i]);
     if (from < 0) {
-      throw new StudyError(`No code ${desired[i]}.`);
+      throw new StudyError('No code {0}.', desired[i]);
     }
     sim.splice(from, 1);
     sim.splice(i, 0, desired[i]);
@@ -167,7 +167,7 @@ export function moveCodes(study: Study, ids: readonly string[], parent: string |
   const roots = unique.filter((id) => !study.pathOf(id).slice(0, -1).some((a) => unique.includes(a.id)));
   for (const id of roots) {
     if (parent !== undefined && study.subtree(id).includes(parent)) {
-      throw new StudyError(`“${study.code(id)!.name}” cannot be moved under itself or one of its subcodes.`);
+      throw new StudyError('“{0}” cannot be moved under itself or one of its subcodes.', study.code(id)!.name);
     }
   }
   const ops: Operation[] = [];
@@ -260,7 +260,7 @@ export function mergeCodes(study: Study, source: string, target: string, now = n
     throw new StudyError('A code cannot be merged into itself.');
   }
   if (study.subtree(source).includes(target)) {
-    throw new StudyError(`“${src.name}” cannot be merged into one of its own subcodes.`);
+    throw new StudyError('“{0}” cannot be merged into one of its own subcodes.', src.name);
   }
   const ops: Operation[] = [...replaceCodeInCodings(study, source, target, now)];
   for (const child of study.children(source)) {
@@ -302,7 +302,7 @@ export function deleteCode(study: Study, id: string, options: DeleteOptions, now
   const code = requireCode(study, id);
   const parent = code.parent !== undefined && study.code(code.parent) ? code.parent : undefined;
   if (options.codings === 'parent' && parent === undefined) {
-    throw new StudyError(`“${code.name}” is a top-level code: there is no parent to move its codings to.`);
+    throw new StudyError('“{0}” is a top-level code: there is no parent to move its codings to.', code.name);
   }
   const ops: Operation[] = [];
   for (const child of study.children(id)) {
@@ -340,7 +340,7 @@ export function linkFactors(study: Study, code: string, factors: readonly string
   const ops: Operation[] = [];
   for (const f of unique(factors)) {
     if (!study.factor(f)) {
-      throw new StudyError(`Unknown literature factor ${f}.`);
+      throw new StudyError('Unknown literature factor {0}.', f);
     }
     if (!have.has(f)) {
       ops.push({ kind: 'addLink', link: { code, factor: f } });

@@ -8,6 +8,8 @@ import type { Code, CodeFactorLink, Coding, FactorCatalogue, LiteratureFactor, P
 import type { TextEdit } from './anchor';
 import { transformRange } from './anchor';
 import { compareCodings } from './serialize';
+import { formatMessage } from './messages';
+import type { MessageArg, TemplatedError } from './messages';
 
 export type CodingPatch = Partial<Pick<Coding, 'codes' | 'memo' | 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'orphaned' | 'modified'>>;
 /** `parent: null` moves a code to the top level. */
@@ -35,10 +37,16 @@ export interface StudyChange {
   readonly reloaded: boolean;
 }
 
-export class StudyError extends Error {
-  constructor(message: string) {
-    super(message);
+/** A mutation the study refuses; its message is an English template with arguments (see ./messages). */
+export class StudyError extends Error implements TemplatedError {
+  readonly args: readonly MessageArg[];
+  constructor(
+    readonly template: string,
+    ...args: MessageArg[]
+  ) {
+    super(formatMessage(template, ...args));
     this.name = 'StudyError';
+    this.args = args;
   }
 }
 
@@ -382,14 +390,14 @@ export class Study {
       case 'addCoding': {
         const c = op.coding;
         if (this.codingById.has(c.id)) {
-          throw new StudyError(`Coding ${c.id} exists already.`);
+          throw new StudyError('Coding {0} exists already.', c.id);
         }
         if (c.codes.length === 0) {
           throw new StudyError('A coding needs at least one code.');
         }
         for (const code of c.codes) {
           if (!this.codeById.has(code)) {
-            throw new StudyError(`Unknown code ${code}.`);
+            throw new StudyError('Unknown code {0}.', code);
           }
         }
         if (c.end < c.start) {
@@ -403,7 +411,7 @@ export class Study {
       case 'removeCoding': {
         const c = this.codingById.get(op.id);
         if (!c) {
-          throw new StudyError(`No coding ${op.id}.`);
+          throw new StudyError('No coding {0}.', op.id);
         }
         this.unindexCoding(c);
         this.markDirty(c);
@@ -413,7 +421,7 @@ export class Study {
       case 'updateCoding': {
         const c = this.codingById.get(op.id);
         if (!c) {
-          throw new StudyError(`No coding ${op.id}.`);
+          throw new StudyError('No coding {0}.', op.id);
         }
         if (op.patch.codes) {
           if (op.patch.codes.length === 0) {
@@ -421,7 +429,7 @@ export class Study {
           }
           for (const code of op.patch.codes) {
             if (!this.codeById.has(code)) {
-              throw new StudyError(`Unknown code ${code}.`);
+              throw new StudyError('Unknown code {0}.', code);
             }
           }
         }
@@ -444,10 +452,10 @@ export class Study {
       case 'addCode': {
         const code = op.code;
         if (this.codeById.has(code.id)) {
-          throw new StudyError(`Code ${code.id} exists already.`);
+          throw new StudyError('Code {0} exists already.', code.id);
         }
         if (code.parent !== undefined && !this.codeById.has(code.parent)) {
-          throw new StudyError(`Unknown parent code ${code.parent}.`);
+          throw new StudyError('Unknown parent code {0}.', code.parent);
         }
         const index = op.index === undefined ? this.codeList.length : Math.min(op.index, this.codeList.length);
         this.codeList = [...this.codeList.slice(0, index), code, ...this.codeList.slice(index)];
@@ -459,16 +467,16 @@ export class Study {
       case 'removeCode': {
         const index = this.codeList.findIndex((c) => c.id === op.id);
         if (index < 0) {
-          throw new StudyError(`No code ${op.id}.`);
+          throw new StudyError('No code {0}.', op.id);
         }
         if ((this.childIds.get(op.id) ?? []).length > 0) {
-          throw new StudyError(`Code ${this.codeList[index].name} still has child codes.`);
+          throw new StudyError('Code {0} still has child codes.', this.codeList[index].name);
         }
         if ((this.byCode.get(op.id)?.size ?? 0) > 0) {
-          throw new StudyError(`Code ${this.codeList[index].name} is still used by codings.`);
+          throw new StudyError('Code {0} is still used by codings.', this.codeList[index].name);
         }
         if ([...this.linkSet.values()].some((l) => l.code === op.id)) {
-          throw new StudyError(`Code ${this.codeList[index].name} is still linked to literature factors.`);
+          throw new StudyError('Code {0} is still linked to literature factors.', this.codeList[index].name);
         }
         const code = this.codeList[index];
         this.codeList = this.codeList.filter((c) => c.id !== op.id);
@@ -480,12 +488,12 @@ export class Study {
       case 'updateCode': {
         const code = this.codeById.get(op.id);
         if (!code) {
-          throw new StudyError(`No code ${op.id}.`);
+          throw new StudyError('No code {0}.', op.id);
         }
         const { parent, ...rest } = op.patch;
         if (parent !== undefined && parent !== null) {
           if (!this.codeById.has(parent)) {
-            throw new StudyError(`Unknown parent code ${parent}.`);
+            throw new StudyError('Unknown parent code {0}.', parent);
           }
           if (this.subtree(op.id).includes(parent)) {
             throw new StudyError('A code cannot be moved under itself or one of its descendants.');
@@ -516,7 +524,7 @@ export class Study {
       case 'moveCode': {
         const from = this.codeList.findIndex((c) => c.id === op.id);
         if (from < 0) {
-          throw new StudyError(`No code ${op.id}.`);
+          throw new StudyError('No code {0}.', op.id);
         }
         const list = [...this.codeList];
         const [code] = list.splice(from, 1);
@@ -533,10 +541,10 @@ export class Study {
           throw new StudyError('That code is already linked to that factor.');
         }
         if (!this.codeById.has(op.link.code)) {
-          throw new StudyError(`Unknown code ${op.link.code}.`);
+          throw new StudyError('Unknown code {0}.', op.link.code);
         }
         if (!this.factorById.has(op.link.factor)) {
-          throw new StudyError(`Unknown literature factor ${op.link.factor}.`);
+          throw new StudyError('Unknown literature factor {0}.', op.link.factor);
         }
         this.linkSet.set(key, op.link);
         this.projectDirty = true;

@@ -161,14 +161,13 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
   }
 
   private registerCommands(): vscode.Disposable[] {
-    const l = vscode.l10n.t;
     const folder = (): vscode.Uri | undefined => this.service.root;
     const args = (a: unknown): Record<string, unknown> => (a && typeof a === 'object' && !(a instanceof vscode.Uri) ? (a as Record<string, unknown>) : a instanceof vscode.Uri ? { uri: a } : {});
-    const csv: FormatChoice<'csv'> = { format: 'csv', label: l('CSV (Excel, UTF-8)'), extension: 'csv' };
-    const xlsx: FormatChoice<'xlsx'> = { format: 'xlsx', label: l('Excel workbook'), extension: 'xlsx' };
-    const md: FormatChoice<'markdown'> = { format: 'markdown', label: l('Markdown'), extension: 'md' };
-    const html: FormatChoice<'html'> = { format: 'html', label: l('Web page (HTML)'), extension: 'html' };
-    const svg: FormatChoice<'svg'> = { format: 'svg', label: l('SVG picture'), extension: 'svg' };
+    const csv: FormatChoice<'csv'> = { format: 'csv', label: vscode.l10n.t('CSV (Excel, UTF-8)'), extension: 'csv' };
+    const xlsx: FormatChoice<'xlsx'> = { format: 'xlsx', label: vscode.l10n.t('Excel workbook'), extension: 'xlsx' };
+    const md: FormatChoice<'markdown'> = { format: 'markdown', label: vscode.l10n.t('Markdown'), extension: 'md' };
+    const html: FormatChoice<'html'> = { format: 'html', label: vscode.l10n.t('Web page (HTML)'), extension: 'html' };
+    const svg: FormatChoice<'svg'> = { format: 'svg', label: vscode.l10n.t('SVG picture'), extension: 'svg' };
 
     return [
       vscode.commands.registerCommand('codeboom.openMatrix', (raw?: unknown) => {
@@ -193,7 +192,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         const view = typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view) ? (a.view as PanelState['view']) : last.view;
         const parsed = MatrixOptionsSchema.safeParse(a.options);
         const options: MatrixOptions = parsed.success ? parsed.data : last.options;
-        const what = view === 'matrix' ? l('Matrix') : view === 'coverage' ? l('Factor coverage') : l('Synthesis');
+        const what = view === 'matrix' ? vscode.l10n.t('Matrix') : view === 'coverage' ? vscode.l10n.t('Factor coverage') : vscode.l10n.t('Synthesis');
         return runExport({
           what,
           formats: [csv, xlsx, md],
@@ -214,7 +213,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         const root = folder();
         const file = codebookFileLabel(root ? root.path.slice(root.path.lastIndexOf('/') + 1) : undefined);
         return runExport({
-          what: l('Codebook'),
+          what: vscode.l10n.t('Codebook'),
           formats: [md, html],
           format: a.format,
           uri: a.uri,
@@ -231,7 +230,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         return runExport({
-          what: l('Respondent table'),
+          what: vscode.l10n.t('Respondent table'),
           formats: [md, xlsx, csv],
           format: a.format,
           uri: a.uri,
@@ -248,7 +247,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         return runExport({
-          what: l('Synthesis table'),
+          what: vscode.l10n.t('Synthesis table'),
           formats: [md, xlsx, csv],
           format: a.format,
           uri: a.uri,
@@ -265,7 +264,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         return runExport({
-          what: l('Gioia data structure'),
+          what: vscode.l10n.t('Gioia data structure'),
           formats: [svg, md],
           format: a.format,
           uri: a.uri,

@@ -34,7 +34,7 @@ export async function openTranscriptMemo(service: StudyService, doc?: string): P
     void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: open a transcript first.'));
     return undefined;
   }
-  const initial = `# Memo: ${study.sourceLabel(target)}\n\nTranscript: ${target}\n\n`;
+  const initial = `# ${vscode.l10n.t('Memo: {0}', study.sourceLabel(target))}\n\n${vscode.l10n.t('Transcript: {0}', target)}\n\n`;
   return openOrCreate(service, transcriptMemoPath(target), initial);
 }
 
@@ -44,7 +44,7 @@ export async function openJournal(service: StudyService): Promise<vscode.TextEdi
     return undefined;
   }
   const today = new Date().toISOString().slice(0, 10);
-  return openOrCreate(service, `${MEMO_FOLDER}/journal.md`, `# Journal: ${study.name}\n`, `\n\n## ${today}\n\n`);
+  return openOrCreate(service, `${MEMO_FOLDER}/journal.md`, `# ${vscode.l10n.t('Journal: {0}', study.name)}\n`, `\n\n## ${today}\n\n`);
 }
 
 interface MemoHit {

@@ -6,6 +6,7 @@ import type { Study } from '../core/study';
 import { encodeText } from '../core/port';
 import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { coreMessage } from '../l10n/coreMessages';
 
 async function writeReport(service: StudyService, path: string, data: Uint8Array, open: boolean): Promise<vscode.Uri> {
   const fs = new VscodeFileSystem(service.root!);
@@ -24,20 +25,29 @@ export async function agreementXlsx(study: Study, r: AgreementReport): Promise<U
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Codeboom';
-  const sheet = wb.addWorksheet('Agreement', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(['Code', 'Agreement', "Cohen's kappa", "Krippendorff's alpha", 'Both', `Only ${r.coderA}`, `Only ${r.coderB}`, 'Neither']);
+  const sheet = wb.addWorksheet(sheetName(vscode.l10n.t('Agreement')), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([
+    vscode.l10n.t('Code'),
+    vscode.l10n.t('Agreement'),
+    vscode.l10n.t('Cohen’s kappa'),
+    vscode.l10n.t('Krippendorff’s alpha'),
+    vscode.l10n.t('Both'),
+    vscode.l10n.t('Only {0}', r.coderA),
+    vscode.l10n.t('Only {0}', r.coderB),
+    vscode.l10n.t('Neither'),
+  ]);
   for (const { code, figures: f } of r.perCode) {
     sheet.addRow([study.pathLabel(code), f.percent, f.kappa, f.alpha, f.both, f.onlyA, f.onlyB, f.neither]);
   }
   const o = r.overall;
-  sheet.addRow(['Overall', o.percent, o.kappa, o.alpha, o.both, o.onlyA, o.onlyB, o.neither]).font = { bold: true };
+  sheet.addRow([vscode.l10n.t('Overall'), o.percent, o.kappa, o.alpha, o.both, o.onlyA, o.onlyB, o.neither]).font = { bold: true };
   sheet.getRow(1).font = { bold: true };
   sheet.getColumn(1).width = 50;
   sheet.getColumn(2).numFmt = '0.0%';
   sheet.getColumn(3).numFmt = '0.000';
   sheet.getColumn(4).numFmt = '0.000';
-  const d = wb.addWorksheet('Disagreements', { views: [{ state: 'frozen', ySplit: 1 }] });
-  d.addRow(['Transcript', 'Code', r.coderA, r.coderB]);
+  const d = wb.addWorksheet(sheetName(vscode.l10n.t('Disagreements')), { views: [{ state: 'frozen', ySplit: 1 }] });
+  d.addRow([vscode.l10n.t('Transcript'), vscode.l10n.t('Code'), r.coderA, r.coderB]);
   d.getRow(1).font = { bold: true };
   for (const x of r.disagreements.filter((x) => x.text.trim())) {
     const q = x.text.replace(/\s+/g, ' ').trim();
@@ -46,6 +56,11 @@ export async function agreementXlsx(study: Study, r: AgreementReport): Promise<U
   d.getColumn(3).width = 60;
   d.getColumn(4).width = 60;
   return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** A worksheet name Excel accepts: at most 31 characters, none of : \\ / ? * [ ]. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
 }
 
 export interface AgreementArgs {
@@ -79,7 +94,7 @@ export async function agreementReport(service: StudyService, args?: AgreementArg
   const base = `reports/agreement-${pair[0]}-${pair[1]}`;
   const open = args?.open ?? true;
   const xlsx = await writeReport(service, `${base}.xlsx`, await agreementXlsx(study, report), false);
-  const markdown = await writeReport(service, `${base}.md`, encodeText(agreementMarkdown(study, report)), false);
+  const markdown = await writeReport(service, `${base}.md`, encodeText(agreementMarkdown(study, report, coreMessage)), false);
   if (open) {
     await vscode.commands.executeCommand('markdown.showPreview', markdown).then(undefined, () => vscode.commands.executeCommand('vscode.open', markdown));
     void vscode.window.showInformationMessage(
@@ -95,8 +110,8 @@ export async function saturationReport(service: StudyService, open = true): Prom
     return undefined;
   }
   const points = saturation(study);
-  await writeReport(service, 'reports/saturation.svg', encodeText(saturationSvg(points)), false);
-  const md = saturationMarkdown(study, points) + '\n![Cumulative codes per transcript](saturation.svg)\n';
+  await writeReport(service, 'reports/saturation.svg', encodeText(saturationSvg(points, undefined, undefined, coreMessage)), false);
+  const md = saturationMarkdown(study, points, coreMessage) + `\n![${vscode.l10n.t('Cumulative codes per transcript')}](saturation.svg)\n`;
   const uri = await writeReport(service, 'reports/saturation.md', encodeText(md), false);
   if (open) {
     await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.commands.executeCommand('vscode.open', uri));

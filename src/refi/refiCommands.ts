@@ -56,7 +56,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
 
   const fail = (e: unknown): undefined => {
     const message = e instanceof Error ? e.message : String(e);
-    output.appendLine(`Error: ${message}`);
+    output.appendLine(vscode.l10n.t('Error: {0}', message));
     void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', message));
     return undefined;
   };
@@ -172,7 +172,9 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
           return result.report;
         },
       );
-      output.appendLine(`Exported ${fileName(target)}: ${report.sources} sources, ${report.selections} selections, ${report.codes} codes, ${report.users} users, ${report.notes} notes.`);
+      output.appendLine(
+        vscode.l10n.t('Exported {0}: {1} sources, {2} selections, {3} codes, {4} users, {5} notes.', fileName(target), report.sources, report.selections, report.codes, report.users, report.notes),
+      );
       report.warnings.forEach((w) => output.appendLine(`  ${w}`));
       const details = vscode.l10n.t('Show Details');
       void vscode.window
@@ -242,11 +244,22 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       return fail(e);
     }
     output.appendLine(
-      `Imported ${fileName(source)}${report.origin ? ` (from ${report.origin})` : ''} into ${target.fsPath}: ${report.codes} codes, ` +
-        `${report.transcripts.length} transcripts, ${report.codings} codings, ${report.coders.length} coders, ${report.memoFiles.length} memo files.`,
+      vscode.l10n.t(
+        'Imported {0}{1} into {2}: {3} codes, {4} transcripts, {5} codings, {6} coders, {7} memo files.',
+        fileName(source),
+        report.origin ? ' ' + vscode.l10n.t('(from {0})', report.origin) : '',
+        target.fsPath,
+        report.codes,
+        report.transcripts.length,
+        report.codings,
+        report.coders.length,
+        report.memoFiles.length,
+      ),
     );
     for (const s of report.skippedSources) {
-      output.appendLine(`  Not imported: ${s.name} (${s.kind}): ${s.reason}${s.codings ? `; ${s.codings} coding(s) on it` : ''}.`);
+      output.appendLine(
+        '  ' + vscode.l10n.t('Not imported: {0} ({1}): {2}{3}.', s.name, s.kind, s.reason, s.codings ? '; ' + vscode.l10n.t('{0} coding(s) on it', s.codings) : ''),
+      );
     }
     report.warnings.forEach((w) => output.appendLine(`  ${w}`));
     const skipped = report.skippedSources.length

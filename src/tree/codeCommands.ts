@@ -3,6 +3,7 @@ import type { Origin, Polarity } from '../core/model';
 import { ORIGINS, POLARITIES } from '../core/model';
 import type { Operation, Study } from '../core/study';
 import { StudyError } from '../core/study';
+import { errorMessage } from '../l10n/coreMessages';
 import { newCode } from '../core/coding';
 import { CODE_PALETTE } from '../core/palette';
 import { deleteCode, mergeCodes, moveCodes, setFactorLinks, linkFactors, siblingNameTaken } from '../core/codebookOps';
@@ -56,7 +57,7 @@ export class CodeTreeCommands {
       return await fn();
     } catch (e) {
       if (e instanceof StudyError) {
-        void vscode.window.showErrorMessage(`Codeboom: ${e.message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
         return undefined;
       }
       throw e;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Code } from '../core/model';
 import type { Study } from '../core/study';
 import { StudyError } from '../core/study';
+import { errorMessage } from '../l10n/coreMessages';
 import type { CodeCount } from '../core/codebookOps';
 import { codeCounts, moveCodes } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
@@ -255,7 +256,7 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
       }
     } catch (e) {
       if (e instanceof StudyError) {
-        void vscode.window.showWarningMessage(`Codeboom: ${e.message}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
         return;
       }
       throw e;

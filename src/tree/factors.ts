@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Study } from '../core/study';
 import { StudyError } from '../core/study';
+import { errorMessage } from '../l10n/coreMessages';
 import type { CodeCount, FactorEvidence } from '../core/codebookOps';
 import { codeCounts, factorEvidence, linkFactors } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
@@ -246,7 +247,7 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
       }
     } catch (e) {
       if (e instanceof StudyError) {
-        void vscode.window.showWarningMessage(`Codeboom: ${e.message}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
         return;
       }
       throw e;

@@ -4,6 +4,7 @@ import type { Study } from '../core/study';
 import { attributeValues, citeQuotation, flatQuote, quotationsOf, quotationsReport, reportFileName, reportFolder } from '../core/quotations';
 import { encodeText } from '../core/port';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { coreMessage } from '../l10n/coreMessages';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../coding/colorIcons';
 import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
@@ -333,7 +334,7 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
       const sameCode = id === provider.code;
       const options = sameCode ? { subtree: provider.subtree, attributes: provider.attributes } : {};
       const quotations = quotationsOf(s, id, options);
-      const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString(), t: (m, ...a) => vscode.l10n.t(m, ...a) });
+      const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString(), t: coreMessage });
       const dir = vscode.Uri.joinPath(uri, '..');
       await new VscodeFileSystem(dir).writeFileAtomic(uri.path.slice(uri.path.lastIndexOf('/') + 1), encodeText(md));
       if (typeof target !== 'string' && !(target instanceof vscode.Uri)) {
