@@ -11,7 +11,7 @@ import { z } from 'zod';
 export const POLARITY_VALUES = ['belemmerend', 'stimulerend', 'neutral'] as const;
 export const ORIGIN_VALUES = ['literature', 'empirical', 'in-vivo'] as const;
 export const MEASURE_VALUES = ['codings', 'transcripts', 'respondents', 'rowPercent', 'columnPercent'] as const;
-export const VIEW_VALUES = ['matrix', 'coverage', 'synthesis'] as const;
+export const VIEW_VALUES = ['matrix', 'coverage', 'synthesis', 'saturation'] as const;
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'markdown'] as const;
 
 const id = z.string().max(4096);
@@ -156,6 +156,27 @@ export interface SynthesisView {
   readonly rows: readonly SynthesisRowView[];
 }
 
+export interface SaturationPointView {
+  readonly doc: string;
+  /** "Respondent A, interview 1" */
+  readonly label: string;
+  /** The transcript's file name without folder and extension ("A-1"), for the chart's axis. */
+  readonly short: string;
+  readonly date?: string;
+  /** Names of the codes used for the first time in this transcript. */
+  readonly newCodes: readonly string[];
+  readonly cumulative: number;
+}
+
+export interface SaturationView {
+  /** Transcripts in interview order (front-matter date, else name). */
+  readonly points: readonly SaturationPointView[];
+  /** Codes used in all transcripts together (the last cumulative number). */
+  readonly total: number;
+  /** How many of the last transcripts added no new code. */
+  readonly trailingWithoutNew: number;
+}
+
 export interface Choice {
   readonly id: string;
   readonly label: string;
@@ -186,6 +207,7 @@ export const UI_STRING_KEYS = [
   'viewMatrix',
   'viewCoverage',
   'viewSynthesis',
+  'viewSaturation',
   'rows',
   'rowsTree',
   'rowsTop',
@@ -237,6 +259,18 @@ export const UI_STRING_KEYS = [
   'noStudy',
   'empty',
   'cellLabel',
+  'saturationChart',
+  'saturationSummary',
+  'saturationStill',
+  'saturationNew',
+  'saturationCumulative',
+  'saturationNumber',
+  'transcript',
+  'date',
+  'firstUsed',
+  'saturationEmpty',
+  'exportSaturation',
+  'exportSaturationTitle',
 ] as const;
 
 export type UiStringKey = (typeof UI_STRING_KEYS)[number];
@@ -252,6 +286,7 @@ export type HostMessage =
       readonly matrix?: MatrixView;
       readonly coverage?: CoverageView;
       readonly synthesis?: SynthesisView;
+      readonly saturation?: SaturationView;
     }
   | { readonly type: 'noStudy'; readonly strings: UiStrings }
   | { readonly type: 'passages'; readonly row: string; readonly column: string; readonly title: string; readonly passages: readonly Passage[] }

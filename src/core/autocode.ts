@@ -182,3 +182,32 @@ export function autoCodeOps(study: Study, texts: ReadonlyMap<string, string>, hi
   }
   return ops;
 }
+
+/**
+ * What the preview shows of a hit: the passage that will be coded (the sentence, paragraph or turn
+ * around it) on one line, the hit between « », with … where it is cut short so that the hit stays
+ * near the start; for "only the hit itself", the text around it.
+ */
+export function hitContext(text: string, h: Hit, before = 60, after = 160): string {
+  const flat = (x: string): string => x.replace(/\s+/g, ' ');
+  const widened = h.codeStart < h.start || h.codeEnd > h.end;
+  const from = widened ? h.codeStart : h.start - h.before.length;
+  const to = widened ? h.codeEnd : h.end + h.after.length;
+  let head = flat(text.slice(from, h.start)).trimStart();
+  let tail = flat(text.slice(h.end, to)).trimEnd();
+  let cutHead = !widened;
+  let cutTail = !widened;
+  if (head.length > before) {
+    const cut = head.slice(head.length - before);
+    const space = cut.indexOf(' ');
+    head = space >= 0 && space < 15 ? cut.slice(space + 1) : cut;
+    cutHead = true;
+  }
+  if (tail.length > after) {
+    const cut = tail.slice(0, after);
+    const space = cut.lastIndexOf(' ');
+    tail = space > after - 20 ? cut.slice(0, space) : cut;
+    cutTail = true;
+  }
+  return `${cutHead ? '…' : ''}${head}«${flat(h.match)}»${tail}${cutTail ? '…' : ''}`;
+}

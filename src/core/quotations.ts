@@ -13,6 +13,8 @@ export interface QuotationQuery {
   readonly subtree?: boolean;
   /** Only transcripts whose attribute `key` has this value (as text), for every entry. */
   readonly attributes?: Readonly<Record<string, string>>;
+  /** Only the codings of this coder (a coder id). */
+  readonly coder?: string;
 }
 
 /** Codings of a code (and optionally its subcodes) in transcripts matching the filter, by transcript path and position. */
@@ -23,7 +25,7 @@ export function quotationsOf(study: Study, code: string, query: QuotationQuery =
   const list = query.subtree ? codingsOfSubtrees(study, [code]) : study.codingsWithCode(code);
   const filter = Object.entries(query.attributes ?? {});
   return list
-    .filter((c) => filter.every(([key, value]) => study.attribute(c.doc, key) === value))
+    .filter((c) => (query.coder === undefined || c.coder === query.coder) && filter.every(([key, value]) => study.attribute(c.doc, key) === value))
     .sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.end - b.end || (a.coder < b.coder ? -1 : 1)));
 }
 
@@ -73,9 +75,8 @@ export function quotationsReport(study: Study, code: string, quotations: readonl
   const title = escapeMarkdown(study.pathLabel(code) || code);
   const docs = new Set(quotations.map((q) => q.doc));
   const lines: string[] = [`# ${t('Quotations: {0}', title)}`, ''];
-  const filter = Object.entries(options.attributes ?? {})
-    .map(([k, v]) => `${k} = ${v}`)
-    .join(', ');
+  const coderName = options.coder === undefined ? undefined : (study.project.coders.find((x) => x.id === options.coder)?.name ?? options.coder);
+  const filter = [...Object.entries(options.attributes ?? {}).map(([k, v]) => `${k} = ${v}`), ...(coderName !== undefined ? [`coder = ${escapeMarkdown(coderName)}`] : [])].join(', ');
   const facts = [
     t('Study “{0}”', escapeMarkdown(study.name)),
     `${quotations.length === 1 ? t('1 quotation') : t('{0} quotations', quotations.length)} ${docs.size === 1 ? t('from 1 transcript') : t('from {0} transcripts', docs.size)}`,

@@ -15,8 +15,22 @@ export interface SaturationPoint {
   readonly cumulative: number;
 }
 
-export function saturation(study: Study, dateKey = 'date', coder?: string): SaturationPoint[] {
+/** Which codings and transcripts count (what the matrix panel's filters choose). */
+export interface SaturationFilter {
+  /** Only codings by these coders (none or empty: all). */
+  readonly coders?: readonly string[];
+  /** Only transcripts of these cases (none or empty: all). */
+  readonly cases?: readonly string[];
+  /** Only these codes count (e.g. those passing a polarity or origin filter). */
+  readonly codes?: (code: string) => boolean;
+}
+
+export function saturation(study: Study, dateKey = 'date', filter?: string | SaturationFilter): SaturationPoint[] {
+  const f: SaturationFilter = typeof filter === 'string' ? { coders: [filter] } : (filter ?? {});
+  const coders = f.coders?.length ? new Set(f.coders) : undefined;
+  const cases = f.cases?.length ? new Set(f.cases) : undefined;
   const docs = study.documents
+    .filter((d) => !cases || cases.has(study.caseOf(d.path) ?? ''))
     .map((d) => ({ d, date: study.attribute(d.path, dateKey) }))
     .sort((a, b) => {
       if (a.date && b.date && a.date !== b.date) {
@@ -32,11 +46,11 @@ export function saturation(study: Study, dateKey = 'date', coder?: string): Satu
   for (const { d, date } of docs) {
     const fresh: string[] = [];
     for (const c of study.codingsOf(d.path)) {
-      if (coder && c.coder !== coder) {
+      if (coders && !coders.has(c.coder)) {
         continue;
       }
       for (const code of c.codes) {
-        if (!seen.has(code)) {
+        if (!seen.has(code) && (!f.codes || f.codes(code))) {
           seen.add(code);
           fresh.push(code);
         }

@@ -46,7 +46,8 @@ export interface ExportRequest<F extends string> {
   /** Default file name without extension. */
   readonly baseName: string;
   readonly folder: vscode.Uri | undefined;
-  build(format: F): Promise<Uint8Array> | Uint8Array;
+  /** The file's bytes; `target` is where it goes (for files written beside it, e.g. a chart). */
+  build(format: F, target: vscode.Uri): Promise<Uint8Array> | Uint8Array;
 }
 
 /**
@@ -86,7 +87,7 @@ export async function runExport<F extends string>(req: ExportRequest<F>): Promis
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', req.what), cancellable: false },
     async (progress) => {
       progress.report({ message: vscode.l10n.t('building the {0} file', choice.label) });
-      const bytes = await req.build(format);
+      const bytes = await req.build(format, file);
       progress.report({ message: vscode.l10n.t('writing {0}', file.path.slice(file.path.lastIndexOf('/') + 1)) });
       await writeFileAtomic(file, bytes);
     },

@@ -5,7 +5,10 @@
  */
 import * as vscode from 'vscode';
 import { MatrixIndex } from '../core/matrix';
-import type { MatrixOptions } from '../core/matrix';
+import type { MatrixFilters, MatrixOptions } from '../core/matrix';
+import { saturationMarkdown, saturationSvg } from '../core/saturation';
+import type { ExportLabels } from '../core/exports/labels';
+import { encodeText } from '../core/port';
 import type { Study } from '../core/study';
 import type { ExportContext } from '../core/exports';
 import { exportCodebook, exportGioia, exportRespondents, exportSynthesis, exportView } from '../core/exports';
@@ -16,8 +19,10 @@ import { DEFAULT_PANEL_STATE, MatrixOptionsSchema, PanelStateSchema, VIEW_VALUES
 import type { MatrixHost } from './matrixPanel';
 import { MatrixPanel } from './matrixPanel';
 import type { FormatChoice } from './exportFiles';
-import { runExport } from './exportFiles';
+import { runExport, writeFileAtomic } from './exportFiles';
 import { exportLabels, uiStrings } from './strings';
+import { saturationPoints } from './viewModel';
+import { coreMessage } from '../l10n/coreMessages';
 
 const STATE_KEY = 'codeboom.matrix.state';
 
@@ -192,6 +197,9 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         const view = typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view) ? (a.view as PanelState['view']) : last.view;
         const parsed = MatrixOptionsSchema.safeParse(a.options);
         const options: MatrixOptions = parsed.success ? parsed.data : last.options;
+        if (view === 'saturation') {
+          return this.exportSaturation(ctx, options, a);
+        }
         const what = view === 'matrix' ? vscode.l10n.t('Matrix') : view === 'coverage' ? vscode.l10n.t('Factor coverage') : vscode.l10n.t('Synthesis');
         return runExport({
           what,
@@ -277,6 +285,37 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
     ];
   }
 
+  /**
+   * The Saturation tab's export, like the "Saturation Report" command: the table as Markdown with
+   * the chart as an SVG file beside it (same name, .svg), or only the chart.
+   */
+  private exportSaturation(ctx: ExportContext, options: MatrixOptions, a: Record<string, unknown>): Promise<vscode.Uri | undefined> {
+    const study = ctx.index.study;
+    const md: FormatChoice<'markdown'> = { format: 'markdown', label: vscode.l10n.t('Markdown with the chart as SVG'), extension: 'md' };
+    const svg: FormatChoice<'svg'> = { format: 'svg', label: vscode.l10n.t('SVG picture'), extension: 'svg' };
+    return runExport({
+      what: vscode.l10n.t('Saturation'),
+      formats: [md, svg],
+      format: a.format,
+      uri: a.uri,
+      open: a.open,
+      baseName: 'saturation',
+      folder: this.service.root,
+      build: async (format, target) => {
+        const points = saturationPoints(ctx.index, options);
+        const chart = encodeText(saturationSvg(points, undefined, undefined, coreMessage));
+        if (format === 'svg') {
+          return chart;
+        }
+        const name = target.path.slice(target.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+        await writeFileAtomic(vscode.Uri.joinPath(target, '..', `${name}.svg`), chart);
+        const filters = filterText(study, options.filters, exportLabels());
+        const text = saturationMarkdown(study, points, coreMessage).replace(/\n\n/, filters ? `\n\n*${vscode.l10n.t('Filters')}: ${filters}*\n\n` : '\n\n');
+        return encodeText(`${text}\n![${vscode.l10n.t('New and cumulative codes per transcript')}](${encodeURI(name)}.svg)\n`);
+      },
+    });
+  }
+
   dispose(): void {
     this.panel?.dispose();
     this.studyListener?.dispose();
@@ -284,6 +323,22 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
       d.dispose();
     }
   }
+}
+
+/** The panel's filters in words ("Polarity: hindering; NDS; Eva Jansen"), or '' without filters. */
+function filterText(study: Study, f: MatrixFilters | undefined, labels: ExportLabels): string {
+  if (!f) {
+    return '';
+  }
+  const names = new Map(study.project.coders.map((c) => [c.id, c.name ?? c.id]));
+  return [
+    f.polarity?.length ? `${labels.polarity}: ${f.polarity.map((p) => labels.polarities[p]).join(', ')}` : '',
+    f.origin?.length ? `${labels.origin}: ${f.origin.map((o) => labels.origins[o]).join(', ')}` : '',
+    f.cases?.length ? f.cases.join(', ') : '',
+    f.coders?.length ? f.coders.map((c) => names.get(c) ?? c).join(', ') : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
 }
 
 export function registerMatrix(context: vscode.ExtensionContext, service: StudyService): MatrixFeature {

@@ -4,7 +4,7 @@ import type { HostMessage, PanelState, WebviewMessage } from '../../webview/prot
 import { WebviewMessageSchema } from '../../webview/protocol';
 import { panelHtml } from './html';
 import { exportLabels, uiStrings } from './strings';
-import { choices, coverageView, matrixView, passages, sanitizeState, synthesisView } from './viewModel';
+import { choices, coverageView, matrixView, passages, sanitizeState, saturationView, synthesisView } from './viewModel';
 
 /** What the panel needs from its feature. */
 export interface MatrixHost {
@@ -155,6 +155,7 @@ export class MatrixPanel implements vscode.Disposable {
       ...(s.view === 'matrix' ? { matrix: matrixView(index, s.options) } : {}),
       ...(s.view === 'coverage' ? { coverage: coverageView(index, s.options) } : {}),
       ...(s.view === 'synthesis' ? { synthesis: synthesisView(index, s.options, labels) } : {}),
+      ...(s.view === 'saturation' ? { saturation: saturationView(index, s.options) } : {}),
     };
     this.post(message);
   }

@@ -1,10 +1,12 @@
 /** Maps the core's results to the protocol's view shapes (plain arrays, names instead of ids). */
-import type { MatrixIndex, MatrixOptions } from '../core/matrix';
+import type { MatrixFilters, MatrixIndex, MatrixOptions } from '../core/matrix';
+import { saturation } from '../core/saturation';
+import type { SaturationFilter, SaturationPoint } from '../core/saturation';
 import { cellCodings, computeMatrix, factorCoverage, synthesisTable } from '../core/matrix';
 import { ORIGINS, POLARITIES } from '../core/model';
 import type { ExportLabels } from '../core/exports/labels';
 import { originText } from '../core/exports/tables';
-import type { Choices, CoverageView, MatrixView, PanelState, Passage, SynthesisView } from '../../webview/protocol';
+import type { Choices, CoverageView, MatrixView, PanelState, Passage, SaturationView, SynthesisView } from '../../webview/protocol';
 
 /** Front-matter keys offered as columns: all but the case and respondent keys (columns of their own) and the title. */
 export function attributeChoices(index: MatrixIndex): string[] {
@@ -79,6 +81,59 @@ export function synthesisView(index: MatrixIndex, options: MatrixOptions, labels
       counts: r.counts,
       total: r.total,
     })),
+  };
+}
+
+/**
+ * The panel's filters as a saturation filter: cases choose the transcripts, coders the codings,
+ * polarity and origin the codes (inherited from the parent code, as in the matrix).
+ */
+export function saturationFilter(index: MatrixIndex, filters: MatrixFilters = {}): SaturationFilter {
+  const { polarity, origin } = filters;
+  const byCode = polarity?.length || origin?.length;
+  return {
+    ...(filters.coders?.length ? { coders: filters.coders } : {}),
+    ...(filters.cases?.length ? { cases: filters.cases } : {}),
+    ...(byCode
+      ? {
+          codes: (code: string): boolean => {
+            const i = index.codeIndex.get(code);
+            if (i === undefined) {
+              return false;
+            }
+            const p = index.polarityOf[i];
+            const o = index.originOf[i];
+            return (!polarity?.length || (p !== undefined && polarity.includes(p))) && (!origin?.length || (o !== undefined && origin.includes(o)));
+          },
+        }
+      : {}),
+  };
+}
+
+/** The saturation points (core) for the panel's filters. */
+export function saturationPoints(index: MatrixIndex, options: MatrixOptions): SaturationPoint[] {
+  return saturation(index.study, 'date', saturationFilter(index, options.filters));
+}
+
+/** New and cumulative codes per transcript in interview order, for the Saturation tab. */
+export function saturationView(index: MatrixIndex, options: MatrixOptions): SaturationView {
+  const study = index.study;
+  const points = saturationPoints(index, options);
+  let trailing = 0;
+  for (let i = points.length - 1; i >= 0 && points[i].newCodes.length === 0; i--) {
+    trailing++;
+  }
+  return {
+    points: points.map((p) => ({
+      doc: p.doc,
+      label: p.label,
+      short: p.doc.slice(p.doc.lastIndexOf('/') + 1).replace(/\.(md|markdown|txt)$/i, ''),
+      ...(p.date ? { date: p.date } : {}),
+      newCodes: p.newCodes.map((c) => study.code(c)?.name ?? c),
+      cumulative: p.cumulative,
+    })),
+    total: points.length ? points[points.length - 1].cumulative : 0,
+    trailingWithoutNew: points.some((p) => p.newCodes.length > 0) ? trailing : 0,
   };
 }
 

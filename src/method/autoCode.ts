@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AutoCodeQuery, Hit, QueryKind, Scope } from '../core/autocode';
-import { autoCodeOps, findHits, speakers } from '../core/autocode';
+import { autoCodeOps, findHits, hitContext, speakers } from '../core/autocode';
 import { backupCodings } from '../core/store';
 import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
@@ -93,7 +93,7 @@ export async function autoCode(service: StudyService, icons: ColorIcons, args?: 
     chosen = args.select ? args.select.map((i) => hits[i]).filter(Boolean) : hits;
     codes = args.codes;
   } else {
-    const picked = await previewHits(study.sourceLabel.bind(study), hits);
+    const picked = await previewHits(study.sourceLabel.bind(study), hits, texts);
     if (!picked || picked.length === 0) {
       return undefined;
     }
@@ -116,12 +116,12 @@ export async function autoCode(service: StudyService, icons: ColorIcons, args?: 
 }
 
 /** Every hit with its context, all ticked; untick the ones that should not be coded. */
-async function previewHits(source: (doc: string) => string, hits: readonly Hit[]): Promise<Hit[] | undefined> {
+async function previewHits(source: (doc: string) => string, hits: readonly Hit[], texts: ReadonlyMap<string, string>): Promise<Hit[] | undefined> {
   type HitItem = vscode.QuickPickItem & { hit: Hit };
   const items: HitItem[] = hits.map((h) => ({
     label: source(h.doc),
     description: h.doc,
-    detail: `…${h.before.replace(/\s+/g, ' ')}【${h.match.replace(/\s+/g, ' ')}】${h.after.replace(/\s+/g, ' ')}…`,
+    detail: hitContext(texts.get(h.doc) ?? '', h),
     picked: true,
     hit: h,
   }));

@@ -71,9 +71,9 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
     const study = service.study;
     const code = quotations.code ? study?.code(quotations.code) : undefined;
     quotationView.description = code?.name;
-    const filter = Object.entries(quotations.attributes)
-      .map(([k, v]) => `${k} = ${v}`)
-      .join(', ');
+    const coder = quotations.coder;
+    const coderName = coder === undefined ? undefined : (study?.project.coders.find((c) => c.id === coder)?.name ?? coder);
+    const filter = [...Object.entries(quotations.attributes).map(([k, v]) => `${k} = ${v}`), ...(coderName !== undefined ? [`coder = ${coderName}`] : [])].join(', ');
     if (!code) {
       quotationView.message = study ? vscode.l10n.t('Select a code in the Codeboom view to see its quotations.') : undefined;
     } else {

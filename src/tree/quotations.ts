@@ -16,7 +16,7 @@ const MAX_LABEL = 240;
 
 /**
  * The coded passages of the selected code (optionally with its subcodes), grouped by transcript,
- * filtered by case or any transcript attribute. Clicking one opens the transcript with the passage selected.
+ * filtered by case, any transcript attribute, or coder. Clicking one opens the transcript with the passage selected.
  */
 export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode>, vscode.Disposable {
   private readonly changes = new RefreshEmitter<QuotationNode>();
@@ -27,6 +27,7 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
   private _code: string | undefined;
   private _subtree = false;
   private _attributes: Record<string, string> = {};
+  private _coder: string | undefined;
   private cache: Coding[] | undefined;
 
   constructor(
@@ -65,6 +66,16 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
     return this._attributes;
   }
 
+  /** The coder whose codings are shown (undefined: every coder's). */
+  get coder(): string | undefined {
+    return this._coder;
+  }
+
+  /** The filter as a quotation query (for the view and the Markdown report). */
+  get query(): { subtree: boolean; attributes: Readonly<Record<string, string>>; coder?: string } {
+    return { subtree: this._subtree, attributes: this._attributes, ...(this._coder !== undefined ? { coder: this._coder } : {}) };
+  }
+
   private update(): void {
     this.cache = undefined;
     this.changes.fire();
@@ -96,8 +107,15 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
     this.update();
   }
 
+  /** Shows only the codings of one coder (coder given) or of every coder (undefined). */
+  setCoderFilter(coder: string | undefined): void {
+    this._coder = coder;
+    this.update();
+  }
+
   clearFilter(): void {
     this._attributes = {};
+    this._coder = undefined;
     this.update();
   }
 
@@ -107,7 +125,7 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
     if (!study || !this._code) {
       return [];
     }
-    this.cache ??= quotationsOf(study, this._code, { subtree: this._subtree, attributes: this._attributes });
+    this.cache ??= quotationsOf(study, this._code, this.query);
     return this.cache;
   }
 
@@ -202,6 +220,11 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
   }
 }
 
+/** A coder's name from the project ("Eva Jansen"), else the id. */
+function coderName(study: Study, id: string): string {
+  return study.project.coders.find((c) => c.id === id)?.name ?? id;
+}
+
 function codingIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') {
     return arg;
@@ -238,16 +261,23 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
       if (k === undefined) {
         const caseKey = s.project.attributeKeys.case;
         const keys = [caseKey, ...s.attributeKeys().filter((x) => x !== caseKey && x !== 'title')];
+        const coderItem = { label: vscode.l10n.t('Coder'), description: provider.coder !== undefined ? `= ${coderName(s, provider.coder)}` : undefined, key: undefined };
         const picked = await vscode.window.showQuickPick(
-          keys.map((x) => ({
-            label: x === caseKey ? vscode.l10n.t('Case') : x,
-            description: provider.attributes[x] !== undefined ? `= ${provider.attributes[x]}` : x === caseKey ? x : undefined,
-            key: x,
-          })),
-          { title: vscode.l10n.t('Filter quotations by…'), placeHolder: vscode.l10n.t('Pick a transcript attribute') },
+          [
+            ...keys.map((x) => ({
+              label: x === caseKey ? vscode.l10n.t('Case') : x,
+              description: provider.attributes[x] !== undefined ? `= ${provider.attributes[x]}` : x === caseKey ? x : undefined,
+              key: x as string | undefined,
+            })),
+            coderItem,
+          ],
+          { title: vscode.l10n.t('Filter quotations by…'), placeHolder: vscode.l10n.t('Pick a transcript attribute or the coder') },
         );
         if (!picked) {
           return;
+        }
+        if (picked.key === undefined) {
+          return vscode.commands.executeCommand<number | undefined>('codeboom.quotations.filterCoder');
         }
         k = picked.key;
       }
@@ -271,6 +301,39 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
         v = picked.value;
       }
       provider.setAttributeFilter(k, v);
+      return provider.quotations().length;
+    }),
+    vscode.commands.registerCommand('codeboom.quotations.filterCoder', async (coder?: unknown) => {
+      const s = study();
+      if (!s) {
+        return undefined;
+      }
+      let c: string | undefined;
+      if (coder === null || typeof coder === 'string') {
+        // a coder id, or null for every coder
+        c = coder ?? undefined;
+      } else {
+        const counts = new Map<string, number>();
+        for (const q of quotationsOf(s, provider.code ?? '', { subtree: provider.subtree, attributes: provider.attributes })) {
+          counts.set(q.coder, (counts.get(q.coder) ?? 0) + 1);
+        }
+        type Item = vscode.QuickPickItem & { coder: string | undefined };
+        const items: Item[] = [
+          { label: `$(close) ${vscode.l10n.t('Every coder (remove this filter)')}`, coder: undefined },
+          ...s.coders().map((id) => ({
+            label: coderName(s, id),
+            description: [id !== coderName(s, id) ? id : undefined, provider.code ? vscode.l10n.t('{0} quotations', counts.get(id) ?? 0) : undefined].filter(Boolean).join(' · ') || undefined,
+            picked: id === provider.coder,
+            coder: id,
+          })),
+        ];
+        const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show the quotations of which coder?') });
+        if (!picked) {
+          return undefined;
+        }
+        c = picked.coder;
+      }
+      provider.setCoderFilter(c);
       return provider.quotations().length;
     }),
     vscode.commands.registerCommand('codeboom.quotations.clearFilter', () => provider.clearFilter()),
@@ -332,7 +395,7 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
       }
       // The report uses the view's subcode switch and filter when it is about the code shown there.
       const sameCode = id === provider.code;
-      const options = sameCode ? { subtree: provider.subtree, attributes: provider.attributes } : {};
+      const options = sameCode ? provider.query : {};
       const quotations = quotationsOf(s, id, options);
       const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString(), t: coreMessage });
       const dir = vscode.Uri.joinPath(uri, '..');

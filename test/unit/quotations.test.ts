@@ -47,6 +47,19 @@ describe('quotations (pure)', () => {
     assert.deepStrictEqual(quotationsOf(s, 'hier', { subtree: true, attributes: { interview: '1' } }).map((q) => q.id), ['a1', 'a2', 'd1']);
   });
 
+  it('filters by coder, also together with an attribute; the report names the coder', () => {
+    const s = study();
+    s.transact('sam codes', [{ kind: 'addCoding', coding: coding('s1', A, 'Er is geen mandaat', ['mandaat'], { coder: 'sam' }) }]);
+    assert.deepStrictEqual(quotationsOf(s, 'mandaat').map((q) => q.id), ['a1', 's1', 'd1']);
+    assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'sam' }).map((q) => q.id), ['s1']);
+    assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'eva' }).map((q) => q.id), ['a1', 'd1']);
+    assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'eva', attributes: { case: 'QIHR' } }).map((q) => q.id), ['d1']);
+    assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'nobody' }), []);
+    const md = quotationsReport(s, 'mandaat', quotationsOf(s, 'mandaat', { coder: 'eva', attributes: { case: 'NDS' } }), { coder: 'eva', attributes: { case: 'NDS' } });
+    const name = s.project.coders.find((c) => c.id === 'eva')?.name ?? 'eva';
+    assert.ok(md.includes(`filter: case = NDS, coder = ${name}`), md.split('\n')[2]);
+  });
+
   it('cites a quotation with its source', () => {
     const s = study();
     assert.strictEqual(citeQuotation(s, s.coding('a1')!), '“Er is geen mandaat” (Respondent A, interview 1)');

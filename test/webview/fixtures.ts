@@ -7,7 +7,7 @@ import { StudyStore } from '../../src/core/store';
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 import { MatrixIndex } from '../../src/core/matrix';
 import type { Study } from '../../src/core/study';
-import { choices, coverageView, matrixView, passages, synthesisView } from '../../src/matrix/viewModel';
+import { choices, coverageView, matrixView, passages, saturationView, synthesisView } from '../../src/matrix/viewModel';
 import { exportLabels, uiStrings } from '../../src/matrix/strings';
 import { contentSecurityPolicy } from '../../src/matrix/html';
 import type { HostMessage, MatrixView, PanelState } from '../../webview/protocol';
@@ -22,18 +22,24 @@ export interface Fixtures {
   passages(state: PanelState, row: string, column: string): Extract<HostMessage, { type: 'passages' }>;
   study: Study;
   hostileCode: string;
+  /** The transcript whose label ("Respondent A, interview 1<img …>") is hostile HTML. */
+  hostileDoc: string;
 }
 
-/** The sample study, with the code "mandaat" renamed to a piece of hostile HTML. */
+/** The sample study, with the code "mandaat" and the interview number of A-1 turned into hostile HTML. */
 export async function sampleFixtures(root: string): Promise<Fixtures> {
   const { study } = await StudyStore.open(new NodeFileSystem(root));
   const code = study.codes.find((c) => c.name === 'mandaat')!;
   study.transact('rename', [{ kind: 'updateCode', id: code.id, patch: { name: HOSTILE } }]);
+  const hostileDoc = 'transcripts/A-1.md';
+  const interviewKey = study.project.attributeKeys.interview;
+  study.setDocuments(study.documents.map((d) => (d.path === hostileDoc ? { ...d, attributes: { ...d.attributes, [interviewKey]: `1${HOSTILE}` } } : d)));
   const index = new MatrixIndex(study);
   const labels = exportLabels();
   return {
     study,
     hostileCode: code.id,
+    hostileDoc,
     model(state) {
       return {
         type: 'model',
@@ -44,6 +50,7 @@ export async function sampleFixtures(root: string): Promise<Fixtures> {
         ...(state.view === 'matrix' ? { matrix: matrixView(index, state.options) } : {}),
         ...(state.view === 'coverage' ? { coverage: coverageView(index, state.options) } : {}),
         ...(state.view === 'synthesis' ? { synthesis: synthesisView(index, state.options, labels) } : {}),
+        ...(state.view === 'saturation' ? { saturation: saturationView(index, state.options) } : {}),
       };
     },
     passages(state, row, column) {

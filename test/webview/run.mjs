@@ -6,10 +6,11 @@
 // (test/webview/fixtures.ts, bundled here with esbuild and a stand-in for `vscode.l10n`).
 //
 // Checks: ready handshake; rendering; a hostile code name shows as text; clicks and keys post the
-// right messages; passages list; the other views; no CSP violation. Screenshots land in
+// right messages; passages list; the other views; the saturation chart and its table (a hostile
+// transcript label shows as text); no CSP violation. Screenshots land in
 // test-results/webview/. Measures the first render of a 300 × 20 matrix (printed, not asserted).
 // Build first (npm run build). Last line: `webview: N passed, N failed`.
-/* global getComputedStyle, performance, requestAnimationFrame -- these run inside the page (page.evaluate) */
+/* global performance, requestAnimationFrame -- these run inside the page (page.evaluate) */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -56,7 +57,7 @@ async function loadFixtures(tmp) {
 const THEMES = {
   dark: {
     '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d',
-    '--vscode-charts-blue': '#3794ff', '--vscode-focusBorder': '#0078d4', '--vscode-editorWidget-border': '#454545',
+    '--vscode-charts-blue': '#3794ff', '--vscode-charts-orange': '#d18616', '--vscode-focusBorder': '#0078d4', '--vscode-editorWidget-border': '#454545',
     '--vscode-editorWidget-background': '#202020', '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8',
     '--vscode-list-hoverBackground': '#2a2d2e', '--vscode-list-activeSelectionBackground': '#04395e',
     '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#313131',
@@ -69,7 +70,7 @@ const THEMES = {
   },
   light: {
     '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171',
-    '--vscode-charts-blue': '#1a85ff', '--vscode-focusBorder': '#005fb8', '--vscode-editorWidget-border': '#c8c8c8',
+    '--vscode-charts-blue': '#1a85ff', '--vscode-charts-orange': '#d18616', '--vscode-focusBorder': '#005fb8', '--vscode-editorWidget-border': '#c8c8c8',
     '--vscode-editorWidget-background': '#f8f8f8', '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b',
     '--vscode-list-hoverBackground': '#f2f2f2', '--vscode-list-activeSelectionBackground': '#e8e8e8',
     '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5',
@@ -297,6 +298,81 @@ test('factor coverage and synthesis views render (light theme)', async (ctx) => 
   assert.equal(await p.locator('table.synthesis tbody tr').count(), 23);
   assert.equal(await p.locator('table.synthesis thead th').first().innerText(), 'Empirical factor');
   await shot(p, 'synthesis-light');
+  await p.close();
+});
+
+test('saturation tab: bars of new codes, the cumulative line and a table, in interview order', async (ctx) => {
+  const p = await open(ctx);
+  await send(p, ctx.fx.model(ctx.state));
+  await p.locator('table.matrix').waitFor();
+  await p.getByRole('tab', { name: 'Saturation' }).click();
+  const set = await waitPosted(p, 'setState', (m) => m.state.view === 'saturation');
+  const model = ctx.fx.model(set.state);
+  const sat = model.saturation;
+  assert.equal(sat.points.length, 14, 'every transcript');
+  await send(p, model);
+  const chart = p.locator('svg.saturation-chart');
+  await chart.waitFor();
+  assert.equal(await p.getAttribute('[role="tab"][aria-selected="true"]', 'id'), 'tab-saturation');
+  // one image for screen readers, with a text alternative; the table carries the numbers
+  assert.equal(await chart.getAttribute('role'), 'img');
+  assert.match(await chart.getAttribute('aria-label'), /14 transcripts/);
+  assert.equal(await chart.locator('rect.bar').count(), 14);
+  assert.equal(await chart.locator('circle.dot').count(), 14);
+  assert.equal((await chart.locator('path.line').getAttribute('d')).split(/[ML]/).filter(Boolean).length, 14);
+  const rows = p.locator('table.saturation tbody tr');
+  assert.equal(await rows.count(), 14);
+  const cells = async (i) => (await rows.nth(i).locator('th, td').allInnerTexts()).map((x) => x.trim());
+  for (let i = 0; i < 14; i++) {
+    const [num, label, date, fresh, cum, codes] = await cells(i);
+    const pt = sat.points[i];
+    assert.deepEqual([num, label, date, fresh, cum, codes], [String(i + 1), pt.label, pt.date ?? '', String(pt.newCodes.length), String(pt.cumulative), pt.newCodes.join(', ')]);
+  }
+  const dates = sat.points.map((x) => x.date);
+  assert.deepEqual(dates, [...dates].sort(), 'interview order');
+  assert.equal(sat.points[13].cumulative, sat.total);
+  // taller bars for more new codes, in the theme's orange; the line in its blue
+  const heights = await chart.locator('rect.bar').evaluateAll((bars) => bars.map((b) => Number(b.getAttribute('height'))));
+  const most = sat.points.reduce((best, x, i) => (x.newCodes.length > sat.points[best].newCodes.length ? i : best), 0);
+  assert.equal(Math.max(...heights), heights[most]);
+  sat.points.forEach((x, i) => x.newCodes.length === 0 && assert.equal(heights[i], 0, `no bar for ${x.label}`));
+  assert.equal(await chart.locator('rect.bar').first().evaluate((n) => getComputedStyle(n).fill), 'rgb(209, 134, 22)');
+  assert.equal(await chart.locator('path.line').evaluate((n) => getComputedStyle(n).stroke), 'rgb(55, 148, 255)');
+  assert.ok((await p.locator('.saturation-summary').innerText()).startsWith(`14 transcripts in interview order · ${sat.total} codes used`));
+  await shot(p, 'saturation-dark');
+  // the export button asks the extension for the Markdown + SVG export
+  const exportButtons = p.locator('.actions vscode-button');
+  assert.equal(await exportButtons.count(), 1);
+  await exportButtons.first().click();
+  assert.deepEqual(await lastPosted(p, 'export'), { type: 'export', format: 'markdown' });
+  await p.close();
+});
+
+test('saturation tab: a hostile transcript label shows as text; filters and updates re-render it (light theme)', async (ctx) => {
+  const p = await open(ctx, 'light');
+  const state = { ...ctx.state, view: 'saturation' };
+  await send(p, ctx.fx.model(state));
+  const row = p.locator(`table.saturation tbody tr[data-doc="${ctx.fx.hostileDoc}"]`);
+  await row.waitFor();
+  assert.equal((await row.locator('th').innerText()).trim(), `Respondent A, interview 1${ctx.fx.HOSTILE}`);
+  const title = await p.locator(`svg.saturation-chart g.point[data-doc="${ctx.fx.hostileDoc}"] title`).textContent();
+  assert.ok(title.startsWith(`Respondent A, interview 1${ctx.fx.HOSTILE}`), title);
+  assert.equal(await p.locator('img').count(), 0, 'no <img> element');
+  await p.waitForTimeout(300);
+  assert.equal(await p.evaluate(() => window.__xss), undefined, 'onerror did not run');
+  assert.deepEqual(ctx.dialogs, [], 'no alert');
+  await shot(p, 'saturation-light');
+  // the case filter applies: only the NDS transcripts
+  await p.locator('details.filters summary').click();
+  await p.locator('fieldset[data-filter="cases"] vscode-checkbox[data-value="NDS"]').click();
+  const on = await waitPosted(p, 'setState', (m) => (m.state.options.filters?.cases ?? []).length > 0);
+  assert.equal(on.state.view, 'saturation');
+  const filtered = ctx.fx.model(on.state);
+  const nds = ctx.fx.study.documents.filter((d) => ctx.fx.study.caseOf(d.path) === 'NDS').length;
+  assert.equal(filtered.saturation.points.length, nds);
+  await send(p, filtered);
+  await p.waitForFunction((n) => document.querySelectorAll('table.saturation tbody tr').length === n && document.querySelectorAll('svg.saturation-chart rect.bar').length === n, nds);
+  assert.deepEqual(ctx.errors, []);
   await p.close();
 });
 
