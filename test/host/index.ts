@@ -19,11 +19,16 @@ function findTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
+  return runSuite(__dirname);
+}
+
+/** Runs every *.test.js below `dir` with mocha; shared by the English and the Dutch suites. */
+export function runSuite(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 20000 });
   // CODEBOOM_TEST_GREP: run only the tests whose full title matches (passed through by run-host-tests --grep)
   const grep = process.env.CODEBOOM_TEST_GREP;
   if (grep) mocha.grep(grep);
-  const files = findTests(__dirname);
+  const files = findTests(dir);
   for (const f of files) mocha.addFile(f);
 
   return new Promise<void>((resolve, reject) => {
@@ -35,7 +40,7 @@ export function run(): Promise<void> {
       console.log(`host: ${passed} passed, ${failed} failed`);
       if (err) reject(err instanceof Error ? err : new Error(String(err)));
       else if (failed > 0) reject(new Error(`${failed} host test(s) failed`));
-      else if (passed === 0) reject(new Error(`no host tests ran (${files.length} test files under ${__dirname})`));
+      else if (passed === 0) reject(new Error(`no host tests ran (${files.length} test files under ${dir})`));
       else resolve();
     };
     try {
