@@ -664,6 +664,8 @@ export class Study {
   replaceProject(project: ProjectData): void {
     this._project = project;
     this.codeList = [...project.codes];
+    // The links are the new file's too (rebuildCodebookIndex takes them only into an empty set).
+    this.linkSet.clear();
     this.rebuildCodebookIndex();
     this.projectDirty = false;
     this.clearHistory();
@@ -671,7 +673,8 @@ export class Study {
   }
 
   updateProjectInfo(patch: Partial<Pick<ProjectData, 'name' | 'description' | 'cases' | 'respondents' | 'coders' | 'catalogues' | 'attributeKeys'>>): void {
-    this._project = { ...this._project, ...patch, codes: this.codeList, links: this.links };
+    // The link set stays the truth: links kept here would come back once the set is empty.
+    this._project = { ...this._project, ...patch, codes: this.codeList, links: [] };
     this.rebuildCodebookIndex();
     this.projectDirty = true;
     this.changeEmitter.fire({ docs: [], codebook: true, documents: false, reloaded: false });
