@@ -26,6 +26,8 @@ export type Operation =
   | { readonly kind: 'addLink'; readonly link: CodeFactorLink }
   | { readonly kind: 'removeLink'; readonly code: string; readonly factor: string };
 
+type AddCoding = Extract<Operation, { kind: 'addCoding' }>;
+
 export interface StudyChange {
   /** Transcripts whose codings changed. */
   readonly docs: readonly string[];
@@ -606,8 +608,11 @@ export class Study {
       }
     }
     for (const entry of [...this.undoStack, ...this.redoStack]) {
-      entry.forward = entry.forward.map((op) => moveOpThroughEdits(op, doc, edits));
-      entry.inverse = entry.inverse.map((op) => moveOpThroughEdits(op, doc, edits));
+      // The transcript of a coding an update names: the coding's now, else the one the entry adds.
+      const docOf = (id: string): string | undefined =>
+        this.codingById.get(id)?.doc ?? [...entry.forward, ...entry.inverse].find((o): o is AddCoding => o.kind === 'addCoding' && o.coding.id === id)?.coding.doc;
+      entry.forward = entry.forward.map((op) => moveOpThroughEdits(op, doc, edits, docOf));
+      entry.inverse = entry.inverse.map((op) => moveOpThroughEdits(op, doc, edits, docOf));
     }
     if (moved > 0 || orphaned.length > 0) {
       this.changeEmitter.fire({ docs: [doc], codebook: false, documents: false, reloaded: false });
@@ -769,14 +774,19 @@ function linkKey(code: string, factor: string): string {
   return `${code}\u0000${factor}`;
 }
 
-function moveOpThroughEdits(op: Operation, doc: string, edits: readonly TextEdit[]): Operation {
-  const move = (start: number, end: number): { start: number; end: number } => {
+/**
+ * Moves the offsets an undo or redo would set (a coding it re-adds, offsets it restores) through
+ * text edits. When their text was deleted meanwhile, the coding comes back as an orphan rather than
+ * over whatever text is at its old offsets now.
+ */
+function moveOpThroughEdits(op: Operation, doc: string, edits: readonly TextEdit[], docOf: (id: string) => string | undefined): Operation {
+  const move = (start: number, end: number): { start: number; end: number } | { orphaned: true } => {
     let s = start;
     let e = end;
     for (const edit of edits) {
       const r = transformRange(s, e, edit);
       if (!r) {
-        return { start: s, end: e };
+        return { orphaned: true };
       }
       s = r.start;
       e = r.end;
@@ -785,6 +795,9 @@ function moveOpThroughEdits(op: Operation, doc: string, edits: readonly TextEdit
   };
   if (op.kind === 'addCoding' && op.coding.doc === doc && !op.coding.orphaned) {
     return { ...op, coding: { ...op.coding, ...move(op.coding.start, op.coding.end) } };
+  }
+  if (op.kind === 'updateCoding' && op.patch.start !== undefined && op.patch.end !== undefined && !op.patch.orphaned && docOf(op.id) === doc) {
+    return { ...op, patch: { ...op.patch, ...move(op.patch.start, op.patch.end) } };
   }
   return op;
 }
