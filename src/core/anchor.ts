@@ -115,7 +115,8 @@ export function reanchor(text: string, a: Anchor, expected = a.start, options: R
     return { status: 'orphaned', start: a.start, end: a.end };
   }
   if (text.startsWith(q, a.start)) {
-    return { status: 'unchanged', start: a.start, end: a.end };
+    // An orphan keeps only the place where its text was (start = end): it gets its length back.
+    return a.end - a.start === q.length ? { status: 'unchanged', start: a.start, end: a.end } : { status: 'moved', start: a.start, end: a.start + q.length };
   }
   if (expected !== a.start && text.startsWith(q, expected)) {
     return { status: 'moved', start: expected, end: expected + q.length };
