@@ -248,9 +248,11 @@ export class StudyStore {
     for (const key of [...this.study.dirtyPartitions]) {
       const { doc, coder } = splitPartitionKey(key);
       const path = codingFilePath(doc, coder);
-      let ours = this.study.partitionCodings(doc, coder);
       const onDisk = await readText(this.fs, path);
       const base = this.known.get(path);
+      // Taken after the read and cleaned below without awaiting in between: a change made while
+      // the file is read or written is not marked saved.
+      let ours = this.study.partitionCodings(doc, coder);
       if (onDisk !== undefined && onDisk !== base) {
         const theirs = parseCodingFile(path, onDisk);
         if (theirs.ok) {
@@ -270,7 +272,12 @@ export class StudyStore {
       }
       const text = serializeCodingFile(doc, coder, ours);
       if (text !== onDisk) {
-        await this.fs.writeFileAtomic(path, encodeText(text));
+        try {
+          await this.fs.writeFileAtomic(path, encodeText(text));
+        } catch (e) {
+          this.study.dirtyPartitions.add(key);
+          throw e;
+        }
         written.push(path);
       }
       this.known.set(path, text);
@@ -301,10 +308,20 @@ export class StudyStore {
         return { kind: 'ignored' };
       }
       if (text === undefined) {
+        const base = this.known.get(path);
         this.known.delete(path);
+        const baseData = base !== undefined ? parseCodingFile(path, base) : undefined;
         const m = /^\.codeboom\/codings\/(.+)\.([^./]+)\.json$/.exec(path);
-        if (m) {
-          this.study.replacePartition(m[1], m[2], []);
+        const owner = baseData?.ok ? baseData.value : m ? { document: m[1], coder: m[2] } : undefined;
+        if (owner) {
+          const key = partitionKey(owner.document, owner.coder);
+          const dirty = this.study.dirtyPartitions.has(key);
+          // Deleted on disk: the records we did not change go; what we added or changed and did not save yet stays, to be written again.
+          const kept = dirty ? mergeCodings(baseData?.ok ? baseData.value.codings : [], this.study.partitionCodings(owner.document, owner.coder), []) : [];
+          this.study.replacePartition(owner.document, owner.coder, kept);
+          if (kept.length > 0) {
+            this.study.dirtyPartitions.add(key);
+          }
         }
         return { kind: 'removed' };
       }
@@ -317,13 +334,15 @@ export class StudyStore {
       const key = partitionKey(document, coder);
       const base = this.known.get(path);
       let next = parsed.value.codings;
-      if (this.study.dirtyPartitions.has(key)) {
+      const dirty = this.study.dirtyPartitions.has(key);
+      if (dirty) {
         const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
         next = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], this.study.partitionCodings(document, coder), next);
       }
       this.known.set(path, text);
       this.study.replacePartition(document, coder, next);
-      if (this.study.dirtyPartitions.has(key)) {
+      if (dirty) {
+        // replacePartition marks it clean; our unsaved changes are merged in but not on disk yet.
         this.study.dirtyPartitions.add(key);
       }
       return { kind: 'codings' };
@@ -358,7 +377,21 @@ export function mergeCodings(base: readonly Coding[], ours: readonly Coding[], t
     const other = t.get(id);
     const mineChanged = !sameCoding(inBase, mine);
     const otherChanged = !sameCoding(inBase, other);
-    const pick = mineChanged ? mine : otherChanged ? other : mine;
+    let pick = mineChanged ? mine : otherChanged ? other : mine;
+    if (mineChanged && otherChanged && inBase && mine && other) {
+      // Both changed the same coding (say, we moved it by typing and they recoded it): each part
+      // comes from the side that changed it, ours where both did.
+      const parts: Record<string, unknown> = {};
+      for (const keys of CODING_PARTS) {
+        const from = samePart(inBase, mine, keys) ? other : mine;
+        for (const k of keys) {
+          if (from[k] !== undefined) {
+            parts[k] = from[k];
+          }
+        }
+      }
+      pick = parts as unknown as Coding;
+    }
     if (pick) {
       out.push(pick);
     }
@@ -366,11 +399,25 @@ export function mergeCodings(base: readonly Coding[], ours: readonly Coding[], t
   return out;
 }
 
+/** The parts of a coding that two sides can change independently. */
+const CODING_PARTS: ReadonlyArray<ReadonlyArray<keyof Coding>> = [
+  ['id', 'doc', 'coder', 'created'],
+  ['codes'],
+  ['memo'],
+  ['modified'],
+  ['start', 'end', 'quote', 'prefix', 'suffix', 'orphaned'],
+];
+
+/** Equal in content (key order differs between a record read from a file and one made in memory). */
+function samePart(a: Coding, b: Coding, keys: ReadonlyArray<keyof Coding>): boolean {
+  return keys.every((k) => (k === 'orphaned' ? !!a[k] === !!b[k] : JSON.stringify(a[k]) === JSON.stringify(b[k])));
+}
+
 function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
   if (!a || !b) {
     return a === b;
   }
-  return JSON.stringify(a) === JSON.stringify(b);
+  return CODING_PARTS.every((keys) => samePart(a, b, keys));
 }
 
 async function readText(fs: FileSystemPort, path: string): Promise<string | undefined> {
