@@ -354,7 +354,13 @@ export class StudyStore {
         return { kind: 'removed' };
       }
       if (text === this.texts.get(path)) {
-        return { kind: 'ignored' };
+        // Saved from the editor: the codings followed the typing already, but the front matter may be new.
+        const transcript = readTranscript(path, text);
+        if (JSON.stringify(transcript) === JSON.stringify(this.study.document(path))) {
+          return { kind: 'ignored' };
+        }
+        this.study.setDocument(transcript);
+        return { kind: 'transcript' };
       }
       this.study.setDocument(readTranscript(path, text));
       const reanchored = this.reanchorDocument(path, text);
