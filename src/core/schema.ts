@@ -270,7 +270,15 @@ export function parseCodingFile(
   const problems: FileProblem[] = [];
   const transcript = docText?.(data.document);
   const length = transcript?.length;
+  const firstIndex = new Map<string, number>();
   const codings: Coding[] = data.codings.map((c, i) => {
+    // Two records with one id (say, both sides kept when resolving a git conflict) would hide one another.
+    const first = firstIndex.get(c.id);
+    if (first !== undefined) {
+      problems.push({ file, path: ['codings', i, 'id'], message: `duplicate coding id "${c.id}" (also codings[${first}])` });
+    } else {
+      firstIndex.set(c.id, i);
+    }
     if (c.end < c.start) {
       problems.push({ file, path: ['codings', i, 'end'], message: `end ${c.end} is before start ${c.start}` });
     }

@@ -96,6 +96,7 @@ export class StudyStore {
     const codings: Coding[] = [];
     const known = new Map<string, string>([[PROJECT_FILE, projectText]]);
     const codingTexts = await Promise.all(codingPaths.map(async (p) => [p, await readAll(fs, p)] as const));
+    const fileOfId = new Map<string, string>();
     for (const [path, text] of codingTexts) {
       known.set(path, text);
       const result = parseCodingFile(path, text, knownCodes, (doc) => texts.get(doc));
@@ -103,9 +104,25 @@ export class StudyStore {
         problems.push(...result.problems);
         continue;
       }
+      const misplaced = misplacedCodingFile(path, result.value.document, result.value.coder);
+      if (misplaced) {
+        problems.push(misplaced);
+        continue;
+      }
       if (!texts.has(result.value.document)) {
         problems.push({ file: path, path: ['document'], message: `transcript "${result.value.document}" not found in the study` });
         continue;
+      }
+      const clashes = result.value.codings.flatMap((c, i) => {
+        const other = fileOfId.get(c.id);
+        return other !== undefined ? [idClash(path, i, c.id, other)] : [];
+      });
+      if (clashes.length > 0) {
+        problems.push(...clashes);
+        continue;
+      }
+      for (const c of result.value.codings) {
+        fileOfId.set(c.id, path);
       }
       codings.push(...result.value.codings);
     }
@@ -331,6 +348,14 @@ export class StudyStore {
         throw new StudyFileError(parsed.problems);
       }
       const { document, coder } = parsed.value;
+      const misplaced = misplacedCodingFile(path, document, coder);
+      const clashes = parsed.value.codings.flatMap((c, i) => {
+        const other = this.study.coding(c.id);
+        return other && (other.doc !== document || other.coder !== coder) ? [idClash(path, i, c.id, codingFilePath(other.doc, other.coder))] : [];
+      });
+      if (misplaced || clashes.length > 0) {
+        throw new StudyFileError(misplaced ? [misplaced] : clashes);
+      }
       const key = partitionKey(document, coder);
       const base = this.known.get(path);
       let next = parsed.value.codings;
@@ -368,6 +393,24 @@ export class StudyStore {
     }
     return { kind: 'ignored' };
   }
+}
+
+/** A codings file must be named after the transcript and coder it holds, or saving would write them to another file. */
+function misplacedCodingFile(path: string, document: string, coder: string): FileProblem | undefined {
+  const expected = codingFilePath(document, coder);
+  if (path === expected) {
+    return undefined;
+  }
+  return {
+    file: path,
+    path: [path.startsWith(`${CODINGS_FOLDER}/${document}.`) ? 'coder' : 'document'],
+    message: `holds the codings of "${document}" by "${coder}", which belong in ${expected}`,
+  };
+}
+
+/** One id in two files: one coding would hide the other, and a save would drop it. */
+function idClash(path: string, index: number, id: string, otherFile: string): FileProblem {
+  return { file: path, path: ['codings', index, 'id'], message: `coding id "${id}" is also in ${otherFile}` };
 }
 
 /** Three-way merge of one partition's codings, record by record (by id). A change of ours wins a conflict. */
