@@ -243,24 +243,28 @@ export class StudyStore {
       const path = PROJECT_FILE;
       const onDisk = await readText(this.fs, path);
       if (onDisk !== undefined && this.known.has(path) && onDisk !== this.known.get(path)) {
-        // Someone else changed the project file: theirs wins; we reload rather than overwrite.
-        const parsed = parseProjectFile(path, onDisk);
-        if (parsed.ok) {
-          this.known.set(path, onDisk);
-          this.study.replaceProject(parsed.value);
-          merged.push(path);
-        } else {
-          throw new StudyFileError(parsed.problems);
-        }
-      } else {
-        const text = serializeProject(this.study.project);
-        if (text !== onDisk) {
-          await this.fs.writeFileAtomic(path, encodeText(text));
-          written.push(path);
-        }
-        this.known.set(path, text);
-        this.study.projectDirty = false;
+        // Someone else changed the project file: their changes and ours are merged, not overwritten.
+        this.mergeProjectFromDisk(onDisk);
+        merged.push(path);
       }
+      // What is written is what is in memory now; a change made while it is written stays dirty.
+      const text = serializeProject(this.study.project);
+      const check = parseProjectFile(path, text);
+      if (!check.ok) {
+        // Never write a project file that would not open again.
+        throw new StudyFileError(check.problems);
+      }
+      this.study.projectDirty = false;
+      if (text !== onDisk) {
+        try {
+          await this.fs.writeFileAtomic(path, encodeText(text));
+        } catch (e) {
+          this.study.projectDirty = true;
+          throw e;
+        }
+        written.push(path);
+      }
+      this.known.set(path, text);
     }
     for (const key of [...this.study.dirtyPartitions]) {
       const { doc, coder } = splitPartitionKey(key);
@@ -302,6 +306,45 @@ export class StudyStore {
     return { written, merged };
   }
 
+  /** Merges codeboom.json as it is on disk now with the unsaved codebook changes; the result is still to be saved. */
+  private mergeProjectFromDisk(text: string): void {
+    const theirs = parseProjectFile(PROJECT_FILE, text);
+    if (!theirs.ok) {
+      throw new StudyFileError(theirs.problems);
+    }
+    const ours = this.study.project;
+    const base = parseProjectFile(PROJECT_FILE, this.known.get(PROJECT_FILE) ?? '');
+    const used = new Set<string>();
+    for (const c of this.study.allCodings()) {
+      c.codes.forEach((code) => used.add(code));
+    }
+    const merged = mergeProject(base.ok ? base.value : theirs.value, ours, theirs.value, used);
+    this.known.set(PROJECT_FILE, text);
+    this.study.replaceProject(merged);
+    this.study.projectDirty = true;
+  }
+
+  private codingsWithUnknownCodes(): FileProblem[] {
+    const problems: FileProblem[] = [];
+    const seen = new Set<string>();
+    for (const c of this.study.allCodings()) {
+      const key = partitionKey(c.doc, c.coder);
+      if (seen.has(key) || c.codes.every((code) => this.study.code(code))) {
+        continue;
+      }
+      seen.add(key);
+      const file = codingFilePath(c.doc, c.coder);
+      this.study.partitionCodings(c.doc, c.coder).forEach((x, i) =>
+        x.codes.forEach((code, j) => {
+          if (!this.study.code(code)) {
+            problems.push({ file, path: ['codings', i, 'codes', j], message: `unknown code id "${code}"` });
+          }
+        }),
+      );
+    }
+    return problems;
+  }
+
   /**
    * A study file changed on disk (git pull, another coder, another editor). Our own writes are
    * recognised and ignored. Returns what happened, for the user.
@@ -312,12 +355,23 @@ export class StudyStore {
       if (text === undefined || text === this.known.get(path)) {
         return { kind: 'ignored' };
       }
-      const parsed = parseProjectFile(path, text);
-      if (!parsed.ok) {
-        throw new StudyFileError(parsed.problems);
+      if (this.study.projectDirty) {
+        this.mergeProjectFromDisk(text);
+      } else {
+        const parsed = parseProjectFile(path, text);
+        if (!parsed.ok) {
+          throw new StudyFileError(parsed.problems);
+        }
+        this.known.set(path, text);
+        this.study.replaceProject(parsed.value);
       }
-      this.known.set(path, text);
-      this.study.replaceProject(parsed.value);
+      // Codings that use a code the new codebook lacks would make their file invalid: nothing is
+      // written until that is sorted out (a codings file of the same git pull may still come).
+      const unknown = this.codingsWithUnknownCodes();
+      if (unknown.length > 0) {
+        this.study.readOnly = true;
+        throw new StudyFileError(unknown);
+      }
       return { kind: 'project' };
     }
     if (isCodingFilePath(path)) {
@@ -393,6 +447,85 @@ export class StudyStore {
     }
     return { kind: 'ignored' };
   }
+}
+
+/** Content equality of plain JSON data, whatever the order of keys. */
+function sameData(a: unknown, b: unknown): boolean {
+  const stable = (v: unknown): string =>
+    JSON.stringify(v, (_k, x: unknown) =>
+      x && typeof x === 'object' && !Array.isArray(x)
+        ? Object.fromEntries(Object.entries(x as Record<string, unknown>).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)))
+        : x,
+    );
+  return stable(a) === stable(b);
+}
+
+/** Three-way merge of records by key; a change of ours wins a conflict; `keep` saves a record from deletion. */
+function mergeRecords<T>(base: readonly T[], ours: readonly T[], theirs: readonly T[], key: (t: T) => string, keep: (k: string) => boolean): T[] {
+  const b = new Map(base.map((x) => [key(x), x]));
+  const o = new Map(ours.map((x) => [key(x), x]));
+  const t = new Map(theirs.map((x) => [key(x), x]));
+  // In the order of the side that reordered (ours if both did), then what only the other side has.
+  const oursReordered = !sameData(base.map(key), ours.map(key).filter((k) => b.has(k)));
+  const [first, second] = oursReordered ? [ours, theirs] : [theirs, ours];
+  const out: T[] = [];
+  for (const k of new Set([...first.map(key), ...second.map(key)])) {
+    const inBase = b.get(k);
+    const mine = o.get(k);
+    const other = t.get(k);
+    const mineChanged = !(inBase === undefined ? mine === undefined : mine !== undefined && sameData(inBase, mine));
+    const otherChanged = !(inBase === undefined ? other === undefined : other !== undefined && sameData(inBase, other));
+    const pick = (mineChanged ? mine : otherChanged ? other : mine) ?? (keep(k) ? (mine ?? other) : undefined);
+    if (pick !== undefined) {
+      out.push(pick);
+    }
+  }
+  return out;
+}
+
+/**
+ * Three-way merge of the project file: codes and links record by record (a change of ours wins a
+ * conflict), every other field from the side that changed it. Codes that codings use (`used`) are
+ * kept; no parent or link is left pointing at a missing code, and no code becomes its own ancestor.
+ */
+export function mergeProject(base: ProjectData, ours: ProjectData, theirs: ProjectData, used: ReadonlySet<string> = new Set()): ProjectData {
+  const out: Record<string, unknown> = { ...theirs };
+  for (const k of Object.keys({ ...base, ...ours }) as Array<keyof ProjectData>) {
+    if (k !== 'codes' && k !== 'links' && !sameData(base[k], ours[k])) {
+      out[k] = ours[k];
+    }
+  }
+  let codes = mergeRecords(base.codes, ours.codes, theirs.codes, (c) => c.id, (id) => used.has(id));
+  const parentOf = new Map(codes.map((c) => [c.id, c.parent]));
+  for (const c of codes) {
+    if (c.parent !== undefined && !parentOf.has(c.parent)) {
+      parentOf.set(c.id, undefined);
+    }
+  }
+  for (const c of codes) {
+    // Each side moved a code under the other: the code where the loop closes goes to the top.
+    const seen = new Set<string>();
+    let p = parentOf.get(c.id);
+    while (p !== undefined && p !== c.id && !seen.has(p)) {
+      seen.add(p);
+      p = parentOf.get(p);
+    }
+    if (p === c.id) {
+      parentOf.set(c.id, undefined);
+    }
+  }
+  codes = codes.map((c) => {
+    if (parentOf.get(c.id) === c.parent) {
+      return c;
+    }
+    const { parent: _dropped, ...rest } = c;
+    return rest;
+  });
+  const factors = new Set((out['catalogues'] as ProjectData['catalogues']).flatMap((cat) => cat.categories.flatMap((g) => g.factors.map((f) => f.id))));
+  const links = mergeRecords(base.links, ours.links, theirs.links, (l) => `${l.code}\u0000${l.factor}`, () => false).filter(
+    (l) => parentOf.has(l.code) && factors.has(l.factor),
+  );
+  return { ...(out as unknown as ProjectData), codes, links };
 }
 
 /** A codings file must be named after the transcript and coder it holds, or saving would write them to another file. */
