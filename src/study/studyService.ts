@@ -182,6 +182,19 @@ export class StudyService implements vscode.Disposable {
     await this.saving;
   }
 
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Reloads the study a moment after the last of a burst of file changes (a git pull). */
+  private scheduleReload(): void {
+    if (this.reloadTimer) {
+      clearTimeout(this.reloadTimer);
+    }
+    this.reloadTimer = setTimeout(() => {
+      this.reloadTimer = undefined;
+      void this.reload();
+    }, SAVE_DELAY_MS);
+  }
+
   private scheduleSave(): void {
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
@@ -217,7 +230,18 @@ export class StudyService implements vscode.Disposable {
     if (isTranscriptPath(rel) && vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty)) {
       return;
     }
-    await this.saving;
+    if (this._store.study.readOnly) {
+      // Read-only because of a problem in the files: this change may be its fix (or the rest of a git
+      // pull), so everything is read and validated again, as when the study is opened.
+      this.scheduleReload();
+      return;
+    }
+    // Unsaved changes go to disk first (merged with what is there), so that a problem this change
+    // brings, which makes the study read-only, cannot hold them back.
+    await this.flush();
+    if (!this._store) {
+      return;
+    }
     try {
       const change = await this._store.fileChanged(rel);
       if (change.kind === 'transcript' || change.kind === 'removed') {
@@ -243,6 +267,14 @@ export class StudyService implements vscode.Disposable {
     }
     const doc = this.docPath(e.document.uri);
     if (!doc) {
+      return;
+    }
+    if (!e.document.isDirty && e.reason === undefined) {
+      // The editor took the file's text from disk (a change outside VS Code, a revert). VS Code
+      // reports that as one replacement of every line from the first change to the last, which
+      // would cut or orphan the codings in between: they are found again from their quotes instead,
+      // as in a closed transcript. If the file watcher came first, this text is known already.
+      this.onTextOpened(e.document);
       return;
     }
     // VS Code reports a multi-cursor edit's changes from the end of the document backwards, each
@@ -297,6 +329,9 @@ export class StudyService implements vscode.Disposable {
   dispose(): void {
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
+    }
+    if (this.reloadTimer) {
+      clearTimeout(this.reloadTimer);
     }
     this.closeCurrent();
     for (const d of this.disposables) {

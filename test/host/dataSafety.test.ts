@@ -1,0 +1,65 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, readText, until, workspaceRoot } from './util';
+
+const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+describe('data safety (real extension host)', () => {
+  it('a transcript open in an editor and changed on disk: its codings are found again, not shifted twice or cut', async () => {
+    const { service } = await api();
+    const study = service.study!;
+    const doc = 'transcripts/G-1.md';
+    const uri = vscode.Uri.joinPath(workspaceRoot(), doc);
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    assert.strictEqual(editor.document.isDirty, false);
+    const text = editor.document.getText();
+    const before = study.codingsOf(doc).filter((c) => !c.orphaned);
+    assert.ok(before.length > 5);
+    // git pull: a note at the top and a typo fixed near the end, so VS Code replaces all lines in between.
+    const insertAt = (s: string, at: number, what: string): string => s.slice(0, at) + what + s.slice(at);
+    const lineEnd = text.indexOf('\n', before[before.length - 1].end);
+    const top = text.indexOf('\n\n**') + 2;
+    assert.ok(top > 1 && top < before[0].start && lineEnd > 0);
+    const edited = insertAt(insertAt(text, lineEnd, ' (sic)'), top, '*Nagekeken door de respondent.*\n\n');
+    await vscode.workspace.fs.writeFile(uri, encode(edited));
+    await until('the editor has the new text', () => editor.document.getText() === edited);
+    await until('the study has the new text', () => service.store!.text(doc) === edited);
+    await service.flush();
+    for (const b of before) {
+      const c = study.coding(b.id)!;
+      assert.ok(!c.orphaned, `not orphaned: ${b.quote}`);
+      assert.strictEqual(edited.slice(c.start, c.end), b.quote, `found again: ${JSON.stringify(b.quote)} at ${c.start}-${c.end} (was ${b.start}-${b.end})`);
+    }
+  });
+
+  it('a read-only study becomes writable again when the bad file is fixed on disk', async () => {
+    const { service } = await api();
+    const root = workspaceRoot();
+    const file = vscode.Uri.joinPath(root, '.codeboom/codings/transcripts/B-1.md.eva.json');
+    const good = await readText(file);
+    const json = JSON.parse(good);
+    json.codings[1].start = 'elf';
+    try {
+      assert.ok(service.state.kind === 'ready' && !service.state.readOnly);
+      // A bad file arrives (git pull of a broken merge): read-only, nothing written.
+      await vscode.workspace.fs.writeFile(file, encode(JSON.stringify(json, null, 2)));
+      await until('read-only', () => service.state.kind === 'ready' && service.state.readOnly);
+      assert.strictEqual(service.study!.readOnly, true);
+      // The user fixes it in the file: the study is whole and writable again, without a manual reload.
+      await vscode.workspace.fs.writeFile(file, encode(good));
+      await until('writable again', () => service.state.kind === 'ready' && !service.state.readOnly && service.study?.readOnly === false);
+      assert.deepStrictEqual(service.state.kind === 'ready' ? service.state.problems : undefined, []);
+      assert.deepStrictEqual(vscode.languages.getDiagnostics(file), [], 'the problem is gone from the Problems panel');
+      const study = service.study!;
+      const c = study.codingsOf('transcripts/B-1.md')[0];
+      study.transact('memo', [{ kind: 'updateCoding', id: c.id, patch: { memo: 'na de reparatie' } }]);
+      await service.flush();
+      assert.match(await readText(file), /na de reparatie/);
+    } finally {
+      if ((await readText(file)) !== good && !(await readText(file)).includes('na de reparatie')) {
+        await vscode.workspace.fs.writeFile(file, encode(good));
+      }
+      await service.open(root);
+    }
+  });
+});
