@@ -15,7 +15,7 @@ import { CODINGS_FOLDER, DATA_FOLDER, PROJECT_FILE, StudyFileError, parseCodingF
 import { codingFilePath, serializeCodingFile, serializeProject } from './serialize';
 import { Study, partitionKey, splitPartitionKey } from './study';
 import { parseFrontMatter, titleOf } from './frontMatter';
-import { makeAnchor, reanchorAll } from './anchor';
+import { makeAnchor, reanchor, reanchorAll } from './anchor';
 
 const SKIP_FOLDERS = new Set([DATA_FOLDER, '.git', 'node_modules', '.vscode', '.runs']);
 const TRANSCRIPT_EXTENSIONS = ['.md', '.markdown'];
@@ -171,6 +171,13 @@ export class StudyStore {
    */
   reanchorDocument(doc: string, text: string): ReanchorSummary | undefined {
     this.texts.set(doc, text);
+    this.study.reanchorHistory(doc, (c) => {
+      if (text.slice(c.start, c.end) === c.quote) {
+        return c;
+      }
+      const r = reanchor(text, c);
+      return r.status === 'orphaned' ? { ...c, orphaned: true } : { ...c, ...makeAnchor(text, r.start, r.end) };
+    });
     const codings = this.study.codingsOf(doc);
     const stale = codings.filter((c) => c.orphaned || text.slice(c.start, c.end) !== c.quote);
     if (stale.length === 0) {

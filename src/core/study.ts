@@ -620,6 +620,18 @@ export class Study {
     return { moved, orphaned };
   }
 
+  /**
+   * Re-anchors the codings that undo or redo would re-create in a transcript whose text changed
+   * outside the editor (where {@link applyTextEdits} cannot follow it).
+   */
+  reanchorHistory(doc: string, anchor: (c: Coding) => Coding): void {
+    for (const entry of [...this.undoStack, ...this.redoStack]) {
+      const move = (op: Operation): Operation => (op.kind === 'addCoding' && op.coding.doc === doc && !op.coding.orphaned ? { ...op, coding: anchor(op.coding) } : op);
+      entry.forward = entry.forward.map(move);
+      entry.inverse = entry.inverse.map(move);
+    }
+  }
+
   /** Sets offsets and anchor text without going through the history (re-anchoring, refreshing quotes). */
   setAnchors(doc: string, updates: ReadonlyArray<{ id: string; patch: CodingPatch }>): void {
     if (updates.length === 0) {
