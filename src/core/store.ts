@@ -273,10 +273,19 @@ export class StudyStore {
       }
       this.known.set(path, text);
     }
+    // A file that cannot be saved holds back only its own codings: the others are written, then the
+    // failures are thrown together (the failed partitions stay dirty).
+    const failures: unknown[] = [];
     for (const key of [...this.study.dirtyPartitions]) {
       const { doc, coder } = splitPartitionKey(key);
       const path = codingFilePath(doc, coder);
-      const onDisk = await readText(this.fs, path);
+      let onDisk: string | undefined;
+      try {
+        onDisk = await readText(this.fs, path);
+      } catch (e) {
+        failures.push(e);
+        continue;
+      }
       const base = this.known.get(path);
       // Taken after the read and cleaned below without awaiting in between: a change made while
       // the file is read or written is not marked saved.
@@ -291,7 +300,8 @@ export class StudyStore {
         }
         // If theirs is malformed we keep ours in memory and do not write: nothing on disk is lost.
         else {
-          throw new StudyFileError(theirs.problems);
+          failures.push(new StudyFileError(theirs.problems));
+          continue;
         }
       }
       this.study.dirtyPartitions.delete(key);
@@ -304,11 +314,16 @@ export class StudyStore {
           await this.fs.writeFileAtomic(path, encodeText(text));
         } catch (e) {
           this.study.dirtyPartitions.add(key);
-          throw e;
+          failures.push(e);
+          continue;
         }
         written.push(path);
       }
       this.known.set(path, text);
+    }
+    if (failures.length > 0) {
+      const other = failures.find((e) => !(e instanceof StudyFileError));
+      throw other ?? new StudyFileError(failures.flatMap((e) => (e as StudyFileError).problems));
     }
     return { written, merged };
   }

@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import { StudyStore, mergeCodings } from '../../src/core/store';
 import { serializeCodingFile } from '../../src/core/serialize';
-import { TRANSCRIPT_A, smallStudyFs } from './helpers';
+import { TRANSCRIPT_A, TRANSCRIPT_D, smallStudyFs } from './helpers';
 import { DOC, EVA, PausingFileSystem, codingOn } from './safetyHelpers';
 
 describe('data safety: codings files changed on disk', () => {
@@ -78,5 +78,18 @@ describe('data safety: codings files changed on disk', () => {
     assert.deepStrictEqual(mergeCodings([base], [ours], [theirs]), [{ ...ours, codes: ['mandaat', 'hier'], memo: 'zie ook D-1', modified: '2020-10-07T09:00:00.000Z' }]);
     const mine = { ...ours, memo: 'mijn memo' };
     assert.strictEqual(mergeCodings([base], [mine], [theirs])[0].memo, 'mijn memo', 'ours wins where both changed the same part');
+  });
+
+  it('a codings file broken on disk holds back only its own unsaved codings, not those of other files', async () => {
+    const fs = smallStudyFs();
+    const { store, study } = await StudyStore.open(fs);
+    const D = 'transcripts/D-1.md';
+    study.transact('code', [{ kind: 'addCoding', coding: codingOn('geen mandaat', ['mandaat'], 'a') }]);
+    study.transact('code', [{ kind: 'addCoding', coding: { ...codingOn('Quantum', ['complex'], 'd', 'eva', TRANSCRIPT_D), doc: D } }]);
+    fs.set(EVA, '{ "schemaVersion": 1, <<<<<<< HEAD');
+    await assert.rejects(store.save(), (e: Error & { problems?: Array<{ file: string }> }) => e.problems?.[0]?.file === EVA);
+    assert.ok(fs.text('.codeboom/codings/transcripts/D-1.md.eva.json')?.includes('"d"'), 'the other file is saved');
+    assert.strictEqual(fs.text(EVA), '{ "schemaVersion": 1, <<<<<<< HEAD', 'the broken file is not overwritten');
+    assert.strictEqual(store.isDirty, true, 'the coding of the broken file is still to be saved');
   });
 });
