@@ -1,4 +1,4 @@
-import { promises as fsp } from 'fs';
+import { promises as fsp, readFileSync } from 'fs';
 import * as path from 'path';
 import type { FileStat, FileSystemPort } from '../core/port';
 
@@ -55,5 +55,15 @@ export class NodeFileSystem implements FileSystemPort {
 
   async delete(rel: string): Promise<void> {
     await fsp.rm(this.abs(rel), { force: true });
+  }
+}
+
+/** A file's UTF-8 text without a BOM, read at once; undefined when it cannot be read. */
+export function readTextFileSync(absPath: string): string | undefined {
+  try {
+    const text = readFileSync(absPath, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    return undefined;
   }
 }

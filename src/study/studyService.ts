@@ -7,6 +7,7 @@ import type { FileProblem } from '../core/schema';
 import type { Study } from '../core/study';
 import { Emitter } from '../core/events';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { readTextFileSync } from '../node/nodeFileSystem';
 import { ProblemReporter } from './problems';
 import { resolveCoder } from './coder';
 
@@ -269,11 +270,12 @@ export class StudyService implements vscode.Disposable {
     if (!doc) {
       return;
     }
-    if (!e.document.isDirty && e.reason === undefined) {
+    if (!e.document.isDirty && e.reason === undefined && isTextOnDisk(e.document)) {
       // The editor took the file's text from disk (a change outside VS Code, a revert). VS Code
       // reports that as one replacement of every line from the first change to the last, which
       // would cut or orphan the codings in between: they are found again from their quotes instead,
       // as in a closed transcript. If the file watcher came first, this text is known already.
+      // (The first keystroke in a saved document is not dirty yet either, but differs from the disk.)
       this.onTextOpened(e.document);
       return;
     }
@@ -341,6 +343,11 @@ export class StudyService implements vscode.Disposable {
     this.studyEmitter.dispose();
     this.reanchorEmitter.dispose();
   }
+}
+
+/** Whether a document holds exactly what its file on disk holds (local files only). */
+function isTextOnDisk(d: vscode.TextDocument): boolean {
+  return d.uri.scheme === 'file' && readTextFileSync(d.uri.fsPath) === d.getText();
 }
 
 /** The `codeboom.palette` setting: valid #rrggbb colours only. */

@@ -32,6 +32,34 @@ describe('data safety (real extension host)', () => {
     }
   });
 
+  it('the first keystroke in a saved transcript moves codings with the edit (it is not taken for a reload)', async () => {
+    const { service } = await api();
+    const study = service.study!;
+    const doc = 'transcripts/A-2.md';
+    const editor = await vscode.window.showTextDocument(vscode.Uri.joinPath(workspaceRoot(), doc), { preview: false });
+    if (editor.document.isDirty) {
+      await editor.document.save();
+    }
+    // Code a short word that occurs more than once.
+    const text = editor.document.getText();
+    const at = text.indexOf('vertrouwen', study.document(doc)!.bodyStart);
+    assert.ok(at > 0 && text.indexOf('vertrouwen', at + 1) > at);
+    editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + 'vertrouwen'.length));
+    const code = study.codes[0];
+    const before = new Set(study.codingsOf(doc).map((c) => c.id));
+    await vscode.commands.executeCommand('codeboom.codeSelection', { codes: [code.id] });
+    const mine = study.codingsOf(doc).find((c) => !before.has(c.id))!;
+    assert.strictEqual(editor.document.isDirty, false);
+    // Type one letter inside it: the coding grows by that letter, it does not jump or become an orphan.
+    await editor.edit((e) => e.insert(editor.document.positionAt(at + 4), 'x'));
+    const c = study.coding(mine.id)!;
+    assert.ok(!c.orphaned);
+    assert.deepStrictEqual([c.start, c.end, editor.document.getText().slice(c.start, c.end)], [at, at + 11, 'vertxrouwen']);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    study.transact('uncode', [{ kind: 'removeCoding', id: mine.id }]);
+    await service.flush();
+  });
+
   it('a read-only study becomes writable again when the bad file is fixed on disk', async () => {
     const { service } = await api();
     const root = workspaceRoot();
