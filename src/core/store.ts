@@ -213,9 +213,8 @@ export class StudyStore {
     if (updates.length === 0) {
       return undefined;
     }
-    if (!this.study.readOnly) {
-      this.study.setAnchors(doc, updates as Array<{ id: string; patch: Record<string, never> }>);
-    }
+    // Also when read-only: the study then shows what it reports, and save() writes nothing.
+    this.study.setAnchors(doc, updates as Array<{ id: string; patch: Record<string, never> }>);
     return { doc, moved, fuzzy, orphaned };
   }
 
