@@ -327,6 +327,22 @@ export class StudyStore {
     return { written, merged };
   }
 
+  /** Takes in the transcripts of the project's folders now (they changed), and takes out the others. */
+  private async rescanTranscripts(): Promise<void> {
+    const paths = await findFiles(this.fs, this.study.project.transcriptFolders, isTranscriptPath);
+    const found = new Set(paths);
+    const added = paths.filter((p) => !this.study.document(p));
+    const texts = await Promise.all(added.map((p) => readAll(this.fs, p)));
+    const kept = this.study.documents.filter((d) => found.has(d.path));
+    for (const d of this.study.documents) {
+      if (!found.has(d.path)) {
+        this.texts.delete(d.path);
+      }
+    }
+    this.study.setDocuments([...kept, ...added.map((p, i) => readTranscript(p, texts[i]))]);
+    added.forEach((p, i) => this.reanchorDocument(p, texts[i]));
+  }
+
   /** Merges codeboom.json as it is on disk now with the unsaved codebook changes; the result is still to be saved. */
   private mergeProjectFromDisk(text: string): void {
     const theirs = parseProjectFile(PROJECT_FILE, text);
@@ -376,6 +392,7 @@ export class StudyStore {
       if (text === undefined || text === this.known.get(path)) {
         return { kind: 'ignored' };
       }
+      const folders = this.study.project.transcriptFolders;
       if (this.study.projectDirty) {
         this.mergeProjectFromDisk(text);
       } else {
@@ -385,6 +402,9 @@ export class StudyStore {
         }
         this.known.set(path, text);
         this.study.replaceProject(parsed.value);
+      }
+      if (JSON.stringify(folders) !== JSON.stringify(this.study.project.transcriptFolders)) {
+        await this.rescanTranscripts();
       }
       // Codings that use a code the new codebook lacks would make their file invalid: nothing is
       // written until that is sorted out (a codings file of the same git pull may still come).
