@@ -289,8 +289,9 @@ export class StudyStore {
       // Taken after the read and cleaned below without awaiting in between: a change made while
       // the file is read or written is not marked saved.
       let ours = this.study.partitionCodings(doc, coder);
-      if (onDisk !== undefined && onDisk !== base) {
-        const theirs = parseCodingFile(path, onDisk);
+      if (onDisk !== base) {
+        // Changed on disk, or deleted there (git checkout): then the records we did not change go.
+        const theirs = onDisk === undefined ? ({ ok: true, value: { codings: [] } } as const) : parseCodingFile(path, onDisk);
         if (theirs.ok) {
           const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
           ours = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], ours, theirs.value.codings);
@@ -305,6 +306,7 @@ export class StudyStore {
       }
       this.study.dirtyPartitions.delete(key);
       if (ours.length === 0 && onDisk === undefined) {
+        this.known.delete(path);
         continue;
       }
       const text = serializeCodingFile(doc, coder, ours);

@@ -36,6 +36,17 @@ describe('data safety: codings files changed on disk', () => {
     assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => c.id), ['mine']);
   });
 
+  it('a codings file deleted on disk before the save (git checkout) gets back only what we changed', async () => {
+    const fs = smallStudyFs();
+    fs.set(EVA, serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'one')]));
+    const { store, study } = await StudyStore.open(fs);
+    study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'mine') }]);
+    fs.files.delete(EVA);
+    await store.save();
+    const reopened = await StudyStore.open(fs);
+    assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => c.id), ['mine'], 'their deletion sticks, our new coding stays');
+  });
+
   it('a coding made while its file is being read or written is saved too', async () => {
     const fs = new PausingFileSystem(Object.fromEntries([...smallStudyFs().files].map(([k, v]) => [k, v.data])));
     const { store, study } = await StudyStore.open(fs);
