@@ -36,8 +36,13 @@ export class NodeFileSystem implements FileSystemPort {
     try {
       const s = await fsp.stat(this.abs(rel));
       return { mtime: s.mtimeMs, size: s.size };
-    } catch {
-      return undefined;
+    } catch (e) {
+      // Only a missing file is "not there"; any other error must not be taken for a deletion.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        return undefined;
+      }
+      throw e;
     }
   }
 

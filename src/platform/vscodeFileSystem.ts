@@ -40,8 +40,12 @@ export class VscodeFileSystem implements FileSystemPort {
     try {
       const s = await vscode.workspace.fs.stat(this.uri(path));
       return { mtime: s.mtime, size: s.size };
-    } catch {
-      return undefined;
+    } catch (e) {
+      // Only a missing file is "not there"; any other error must not be taken for a deletion.
+      if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'FileNotADirectory')) {
+        return undefined;
+      }
+      throw e;
     }
   }
 
