@@ -37,16 +37,17 @@ export async function autoCode(service: StudyService, icons: ColorIcons, args?: 
       { label: vscode.l10n.t('Regular expression'), description: vscode.l10n.t('JavaScript syntax'), queryKind: 'regex' },
       { label: vscode.l10n.t('Speaker'), description: vscode.l10n.t('every turn of one speaker'), queryKind: 'speaker' },
     ];
-    const kind = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Auto-code: search by') });
+    const kind = await vscode.window.showQuickPick(kinds, { title: vscode.l10n.t('Auto-code: search by'), ignoreFocusOut: true });
     if (!kind) {
       return undefined;
     }
     let value: string | undefined;
     if (kind.queryKind === 'speaker') {
-      value = await vscode.window.showQuickPick(speakers(texts), { title: vscode.l10n.t('Auto-code: whose turns?') });
+      value = await vscode.window.showQuickPick(speakers(texts), { title: vscode.l10n.t('Auto-code: whose turns?'), ignoreFocusOut: true });
     } else {
       value = await vscode.window.showInputBox({
         title: vscode.l10n.t('Auto-code: {0}', kind.label),
+        ignoreFocusOut: true,
         validateInput: (v) => {
           if (!v.trim()) {
             return vscode.l10n.t('Type what to search for.');
@@ -75,7 +76,7 @@ export async function autoCode(service: StudyService, icons: ColorIcons, args?: 
         { label: vscode.l10n.t('The speaker turn around each hit'), scope: 'turn' },
         { label: vscode.l10n.t('Only the hit itself'), scope: 'hit' },
       ];
-      const s = await vscode.window.showQuickPick(scopes, { title: vscode.l10n.t('Auto-code: what to code') });
+      const s = await vscode.window.showQuickPick(scopes, { title: vscode.l10n.t('Auto-code: what to code'), ignoreFocusOut: true });
       if (!s) {
         return undefined;
       }
@@ -129,6 +130,7 @@ async function previewHits(source: (doc: string) => string, hits: readonly Hit[]
   qp.title = vscode.l10n.t('Auto-code preview: {0} passages found — untick what should not be coded, then Enter', hits.length);
   qp.canSelectMany = true;
   qp.matchOnDetail = true;
+  qp.ignoreFocusOut = true;
   qp.items = items;
   qp.selectedItems = items;
   return new Promise((resolve) => {

@@ -85,7 +85,7 @@ export async function agreementReport(service: StudyService, args?: AgreementArg
     pair =
       pairs.length === 1
         ? pairs[0]
-        : (await vscode.window.showQuickPick(pairs.map((p) => ({ label: `${p[0]} × ${p[1]}`, pair: p })), { title: vscode.l10n.t('Agreement between which coders?') }))?.pair;
+        : (await vscode.window.showQuickPick(pairs.map((p) => ({ label: `${p[0]} × ${p[1]}`, pair: p })), { title: vscode.l10n.t('Agreement between which coders?'), ignoreFocusOut: true }))?.pair;
     if (!pair) {
       return undefined;
     }

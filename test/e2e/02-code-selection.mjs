@@ -33,8 +33,11 @@ export default async function codeSelection({ page, screenshot, log }) {
   await input.waitFor({ state: 'visible' });
   await input.fill(':23');
   await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10000 });
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
+  // The status bar says "(N selected)" once the editor has the selection.
+  await page.locator('.statusbar-item', { hasText: /selected/ }).first().waitFor({ state: 'visible', timeout: 10000 });
 
   // The keybinding opens the code picker; "hierarchie" must find "hiërarchie".
   await page.keyboard.press('Control+Alt+C');
