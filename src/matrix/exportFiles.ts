@@ -1,19 +1,8 @@
 import * as vscode from 'vscode';
+import { writeUriAtomic } from '../platform/vscodeFileSystem';
 
-/** Writes a file atomically: a temporary file beside the target, then a rename over it. */
-export async function writeFileAtomic(target: vscode.Uri, data: Uint8Array): Promise<void> {
-  const dir = vscode.Uri.joinPath(target, '..');
-  await vscode.workspace.fs.createDirectory(dir);
-  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
-  await vscode.workspace.fs.writeFile(tmp, data);
-  try {
-    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
-  } catch (e) {
-    await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
-    throw e;
-  }
-}
+/** Writes a file atomically (temporary file + rename). */
+export const writeFileAtomic = writeUriAtomic;
 
 /** A URI from a command argument: a Uri, a URI string ("file:///…") or an absolute path. */
 export function toUri(value: unknown): vscode.Uri | undefined {

@@ -22,18 +22,8 @@ export class VscodeFileSystem implements FileSystemPort {
     return vscode.workspace.fs.readFile(this.uri(path));
   }
 
-  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-    const target = this.uri(path);
-    const dir = vscode.Uri.joinPath(target, '..');
-    await vscode.workspace.fs.createDirectory(dir);
-    const tmp = vscode.Uri.joinPath(dir, `.${target.path.split('/').pop()}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
-    await vscode.workspace.fs.writeFile(tmp, data);
-    try {
-      await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
-    } catch (e) {
-      await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
-      throw e;
-    }
+  writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    return writeUriAtomic(this.uri(path), data);
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
@@ -62,5 +52,20 @@ export class VscodeFileSystem implements FileSystemPort {
 
   async delete(path: string): Promise<void> {
     await vscode.workspace.fs.delete(this.uri(path));
+  }
+}
+
+/** Writes a file atomically: a temporary file beside the target, then a rename over it. */
+export async function writeUriAtomic(target: vscode.Uri, data: Uint8Array): Promise<void> {
+  const dir = vscode.Uri.joinPath(target, '..');
+  await vscode.workspace.fs.createDirectory(dir);
+  const name = target.path.slice(target.path.lastIndexOf('/') + 1);
+  const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+  await vscode.workspace.fs.writeFile(tmp, data);
+  try {
+    await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
+  } catch (e) {
+    await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
+    throw e;
   }
 }
