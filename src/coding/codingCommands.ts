@@ -3,8 +3,7 @@ import type { Coding } from '../core/model';
 import { applyCodes, inVivoName, newCode, removeCodeFromCoding, suggestCodes, trimSpan } from '../core/coding';
 import type { Span } from '../core/coding';
 import type { Operation } from '../core/study';
-import { StudyError } from '../core/study';
-import { errorMessage } from '../l10n/coreMessages';
+import { showStudyErrors } from '../l10n/coreMessages';
 import { makeAnchor, reanchor } from '../core/anchor';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from './colorIcons';
@@ -40,16 +39,8 @@ export class CodingCommands implements vscode.Disposable {
     reg('codeboom.reattachOrphan', (codingId?: string) => this.reattach(codingId));
   }
 
-  private async guard(fn: () => unknown): Promise<unknown> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof StudyError) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
-        return undefined;
-      }
-      throw e;
-    }
+  private guard(fn: () => unknown): Promise<unknown> {
+    return showStudyErrors(fn);
   }
 
   get recent(): string[] {

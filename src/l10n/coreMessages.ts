@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { formatMessage, isTemplatedError } from '../core/messages';
 import type { MessageArg, Translate } from '../core/messages';
+import { StudyError } from '../core/study';
 
 let table: ReadonlyMap<string, string> | undefined;
 
@@ -89,4 +90,20 @@ export function errorMessage(e: unknown): string {
     return coreMessage(e.template, ...e.args);
   }
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Runs a user operation; a refusal of the model (StudyError: a cycle, a code still in use, a
+ * read-only study) is shown to the user instead of failing the command. Other errors propagate.
+ */
+export async function showStudyErrors<T>(fn: () => T | Promise<T>, show: (message: string) => unknown = vscode.window.showErrorMessage): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof StudyError) {
+      void show(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
+      return undefined;
+    }
+    throw e;
+  }
 }

@@ -3,7 +3,7 @@ import type { Origin, Polarity } from '../core/model';
 import { ORIGINS, POLARITIES } from '../core/model';
 import type { Operation, Study } from '../core/study';
 import { StudyError } from '../core/study';
-import { errorMessage } from '../l10n/coreMessages';
+import { showStudyErrors } from '../l10n/coreMessages';
 import { newCode } from '../core/coding';
 import { CODE_PALETTE } from '../core/palette';
 import { deleteCode, mergeCodes, moveCodes, setFactorLinks, linkFactors, siblingNameTaken } from '../core/codebookOps';
@@ -52,16 +52,8 @@ export class CodeTreeCommands {
     ];
   }
 
-  private async guard(fn: () => unknown): Promise<unknown> {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof StudyError) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
-        return undefined;
-      }
-      throw e;
-    }
+  private guard(fn: () => unknown): Promise<unknown> {
+    return showStudyErrors(fn);
   }
 
   private get study(): Study | undefined {

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Code } from '../core/model';
 import type { Study } from '../core/study';
-import { StudyError } from '../core/study';
-import { errorMessage } from '../l10n/coreMessages';
+import { showStudyErrors } from '../l10n/coreMessages';
 import type { CodeCount } from '../core/codebookOps';
 import { codeCounts, moveCodes } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
@@ -248,19 +247,13 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
     if (!study || ids.length === 0) {
       return;
     }
-    try {
+    await showStudyErrors(() => {
       const ops = moveCodes(study, ids, target);
       if (ops.length) {
         const name = ids.length === 1 ? (study.code(ids[0])?.name ?? '') : String(ids.length);
         study.transact(vscode.l10n.t('Move code {0}', name), ops);
       }
-    } catch (e) {
-      if (e instanceof StudyError) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
-        return;
-      }
-      throw e;
-    }
+    }, vscode.window.showWarningMessage);
   }
 
   dispose(): void {

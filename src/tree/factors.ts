@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Study } from '../core/study';
-import { StudyError } from '../core/study';
-import { errorMessage } from '../l10n/coreMessages';
+import { showStudyErrors } from '../l10n/coreMessages';
 import type { CodeCount, FactorEvidence } from '../core/codebookOps';
 import { codeCounts, factorEvidence, linkFactors } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
@@ -240,18 +239,12 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
       }
       return;
     }
-    try {
+    await showStudyErrors(() => {
       const ops = codes.flatMap((c) => linkFactors(study, c, [factor]));
       if (ops.length) {
         study.transact(vscode.l10n.t('Link to literature factor'), ops);
       }
-    } catch (e) {
-      if (e instanceof StudyError) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e)));
-        return;
-      }
-      throw e;
-    }
+    }, vscode.window.showWarningMessage);
   }
 
   dispose(): void {
