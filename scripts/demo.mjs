@@ -42,7 +42,7 @@ const server = await startCodeServer({
   folder,
   vsix: [vsix],
   port: opt.port === 'auto' ? undefined : opt.port,
-  settings: { 'workbench.startupEditor': 'none', 'codeboom.coder': 'Demo' },
+  settings: { 'workbench.startupEditor': 'none', 'codeboom.coder': 'Demo', 'codeboom.welcome.onFirstOpen': true },
 });
 const url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
 say(`Codeboom is running in VS Code ${'(code-server)'} — open this URL in a browser:`);

@@ -16,6 +16,7 @@ import type { TreeApi } from './tree';
 import { registerMatrix } from './matrix/matrixFeature';
 import type { MatrixFeature } from './matrix/matrixFeature';
 import { registerRefi } from './refi/refiCommands';
+import { registerWelcome } from './welcome';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -64,6 +65,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   context.subscriptions.push(...registerMethod(svc, icons));
   const matrix = registerMatrix(context, svc);
   context.subscriptions.push(matrix);
+  context.subscriptions.push(registerWelcome(context, svc));
   // (features:end)
   void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
   const timings: { readyMs?: number } = {};

@@ -1,5 +1,5 @@
 import { execFile } from 'child_process';
-import { userInfo } from 'os';
+import { homedir, userInfo } from 'os';
 
 /**
  * The coder's name when nothing configures it: git's user.name (in `cwd`), else the OS user, else
@@ -7,7 +7,9 @@ import { userInfo } from 'os';
  */
 export async function systemCoderName(cwd: string | undefined): Promise<string> {
   const fromGit = await new Promise<string>((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd, timeout: 2000 }, (err, stdout) => resolve(err ? '' : stdout.trim()));
+    // Without a folder (or in Restricted Mode) only the user's own git config is asked, never a repository's.
+    const args = cwd ? ['config', 'user.name'] : ['config', '--global', 'user.name'];
+    execFile('git', args, { cwd: cwd ?? homedir(), timeout: 2000 }, (err, stdout) => resolve(err ? '' : stdout.trim()));
   });
   return fromGit || safeUserName();
 }

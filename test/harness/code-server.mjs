@@ -159,6 +159,8 @@ const DEFAULT_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // tests start from a known layout; the demo keeps Codeboom's first look (view + coded transcript)
+  'codeboom.welcome.onFirstOpen': false,
 };
 
 // Groups to kill if this Node process goes away without calling stop().
