@@ -20,6 +20,8 @@ const steps = [
   ['e2e (high contrast)', 'npm', ['run', '-s', 'test:e2e', '--', '--only', '08-high-contrast', '--out', 'test-results/e2e-hc', '--setting', 'workbench.colorTheme="Default High Contrast"']],
   // the Dutch scenario (tree and walkthrough in Dutch); its own screenshot folder, as each run empties its folder
   ['e2e (nl)', 'npm', ['run', '-s', 'test:e2e', '--', '--locale', 'nl', '--only', '10-dutch', '--out', 'test-results/e2e-nl']],
+  // Restricted Mode (workspace trust on, the folder not trusted): the study opens and codes
+  ['e2e (restricted mode)', 'npm', ['run', '-s', 'test:e2e', '--', '--only', '11-restricted', '--out', 'test-results/e2e-restricted', '--setting', 'security.workspace.trust.enabled=true']],
   ['demo', 'node', ['test/harness/check-demo.mjs']],
 ];
 

@@ -236,7 +236,9 @@ export async function startCodeServer(opts = {}) {
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = opts.port && attempt === 0 ? Number(opts.port) : await freePort();
     const args = [host.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-telemetry', '--disable-update-check',
+      // Workspace trust is off unless a run asks for it (the Restricted Mode scenario).
+      ...(opts.settings?.['security.workspace.trust.enabled'] === true ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override', '--ignore-last-opened',
       ...(opts.locale ? ['--locale', opts.locale] : []),
       // The built workbench honours ?payload=[["extensionTestsPath",...]] only with the smoke-test driver.
