@@ -1,8 +1,10 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
 
-const nodeBuiltins = ['fs', 'fs/promises', 'node:fs', 'node:fs/promises', 'path', 'node:path', 'child_process', 'node:child_process', 'os', 'node:os'];
+// Every Node built-in, with and without the node: prefix (crypto, url, util, zlib, … as well as fs).
+const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => (m.startsWith('node:') ? [m] : [m, `node:${m}`])))];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.runs/**', 'test-results/**', 'media/**'] },
@@ -23,8 +25,9 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', {
         paths: [
           { name: 'vscode', message: 'src/core must not depend on VS Code; add a port and adapt it outside core.' },
-          ...nodeBuiltins.map((name) => ({ name, message: 'src/core must not use Node built-ins; file access goes through the FileSystemPort.' })),
+          ...nodeBuiltins.map((name) => ({ name, message: 'src/core must not use Node built-ins (it runs in a browser too); file access goes through the FileSystemPort, anything else through a port or a portable library.' })),
         ],
+        patterns: [{ group: ['node:*'], message: 'src/core must not use Node built-ins.' }],
       }],
     },
   },
