@@ -1,6 +1,7 @@
 // npm run bench: production bundle size, activation in the real extension host on the large
 // study, then every core measure (test/bench/bench.ts) — one table, and test-results/bench.json.
 import { spawnSync } from 'node:child_process';
+import { cleanNpmEnv } from '../test/harness/clean-env.mjs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +29,7 @@ if (!fs.existsSync(path.join(deps, 'node_modules', 'better-sqlite3', 'build', 'R
   spawnSync('npm', ['install', '--no-audit', '--no-fund', '--dangerously-allow-all-scripts', 'better-sqlite3@12'], {
     cwd: deps,
     stdio: 'inherit',
-    env: { ...process.env, npm_config_dangerously_allow_all_scripts: 'true' },
+    env: { ...cleanNpmEnv(), npm_config_dangerously_allow_all_scripts: 'true' },
   });
 }
 const extra = path.join(os.tmpdir(), `codeboom-bench-${process.pid}.json`);

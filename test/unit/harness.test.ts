@@ -32,6 +32,24 @@ describe('test host install environment', () => {
     assert.strictEqual(vars.get('HOME'), process.env.HOME, 'the rest of the environment is kept');
   });
 
+  it('the JavaScript twin (test/harness/clean-env.mjs, for the bench baseline install) drops the same', () => {
+    const env = {
+      ...process.env,
+      npm_config_user_agent: 'npm/11.0.0 node/v20.20.2 linux x64 workspaces/false',
+      npm_package_name: 'codeboom',
+      INIT_CWD: REPO,
+      NODE: '/usr/bin/node',
+      PATH: [path.join(REPO, 'node_modules', '.bin'), '/x/node-gyp-bin', '/usr/bin', '/bin'].join(':'),
+    };
+    const script = `import { cleanNpmEnv } from ${JSON.stringify(path.join(REPO, 'test/harness/clean-env.mjs'))}; console.log(JSON.stringify(cleanNpmEnv()));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
+    assert.strictEqual(r.status, 0, r.stderr);
+    const vars = JSON.parse(r.stdout) as Record<string, string>;
+    assert.deepStrictEqual(Object.keys(vars).filter((k) => /^npm_/i.test(k) || ['INIT_CWD', 'NODE'].includes(k)), []);
+    assert.strictEqual(vars.PATH, '/usr/bin:/bin');
+    assert.strictEqual(vars.HOME, process.env.HOME);
+  });
+
   it('CI installs the test host from nothing: .ci/run points CODEBOOM_HOST_CACHE at a new empty folder and runs the README command', () => {
     const ci = fs.readFileSync(path.join(REPO, '.ci/run'), 'utf8');
     assert.match(ci, /export CODEBOOM_HOST_CACHE=.*mktemp -d/);
