@@ -78,6 +78,7 @@ export class StudyStore {
     }
     const project = parsed.value;
     const problems: FileProblem[] = [];
+    await removeLeftovers(fs);
 
     const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath);
     const texts = new Map<string, string>();
@@ -645,6 +646,24 @@ function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
     return a === b;
   }
   return CODING_PARTS.every((keys) => samePart(a, b, keys));
+}
+
+/**
+ * Removes the temporary files a killed or failed write left beside codeboom.json and in
+ * `.codeboom/` (the port decides which are stale). Never stops a study from opening.
+ */
+async function removeLeftovers(fs: FileSystemPort): Promise<void> {
+  const clean = fs.removeLeftovers?.bind(fs);
+  if (!clean) {
+    return;
+  }
+  const visit = async (folder: string): Promise<void> => {
+    await clean(folder).catch(() => undefined);
+    const entries = await fs.readDirectory(folder);
+    await Promise.all(entries.filter(([, kind]) => kind === 'directory').map(([name]) => visit(joinPath(folder, name))));
+  };
+  await clean('').catch(() => undefined);
+  await visit(DATA_FOLDER);
 }
 
 /** Runs a read–merge–write of a study file under its lock, when the port has locks. */

@@ -35,12 +35,32 @@ function refused(file: string, message: string): StudyFileError {
   return new StudyFileError([{ file, path: [], message }]);
 }
 
+/** Whether a file (or the folder of a file still to be made) is read-only by its mode bits; root can write anything, so EACCES is not enough. */
+async function readOnlyMode(target: string): Promise<boolean> {
+  try {
+    const s = await fsp.stat(target);
+    return (s.mode & 0o222) === 0;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      return false;
+    }
+    throw e;
+  }
+}
+
 /**
- * Replaces a file atomically: a temporary file beside it, then a rename over it. The new file keeps
- * the old one's mode. The temporary file never outlives a failure.
+ * Replaces a file atomically: a temporary file beside it, then a rename over it. A file that is
+ * read-only on disk is not replaced (a rename ignores its mode): that is refused with an error
+ * naming `display`. The new file keeps the old one's mode. The temporary file never outlives a failure.
  */
-export async function writeFileAtomicAt(target: string, data: Uint8Array, _display: string = target): Promise<void> {
+export async function writeFileAtomicAt(target: string, data: Uint8Array, display: string = target): Promise<void> {
   await fsp.mkdir(path.dirname(target), { recursive: true });
+  if (await readOnlyMode(target)) {
+    throw refused(
+      display,
+      'is read-only on disk, so it was not overwritten; nothing was written and the changes are kept unsaved. Make the file writable (chmod u+w, or untick "Read-only" in its properties) and save again',
+    );
+  }
   const mode = await fsp.stat(target).then(
     (s) => s.mode & 0o7777,
     () => undefined,
