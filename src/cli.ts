@@ -9,10 +9,10 @@
  * Exit codes: 0 ok · 1 the study has problems · 2 usage error · 3 unexpected error.
  */
 import * as path from 'path';
-import { promises as fsp } from 'fs';
 import { StudyStore } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { writeFileAtomicAt } from './node/studyFiles';
 import type { Study } from './core/study';
 import { RefiError } from './core/refi/errors';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
@@ -162,13 +162,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const result = await exporter.run({ study, store, options, studyDir, format, note: (t) => io.err(t) });
         if (typeof out === 'string') {
           const target = path.resolve(out);
-          const tmp = `${target}.${process.pid}.tmp`;
           try {
-            await fsp.mkdir(path.dirname(target), { recursive: true });
-            await fsp.writeFile(tmp, result.data);
-            await fsp.rename(tmp, target);
+            // The study files' atomic write: no temporary file left behind, a read-only file refused.
+            await writeFileAtomicAt(target, result.data, out);
           } catch (e) {
-            await fsp.rm(tmp, { force: true }).catch(() => undefined);
             io.err(`codeboom: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
             return 3;
           }

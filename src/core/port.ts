@@ -3,9 +3,16 @@
  * ("codeboom.json", ".codeboom/codings/transcripts/A-1.md.eva.json"). The extension adapts
  * `vscode.workspace.fs`, the CLI adapts Node's fs, tests use {@link MemoryFileSystem}.
  */
+import { StudyFileError } from './schema';
+
 export interface FileStat {
   readonly mtime: number;
   readonly size: number;
+}
+
+/** An exclusive hold on one study file, taken for a read–merge–write. */
+export interface FileLock {
+  release(): Promise<void>;
 }
 
 export interface FileSystemPort {
@@ -18,6 +25,15 @@ export interface FileSystemPort {
   /** Entries of a folder: name and whether it is a folder. Missing folder → empty list. */
   readDirectory(path: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>>;
   delete(path: string): Promise<void>;
+  /**
+   * Takes the exclusive lock of a study file for a read–merge–write, waiting while another writer
+   * (another window, the CLI) holds it; a lock left by a dead process is taken over. Rejects with
+   * a StudyFileError naming the file when it cannot get the lock in reasonable time. A port without
+   * it relies on the three-way merge alone (see docs/study-format.md, Safety).
+   */
+  lock?(path: string): Promise<FileLock>;
+  /** Removes the temporary files a killed or failed write left in a folder (our own naming pattern, old or of a dead process). */
+  removeLeftovers?(folder: string): Promise<string[]>;
 }
 
 const encoder = new TextEncoder();
@@ -53,6 +69,9 @@ export class MemoryFileSystem implements FileSystemPort {
   readonly files = new Map<string, { data: Uint8Array; mtime: number }>();
   readonly writes: string[] = [];
   private clock = 1;
+  private readonly locks = new Map<string, Promise<void>>();
+  /** How long {@link lock} waits for a lock held by another store before it gives up. */
+  lockWaitMs = 1000;
 
   constructor(initial?: Record<string, string | Uint8Array>) {
     for (const [path, content] of Object.entries(initial ?? {})) {
@@ -108,5 +127,26 @@ export class MemoryFileSystem implements FileSystemPort {
 
   async delete(path: string): Promise<void> {
     this.files.delete(path);
+  }
+
+  /** One holder per path at a time, between the stores (and tests) sharing this file system. */
+  async lock(path: string): Promise<FileLock> {
+    const deadline = Date.now() + this.lockWaitMs;
+    for (let held = this.locks.get(path); held; held = this.locks.get(path)) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timedOut = await Promise.race([held.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), Math.max(0, deadline - Date.now()))))]);
+      clearTimeout(timer);
+      if (timedOut) {
+        throw new StudyFileError([{ file: path, path: [], message: 'is being saved by another writer; nothing was written and the changes are kept unsaved. Save again in a moment' }]);
+      }
+    }
+    let release!: () => void;
+    this.locks.set(path, new Promise<void>((r) => (release = r)));
+    return {
+      release: async () => {
+        this.locks.delete(path);
+        release();
+      },
+    };
   }
 }

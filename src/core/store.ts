@@ -78,6 +78,7 @@ export class StudyStore {
     }
     const project = parsed.value;
     const problems: FileProblem[] = [];
+    await removeLeftovers(fs);
 
     const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath);
     const texts = new Map<string, string>();
@@ -247,30 +248,33 @@ export class StudyStore {
     const merged: string[] = [];
     if (this.study.projectDirty) {
       const path = PROJECT_FILE;
-      const onDisk = await readText(this.fs, path);
-      if (onDisk !== undefined && this.known.has(path) && onDisk !== this.known.get(path)) {
-        // Someone else changed the project file: their changes and ours are merged, not overwritten.
-        this.mergeProjectFromDisk(onDisk);
-        merged.push(path);
-      }
-      // What is written is what is in memory now; a change made while it is written stays dirty.
-      const text = serializeProject(this.study.project);
-      const check = parseProjectFile(path, text);
-      if (!check.ok) {
-        // Never write a project file that would not open again.
-        throw new StudyFileError(check.problems);
-      }
-      this.study.projectDirty = false;
-      if (text !== onDisk) {
-        try {
-          await this.fs.writeFileAtomic(path, encodeText(text));
-        } catch (e) {
-          this.study.projectDirty = true;
-          throw e;
+      // Read, merge and write under the file's lock: another writer's save lands before or after ours, never in between.
+      await withLock(this.fs, path, async () => {
+        const onDisk = await readText(this.fs, path);
+        if (onDisk !== undefined && this.known.has(path) && onDisk !== this.known.get(path)) {
+          // Someone else changed the project file: their changes and ours are merged, not overwritten.
+          this.mergeProjectFromDisk(onDisk);
+          merged.push(path);
         }
-        written.push(path);
-      }
-      this.known.set(path, text);
+        // What is written is what is in memory now; a change made while it is written stays dirty.
+        const text = serializeProject(this.study.project);
+        const check = parseProjectFile(path, text);
+        if (!check.ok) {
+          // Never write a project file that would not open again.
+          throw new StudyFileError(check.problems);
+        }
+        this.study.projectDirty = false;
+        if (text !== onDisk) {
+          try {
+            await this.fs.writeFileAtomic(path, encodeText(text));
+          } catch (e) {
+            this.study.projectDirty = true;
+            throw e;
+          }
+          written.push(path);
+        }
+        this.known.set(path, text);
+      });
     }
     // A file that cannot be saved holds back only its own codings: the others are written, then the
     // failures are thrown together (the failed partitions stay dirty).
@@ -278,55 +282,54 @@ export class StudyStore {
     for (const key of [...this.study.dirtyPartitions]) {
       const { doc, coder } = splitPartitionKey(key);
       const path = codingFilePath(doc, coder);
-      let onDisk: string | undefined;
       try {
-        onDisk = await readText(this.fs, path);
+        await withLock(this.fs, path, () => this.savePartition(key, doc, coder, path, written, merged));
       } catch (e) {
         failures.push(e);
-        continue;
       }
-      const base = this.known.get(path);
-      // Taken after the read and cleaned below without awaiting in between: a change made while
-      // the file is read or written is not marked saved.
-      let ours = this.study.partitionCodings(doc, coder);
-      if (onDisk !== base) {
-        // Changed on disk, or deleted there (git checkout): then the records we did not change go.
-        const theirs = onDisk === undefined ? ({ ok: true, value: { codings: [] } } as const) : parseCodingFile(path, onDisk);
-        if (theirs.ok) {
-          const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
-          ours = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], ours, theirs.value.codings);
-          this.study.replacePartition(doc, coder, ours);
-          merged.push(path);
-        }
-        // If theirs is malformed we keep ours in memory and do not write: nothing on disk is lost.
-        else {
-          failures.push(new StudyFileError(theirs.problems));
-          continue;
-        }
-      }
-      this.study.dirtyPartitions.delete(key);
-      if (ours.length === 0 && onDisk === undefined) {
-        this.known.delete(path);
-        continue;
-      }
-      const text = serializeCodingFile(doc, coder, ours);
-      if (text !== onDisk) {
-        try {
-          await this.fs.writeFileAtomic(path, encodeText(text));
-        } catch (e) {
-          this.study.dirtyPartitions.add(key);
-          failures.push(e);
-          continue;
-        }
-        written.push(path);
-      }
-      this.known.set(path, text);
     }
     if (failures.length > 0) {
       const other = failures.find((e) => !(e instanceof StudyFileError));
       throw other ?? new StudyFileError(failures.flatMap((e) => (e as StudyFileError).problems));
     }
     return { written, merged };
+  }
+
+  /** Reads, merges and writes one codings file (under its lock). Throws when it cannot be saved; the partition then stays dirty. */
+  private async savePartition(key: string, doc: string, coder: string, path: string, written: string[], merged: string[]): Promise<void> {
+    const onDisk = await readText(this.fs, path);
+    const base = this.known.get(path);
+    // Taken after the read and cleaned below without awaiting in between: a change made while
+    // the file is read or written is not marked saved.
+    let ours = this.study.partitionCodings(doc, coder);
+    if (onDisk !== base) {
+      // Changed on disk, or deleted there (git checkout): then the records we did not change go.
+      const theirs = onDisk === undefined ? ({ ok: true, value: { codings: [] } } as const) : parseCodingFile(path, onDisk);
+      if (!theirs.ok) {
+        // If theirs is malformed we keep ours in memory and do not write: nothing on disk is lost.
+        throw new StudyFileError(theirs.problems);
+      }
+      const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
+      ours = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], ours, theirs.value.codings);
+      this.study.replacePartition(doc, coder, ours);
+      merged.push(path);
+    }
+    this.study.dirtyPartitions.delete(key);
+    if (ours.length === 0 && onDisk === undefined) {
+      this.known.delete(path);
+      return;
+    }
+    const text = serializeCodingFile(doc, coder, ours);
+    if (text !== onDisk) {
+      try {
+        await this.fs.writeFileAtomic(path, encodeText(text));
+      } catch (e) {
+        this.study.dirtyPartitions.add(key);
+        throw e;
+      }
+      written.push(path);
+    }
+    this.known.set(path, text);
   }
 
   /** Takes in the transcripts of the project's folders now (they changed), and takes out the others. */
@@ -643,6 +646,34 @@ function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
     return a === b;
   }
   return CODING_PARTS.every((keys) => samePart(a, b, keys));
+}
+
+/**
+ * Removes the temporary files a killed or failed write left beside codeboom.json and in
+ * `.codeboom/` (the port decides which are stale). Never stops a study from opening.
+ */
+async function removeLeftovers(fs: FileSystemPort): Promise<void> {
+  const clean = fs.removeLeftovers?.bind(fs);
+  if (!clean) {
+    return;
+  }
+  const visit = async (folder: string): Promise<void> => {
+    await clean(folder).catch(() => undefined);
+    const entries = await fs.readDirectory(folder);
+    await Promise.all(entries.filter(([, kind]) => kind === 'directory').map(([name]) => visit(joinPath(folder, name))));
+  };
+  await clean('').catch(() => undefined);
+  await visit(DATA_FOLDER);
+}
+
+/** Runs a read–merge–write of a study file under its lock, when the port has locks. */
+async function withLock<T>(fs: FileSystemPort, path: string, fn: () => Promise<T>): Promise<T> {
+  const lock = fs.lock ? await fs.lock(path) : undefined;
+  try {
+    return await fn();
+  } finally {
+    await lock?.release();
+  }
 }
 
 async function readText(fs: FileSystemPort, path: string): Promise<string | undefined> {

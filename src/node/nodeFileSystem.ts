@@ -1,10 +1,15 @@
 import { promises as fsp, readFileSync } from 'fs';
 import * as path from 'path';
-import type { FileStat, FileSystemPort } from '../core/port';
+import type { FileLock, FileStat, FileSystemPort } from '../core/port';
+import { LOCK_WAIT_MS, lockFile, removeLeftovers, writeFileAtomicAt } from './studyFiles';
 
 /** The core's file port over Node's fs, rooted at a folder. Used by the CLI, tests and benchmarks. */
 export class NodeFileSystem implements FileSystemPort {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    /** How long a save waits for another writer's lock. */
+    readonly lockWaitMs: number = LOCK_WAIT_MS,
+  ) {}
 
   abs(rel: string): string {
     return path.join(this.root, ...rel.split('/'));
@@ -19,17 +24,18 @@ export class NodeFileSystem implements FileSystemPort {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
-  async writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
-    const target = this.abs(rel);
-    await fsp.mkdir(path.dirname(target), { recursive: true });
-    const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-    await fsp.writeFile(tmp, data);
-    try {
-      await fsp.rename(tmp, target);
-    } catch (e) {
-      await fsp.rm(tmp, { force: true });
-      throw e;
-    }
+  /** Atomic, and refuses to replace a file that is read-only on disk (see studyFiles.ts). */
+  writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
+    return writeFileAtomicAt(this.abs(rel), data, rel);
+  }
+
+  /** A lock file beside the study file, shared with the extension and other CLI runs (see studyFiles.ts). */
+  lock(rel: string): Promise<FileLock> {
+    return lockFile(this.abs(rel), rel, this.lockWaitMs);
+  }
+
+  async removeLeftovers(rel: string): Promise<string[]> {
+    return removeLeftovers(this.abs(rel));
   }
 
   async stat(rel: string): Promise<FileStat | undefined> {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { FileStat, FileSystemPort } from '../core/port';
+import type { FileLock, FileStat, FileSystemPort } from '../core/port';
+import { StudyFileError } from '../core/schema';
+import { lockFile, removeLeftovers, temporaryPath, writeFileAtomicAt } from '../node/studyFiles';
 
 /** The core's file port over `vscode.workspace.fs`, rooted at the study folder. */
 export class VscodeFileSystem implements FileSystemPort {
@@ -23,7 +25,26 @@ export class VscodeFileSystem implements FileSystemPort {
   }
 
   writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-    return writeUriAtomic(this.uri(path), data);
+    return writeUriAtomic(this.uri(path), data, path);
+  }
+
+  /**
+   * On a local disk (`file:`) the same lock file as the CLI's (Node fs: the extension host runs on
+   * Node), so a window and the CLI or another window take turns. `vscode.workspace.fs` has no
+   * exclusive create, so on other schemes (remote, virtual) there is no lock: the save relies on
+   * the three-way merge alone, and two saves at the same moment can still lose one side there.
+   */
+  async lock(path: string): Promise<FileLock> {
+    const target = this.uri(path);
+    if (target.scheme === 'file') {
+      return lockFile(target.fsPath, path);
+    }
+    return { release: async () => undefined };
+  }
+
+  async removeLeftovers(path: string): Promise<string[]> {
+    const folder = this.uri(path);
+    return folder.scheme === 'file' ? removeLeftovers(folder.fsPath) : [];
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
@@ -55,12 +76,28 @@ export class VscodeFileSystem implements FileSystemPort {
   }
 }
 
-/** Writes a file atomically: a temporary file beside the target, then a rename over it. */
-export async function writeUriAtomic(target: vscode.Uri, data: Uint8Array): Promise<void> {
+/**
+ * Writes a file atomically: a temporary file beside the target, then a rename over it. A target
+ * that is read-only on disk is refused, not replaced. Local files go through the same function as
+ * the CLI's (src/node/studyFiles.ts); other schemes through `vscode.workspace.fs`.
+ */
+export async function writeUriAtomic(target: vscode.Uri, data: Uint8Array, display: string = target.scheme === 'file' ? target.fsPath : target.toString()): Promise<void> {
+  if (target.scheme === 'file') {
+    return writeFileAtomicAt(target.fsPath, data, display);
+  }
   const dir = vscode.Uri.joinPath(target, '..');
   await vscode.workspace.fs.createDirectory(dir);
+  const existing = await vscode.workspace.fs.stat(target).then(
+    (s) => s,
+    () => undefined,
+  );
+  if (existing?.permissions !== undefined && (existing.permissions & vscode.FilePermission.Readonly) !== 0) {
+    throw new StudyFileError([
+      { file: display, path: [], message: 'is read-only, so it was not overwritten; nothing was written and the changes are kept unsaved. Make the file writable and save again' },
+    ]);
+  }
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  const tmp = vscode.Uri.joinPath(dir, `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}.tmp`);
+  const tmp = vscode.Uri.joinPath(dir, temporaryPath(name));
   await vscode.workspace.fs.writeFile(tmp, data);
   try {
     await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
