@@ -35,7 +35,7 @@ export interface FileChange {
 
 export interface LoadResult {
   readonly study: Study;
-  /** Problems that made the study read-only (bad codings files, unknown codes, offsets past the end). */
+  /** Problems that made the study read-only (bad codings files, unknown codes). */
   readonly problems: readonly FileProblem[];
   /** Transcripts whose text changed since their codings were written, and how their codings were found again. */
   readonly reanchored: readonly ReanchorSummary[];
@@ -99,7 +99,7 @@ export class StudyStore {
     const fileOfId = new Map<string, string>();
     for (const [path, text] of codingTexts) {
       known.set(path, text);
-      const result = parseCodingFile(path, text, knownCodes, (doc) => texts.get(doc));
+      const result = parseCodingFile(path, text, knownCodes);
       if (!result.ok) {
         problems.push(...result.problems);
         continue;
@@ -440,7 +440,7 @@ export class StudyStore {
         return { kind: 'removed' };
       }
       const codes = new Set(this.study.codes.map((c) => c.id));
-      const parsed = parseCodingFile(path, text, codes, (doc) => this.texts.get(doc));
+      const parsed = parseCodingFile(path, text, codes);
       if (!parsed.ok) {
         throw new StudyFileError(parsed.problems);
       }
@@ -467,7 +467,11 @@ export class StudyStore {
         // replacePartition marks it clean; our unsaved changes are merged in but not on disk yet.
         this.study.dirtyPartitions.add(key);
       }
-      return { kind: 'codings' };
+      // Its offsets may be those of another version of the transcript (a colleague's, a pull not
+      // finished yet): its codings are found again in the text we have, or orphaned.
+      const transcript = this.texts.get(document);
+      const reanchored = transcript !== undefined ? this.reanchorDocument(document, transcript) : undefined;
+      return reanchored ? { kind: 'codings', reanchored } : { kind: 'codings' };
     }
     if (isTranscriptPath(path) && this.inTranscriptFolders(path)) {
       if (text === undefined) {
