@@ -64,12 +64,15 @@ export interface Io {
 }
 
 async function open(dir: string, io: Io): Promise<{ study: Study; store: StudyStore; problems: number }> {
-  const { study, store, problems, reanchored } = await StudyStore.open(new NodeFileSystem(path.resolve(dir)));
+  const { study, store, problems, reanchored, missing } = await StudyStore.open(new NodeFileSystem(path.resolve(dir)));
   for (const p of problems) {
     io.err(`problem: ${formatProblem(p)}`);
   }
   for (const r of reanchored) {
     io.err(`note: ${r.doc} changed since it was coded — ${r.moved} codings moved, ${r.fuzzy} found approximately, ${r.orphaned} orphaned`);
+  }
+  for (const m of missing) {
+    io.err(`note: transcript ${m.doc} is missing — its ${m.codings} codings are kept, but not counted until it is back`);
   }
   return { study, store, problems: problems.length };
 }

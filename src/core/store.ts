@@ -27,10 +27,19 @@ export interface ReanchorSummary {
   readonly orphaned: number;
 }
 
+/** A transcript that codings files name but that is not in the study (deleted, moved, not pulled yet). */
+export interface MissingTranscript {
+  readonly doc: string;
+  /** Its codings: kept in memory and on disk, left out of the analysis until it is back. */
+  readonly codings: number;
+}
+
 export interface FileChange {
   readonly kind: 'ignored' | 'project' | 'codings' | 'transcript' | 'removed';
   /** For a transcript changed outside the editor: how its codings were found again. */
   readonly reanchored?: ReanchorSummary;
+  /** For a transcript deleted on disk that had codings: they are kept. */
+  readonly missing?: MissingTranscript;
 }
 
 export interface LoadResult {
@@ -39,6 +48,8 @@ export interface LoadResult {
   readonly problems: readonly FileProblem[];
   /** Transcripts whose text changed since their codings were written, and how their codings were found again. */
   readonly reanchored: readonly ReanchorSummary[];
+  /** Transcripts named by codings files but not found: their codings are kept, not refused. */
+  readonly missing: readonly MissingTranscript[];
 }
 
 export function isTranscriptPath(path: string): boolean {
@@ -109,10 +120,6 @@ export class StudyStore {
         problems.push(misplaced);
         continue;
       }
-      if (!texts.has(result.value.document)) {
-        problems.push({ file: path, path: ['document'], message: `transcript "${result.value.document}" not found in the study` });
-        continue;
-      }
       const clashes = result.value.codings.flatMap((c, i) => {
         const other = fileOfId.get(c.id);
         return other !== undefined ? [idClash(path, i, c.id, other)] : [];
@@ -142,10 +149,19 @@ export class StudyStore {
         reanchored.push(summary);
       }
     }
+    // Codings of a transcript that is missing are kept as they are (not re-anchored, not rewritten):
+    // they come back with it.
+    const missingCount = new Map<string, number>();
+    for (const c of codings) {
+      if (!texts.has(c.doc)) {
+        missingCount.set(c.doc, (missingCount.get(c.doc) ?? 0) + 1);
+      }
+    }
+    const missing = [...missingCount].map(([doc, n]) => ({ doc, codings: n })).sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
     if (problems.length > 0) {
       study.readOnly = true;
     }
-    return { store, study, problems, reanchored };
+    return { store, study, problems, reanchored, missing };
   }
 
   /** Whether a path lies in one of the project's transcript folders. */
@@ -477,7 +493,9 @@ export class StudyStore {
       if (text === undefined) {
         this.texts.delete(path);
         this.study.setDocuments(this.study.documents.filter((d) => d.path !== path));
-        return { kind: 'removed' };
+        // Its codings stay (in memory and on disk) until the transcript is back.
+        const kept = this.study.codingsOf(path).length;
+        return kept > 0 ? { kind: 'removed', missing: { doc: path, codings: kept } } : { kind: 'removed' };
       }
       if (text === this.texts.get(path)) {
         // Saved from the editor: the codings followed the typing already, but the front matter may be new.
