@@ -14,6 +14,7 @@ import { StudyStore } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import type { Study } from './core/study';
+import { isCounted, uncountedOf } from './core/counting';
 import { RefiError } from './core/refi/errors';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
 
@@ -77,8 +78,10 @@ async function open(dir: string, io: Io): Promise<{ study: Study; store: StudySt
   return { study, store, problems: problems.length };
 }
 
+/** The study's numbers; orphaned codings (and those of a missing transcript) are counted apart (core/counting). */
 export function statistics(study: Study): Record<string, unknown> {
-  const codings = [...study.allCodings()];
+  const all = [...study.allCodings()];
+  const codings = all.filter((c) => isCounted(study, c));
   const perCoder: Record<string, number> = {};
   for (const c of codings) {
     perCoder[c.coder] = (perCoder[c.coder] ?? 0) + 1;
@@ -94,7 +97,7 @@ export function statistics(study: Study): Record<string, unknown> {
     literatureFactors: study.catalogues.reduce((n, c) => n + c.categories.reduce((m, g) => m + g.factors.length, 0), 0),
     links: study.links.length,
     codings: codings.length,
-    orphaned: codings.filter((c) => c.orphaned).length,
+    orphaned: all.length - codings.length,
     codingsPerCoder: perCoder,
     unusedCodes: study.codes.filter((c) => study.subtree(c.id).every((id) => study.countWithCode(id) === 0)).map((c) => study.pathLabel(c.id)),
   };
@@ -125,7 +128,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io.err(`${problems} problem(s): the study opens read-only until they are fixed.`);
           return 1;
         }
-        io.out(`ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount} codings`);
+        const uncounted = uncountedOf(study, study.allCodings());
+        io.out(`ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount - uncounted} codings${uncounted ? ` (+${uncounted} orphaned)` : ''}`);
         return 0;
       }
       case 'stats': {
