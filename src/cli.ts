@@ -14,6 +14,7 @@ import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { writeFileAtomicAt } from './node/studyFiles';
 import type { Study } from './core/study';
+import { isCounted, uncountedOf } from './core/counting';
 import { RefiError } from './core/refi/errors';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
 
@@ -64,18 +65,23 @@ export interface Io {
 }
 
 async function open(dir: string, io: Io): Promise<{ study: Study; store: StudyStore; problems: number }> {
-  const { study, store, problems, reanchored } = await StudyStore.open(new NodeFileSystem(path.resolve(dir)));
+  const { study, store, problems, reanchored, missing } = await StudyStore.open(new NodeFileSystem(path.resolve(dir)));
   for (const p of problems) {
     io.err(`problem: ${formatProblem(p)}`);
   }
   for (const r of reanchored) {
     io.err(`note: ${r.doc} changed since it was coded — ${r.moved} codings moved, ${r.fuzzy} found approximately, ${r.orphaned} orphaned`);
   }
+  for (const m of missing) {
+    io.err(`note: transcript ${m.doc} is missing — its ${m.codings} codings are kept, but not counted until it is back`);
+  }
   return { study, store, problems: problems.length };
 }
 
+/** The study's numbers; orphaned codings (and those of a missing transcript) are counted apart (core/counting). */
 export function statistics(study: Study): Record<string, unknown> {
-  const codings = [...study.allCodings()];
+  const all = [...study.allCodings()];
+  const codings = all.filter((c) => isCounted(study, c));
   const perCoder: Record<string, number> = {};
   for (const c of codings) {
     perCoder[c.coder] = (perCoder[c.coder] ?? 0) + 1;
@@ -91,7 +97,7 @@ export function statistics(study: Study): Record<string, unknown> {
     literatureFactors: study.catalogues.reduce((n, c) => n + c.categories.reduce((m, g) => m + g.factors.length, 0), 0),
     links: study.links.length,
     codings: codings.length,
-    orphaned: codings.filter((c) => c.orphaned).length,
+    orphaned: all.length - codings.length,
     codingsPerCoder: perCoder,
     unusedCodes: study.codes.filter((c) => study.subtree(c.id).every((id) => study.countWithCode(id) === 0)).map((c) => study.pathLabel(c.id)),
   };
@@ -122,7 +128,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           io.err(`${problems} problem(s): the study opens read-only until they are fixed.`);
           return 1;
         }
-        io.out(`ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount} codings`);
+        const uncounted = uncountedOf(study, study.allCodings());
+        io.out(`ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount - uncounted} codings${uncounted ? ` (+${uncounted} orphaned)` : ''}`);
         return 0;
       }
       case 'stats': {

@@ -385,7 +385,8 @@ function renderMatrix(m: MatrixView): void {
   table.addEventListener('keydown', onMatrixKey);
   tableWrap.replaceChildren(table);
   restoreFocus(table);
-  status.textContent = fmt(t.computed, m.ms.toFixed(1), m.rows.length, C);
+  // Orphaned codings are in no number (core/counting): the footer says so.
+  status.textContent = [fmt(t.computed, m.ms.toFixed(1), m.rows.length, C), ...(m.uncounted > 0 ? [fmt(t.uncounted, m.uncounted)] : [])].join(' · ');
 }
 
 /** One tab stop in the grid (roving tabindex): the focused cell, else the first row header. */

@@ -110,6 +110,8 @@ export interface MatrixView {
   readonly totalsRow: boolean;
   /** Milliseconds the computation took. */
   readonly ms: number;
+  /** Codings left out of every number (orphaned, or of a missing transcript: core/counting), for the footer. */
+  readonly uncounted: number;
 }
 
 export interface CoverageFactorView {
@@ -243,6 +245,7 @@ export const UI_STRING_KEYS = [
   'noPassages',
   'openPassage',
   'computed',
+  'uncounted',
   'literatureFactor',
   'category',
   'authors',

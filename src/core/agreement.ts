@@ -14,6 +14,7 @@ import { english } from './messages';
 import type { Translate } from './messages';
 import type { Coding } from './model';
 import type { Study } from './study';
+import { isCounted } from './counting';
 
 export interface Table2x2 {
   readonly both: number;
@@ -133,7 +134,7 @@ export function sharedDocuments(study: Study, coderA: string, coderB: string): s
   return study.documents
     .map((d) => d.path)
     .filter((doc) => {
-      const coders = new Set(study.codingsOf(doc).map((c) => c.coder));
+      const coders = new Set(study.codingsOf(doc).filter((c) => isCounted(study, c)).map((c) => c.coder));
       return coders.has(coderA) && coders.has(coderB);
     });
 }
@@ -156,7 +157,7 @@ export function agreement(study: Study, coderA: string, coderB: string, text: (d
   const codes = new Set<string>();
   for (const doc of docs) {
     for (const c of study.codingsOf(doc)) {
-      if (c.coder === coderA || c.coder === coderB) {
+      if ((c.coder === coderA || c.coder === coderB) && isCounted(study, c)) {
         c.codes.forEach((id) => codes.add(id));
       }
     }

@@ -6,6 +6,7 @@
 import type { Code, Coding } from './model';
 import type { CodePatch, Operation, Study } from './study';
 import { StudyError } from './study';
+import { isCounted } from './counting';
 
 // ---------- counts ----------
 
@@ -14,25 +15,44 @@ export interface CodeCount {
   readonly own: number;
   /** Distinct codings that carry this code or any code below it (a coding with a code and its subcode counts once). */
   readonly total: number;
+  /**
+   * Distinct codings of the code or below it that are not counted in `own` and `total` (orphaned, or
+   * of a missing transcript: see ./counting), shown beside them.
+   */
+  readonly uncounted: number;
 }
 
 /**
  * Own and rolled-up coding counts of every code, over all codings, or over the codings given
  * (e.g. `study.codingsOf(doc)`), or over those a predicate accepts. Codes without codings are in
- * the map with zeros.
+ * the map with zeros. Codings that do not count (./counting) are counted apart, in `uncounted`.
  */
 export function codeCounts(study: Study, scope?: ((c: Coding) => boolean) | Iterable<Coding>): Map<string, CodeCount> {
   const own = new Map<string, number>();
   const total = new Map<string, number>();
+  const uncounted = new Map<string, number>();
   const chains = new Map<string, string[]>();
   for (const code of study.codes) {
     own.set(code.id, 0);
     total.set(code.id, 0);
+    uncounted.set(code.id, 0);
     chains.set(code.id, study.pathOf(code.id).map((c) => c.id));
   }
   const codings = scope === undefined ? study.allCodings() : typeof scope === 'function' ? [...study.allCodings()].filter(scope) : scope;
   const seen = new Set<string>();
   for (const c of codings) {
+    if (!isCounted(study, c)) {
+      seen.clear();
+      for (const id of c.codes) {
+        for (const a of chains.get(id) ?? []) {
+          if (!seen.has(a)) {
+            seen.add(a);
+            uncounted.set(a, uncounted.get(a)! + 1);
+          }
+        }
+      }
+      continue;
+    }
     if (c.codes.length === 1) {
       const chain = chains.get(c.codes[0]);
       if (chain) {
@@ -60,12 +80,12 @@ export function codeCounts(study: Study, scope?: ((c: Coding) => boolean) | Iter
   }
   const out = new Map<string, CodeCount>();
   for (const [id, n] of own) {
-    out.set(id, { own: n, total: total.get(id)! });
+    out.set(id, { own: n, total: total.get(id)!, uncounted: uncounted.get(id)! });
   }
   return out;
 }
 
-/** Distinct codings carrying any of the codes or a code below them. */
+/** Distinct codings carrying any of the codes or a code below them (counted or not: a listing). */
 export function codingsOfSubtrees(study: Study, codeIds: readonly string[]): Coding[] {
   const ids = new Set<string>();
   for (const id of codeIds) {
@@ -108,7 +128,7 @@ export function factorEvidence(study: Study): Map<string, FactorEvidence> {
       for (const f of g.factors) {
         const set = linked.get(f.id) ?? new Set<string>();
         const codes = study.codes.filter((c) => set.has(c.id)).map((c) => c.id);
-        out.set(f.id, { codes, codings: codes.length ? codingsOfSubtrees(study, codes).length : 0 });
+        out.set(f.id, { codes, codings: codes.length ? codingsOfSubtrees(study, codes).filter((c) => isCounted(study, c)).length : 0 });
       }
     }
   }

@@ -9,7 +9,8 @@
  * with the last one seen instead of a set. A matrix is then one tight loop over those arrays.
  *
  * Counting rules (the tests recompute them independently):
- *  - orphaned codings (their text was deleted) are left out: they have no passage to show;
+ *  - codings that do not count (./counting: orphaned, or of a missing transcript) are left out:
+ *    they have no passage to show; {@link MatrixIndex.uncounted} says how many, for a note;
  *  - a row counts the distinct codings carrying its code or a descendant (a parent row shows
  *    its subtree's total), with the polarity/origin filters choosing which codes count;
  *  - a coding counts once per cell, however many of its codes fall in that row;
@@ -21,6 +22,7 @@
  */
 import type { Origin, Polarity } from './model';
 import type { Study } from './study';
+import { isCounted } from './counting';
 
 export type ColumnSpec =
   | { readonly kind: 'case' }
@@ -123,6 +125,7 @@ export class MatrixIndex {
 
   /** Codings (not orphaned), sorted by respondent, transcript, start. */
   readonly codingIds: string[];
+  private uncountedCodings = 0;
   readonly cDoc: Int32Array;
   readonly cCoder: Int32Array;
   readonly cStart: Int32Array;
@@ -219,7 +222,8 @@ export class MatrixIndex {
     const rows: Row[] = [];
     for (const c of study.allCodings()) {
       const doc = docIdx.get(c.doc);
-      if (c.orphaned || doc === undefined) {
+      if (!isCounted(study, c) || doc === undefined) {
+        this.uncountedCodings++;
         continue;
       }
       const codes: number[] = [];
@@ -255,6 +259,11 @@ export class MatrixIndex {
 
   get codingCount(): number {
     return this.codingIds.length;
+  }
+
+  /** Codings left out by the counting rule (./counting: orphaned, or of a missing transcript), for the note beside the numbers. */
+  get uncounted(): number {
+    return this.uncountedCodings;
   }
 
   /** Distinct values of a front-matter attribute, naturally sorted, and each transcript's value index (-1: none). */

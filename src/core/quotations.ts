@@ -7,6 +7,7 @@ import type { Coding, ProjectData, TranscriptDocument } from './model';
 import type { Study } from './study';
 import { codingsOfSubtrees } from './codebookOps';
 import { foldText } from './ids';
+import { isCounted } from './counting';
 
 export interface QuotationQuery {
   /** Include the codings of the code's subcodes. */
@@ -67,10 +68,13 @@ function blockquote(text: string): string {
 
 /**
  * A Markdown report of a code's quotations: definition, then the quotations grouped by case and
- * source, each with its transcript, coder, other codes and memo.
+ * source, each with its transcript, coder, other codes and memo. Orphaned codings (./counting) are
+ * left out, with a note: their text is not known.
  */
-export function quotationsReport(study: Study, code: string, quotations: readonly Coding[], options: ReportOptions = {}): string {
+export function quotationsReport(study: Study, code: string, listed: readonly Coding[], options: ReportOptions = {}): string {
   const t = options.t ?? formatMessage;
+  const quotations = listed.filter((q) => isCounted(study, q));
+  const uncounted = listed.length - quotations.length;
   const c = study.code(code);
   const title = escapeMarkdown(study.pathLabel(code) || code);
   const docs = new Set(quotations.map((q) => q.doc));
@@ -85,6 +89,9 @@ export function quotationsReport(study: Study, code: string, quotations: readonl
     options.generated ? t('generated {0}', options.generated.slice(0, 10)) : undefined,
   ].filter(Boolean);
   lines.push(`*${facts.join(' · ')}*`, '');
+  if (uncounted > 0) {
+    lines.push(`*${t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.', uncounted)}*`, '');
+  }
   if (c?.definition) {
     lines.push(`**${t('Definition')}:** ${escapeMarkdown(c.definition)}`, '');
   }
@@ -125,7 +132,6 @@ export function quotationsReport(study: Study, code: string, quotations: readonl
         `— ${escapeMarkdown(study.sourceLabel(q.doc))}`,
         escapeMarkdown(q.coder),
         others.length ? t('also: {0}', others.join(', ')) : undefined,
-        q.orphaned ? t('orphaned (its text changed)') : undefined,
       ].filter(Boolean);
       lines.push(tail.join(' · '), '');
       if (q.memo) {

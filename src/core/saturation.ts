@@ -4,6 +4,7 @@
  * categories are saturated.
  */
 import type { Study } from './study';
+import { isCounted } from './counting';
 import { english } from './messages';
 import type { Translate } from './messages';
 
@@ -46,7 +47,7 @@ export function saturation(study: Study, dateKey = 'date', filter?: string | Sat
   for (const { d, date } of docs) {
     const fresh: string[] = [];
     for (const c of study.codingsOf(d.path)) {
-      if (coders && !coders.has(c.coder)) {
+      if ((coders && !coders.has(c.coder)) || !isCounted(study, c)) {
         continue;
       }
       for (const code of c.codes) {

@@ -245,15 +245,11 @@ export interface CodingFileData {
 }
 
 /**
- * Parses one codings file. `knownCodes` and `docText` (when the transcript was read) make it
- * check references and offsets too.
+ * Parses one codings file. `knownCodes` makes it check code references too. Offsets are not checked
+ * against the transcript: a transcript changed outside the editor (shorter, rewritten, emptied) is a
+ * reason to re-anchor its codings (see the store), never a reason to refuse the study.
  */
-export function parseCodingFile(
-  file: string,
-  text: string,
-  knownCodes?: ReadonlySet<string>,
-  docText?: (doc: string) => string | undefined,
-): ParseResult<CodingFileData> {
+export function parseCodingFile(file: string, text: string, knownCodes?: ReadonlySet<string>): ParseResult<CodingFileData> {
   const json = parseJson(file, text);
   if (!json.ok) {
     return json;
@@ -268,8 +264,6 @@ export function parseCodingFile(
   }
   const data = parsed.data;
   const problems: FileProblem[] = [];
-  const transcript = docText?.(data.document);
-  const length = transcript?.length;
   const firstIndex = new Map<string, number>();
   const codings: Coding[] = data.codings.map((c, i) => {
     // Two records with one id (say, both sides kept when resolving a git conflict) would hide one another.
@@ -281,11 +275,6 @@ export function parseCodingFile(
     }
     if (c.end < c.start) {
       problems.push({ file, path: ['codings', i, 'end'], message: `end ${c.end} is before start ${c.start}` });
-    }
-    // Past the end is corruption unless the transcript was shortened outside the editor and the
-    // quote is still there to re-anchor to.
-    if (length !== undefined && c.end > length && !c.orphaned && (c.quote === '' || !transcript!.includes(c.quote))) {
-      problems.push({ file, path: ['codings', i, 'end'], message: `offset ${c.end} is past the end of ${data.document} (${length} characters)` });
     }
     c.codes.forEach((code, j) => {
       if (knownCodes && !knownCodes.has(code)) {

@@ -27,18 +27,29 @@ export interface ReanchorSummary {
   readonly orphaned: number;
 }
 
+/** A transcript that codings files name but that is not in the study (deleted, moved, not pulled yet). */
+export interface MissingTranscript {
+  readonly doc: string;
+  /** Its codings: kept in memory and on disk, left out of the analysis until it is back. */
+  readonly codings: number;
+}
+
 export interface FileChange {
   readonly kind: 'ignored' | 'project' | 'codings' | 'transcript' | 'removed';
   /** For a transcript changed outside the editor: how its codings were found again. */
   readonly reanchored?: ReanchorSummary;
+  /** For a transcript deleted on disk that had codings: they are kept. */
+  readonly missing?: MissingTranscript;
 }
 
 export interface LoadResult {
   readonly study: Study;
-  /** Problems that made the study read-only (bad codings files, unknown codes, offsets past the end). */
+  /** Problems that made the study read-only (bad codings files, unknown codes). */
   readonly problems: readonly FileProblem[];
   /** Transcripts whose text changed since their codings were written, and how their codings were found again. */
   readonly reanchored: readonly ReanchorSummary[];
+  /** Transcripts named by codings files but not found: their codings are kept, not refused. */
+  readonly missing: readonly MissingTranscript[];
 }
 
 export function isTranscriptPath(path: string): boolean {
@@ -100,7 +111,7 @@ export class StudyStore {
     const fileOfId = new Map<string, string>();
     for (const [path, text] of codingTexts) {
       known.set(path, text);
-      const result = parseCodingFile(path, text, knownCodes, (doc) => texts.get(doc));
+      const result = parseCodingFile(path, text, knownCodes);
       if (!result.ok) {
         problems.push(...result.problems);
         continue;
@@ -108,10 +119,6 @@ export class StudyStore {
       const misplaced = misplacedCodingFile(path, result.value.document, result.value.coder);
       if (misplaced) {
         problems.push(misplaced);
-        continue;
-      }
-      if (!texts.has(result.value.document)) {
-        problems.push({ file: path, path: ['document'], message: `transcript "${result.value.document}" not found in the study` });
         continue;
       }
       const clashes = result.value.codings.flatMap((c, i) => {
@@ -143,10 +150,19 @@ export class StudyStore {
         reanchored.push(summary);
       }
     }
+    // Codings of a transcript that is missing are kept as they are (not re-anchored, not rewritten):
+    // they come back with it.
+    const missingCount = new Map<string, number>();
+    for (const c of codings) {
+      if (!texts.has(c.doc)) {
+        missingCount.set(c.doc, (missingCount.get(c.doc) ?? 0) + 1);
+      }
+    }
+    const missing = [...missingCount].map(([doc, n]) => ({ doc, codings: n })).sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
     if (problems.length > 0) {
       study.readOnly = true;
     }
-    return { store, study, problems, reanchored };
+    return { store, study, problems, reanchored, missing };
   }
 
   /** Whether a path lies in one of the project's transcript folders. */
@@ -443,7 +459,7 @@ export class StudyStore {
         return { kind: 'removed' };
       }
       const codes = new Set(this.study.codes.map((c) => c.id));
-      const parsed = parseCodingFile(path, text, codes, (doc) => this.texts.get(doc));
+      const parsed = parseCodingFile(path, text, codes);
       if (!parsed.ok) {
         throw new StudyFileError(parsed.problems);
       }
@@ -470,13 +486,19 @@ export class StudyStore {
         // replacePartition marks it clean; our unsaved changes are merged in but not on disk yet.
         this.study.dirtyPartitions.add(key);
       }
-      return { kind: 'codings' };
+      // Its offsets may be those of another version of the transcript (a colleague's, a pull not
+      // finished yet): its codings are found again in the text we have, or orphaned.
+      const transcript = this.texts.get(document);
+      const reanchored = transcript !== undefined ? this.reanchorDocument(document, transcript) : undefined;
+      return reanchored ? { kind: 'codings', reanchored } : { kind: 'codings' };
     }
     if (isTranscriptPath(path) && this.inTranscriptFolders(path)) {
       if (text === undefined) {
         this.texts.delete(path);
         this.study.setDocuments(this.study.documents.filter((d) => d.path !== path));
-        return { kind: 'removed' };
+        // Its codings stay (in memory and on disk) until the transcript is back.
+        const kept = this.study.codingsOf(path).length;
+        return kept > 0 ? { kind: 'removed', missing: { doc: path, codings: kept } } : { kind: 'removed' };
       }
       if (text === this.texts.get(path)) {
         // Saved from the editor: the codings followed the typing already, but the front matter may be new.

@@ -54,7 +54,7 @@ function translations(): ReadonlyMap<string, string> {
     ['Case {0}', vscode.l10n.t('Case {0}')],
     ['No case', vscode.l10n.t('No case')],
     ['also: {0}', vscode.l10n.t('also: {0}')],
-    ['orphaned (its text changed)', vscode.l10n.t('orphaned (its text changed)')],
+    ['{0} orphaned coding(s) (text changed or transcript missing) are not counted.', vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.')],
     ['Memo', vscode.l10n.t('Memo')],
     ['No quotations.', vscode.l10n.t('No quotations.')],
     // the agreement report (core/agreement.ts)

@@ -67,6 +67,8 @@ export function exportLabels(): ExportLabels {
     firstOrder: vscode.l10n.t('1st-order concepts'),
     secondOrder: vscode.l10n.t('2nd-order themes'),
     aggregateDimension: vscode.l10n.t('Aggregate dimensions'),
+    // A template, as `computed` below: the exports fill in the number.
+    uncounted: vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.'),
   };
 }
 
@@ -112,6 +114,7 @@ export function uiStrings(): UiStrings {
     noPassages: vscode.l10n.t('No passages.'),
     openPassage: vscode.l10n.t('Open the transcript at this passage'),
     computed: vscode.l10n.t('Computed in {0} ms · {1} rows × {2} columns'),
+    uncounted: vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.'),
     literatureFactor: vscode.l10n.t('Literature factor'),
     category: vscode.l10n.t('Category'),
     authors: vscode.l10n.t('Authors'),

@@ -52,6 +52,7 @@ export function matrixView(index: MatrixIndex, options: MatrixOptions): MatrixVi
     percent,
     totalsRow: !percent && options.columns.kind !== 'code',
     ms,
+    uncounted: index.uncounted,
   };
 }
 

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { StudyService } from '../study/studyService';
+import type { Study } from '../core/study';
+import { uncountedOf } from '../core/counting';
 
 /** Status bar: the study's state, and the codings in the current transcript with the active coder. */
 export class StatusBar implements vscode.Disposable {
@@ -52,7 +54,7 @@ export class StatusBar implements vscode.Disposable {
         this.studyItem.text = s.readOnly ? `$(lock) ${study.name}` : `$(symbol-class) ${study.name}`;
         this.studyItem.tooltip = s.readOnly
           ? vscode.l10n.t('Codeboom: read-only because of {0} problem(s) in the study files. Click to see them.', s.problems.length)
-          : vscode.l10n.t('Codeboom study: {0} transcripts, {1} codes, {2} codings', study.documents.length, study.codes.length, study.codingCount);
+          : studyTooltip(study);
         this.studyItem.command = s.readOnly ? 'codeboom.showProblems' : 'codeboom.showStudyInfo';
         this.studyItem.backgroundColor = s.readOnly ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
         this.studyItem.show();
@@ -71,10 +73,11 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const codings = study.codingsOf(doc);
-    const orphans = codings.filter((c) => c.orphaned).length;
+    // Orphaned codings are not counted (core/counting): shown apart.
+    const orphans = uncountedOf(study, codings);
     const coder = this.service.activeCoder;
     this.codingItem.text = `$(tag) ${codings.length - orphans}${orphans ? ` $(warning) ${orphans}` : ''} · $(person) ${coder.name}`;
-    this.codingItem.tooltip = vscode.l10n.t('{0} codings in this transcript ({1} orphaned). Coding as {2}.', codings.length, orphans, coder.name);
+    this.codingItem.tooltip = vscode.l10n.t('{0} codings in this transcript ({1} orphaned). Coding as {2}.', codings.length - orphans, orphans, coder.name);
     this.codingItem.command = orphans ? 'codeboom.showOrphans' : 'codeboom.codeSelection';
     this.codingItem.show();
   }
@@ -85,4 +88,11 @@ export class StatusBar implements vscode.Disposable {
       d.dispose();
     }
   }
+}
+
+/** The study's numbers; orphaned codings are not counted (core/counting) and are shown apart. */
+function studyTooltip(study: Study): string {
+  const orphans = uncountedOf(study, study.allCodings());
+  const text = vscode.l10n.t('Codeboom study: {0} transcripts, {1} codes, {2} codings', study.documents.length, study.codes.length, study.codingCount - orphans);
+  return orphans > 0 ? `${text} ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : text;
 }

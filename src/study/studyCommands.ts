@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createProject } from '../core/store';
 import { emptyProject } from '../core/model';
+import { uncountedOf } from '../core/counting';
 import { formatProblem } from '../core/schema';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import type { StudyService } from './studyService';
@@ -79,7 +80,8 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
         void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: no study is open.'));
         return;
       }
-      const orphans = [...study.allCodings()].filter((c) => c.orphaned).length;
+      // Orphaned codings (and those of a missing transcript) are not counted (core/counting): shown apart.
+      const orphans = uncountedOf(study, study.allCodings());
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
           'Codeboom: study “{0}” — {1} transcripts, {2} cases, {3} respondents, {4} codes, {5} codings by {6} coder(s), {7} orphaned.',
@@ -88,7 +90,7 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
           study.cases().length,
           study.respondents().length,
           study.codes.length,
-          study.codingCount,
+          study.codingCount - orphans,
           study.coders().length,
           orphans,
         ),

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { StudyStore } from '../core/store';
-import type { LoadResult, ReanchorSummary } from '../core/store';
+import type { LoadResult, MissingTranscript, ReanchorSummary } from '../core/store';
 import { isCodingFilePath, isTranscriptPath } from '../core/store';
 import { PROJECT_FILE, StudyFileError } from '../core/schema';
 import type { FileProblem } from '../core/schema';
@@ -138,6 +138,9 @@ export class StudyService implements vscode.Disposable {
     for (const r of result.reanchored) {
       this.reanchorEmitter.fire(r);
     }
+    for (const m of result.missing) {
+      warnMissing(m);
+    }
     if (this._store.isDirty) {
       this.scheduleSave();
     }
@@ -251,6 +254,9 @@ export class StudyService implements vscode.Disposable {
       if (change.reanchored) {
         this.reanchorEmitter.fire(change.reanchored);
       }
+      if (change.missing) {
+        warnMissing(change.missing);
+      }
     } catch (e) {
       if (e instanceof StudyFileError && this.fs) {
         await this.problems.report(this.fs, e.problems);
@@ -355,4 +361,11 @@ function readPalette(): string[] | undefined {
   const list = vscode.workspace.getConfiguration('codeboom').get<unknown[]>('palette', []);
   const valid = (Array.isArray(list) ? list : []).filter((c): c is string => typeof c === 'string' && /^#[0-9a-fA-F]{6}$/.test(c));
   return valid.length ? valid : undefined;
+}
+
+/** A transcript with codings is missing: they are kept (on disk too) and come back with it. */
+function warnMissing(m: MissingTranscript): void {
+  void vscode.window.showWarningMessage(
+    vscode.l10n.t('Codeboom: transcript {0} is missing; its {1} codings are kept, but not shown or counted until it is back.', m.doc, m.codings),
+  );
 }

@@ -132,13 +132,13 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
   countOf(id: string): CodeCount {
     const study = this.study;
     if (!study) {
-      return { own: 0, total: 0 };
+      return { own: 0, total: 0, uncounted: 0 };
     }
     if (!this.counts) {
       const doc = this._doc;
       this.counts = this._scope === 'transcript' ? codeCounts(study, doc ? study.codingsOf(doc) : []) : codeCounts(study);
     }
-    return this.counts.get(id) ?? { own: 0, total: 0 };
+    return this.counts.get(id) ?? { own: 0, total: 0, uncounted: 0 };
   }
 
   async getChildren(parent?: string): Promise<string[]> {
@@ -184,7 +184,9 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
 
   private describe(code: Code): string {
     const n = this.countOf(code.id);
-    const counts = n.total !== n.own ? `${n.own} · Σ${n.total}` : `${n.own}`;
+    // Orphaned codings are not in the counts (core/counting): shown beside them.
+    const counted = n.total !== n.own ? `${n.own} · Σ${n.total}` : `${n.own}`;
+    const counts = n.uncounted > 0 ? `${counted} ${vscode.l10n.t('(+{0} orphaned)', n.uncounted)}` : counted;
     const extra = [code.polarity ? POLARITY_SIGN[code.polarity] : undefined, code.origin ? originLabel(code.origin) : undefined].filter(Boolean).join(' ');
     return extra ? `${counts}  ${extra}` : counts;
   }
@@ -206,6 +208,10 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
     const where = this._scope === 'transcript' ? (this._doc ?? vscode.l10n.t('no transcript')) : vscode.l10n.t('whole study');
     md.appendText(vscode.l10n.t('Codings ({0}): {1} with this code, {2} with it or a subcode', where, n.own, n.total));
     md.appendMarkdown('  \n');
+    if (n.uncounted > 0) {
+      md.appendText(vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.', n.uncounted));
+      md.appendMarkdown('  \n');
+    }
     if (code.polarity) {
       md.appendText(`${vscode.l10n.t('Polarity')}: ${POLARITY_SIGN[code.polarity]} ${polarityLabel(code.polarity)}`);
       md.appendMarkdown('  \n');

@@ -213,8 +213,10 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
         const item = new vscode.TreeItem(code?.name ?? node.code, vscode.TreeItemCollapsibleState.None);
         item.id = `link:${node.factor}:${node.code}`;
         this.countsCache ??= codeCounts(study);
-        const n = this.countsCache.get(node.code) ?? { own: 0, total: 0 };
-        item.description = `${study.pathOf(node.code).slice(0, -1).map((c) => c.name).join(' › ')}  ${n.total !== n.own ? `${n.own} · Σ${n.total}` : n.own}`.trim();
+        const n = this.countsCache.get(node.code) ?? { own: 0, total: 0, uncounted: 0 };
+        // Orphaned codings are not in the counts (core/counting): shown beside them.
+        const orphans = n.uncounted > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', n.uncounted)}` : '';
+        item.description = `${study.pathOf(node.code).slice(0, -1).map((c) => c.name).join(' › ')}  ${n.total !== n.own ? `${n.own} · Σ${n.total}` : n.own}${orphans}`.trim();
         item.iconPath = (code && this.icons.icon(code.color)) ?? new vscode.ThemeIcon('tag');
         item.tooltip = study.pathLabel(node.code);
         item.contextValue = 'factorLink';

@@ -15,6 +15,7 @@ import type { FactorNode } from './factors';
 import type { QuotationNode } from './quotations';
 import type { TranscriptNode } from './transcripts';
 import { plural } from './studyWatch';
+import { uncountedOf } from '../core/counting';
 
 export interface TreeApi {
   readonly codes: CodeTreeProvider;
@@ -77,9 +78,12 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
     if (!code) {
       quotationView.message = study ? vscode.l10n.t('Select a code in the Codeboom view to see its quotations.') : undefined;
     } else {
-      const n = quotations.quotations().length;
+      // The view lists orphaned codings too (marked); they are not counted (core/counting).
+      const listed = quotations.quotations();
+      const orphans = study ? uncountedOf(study, listed) : 0;
+      const n = listed.length - orphans;
       quotationView.message = [
-        plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n)),
+        plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n)) + (orphans > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : ''),
         quotations.subtree ? vscode.l10n.t('with subcodes') : undefined,
         filter ? vscode.l10n.t('filter: {0}', filter) : undefined,
       ]

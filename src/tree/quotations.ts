@@ -3,6 +3,7 @@ import type { Coding } from '../core/model';
 import type { Study } from '../core/study';
 import { attributeValues, citeQuotation, flatQuote, quotationsOf, quotationsReport, reportFileName, reportFolder } from '../core/quotations';
 import { encodeText } from '../core/port';
+import { uncountedOf } from '../core/counting';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { coreMessage } from '../l10n/coreMessages';
 import type { StudyService } from '../study/studyService';
@@ -161,11 +162,19 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
       return new vscode.TreeItem('');
     }
     if (node.kind === 'doc') {
-      const n = this.quotations().filter((q) => q.doc === node.doc).length;
+      const listed = this.quotations().filter((q) => q.doc === node.doc);
+      const orphans = uncountedOf(study, listed);
+      const n = listed.length - orphans;
       const item = new vscode.TreeItem(study.sourceLabel(node.doc), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `doc:${node.doc}`;
       const c = study.caseOf(node.doc);
-      item.description = [c, node.doc.slice(node.doc.lastIndexOf('/') + 1), plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n))].filter(Boolean).join(' · ');
+      item.description = [
+        c,
+        node.doc.slice(node.doc.lastIndexOf('/') + 1),
+        plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n)) + (orphans > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : ''),
+      ]
+        .filter(Boolean)
+        .join(' · ');
       item.iconPath = new vscode.ThemeIcon('file-text');
       item.tooltip = node.doc;
       item.contextValue = 'quotationSource';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Study } from '../core/study';
 import { groupDocuments } from '../core/quotations';
+import { isCounted, uncountedOf } from '../core/counting';
 import type { StudyService } from '../study/studyService';
 import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
 
@@ -76,7 +77,8 @@ export class TranscriptsProvider implements vscode.TreeDataProvider<TranscriptNo
     if (node.kind === 'group') {
       const key = this.groupBy;
       const docs = groupDocuments(study, key).find((g) => g.value === node.value)?.documents ?? [];
-      const codings = docs.reduce((n, d) => n + study.codingsOf(d.path).length, 0);
+      // Orphaned codings are not counted (core/counting); each transcript shows its own apart.
+      const codings = docs.reduce((n, d) => n + study.codingsOf(d.path).filter((c) => isCounted(study, c)).length, 0);
       const isCase = key === study.project.attributeKeys.case;
       const name = isCase && node.value !== undefined ? study.project.cases.find((c) => c.id === node.value)?.name : undefined;
       const item = new vscode.TreeItem(node.value ?? vscode.l10n.t('(no {0})', key), vscode.TreeItemCollapsibleState.Expanded);
@@ -93,11 +95,12 @@ export class TranscriptsProvider implements vscode.TreeDataProvider<TranscriptNo
     item.id = `doc:${node.doc}`;
     item.resourceUri = uri;
     item.iconPath = vscode.ThemeIcon.File;
-    const codings = study.codingsOf(node.doc);
-    const orphans = codings.filter((c) => c.orphaned).length;
+    const all = study.codingsOf(node.doc);
+    const orphans = uncountedOf(study, all);
+    const counted = all.length - orphans;
     item.description = [
       node.doc.slice(node.doc.lastIndexOf('/') + 1),
-      plural(codings.length, vscode.l10n.t('1 coding'), vscode.l10n.t('{0} codings', codings.length)),
+      plural(counted, vscode.l10n.t('1 coding'), vscode.l10n.t('{0} codings', counted)),
       orphans ? vscode.l10n.t('{0} orphaned', orphans) : undefined,
     ]
       .filter(Boolean)
@@ -112,7 +115,12 @@ export class TranscriptsProvider implements vscode.TreeDataProvider<TranscriptNo
       md.appendText(`${k}: ${String(v)}`);
     }
     md.appendMarkdown('  \n');
+    const codings = all.filter((c) => isCounted(study, c));
     md.appendText(vscode.l10n.t('{0} codings by {1}', codings.length, [...new Set(codings.map((c) => c.coder))].join(', ') || '—'));
+    if (orphans > 0) {
+      md.appendMarkdown('  \n');
+      md.appendText(vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.', orphans));
+    }
     item.tooltip = md;
     item.contextValue = 'transcript';
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Transcript'), arguments: [uri] };

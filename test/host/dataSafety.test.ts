@@ -60,6 +60,37 @@ describe('data safety (real extension host)', () => {
     await service.flush();
   });
 
+  it('a transcript shortened and another deleted on disk: the study stays writable, through a reload too, and keeps every coding', async () => {
+    const { service } = await api();
+    const root = workspaceRoot();
+    const short = 'transcripts/E-2.md';
+    const gone = 'transcripts/C-2.md';
+    const uris = [short, gone, '.codeboom/codings/transcripts/E-2.md.eva.json', '.codeboom/codings/transcripts/C-2.md.eva.json'].map((p) => vscode.Uri.joinPath(root, p));
+    const originals = await Promise.all(uris.map((u) => readText(u)));
+    const ids = (): string[] => [...service.study!.allCodings()].map((c) => c.id).sort();
+    const before = ids();
+    assert.ok(service.study!.codingsOf(short).length > 3 && service.study!.codingsOf(gone).length > 0);
+    const truncated = originals[0].slice(0, 300);
+    try {
+      await vscode.workspace.fs.writeFile(uris[0], encode(truncated));
+      await vscode.workspace.fs.delete(uris[1]);
+      await until('the study has the shortened text', () => service.store!.text(short) === truncated);
+      await until('the deleted transcript is out', () => service.study!.document(gone) === undefined);
+      await service.flush();
+      assert.ok(service.state.kind === 'ready' && !service.state.readOnly);
+      assert.deepStrictEqual(ids(), before, 'no coding hidden or dropped');
+      assert.ok(service.study!.codingsOf(short).some((c) => c.orphaned), 'the cut-off codings are orphans');
+      // Opened again (as after a restart): still writable, still every coding.
+      await service.reload();
+      assert.ok(service.state.kind === 'ready' && !service.state.readOnly, JSON.stringify(service.state.kind === 'ready' ? service.state.problems : service.state));
+      assert.deepStrictEqual(ids(), before);
+    } finally {
+      await Promise.all(uris.map((u, i) => vscode.workspace.fs.writeFile(u, encode(originals[i]))));
+      await service.open(root);
+    }
+    assert.ok(service.study!.codingsOf(short).every((c) => !c.orphaned), 'the text is back: so are its codings');
+  });
+
   it('a read-only study becomes writable again when the bad file is fixed on disk', async () => {
     const { service } = await api();
     const root = workspaceRoot();

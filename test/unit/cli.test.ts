@@ -75,6 +75,23 @@ describe('CLI (codeboom)', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  it('validates (exit 0) a study whose transcripts were shortened or deleted on disk, keeping every coding', async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-cli-'));
+    fs.cpSync(SAMPLE, tmp, { recursive: true });
+    const b1 = path.join(tmp, 'transcripts/B-1.md');
+    fs.writeFileSync(b1, fs.readFileSync(b1, 'utf8').slice(0, 400));
+    fs.rmSync(path.join(tmp, 'transcripts/C-1.md'));
+    const r = await run('validate', tmp);
+    assert.strictEqual(r.code, 0, r.err);
+    // Every coding is kept: those counted plus the orphans (cut away, or of the deleted transcript).
+    const m = /13 transcripts, 31 codes, (\d+) codings \(\+(\d+) orphaned\)/.exec(r.out);
+    assert.ok(m, r.out);
+    assert.strictEqual(Number(m[1]) + Number(m[2]), 346);
+    assert.match(r.err, /note: transcripts\/B-1\.md changed since it was coded — \d+ codings moved, \d+ found approximately, [1-9]\d* orphaned/);
+    assert.match(r.err, /note: transcript transcripts\/C-1\.md is missing — its [1-9]\d* codings are kept/);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
   it('exports the agreement report to a file, atomically', async () => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-cli-')), 'agreement.md');
     const r = await run('export', 'agreement', SAMPLE, '--out', out);

@@ -95,6 +95,7 @@ export function bigModel(rows: number, columns: number): Extract<HostMessage, { 
       percent: false,
       totalsRow: true,
       ms: 0,
+      uncounted: 0,
     },
   };
 }

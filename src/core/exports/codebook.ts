@@ -9,6 +9,7 @@ import { computeMatrix } from '../matrix';
 import type { ExportLabels } from './labels';
 import { DEFAULT_LABELS } from './labels';
 import { mdEscape, markdownTable } from './markdown';
+import { uncountedNote } from './tables';
 
 export interface CodebookEntry {
   readonly id: string;
@@ -32,6 +33,8 @@ export interface CodebookReport {
   readonly study: string;
   readonly file: string;
   readonly editedBy: string;
+  /** Codings the counts leave out (./counting: orphaned, or of a missing transcript). */
+  readonly uncounted: number;
   readonly date: string;
   readonly entries: readonly CodebookEntry[];
 }
@@ -75,7 +78,7 @@ export function codebookReport(index: MatrixIndex, meta: { file: string; editedB
       respondents: respondents.get(id) ?? 0,
     };
   });
-  return { study: study.name, file: meta.file, editedBy: meta.editedBy, date: formatDateTime(meta.date), entries };
+  return { study: study.name, file: meta.file, editedBy: meta.editedBy, date: formatDateTime(meta.date), uncounted: index.uncounted, entries };
 }
 
 function factorText(f: CodebookEntry['factors'][number]): string {
@@ -106,6 +109,9 @@ export function codebookMarkdown(r: CodebookReport, labels: ExportLabels = DEFAU
       ],
     }),
   );
+  for (const line of uncountedNote(r.uncounted, labels)) {
+    out.push(`*${mdEscape(line)}*`, '');
+  }
   out.push(`## ${mdEscape(labels.overview)}`, '');
   out.push(
     markdownTable({
@@ -189,6 +195,7 @@ export function codebookHtml(r: CodebookReport, labels: ExportLabels = DEFAULT_L
     `<tr><th scope="row">${h(labels.editedBy)}</th><td>${h(r.editedBy)}</td></tr>`,
     `<tr><th scope="row">${h(labels.dateTime)}</th><td>${h(r.date)}</td></tr>`,
     '</table>',
+    ...uncountedNote(r.uncounted, labels).map((line) => `<p class="note">${h(line)}</p>`),
     `<h2>${h(labels.overview)}</h2>`,
     '<table class="overview">',
     `<thead><tr><th scope="col">${h(labels.code)}</th><th scope="col">${h(labels.polarity)}</th><th scope="col">${h(labels.origin)}</th><th scope="col">${h(labels.linkedFactors)}</th><th scope="col">${h(labels.codings)}</th><th scope="col">${h(labels.transcripts)}</th><th scope="col">${h(labels.respondents)}</th></tr></thead>`,

@@ -11,7 +11,7 @@ import type { ExportLabels } from './labels';
 import { DEFAULT_LABELS } from './labels';
 import { markdownDocument } from './markdown';
 import type { Table } from './tables';
-import { coverageTable, matrixCaption, matrixTable, respondentRows, respondentTable, synthesisTableRows, unlinkedCodesTable } from './tables';
+import { coverageTable, matrixCaption, matrixTable, respondentRows, respondentTable, synthesisTableRows, uncountedNote, unlinkedCodesTable, withNote } from './tables';
 import { xlsxBytes } from './xlsx';
 
 export type AnalysisView = 'matrix' | 'coverage' | 'synthesis';
@@ -32,14 +32,16 @@ export function analysisTables(ctx: ExportContext, options: MatrixOptions): Reco
   const labels = ctx.labels ?? DEFAULT_LABELS;
   const study = ctx.index.study;
   const m = computeMatrix(ctx.index, options);
-  const caption = [matrixCaption(study, options, labels)];
+  // Orphaned codings are not counted (./counting): the exported numbers say so in a note line.
+  const note = uncountedNote(ctx.index.uncounted, labels);
+  const caption = [matrixCaption(study, options, labels), ...note];
   const cov = factorCoverage(ctx.index, options.filters);
   const codeName = (id: string): string => study.code(id)?.name ?? id;
   return {
     matrix: [matrixTable(m, labels, caption, 'name')],
     matrixForCsv: matrixTable(m, labels, caption, 'path'),
-    coverage: [coverageTable(cov, labels, codeName), unlinkedCodesTable(cov, labels)],
-    synthesis: [synthesisTableRows(synthesisTable(ctx.index, options.filters), labels)],
+    coverage: [withNote(coverageTable(cov, labels, codeName), note), withNote(unlinkedCodesTable(cov, labels), note)],
+    synthesis: [withNote(synthesisTableRows(synthesisTable(ctx.index, options.filters), labels), note)],
   };
 }
 
@@ -73,7 +75,7 @@ export async function exportRespondents(ctx: ExportContext, format: 'markdown' |
 
 export async function exportSynthesis(ctx: ExportContext, format: 'markdown' | 'xlsx' | 'csv', options?: MatrixOptions['filters']): Promise<Uint8Array> {
   const labels = ctx.labels ?? DEFAULT_LABELS;
-  const table = synthesisTableRows(synthesisTable(ctx.index, options), labels);
+  const table = withNote(synthesisTableRows(synthesisTable(ctx.index, options), labels), uncountedNote(ctx.index.uncounted, labels));
   return tableBytes(ctx, table, format);
 }
 

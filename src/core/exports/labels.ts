@@ -4,6 +4,7 @@
  */
 import type { Origin, Polarity } from '../model';
 import type { ColumnKind, Measure } from '../matrix';
+import { UNCOUNTED_NOTE } from '../counting';
 
 export interface ExportLabels {
   readonly code: string;
@@ -60,6 +61,8 @@ export interface ExportLabels {
   readonly firstOrder: string;
   readonly secondOrder: string;
   readonly aggregateDimension: string;
+  /** The note beside numbers that leave codings out (./counting); `{0}`: how many. */
+  readonly uncounted: string;
 }
 
 export const DEFAULT_LABELS: ExportLabels = {
@@ -125,4 +128,5 @@ export const DEFAULT_LABELS: ExportLabels = {
   firstOrder: '1st-order concepts',
   secondOrder: '2nd-order themes',
   aggregateDimension: 'Aggregate dimensions',
+  uncounted: UNCOUNTED_NOTE,
 };

@@ -140,6 +140,16 @@ export function respondentTable(rows: readonly RespondentRow[], labels: ExportLa
 }
 
 /** One line saying what a matrix shows: "Rows: …; Columns: …; Measure: …; Filters: …". */
+/** The note line for a table whose numbers leave codings out (./counting); none when nothing is left out. */
+export function uncountedNote(uncounted: number, labels: ExportLabels = DEFAULT_LABELS): string[] {
+  return uncounted > 0 ? [labels.uncounted.replace('{0}', String(uncounted))] : [];
+}
+
+/** The table with the note line added to its caption. */
+export function withNote(table: Table, note: readonly string[]): Table {
+  return note.length ? { ...table, caption: [...(table.caption ?? []), ...note] } : table;
+}
+
 export function matrixCaption(study: Study, options: MatrixOptions, labels: ExportLabels = DEFAULT_LABELS): string {
   const col = options.columns.kind === 'attribute' ? `${labels.columnKinds.attribute} "${options.columns.key}"` : labels.columnKinds[options.columns.kind];
   const parts = [`${labels.columns}: ${col}`, `${labels.measure}: ${labels.measures[options.measure]}`];
