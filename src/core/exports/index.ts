@@ -34,11 +34,11 @@ export function analysisTables(ctx: ExportContext, options: MatrixOptions): Reco
   const m = computeMatrix(ctx.index, options);
   // Orphaned codings are not counted (./counting): the exported numbers say so in a note line.
   const note = uncountedNote(ctx.index.uncounted, labels);
-  const caption = [matrixCaption(study, options, labels), ...note];
+  const caption = [matrixCaption(study, options, labels)];
   const cov = factorCoverage(ctx.index, options.filters);
   const codeName = (id: string): string => study.code(id)?.name ?? id;
   return {
-    matrix: [matrixTable(m, labels, caption, 'name')],
+    matrix: [withNote(matrixTable(m, labels, caption, 'name'), note)],
     matrixForCsv: matrixTable(m, labels, caption, 'path'),
     coverage: [withNote(coverageTable(cov, labels, codeName), note), withNote(unlinkedCodesTable(cov, labels), note)],
     synthesis: [withNote(synthesisTableRows(synthesisTable(ctx.index, options.filters), labels), note)],

@@ -37,6 +37,9 @@ export function markdownSection(table: Table, level = 2): string {
     parts.push(mdEscape(line), '');
   }
   parts.push(markdownTable(table));
+  for (const line of table.notes ?? []) {
+    parts.push(`*${mdEscape(line)}*`, '');
+  }
   return parts.join('\n');
 }
 

@@ -14,6 +14,8 @@ export interface Table {
   readonly title: string;
   /** Lines printed above the table (what it shows, filters). */
   readonly caption?: readonly string[];
+  /** Footnotes printed below the table (what its numbers leave out); not in CSV, which is data only. */
+  readonly notes?: readonly string[];
   readonly header: readonly string[];
   readonly rows: readonly (readonly CellValue[])[];
   /** Outline level of each row (code tree depth), for XLSX grouping and indentation. */
@@ -145,9 +147,9 @@ export function uncountedNote(uncounted: number, labels: ExportLabels = DEFAULT_
   return uncounted > 0 ? [labels.uncounted.replace('{0}', String(uncounted))] : [];
 }
 
-/** The table with the note line added to its caption. */
+/** The table with the note lines as its footnotes (below the table, so its header stays the first row). */
 export function withNote(table: Table, note: readonly string[]): Table {
-  return note.length ? { ...table, caption: [...(table.caption ?? []), ...note] } : table;
+  return note.length ? { ...table, notes: [...(table.notes ?? []), ...note] } : table;
 }
 
 export function matrixCaption(study: Study, options: MatrixOptions, labels: ExportLabels = DEFAULT_LABELS): string {

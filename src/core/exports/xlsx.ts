@@ -71,6 +71,12 @@ export async function xlsxBytes(tables: readonly Table[], info: WorkbookInfo = {
       const col = ws.getColumn(c + 1);
       col.width = numeric[c] ? Math.min(w, 16) : w;
     });
+    if (table.notes?.length) {
+      ws.addRow([]);
+      for (const line of table.notes) {
+        ws.addRow([line]).font = { italic: true };
+      }
+    }
     if (table.rows.length > 0) {
       ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: table.header.length } };
     }
