@@ -10,6 +10,7 @@
 import type { Coding, ProjectData, TranscriptDocument } from './model';
 import type { FileSystemPort } from './port';
 import { decodeText, encodeText, joinPath } from './port';
+import { isWithin, normalizeStudyPath } from './paths';
 import type { FileProblem } from './schema';
 import { CODINGS_FOLDER, DATA_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from './schema';
 import { codingFilePath, serializeCodingFile, serializeProject } from './serialize';
@@ -150,10 +151,7 @@ export class StudyStore {
 
   /** Whether a path lies in one of the project's transcript folders. */
   inTranscriptFolders(path: string): boolean {
-    return this.study.project.transcriptFolders.some((f) => {
-      const folder = f === '.' || f === '' ? '' : f.replace(/\/$/, '') + '/';
-      return path.startsWith(folder);
-    });
+    return studyFolders(this.study.project.transcriptFolders).some((folder) => isWithin(path, folder));
   }
 
   /** The transcript's text as last read from disk or reported by the editor. */
@@ -674,10 +672,18 @@ async function findFiles(fs: FileSystemPort, folders: readonly string[], accept:
       }),
     );
   };
-  for (const folder of folders) {
-    await walk(folder === '.' ? '' : folder.replace(/\/$/, ''));
+  for (const folder of studyFolders(folders)) {
+    await walk(folder);
   }
   return [...out].sort();
+}
+
+/** The folders normalised by the path rule; one that leads outside the study (refused when codeboom.json is read) is left out. */
+function studyFolders(folders: readonly string[]): string[] {
+  return folders.flatMap((f) => {
+    const r = normalizeStudyPath(f, { allowRoot: true });
+    return r.ok ? [r.path] : [];
+  });
 }
 
 /** Creates a new, empty study's project file. Refuses to overwrite an existing one. */
