@@ -47,6 +47,29 @@ export function isTranscriptPath(path: string): boolean {
   return TRANSCRIPT_EXTENSIONS.some((ext) => lower.endsWith(ext)) && !path.split('/').some((p) => SKIP_FOLDERS.has(p));
 }
 
+export type StudyFileKind = 'project' | 'data' | 'transcript';
+
+/**
+ * Whether a study-relative path is one of the study's own files, which an export must never
+ * write over: the project file, anything under `.codeboom/`, a transcript of the transcript
+ * folders (also one not there yet). Compared without case: on macOS and Windows CODEBOOM.JSON is codeboom.json.
+ */
+export function studyFileKind(transcriptFolders: readonly string[], path: string): StudyFileKind | undefined {
+  const r = normalizeStudyPath(path);
+  if (!r.ok) {
+    return undefined;
+  }
+  const lower = r.path.toLowerCase();
+  if (lower === PROJECT_FILE) {
+    return 'project';
+  }
+  if (isWithin(lower, DATA_FOLDER)) {
+    return 'data';
+  }
+  const inFolders = studyFolders(transcriptFolders).some((f) => isWithin(lower, f.toLowerCase()));
+  return inFolders && TRANSCRIPT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? 'transcript' : undefined;
+}
+
 export function isCodingFilePath(path: string): boolean {
   return path.startsWith(CODINGS_FOLDER + '/') && path.endsWith('.json');
 }
