@@ -16,6 +16,8 @@ import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import type { Study } from './core/study';
 import { RefiError } from './core/refi/errors';
+import { OutsideStudyError } from './core/port';
+import { StudyPathError } from './core/paths';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
 
 export { UsageError } from './cliExports';
@@ -247,7 +249,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`codeboom: ${e.message}`);
       return 2;
     }
-    if (e instanceof ExportRefused || e instanceof RefiError) {
+    if (e instanceof ExportRefused || e instanceof RefiError || e instanceof OutsideStudyError || e instanceof StudyPathError) {
       io.err(`codeboom: ${e.message}`);
       return 1;
     }

@@ -9,7 +9,7 @@
  */
 import type { Coding, ProjectData, TranscriptDocument } from './model';
 import type { FileSystemPort } from './port';
-import { decodeText, encodeText, joinPath } from './port';
+import { OutsideStudyError, UNFOLLOWED_LINK, decodeText, encodeText, joinPath } from './port';
 import { isWithin, normalizeStudyPath } from './paths';
 import type { FileProblem } from './schema';
 import { CODINGS_FOLDER, DATA_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from './schema';
@@ -103,7 +103,7 @@ export class StudyStore {
     const project = parsed.value;
     const problems: FileProblem[] = [];
 
-    const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath);
+    const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath, problems);
     const texts = new Map<string, string>();
     const documents: TranscriptDocument[] = [];
     await Promise.all(
@@ -115,7 +115,7 @@ export class StudyStore {
       documents.push(readTranscript(path, texts.get(path)!));
     }
 
-    const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'));
+    const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
     const knownCodes = new Set(project.codes.map((c) => c.id));
     const codings: Coding[] = [];
     const known = new Map<string, string>([[PROJECT_FILE, projectText]]);
@@ -667,25 +667,51 @@ function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
 }
 
 async function readText(fs: FileSystemPort, path: string): Promise<string | undefined> {
-  const stat = await fs.stat(path);
-  if (!stat) {
-    return undefined;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat) {
+      return undefined;
+    }
+    return await readAll(fs, path);
+  } catch (e) {
+    // A study file behind a symbolic link to outside is a problem of the study, shown like the others.
+    if (e instanceof OutsideStudyError) {
+      throw new StudyFileError([{ file: e.path, path: [], message: e.reason }]);
+    }
+    throw e;
   }
-  return readAll(fs, path);
 }
 
 function readAll(fs: FileSystemPort, path: string): Promise<string> {
   return fs.readText ? fs.readText(path) : fs.readFile(path).then(decodeText);
 }
 
-async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean): Promise<string[]> {
+/**
+ * The files below the folders that `accept` takes. A symbolic link that resolves outside the study
+ * (the port says so) is not followed; it goes into `problems`, named by its path.
+ */
+async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean, problems?: FileProblem[]): Promise<string[]> {
   const out = new Set<string>();
   const walk = async (folder: string): Promise<void> => {
-    const entries = await fs.readDirectory(folder);
+    let entries;
+    try {
+      entries = await fs.readDirectory(folder);
+    } catch (e) {
+      if (e instanceof OutsideStudyError) {
+        problems?.push({ file: e.path, path: [], message: e.reason });
+        return;
+      }
+      throw e;
+    }
     await Promise.all(
       entries.map(async ([name, kind]) => {
         const path = joinPath(folder, name);
-        if (kind === 'directory') {
+        if (kind === 'unfollowed-link') {
+          // A link that would be one of the files sought, or a folder (no extension): other links are no business of ours.
+          if (accept(path) || (!SKIP_FOLDERS.has(name) && !/\.[^.]+$/.test(name))) {
+            problems?.push({ file: path, path: [], message: UNFOLLOWED_LINK });
+          }
+        } else if (kind === 'directory') {
           if (!SKIP_FOLDERS.has(name)) {
             await walk(path);
           }

@@ -84,7 +84,7 @@ export async function collectMemos(service: StudyService): Promise<MemoHit[]> {
       const path = `${folder}/${name}`;
       if (kind === 'directory') {
         await walk(path);
-      } else if (name.endsWith('.md')) {
+      } else if (kind === 'file' && name.endsWith('.md')) {
         const text = new TextDecoder().decode(await fs.readFile(path));
         for (const para of text.split(/\n\s*\n/).filter((p) => p.trim() && !p.startsWith('#'))) {
           out.push({ label: `$(book) ${path.slice(MEMO_FOLDER.length + 1)}`, detail: para.replace(/\s+/g, ' ').trim(), open: () => vscode.window.showTextDocument(fs.uri(path)) });
