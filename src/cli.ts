@@ -14,6 +14,7 @@ import { StudyStore, studyFileKind } from './core/store';
 import type { StudyFileKind } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { realPathOf } from './node/studyLinks';
 import type { Study } from './core/study';
 import { RefiError } from './core/refi/errors';
 import { OutsideStudyError } from './core/port';
@@ -124,10 +125,10 @@ const KIND_WORDS: Record<StudyFileKind, string> = {
  */
 async function checkOutTarget(out: string, studyDir: string, transcriptFolders: readonly string[], force: boolean): Promise<void> {
   const target = path.resolve(out);
-  const studyReal = await realPath(studyDir);
+  const studyReal = await realPathOf(studyDir);
   for (const [root, file] of [
     [studyDir, target],
-    [studyReal, await realPath(target)],
+    [studyReal, await realPathOf(target)],
   ] as const) {
     const rel = path.relative(root, file);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
@@ -141,24 +142,6 @@ async function checkOutTarget(out: string, studyDir: string, transcriptFolders: 
   }
   if (!force && (await fsp.lstat(target).then(() => true, () => false))) {
     throw new UsageError(`${out} exists already; use --force to write over it`);
-  }
-}
-
-/** The real path of a file that may not exist yet: its nearest existing folder resolved, the rest appended. */
-async function realPath(file: string): Promise<string> {
-  const rest: string[] = [];
-  let at = file;
-  for (;;) {
-    try {
-      return path.join(await fsp.realpath(at), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(at);
-      if (parent === at) {
-        return file;
-      }
-      rest.push(path.basename(at));
-      at = parent;
-    }
   }
 }
 
