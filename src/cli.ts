@@ -9,13 +9,18 @@
  * Exit codes: 0 ok · 1 the study has problems · 2 usage error · 3 unexpected error.
  */
 import * as path from 'path';
-import { StudyStore } from './core/store';
+import { promises as fsp } from 'fs';
+import { StudyStore, studyFileKind } from './core/store';
+import type { StudyFileKind } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { realPathOf } from './node/studyLinks';
 import { writeFileAtomicAt } from './node/studyFiles';
 import type { Study } from './core/study';
 import { isCounted, uncountedOf } from './core/counting';
 import { RefiError } from './core/refi/errors';
+import { OutsideStudyError } from './core/port';
+import { StudyPathError } from './core/paths';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
 
 export { UsageError } from './cliExports';
@@ -25,10 +30,11 @@ const USAGE = `codeboom — qualitative coding studies on the command line
 Usage:
   codeboom validate [study]               check every study file; exit 1 when there are problems
   codeboom stats [study] [--json]         transcripts, cases, respondents, codes, codings per coder
-  codeboom export <what> [study] [--out FILE] [--format F] [options]
+  codeboom export <what> [study] [--out FILE] [--force] [--format F] [options]
                                           write a table, report or exchange file: matrix, coverage,
                                           synthesis, respondents, codebook, gioia, qdpx, qdc, agreement,
-                                          saturation (see: codeboom help export)
+                                          saturation (see: codeboom help export); --force writes over an
+                                          existing file (never over a file of the study)
   codeboom help [export]
 
 [study] is the folder with codeboom.json (default: the current folder).`;
@@ -37,6 +43,9 @@ export interface ParsedArgs {
   readonly positional: string[];
   readonly options: Record<string, string | boolean>;
 }
+
+/** Options that never take a value: `--force study` is the flag and the study folder. */
+const FLAGS = new Set(['force']);
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -47,7 +56,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const [key, inline] = a.slice(2).split('=', 2);
       if (inline !== undefined) {
         options[key] = inline;
-      } else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
+      } else if (!FLAGS.has(key) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
         options[key] = argv[++i];
       } else {
         options[key] = true;
@@ -111,6 +120,38 @@ function onlyOptions(command: string, options: ParsedArgs['options'], allowed: r
   }
 }
 
+const KIND_WORDS: Record<StudyFileKind, string> = {
+  project: 'the project file',
+  data: 'a Codeboom data file (under .codeboom/)',
+  transcript: 'a transcript',
+};
+
+/**
+ * An export never writes over a file of the study (followed through symbolic links and `..`), and
+ * over another existing file only with --force. Throws a {@link UsageError} that names the file.
+ */
+async function checkOutTarget(out: string, studyDir: string, transcriptFolders: readonly string[], force: boolean): Promise<void> {
+  const target = path.resolve(out);
+  const studyReal = await realPathOf(studyDir);
+  for (const [root, file] of [
+    [studyDir, target],
+    [studyReal, await realPathOf(target)],
+  ] as const) {
+    const rel = path.relative(root, file);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
+      continue;
+    }
+    const posix = rel.split(path.sep).join('/');
+    const kind = studyFileKind(transcriptFolders, posix);
+    if (kind) {
+      throw new UsageError(`--out ${out} is ${KIND_WORDS[kind]} of the study (${posix}): an export never writes over a study file, not even with --force; choose another file`);
+    }
+  }
+  if (!force && (await fsp.lstat(target).then(() => true, () => false))) {
+    throw new UsageError(`${out} exists already; use --force to write over it`);
+  }
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv);
   const [command, ...rest] = positional;
@@ -164,8 +205,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         if (binary && out === undefined) {
           throw new UsageError(`${what}${format ? ` as ${format}` : ''} is a binary file: give --out FILE`);
         }
+        if (options['force'] !== undefined && options['force'] !== true) {
+          throw new UsageError('--force takes no value');
+        }
         const studyDir = path.resolve(dir ?? '.');
         const { study, store, problems } = await open(studyDir, io);
+        if (typeof out === 'string') {
+          await checkOutTarget(out, studyDir, study.project.transcriptFolders, options['force'] === true);
+        }
         const result = await exporter.run({ study, store, options, studyDir, format, note: (t) => io.err(t) });
         if (typeof out === 'string') {
           const target = path.resolve(out);
@@ -190,7 +237,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.err(`codeboom: ${e.message}`);
       return 2;
     }
-    if (e instanceof ExportRefused || e instanceof RefiError) {
+    if (e instanceof ExportRefused || e instanceof RefiError || e instanceof OutsideStudyError || e instanceof StudyPathError) {
       io.err(`codeboom: ${e.message}`);
       return 1;
     }

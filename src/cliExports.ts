@@ -282,7 +282,7 @@ export function chooseFormat(what: string, exporter: Exporter, options: Options)
 
 /** Rejects options the export does not take (a typo must not be ignored silently). */
 export function checkOptions(what: string, exporter: Exporter, options: Options): void {
-  const allowed = new Set(['out', ...(exporter.formats ? ['format'] : []), ...Object.keys(exporter.options ?? {})]);
+  const allowed = new Set(['out', ...(exporter.formats ? ['format'] : []), ...Object.keys(exporter.options ?? {}), 'force']);
   for (const key of Object.keys(options)) {
     if (key === 'format' && !exporter.formats) {
       throw new UsageError(`export ${what} has one format: leave out --format`);
@@ -294,7 +294,13 @@ export function checkOptions(what: string, exporter: Exporter, options: Options)
 }
 
 export function exportHelp(): string {
-  const lines = ['codeboom export <what> [study] [--out FILE] [--format F] [options]', ''];
+  const lines = [
+    'codeboom export <what> [study] [--out FILE] [--force] [--format F] [options]',
+    '',
+    '  --out FILE   never a file of the study (codeboom.json, a transcript, anything under .codeboom/);',
+    '               an existing file only with --force',
+    '',
+  ];
   for (const [what, e] of Object.entries(EXPORTS)) {
     lines.push(`  ${what.padEnd(12)} ${e.description}`);
     if (e.formats) {

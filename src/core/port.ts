@@ -22,8 +22,12 @@ export interface FileSystemPort {
   /** Write via a temporary file and a rename, so a reader never sees half a file. */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
   stat(path: string): Promise<FileStat | undefined>;
-  /** Entries of a folder: name and whether it is a folder. Missing folder → empty list. */
-  readDirectory(path: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>>;
+  /**
+   * Entries of a folder: name and kind. Missing folder → empty list. A symbolic link that resolves
+   * inside the study is listed as what it leads to; one that is not followed as 'unfollowed-link'.
+   * A folder that itself resolves outside the study throws {@link OutsideStudyError}.
+   */
+  readDirectory(path: string): Promise<ReadonlyArray<readonly [string, EntryKind]>>;
   delete(path: string): Promise<void>;
   /**
    * Takes the exclusive lock of a study file for a read–merge–write, waiting while another writer
@@ -35,6 +39,25 @@ export interface FileSystemPort {
   /** Removes the temporary files a killed or failed write left in a folder (our own naming pattern, old or of a dead process). */
   removeLeftovers?(folder: string): Promise<string[]>;
 }
+
+/**
+ * A folder entry's kind. 'unfollowed-link': a symbolic link that leads outside the study, nowhere,
+ * or back into a folder above itself; it is neither read nor written through.
+ */
+export type EntryKind = 'file' | 'directory' | 'unfollowed-link';
+
+/** A path that resolves, through a symbolic link, outside the study: ports neither read nor write it. */
+export class OutsideStudyError extends Error {
+  readonly reason = 'is a symbolic link (or lies under one) that leads outside the study; it is not followed';
+  constructor(readonly path: string) {
+    super('');
+    this.message = `${path} ${this.reason}`;
+    this.name = 'OutsideStudyError';
+  }
+}
+
+/** What a problem says about an entry that was not followed. */
+export const UNFOLLOWED_LINK = 'is a symbolic link that leads outside the study (or nowhere, or to a folder above it); it is not followed';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -107,7 +130,7 @@ export class MemoryFileSystem implements FileSystemPort {
     return f ? { mtime: f.mtime, size: f.data.byteLength } : undefined;
   }
 
-  async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>> {
+  async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, EntryKind]>> {
     const prefix = path === '' || path === '.' ? '' : path.replace(/\/$/, '') + '/';
     const out = new Map<string, 'file' | 'directory'>();
     for (const key of this.files.keys()) {

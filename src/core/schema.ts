@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { Coding, ProjectData } from './model';
 import { DEFAULT_ATTRIBUTE_KEYS } from './model';
+import { isSafeSegment, normalizeStudyPath } from './paths';
 
 export const PROJECT_FILE = 'codeboom.json';
 export const DATA_FOLDER = '.codeboom';
@@ -14,6 +15,19 @@ export const CURRENT_SCHEMA_VERSION = 1;
 const id = z.string().min(1).max(200);
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour like #1f77b4');
 const nonEmpty = z.string().trim().min(1);
+
+/** A path inside the study (see core/paths.ts); `allowRoot` for a folder that may be the study itself. */
+const studyPath = (allowRoot: boolean, exact: boolean) =>
+  z.string().superRefine((value, ctx) => {
+    const r = normalizeStudyPath(value, { allowRoot });
+    if (!r.ok) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" ${r.reason}` });
+    } else if (exact && r.path !== value) {
+      ctx.addIssue({ code: 'custom', message: `"${value}" is not written plainly; write it as "${r.path}"` });
+    }
+  });
+/** A coder id names a codings file: one plain file-name segment. */
+const coderId = id.refine(isSafeSegment, { message: 'is not a plain name (no /, \\, "..", drive letter or control character)' });
 
 const codeSchema = z.strictObject({
   id,
@@ -46,7 +60,7 @@ export const projectSchemaV1 = z.strictObject({
   schemaVersion: z.literal(1),
   name: nonEmpty,
   description: z.string().optional(),
-  transcriptFolders: z.array(z.string()).default(['.']),
+  transcriptFolders: z.array(studyPath(true, false)).default(['.']),
   attributeKeys: z
     .strictObject({ case: nonEmpty, respondent: nonEmpty, interview: nonEmpty })
     .default(DEFAULT_ATTRIBUTE_KEYS),
@@ -84,8 +98,8 @@ const codingSchema = z.strictObject({
 
 export const codingFileSchemaV1 = z.strictObject({
   schemaVersion: z.literal(1),
-  document: nonEmpty,
-  coder: id,
+  document: studyPath(false, true),
+  coder: coderId,
   offsetEncoding: z.literal('utf-16').default('utf-16'),
   codings: z.array(codingSchema),
 });

@@ -4,6 +4,7 @@
  */
 import type { Code, Coding, ProjectData } from './model';
 import { CURRENT_SCHEMA_VERSION } from './schema';
+import { StudyPathError, isSafeSegment, studyPath } from './paths';
 
 function clean<T extends object>(obj: T): T {
   const out: Record<string, unknown> = {};
@@ -102,5 +103,8 @@ export function serializeCodingFile(document: string, coder: string, codings: re
 
 /** Where the codings of one transcript by one coder live. */
 export function codingFilePath(document: string, coder: string): string {
-  return `.codeboom/codings/${document}.${coder}.json`;
+  if (!isSafeSegment(coder)) {
+    throw new StudyPathError(coder, 'is not a plain coder name for a codings file');
+  }
+  return `.codeboom/codings/${studyPath(document)}.${coder}.json`;
 }

@@ -9,7 +9,8 @@
  */
 import type { Coding, ProjectData, TranscriptDocument } from './model';
 import type { FileSystemPort } from './port';
-import { decodeText, encodeText, joinPath } from './port';
+import { OutsideStudyError, UNFOLLOWED_LINK, decodeText, encodeText, joinPath } from './port';
+import { isWithin, normalizeStudyPath } from './paths';
 import type { FileProblem } from './schema';
 import { CODINGS_FOLDER, DATA_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from './schema';
 import { codingFilePath, serializeCodingFile, serializeProject } from './serialize';
@@ -57,6 +58,29 @@ export function isTranscriptPath(path: string): boolean {
   return TRANSCRIPT_EXTENSIONS.some((ext) => lower.endsWith(ext)) && !path.split('/').some((p) => SKIP_FOLDERS.has(p));
 }
 
+export type StudyFileKind = 'project' | 'data' | 'transcript';
+
+/**
+ * Whether a study-relative path is one of the study's own files, which an export must never
+ * write over: the project file, anything under `.codeboom/`, a transcript of the transcript
+ * folders (also one not there yet). Compared without case: on macOS and Windows CODEBOOM.JSON is codeboom.json.
+ */
+export function studyFileKind(transcriptFolders: readonly string[], path: string): StudyFileKind | undefined {
+  const r = normalizeStudyPath(path);
+  if (!r.ok) {
+    return undefined;
+  }
+  const lower = r.path.toLowerCase();
+  if (lower === PROJECT_FILE) {
+    return 'project';
+  }
+  if (isWithin(lower, DATA_FOLDER)) {
+    return 'data';
+  }
+  const inFolders = studyFolders(transcriptFolders).some((f) => isWithin(lower, f.toLowerCase()));
+  return inFolders && TRANSCRIPT_EXTENSIONS.some((ext) => lower.endsWith(ext)) ? 'transcript' : undefined;
+}
+
 export function isCodingFilePath(path: string): boolean {
   return path.startsWith(CODINGS_FOLDER + '/') && path.endsWith('.json');
 }
@@ -91,7 +115,7 @@ export class StudyStore {
     const problems: FileProblem[] = [];
     await removeLeftovers(fs);
 
-    const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath);
+    const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath, problems);
     const texts = new Map<string, string>();
     const documents: TranscriptDocument[] = [];
     await Promise.all(
@@ -103,7 +127,7 @@ export class StudyStore {
       documents.push(readTranscript(path, texts.get(path)!));
     }
 
-    const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'));
+    const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
     const knownCodes = new Set(project.codes.map((c) => c.id));
     const codings: Coding[] = [];
     const known = new Map<string, string>([[PROJECT_FILE, projectText]]);
@@ -167,10 +191,7 @@ export class StudyStore {
 
   /** Whether a path lies in one of the project's transcript folders. */
   inTranscriptFolders(path: string): boolean {
-    return this.study.project.transcriptFolders.some((f) => {
-      const folder = f === '.' || f === '' ? '' : f.replace(/\/$/, '') + '/';
-      return path.startsWith(folder);
-    });
+    return studyFolders(this.study.project.transcriptFolders).some((folder) => isWithin(path, folder));
   }
 
   /** The transcript's text as last read from disk or reported by the editor. */
@@ -679,9 +700,11 @@ async function removeLeftovers(fs: FileSystemPort): Promise<void> {
   if (!clean) {
     return;
   }
+  // Best effort: a folder that cannot be read (a link leading outside the study, no permission) is
+  // reported by the load itself, never made a reason to fail the open here.
   const visit = async (folder: string): Promise<void> => {
     await clean(folder).catch(() => undefined);
-    const entries = await fs.readDirectory(folder);
+    const entries = await fs.readDirectory(folder).catch(() => []);
     await Promise.all(entries.filter(([, kind]) => kind === 'directory').map(([name]) => visit(joinPath(folder, name))));
   };
   await clean('').catch(() => undefined);
@@ -699,25 +722,51 @@ async function withLock<T>(fs: FileSystemPort, path: string, fn: () => Promise<T
 }
 
 async function readText(fs: FileSystemPort, path: string): Promise<string | undefined> {
-  const stat = await fs.stat(path);
-  if (!stat) {
-    return undefined;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat) {
+      return undefined;
+    }
+    return await readAll(fs, path);
+  } catch (e) {
+    // A study file behind a symbolic link to outside is a problem of the study, shown like the others.
+    if (e instanceof OutsideStudyError) {
+      throw new StudyFileError([{ file: e.path, path: [], message: e.reason }]);
+    }
+    throw e;
   }
-  return readAll(fs, path);
 }
 
 function readAll(fs: FileSystemPort, path: string): Promise<string> {
   return fs.readText ? fs.readText(path) : fs.readFile(path).then(decodeText);
 }
 
-async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean): Promise<string[]> {
+/**
+ * The files below the folders that `accept` takes. A symbolic link that resolves outside the study
+ * (the port says so) is not followed; it goes into `problems`, named by its path.
+ */
+async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean, problems?: FileProblem[]): Promise<string[]> {
   const out = new Set<string>();
   const walk = async (folder: string): Promise<void> => {
-    const entries = await fs.readDirectory(folder);
+    let entries;
+    try {
+      entries = await fs.readDirectory(folder);
+    } catch (e) {
+      if (e instanceof OutsideStudyError) {
+        problems?.push({ file: e.path, path: [], message: e.reason });
+        return;
+      }
+      throw e;
+    }
     await Promise.all(
       entries.map(async ([name, kind]) => {
         const path = joinPath(folder, name);
-        if (kind === 'directory') {
+        if (kind === 'unfollowed-link') {
+          // A link that would be one of the files sought, or a folder (no extension): other links are no business of ours.
+          if (accept(path) || (!SKIP_FOLDERS.has(name) && !/\.[^.]+$/.test(name))) {
+            problems?.push({ file: path, path: [], message: UNFOLLOWED_LINK });
+          }
+        } else if (kind === 'directory') {
           if (!SKIP_FOLDERS.has(name)) {
             await walk(path);
           }
@@ -727,10 +776,18 @@ async function findFiles(fs: FileSystemPort, folders: readonly string[], accept:
       }),
     );
   };
-  for (const folder of folders) {
-    await walk(folder === '.' ? '' : folder.replace(/\/$/, ''));
+  for (const folder of studyFolders(folders)) {
+    await walk(folder);
   }
   return [...out].sort();
+}
+
+/** The folders normalised by the path rule; one that leads outside the study (refused when codeboom.json is read) is left out. */
+function studyFolders(folders: readonly string[]): string[] {
+  return folders.flatMap((f) => {
+    const r = normalizeStudyPath(f, { allowRoot: true });
+    return r.ok ? [r.path] : [];
+  });
 }
 
 /** Creates a new, empty study's project file. Refuses to overwrite an existing one. */

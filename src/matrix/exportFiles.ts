@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { writeUriAtomic } from '../platform/vscodeFileSystem';
+import type { StudyLocation } from '../study/exportGuard';
+import { refuseStudyFile } from '../study/exportGuard';
 
 /** Writes a file atomically (temporary file + rename). */
 export const writeFileAtomic = writeUriAtomic;
@@ -35,6 +37,8 @@ export interface ExportRequest<F extends string> {
   /** Default file name without extension. */
   readonly baseName: string;
   readonly folder: vscode.Uri | undefined;
+  /** The study whose files the export must not write over. */
+  readonly study?: StudyLocation;
   /** The file's bytes; `target` is where it goes (for files written beside it, e.g. a chart). */
   build(format: F, target: vscode.Uri): Promise<Uint8Array> | Uint8Array;
 }
@@ -69,6 +73,9 @@ export async function runExport<F extends string>(req: ExportRequest<F>): Promis
     if (!target) {
       return undefined;
     }
+  }
+  if (req.study) {
+    await refuseStudyFile(req.study, target);
   }
   const format = choice.format;
   const file = target;

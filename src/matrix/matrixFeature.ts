@@ -202,6 +202,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const what = view === 'matrix' ? vscode.l10n.t('Matrix') : view === 'coverage' ? vscode.l10n.t('Factor coverage') : vscode.l10n.t('Synthesis');
         return runExport({
+          study: this.service,
           what,
           formats: [csv, xlsx, md],
           format: a.format,
@@ -221,6 +222,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         const root = folder();
         const file = codebookFileLabel(root ? root.path.slice(root.path.lastIndexOf('/') + 1) : undefined);
         return runExport({
+          study: this.service,
           what: vscode.l10n.t('Codebook'),
           formats: [md, html],
           format: a.format,
@@ -238,6 +240,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         return runExport({
+          study: this.service,
           what: vscode.l10n.t('Respondent table'),
           formats: [md, xlsx, csv],
           format: a.format,
@@ -255,6 +258,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         return runExport({
+          study: this.service,
           what: vscode.l10n.t('Synthesis table'),
           formats: [md, xlsx, csv],
           format: a.format,
@@ -272,6 +276,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         return runExport({
+          study: this.service,
           what: vscode.l10n.t('Gioia data structure'),
           formats: [svg, md],
           format: a.format,
@@ -294,6 +299,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
     const md: FormatChoice<'markdown'> = { format: 'markdown', label: vscode.l10n.t('Markdown with the chart as SVG'), extension: 'md' };
     const svg: FormatChoice<'svg'> = { format: 'svg', label: vscode.l10n.t('SVG picture'), extension: 'svg' };
     return runExport({
+      study: this.service,
       what: vscode.l10n.t('Saturation'),
       formats: [md, svg],
       format: a.format,

@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { encodeText } from '../core/port';
+import { transcriptMemoPath as coreTranscriptMemoPath } from '../core/refi/importProject';
 
 /** Memos beside the codings: one per transcript, and a project journal. `[[code name]]` links to a code. */
 export const MEMO_FOLDER = '.codeboom/memos';
 
-export function transcriptMemoPath(doc: string): string {
-  return `${MEMO_FOLDER}/${doc}`;
-}
+/** The same path as the core's (REFI import and export): one rule, which refuses a path outside the study. */
+export const transcriptMemoPath = coreTranscriptMemoPath;
 
 async function openOrCreate(service: StudyService, path: string, initial: string, append?: string): Promise<vscode.TextEditor> {
   const fs = new VscodeFileSystem(service.root!);
@@ -84,7 +84,7 @@ export async function collectMemos(service: StudyService): Promise<MemoHit[]> {
       const path = `${folder}/${name}`;
       if (kind === 'directory') {
         await walk(path);
-      } else if (name.endsWith('.md')) {
+      } else if (kind === 'file' && name.endsWith('.md')) {
         const text = new TextDecoder().decode(await fs.readFile(path));
         for (const para of text.split(/\n\s*\n/).filter((p) => p.trim() && !p.startsWith('#'))) {
           out.push({ label: `$(book) ${path.slice(MEMO_FOLDER.length + 1)}`, detail: para.replace(/\s+/g, ' ').trim(), open: () => vscode.window.showTextDocument(fs.uri(path)) });

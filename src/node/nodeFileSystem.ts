@@ -1,46 +1,66 @@
 import { promises as fsp, readFileSync } from 'fs';
 import * as path from 'path';
-import type { FileLock, FileStat, FileSystemPort } from '../core/port';
+import type { EntryKind, FileLock, FileStat, FileSystemPort } from '../core/port';
+import { OutsideStudyError } from '../core/port';
+import { studyPath } from '../core/paths';
+import { StudyLinks } from './studyLinks';
 import { LOCK_WAIT_MS, lockFile, removeLeftovers, writeFileAtomicAt } from './studyFiles';
 
-/** The core's file port over Node's fs, rooted at a folder. Used by the CLI, tests and benchmarks. */
+/**
+ * The core's file port over Node's fs, rooted at a folder. Used by the CLI, tests and benchmarks.
+ * Paths pass the study path rule (core/paths.ts); nothing is read or written through a symbolic
+ * link that resolves outside the study.
+ */
 export class NodeFileSystem implements FileSystemPort {
+  private readonly links: StudyLinks;
+
   constructor(
     readonly root: string,
     /** How long a save waits for another writer's lock. */
     readonly lockWaitMs: number = LOCK_WAIT_MS,
-  ) {}
-
-  abs(rel: string): string {
-    return path.join(this.root, ...rel.split('/'));
+  ) {
+    this.links = new StudyLinks(root);
   }
 
-  readFile(rel: string): Promise<Uint8Array> {
-    return fsp.readFile(this.abs(rel));
+  abs(rel: string): string {
+    return path.join(this.root, ...studyPath(rel, { allowRoot: true }).split('/'));
+  }
+
+  /** The absolute path of a study path that resolves inside the study, else an {@link OutsideStudyError}. */
+  private async inside(rel: string): Promise<string> {
+    const abs = this.abs(rel);
+    if (!(await this.links.resolvesInside(abs))) {
+      throw new OutsideStudyError(rel);
+    }
+    return abs;
+  }
+
+  async readFile(rel: string): Promise<Uint8Array> {
+    return fsp.readFile(await this.inside(rel));
   }
 
   async readText(rel: string): Promise<string> {
-    const text = await fsp.readFile(this.abs(rel), 'utf8');
+    const text = await fsp.readFile(await this.inside(rel), 'utf8');
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
   /** Atomic, and refuses to replace a file that is read-only on disk (see studyFiles.ts). */
-  writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
-    return writeFileAtomicAt(this.abs(rel), data, rel);
+  async writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
+    return writeFileAtomicAt(await this.inside(rel), data, rel);
   }
 
   /** A lock file beside the study file, shared with the extension and other CLI runs (see studyFiles.ts). */
-  lock(rel: string): Promise<FileLock> {
-    return lockFile(this.abs(rel), rel, this.lockWaitMs);
+  async lock(rel: string): Promise<FileLock> {
+    return lockFile(await this.inside(rel), rel, this.lockWaitMs);
   }
 
   async removeLeftovers(rel: string): Promise<string[]> {
-    return removeLeftovers(this.abs(rel));
+    return removeLeftovers(await this.inside(rel));
   }
 
   async stat(rel: string): Promise<FileStat | undefined> {
     try {
-      const s = await fsp.stat(this.abs(rel));
+      const s = await fsp.stat(await this.inside(rel));
       return { mtime: s.mtimeMs, size: s.size };
     } catch (e) {
       // Only a missing file is "not there"; any other error must not be taken for a deletion.
@@ -52,20 +72,27 @@ export class NodeFileSystem implements FileSystemPort {
     }
   }
 
-  async readDirectory(rel: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>> {
+  async readDirectory(rel: string): Promise<ReadonlyArray<readonly [string, EntryKind]>> {
+    const folder = await this.inside(rel);
+    let entries;
     try {
-      const entries = await fsp.readdir(this.abs(rel), { withFileTypes: true });
-      return entries
-        .filter((e) => e.isFile() || e.isDirectory())
-        .map((e) => [e.name, e.isDirectory() ? 'directory' : 'file'] as const)
-        .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      entries = await fsp.readdir(folder, { withFileTypes: true });
     } catch {
       return [];
     }
+    const out: Array<readonly [string, EntryKind]> = [];
+    for (const e of entries) {
+      if (e.isSymbolicLink()) {
+        out.push([e.name, await this.links.linkKind(path.join(folder, e.name), folder)]);
+      } else if (e.isFile() || e.isDirectory()) {
+        out.push([e.name, e.isDirectory() ? 'directory' : 'file']);
+      }
+    }
+    return out.sort((a, b) => (a[0] < b[0] ? -1 : 1));
   }
 
   async delete(rel: string): Promise<void> {
-    await fsp.rm(this.abs(rel), { force: true });
+    await fsp.rm(await this.inside(rel), { force: true });
   }
 }
 

@@ -1,14 +1,35 @@
 import * as vscode from 'vscode';
-import type { FileLock, FileStat, FileSystemPort } from '../core/port';
+import type { EntryKind, FileLock, FileStat, FileSystemPort } from '../core/port';
+import { OutsideStudyError } from '../core/port';
+import { studyPath } from '../core/paths';
 import { StudyFileError } from '../core/schema';
+import { StudyLinks } from '../node/studyLinks';
 import { lockFile, removeLeftovers, temporaryPath, writeFileAtomicAt } from '../node/studyFiles';
 
-/** The core's file port over `vscode.workspace.fs`, rooted at the study folder. */
+/**
+ * The core's file port over `vscode.workspace.fs`, rooted at the study folder. Paths pass the
+ * study path rule (core/paths.ts). On a local disk a symbolic link is followed when its realpath is
+ * inside the study and not otherwise (the CLI's rule); elsewhere (remote, virtual) links are not followed.
+ */
 export class VscodeFileSystem implements FileSystemPort {
-  constructor(readonly root: vscode.Uri) {}
+  private readonly links: StudyLinks | undefined;
+
+  constructor(readonly root: vscode.Uri) {
+    this.links = root.scheme === 'file' ? new StudyLinks(root.fsPath) : undefined;
+  }
 
   uri(path: string): vscode.Uri {
-    return path ? vscode.Uri.joinPath(this.root, ...path.split('/')) : this.root;
+    const rel = studyPath(path, { allowRoot: true });
+    return rel ? vscode.Uri.joinPath(this.root, ...rel.split('/')) : this.root;
+  }
+
+  /** The URI of a study path that resolves inside the study, else an {@link OutsideStudyError}. */
+  private async inside(path: string): Promise<vscode.Uri> {
+    const uri = this.uri(path);
+    if (this.links && !(await this.links.resolvesInside(uri.fsPath))) {
+      throw new OutsideStudyError(path);
+    }
+    return uri;
   }
 
   /** The study-relative path of a URI inside the study, else undefined. */
@@ -21,11 +42,11 @@ export class VscodeFileSystem implements FileSystemPort {
   }
 
   async readFile(path: string): Promise<Uint8Array> {
-    return vscode.workspace.fs.readFile(this.uri(path));
+    return vscode.workspace.fs.readFile(await this.inside(path));
   }
 
-  writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-    return writeUriAtomic(this.uri(path), data, path);
+  async writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+    return writeUriAtomic(await this.inside(path), data, path);
   }
 
   /**
@@ -35,7 +56,7 @@ export class VscodeFileSystem implements FileSystemPort {
    * the three-way merge alone, and two saves at the same moment can still lose one side there.
    */
   async lock(path: string): Promise<FileLock> {
-    const target = this.uri(path);
+    const target = await this.inside(path);
     if (target.scheme === 'file') {
       return lockFile(target.fsPath, path);
     }
@@ -43,13 +64,13 @@ export class VscodeFileSystem implements FileSystemPort {
   }
 
   async removeLeftovers(path: string): Promise<string[]> {
-    const folder = this.uri(path);
+    const folder = await this.inside(path);
     return folder.scheme === 'file' ? removeLeftovers(folder.fsPath) : [];
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
     try {
-      const s = await vscode.workspace.fs.stat(this.uri(path));
+      const s = await vscode.workspace.fs.stat(await this.inside(path));
       return { mtime: s.mtime, size: s.size };
     } catch (e) {
       // Only a missing file is "not there"; any other error must not be taken for a deletion.
@@ -60,19 +81,28 @@ export class VscodeFileSystem implements FileSystemPort {
     }
   }
 
-  async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, 'file' | 'directory']>> {
+  async readDirectory(path: string): Promise<ReadonlyArray<readonly [string, EntryKind]>> {
+    const folder = await this.inside(path);
+    let entries: Array<[string, vscode.FileType]>;
     try {
-      const entries = await vscode.workspace.fs.readDirectory(this.uri(path));
-      return entries
-        .filter(([, type]) => (type & (vscode.FileType.File | vscode.FileType.Directory)) !== 0)
-        .map(([name, type]) => [name, type & vscode.FileType.Directory ? 'directory' : 'file'] as const);
+      entries = await vscode.workspace.fs.readDirectory(folder);
     } catch {
       return [];
     }
+    const out: Array<readonly [string, EntryKind]> = [];
+    for (const [name, type] of entries) {
+      if (type & vscode.FileType.SymbolicLink) {
+        const kind = this.links ? await this.links.linkKind(vscode.Uri.joinPath(folder, name).fsPath, folder.fsPath) : 'unfollowed-link';
+        out.push([name, kind]);
+      } else if (type & (vscode.FileType.File | vscode.FileType.Directory)) {
+        out.push([name, type & vscode.FileType.Directory ? 'directory' : 'file']);
+      }
+    }
+    return out;
   }
 
   async delete(path: string): Promise<void> {
-    await vscode.workspace.fs.delete(this.uri(path));
+    await vscode.workspace.fs.delete(await this.inside(path));
   }
 }
 

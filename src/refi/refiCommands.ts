@@ -9,6 +9,7 @@ import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { exportCodebook, exportProject, importProject, planCodebookImport, readCodebook, readMemoFiles } from '../core/refi';
 import type { ExportReport, ImportReport } from '../core/refi';
+import { refuseStudyFile } from '../study/exportGuard';
 
 export interface RefiArgs {
   readonly source?: vscode.Uri;
@@ -126,6 +127,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       return undefined;
     }
     try {
+      await refuseStudyFile(service, target);
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportCodebook(study)));
       void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: exported {0} codes to {1}.', study.codes.length, fileName(target)));
       return target;
@@ -153,6 +155,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       return undefined;
     }
     try {
+      await refuseStudyFile(service, target);
       await service.flush();
       const report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Codeboom: exporting {0}', fileName(target)) },

@@ -10,6 +10,7 @@ import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../coding/colorIcons';
 import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
 import { prepareIcons } from './codeTree';
+import { refuseStudyFile } from '../study/exportGuard';
 
 export type QuotationNode = { readonly kind: 'doc'; readonly doc: string } | { readonly kind: 'quote'; readonly id: string; readonly doc: string };
 
@@ -401,6 +402,12 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
         if (!uri) {
           return undefined;
         }
+      }
+      try {
+        await refuseStudyFile(service, uri);
+      } catch (e) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', e instanceof Error ? e.message : String(e)));
+        return undefined;
       }
       // The report uses the view's subcode switch and filter when it is about the code shown there.
       const sameCode = id === provider.code;

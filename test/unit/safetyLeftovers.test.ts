@@ -157,7 +157,7 @@ describe('data safety: leftovers and read-only files on disk', function () {
     fs.writeFileSync(target, 'old');
     fs.chmodSync(target, 0o444);
     let err = '';
-    const code = await main(['export', 'codebook', root, '--out', target], { out: () => undefined, err: (t) => (err += t + '\n') });
+    const code = await main(['export', 'codebook', root, '--out', target, '--force'], { out: () => undefined, err: (t) => (err += t + '\n') });
     assert.strictEqual(code, 3, err);
     assert.match(err, /read-only/);
     assert.strictEqual(fs.readFileSync(target, 'utf8'), 'old');

@@ -314,7 +314,8 @@ export async function readMemoFiles(fs: FileSystemPort): Promise<MemoFile[]> {
       const path = joinPath(rel, name);
       if (kind === 'directory') {
         await walk(path);
-      } else if (/\.(md|markdown|txt)$/i.test(name)) {
+      } else if (kind === 'file' && /\.(md|markdown|txt)$/i.test(name)) {
+        // A link not followed (outside the study) is no memo of this study.
         out.push({ path, text: decodeText(await fs.readFile(joinPath(MEMO_FOLDER, path))) });
       }
     }

@@ -12,6 +12,7 @@ import { emptyProject } from '../model';
 import type { FileSystemPort } from '../port';
 import { decodeText, encodeText } from '../port';
 import { PROJECT_FILE } from '../schema';
+import { studyPath } from '../paths';
 import { codingFilePath, serializeCodingFile, serializeProject } from '../serialize';
 import { Study } from '../study';
 import { makeAnchor } from '../anchor';
@@ -32,7 +33,7 @@ export const TRANSCRIPT_FOLDER = 'transcripts';
 export const MEMO_FOLDER = '.codeboom/memos';
 
 export function transcriptMemoPath(doc: string): string {
-  return `${MEMO_FOLDER}/${doc}`;
+  return `${MEMO_FOLDER}/${studyPath(doc)}`;
 }
 
 export interface SkippedSource {
@@ -499,10 +500,11 @@ export async function importProject(bytes: Uint8Array, target: FileSystemPort, o
     throw new RefiError(`The target folder is not empty (it holds ${entries.map(([n]) => n).slice(0, 5).join(', ')}${entries.length > 5 ? ', …' : ''}); choose an empty folder for the imported study.`);
   }
   const planned = await planProjectImport(bytes, options);
-  const paths = [...planned.files.keys()].filter((p) => p !== PROJECT_FILE);
+  // Every planned path passes the study path rule before anything is written.
+  const paths = [...planned.files].filter(([p]) => p !== PROJECT_FILE).map(([p, text]) => [studyPath(p), text] as const);
   let done = 0;
-  for (const path of paths) {
-    await target.writeFileAtomic(path, encodeText(planned.files.get(path)!));
+  for (const [path, text] of paths) {
+    await target.writeFileAtomic(path, encodeText(text));
     done++;
     if (done % 20 === 0) {
       options.onProgress?.(0.9 + (0.1 * done) / paths.length, 'Writing the study');

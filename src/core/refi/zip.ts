@@ -7,6 +7,7 @@
  */
 import { Inflate, zipSync } from 'fflate';
 import { RefiError } from './errors';
+import { normalizeStudyPath } from '../paths';
 
 export interface ZipLimits {
   /** Bytes inflated from the whole archive, all entries together. */
@@ -145,13 +146,11 @@ export function writeZip(files: ReadonlyArray<readonly [string, Uint8Array]>, mt
 
 /** Checks an entry name: a relative path that stays inside the folder it is extracted to. */
 export function checkEntryName(name: string): void {
+  // Zip tools on Windows write backslashes: those are separators here. Then the study path rule,
+  // and stricter: no ".." at all, not even one that stays inside.
   const n = name.replace(/\\/g, '/');
-  const problem =
-    n.includes('\u0000') ? 'contains a NUL character'
-    : n.startsWith('/') ? 'is an absolute path'
-    : /^[a-zA-Z]:/.test(n) ? 'starts with a drive letter'
-    : n.split('/').some((part) => part === '..') ? 'climbs out of its folder with ".."'
-    : undefined;
+  const rule = normalizeStudyPath(n, { allowRoot: true });
+  const problem = !rule.ok ? rule.reason : n.split('/').some((part) => part === '..') ? 'climbs out of its folder with ".."' : undefined;
   if (problem) {
     throw new RefiError(`The archive is refused: entry "${name}" ${problem}, so it would land outside the target folder.`);
   }
