@@ -13,6 +13,7 @@ import { promises as fsp } from 'fs';
 import { StudyStore } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
+import { maxOf } from './core/port';
 import type { Study } from './core/study';
 import { RefiError } from './core/refi/errors';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
@@ -80,7 +81,7 @@ export function statistics(study: Study): Record<string, unknown> {
   for (const c of codings) {
     perCoder[c.coder] = (perCoder[c.coder] ?? 0) + 1;
   }
-  const depth = Math.max(0, ...study.codes.map((c) => study.depthOf(c.id) + 1));
+  const depth = maxOf(study.codes.map((c) => study.depthOf(c.id) + 1), 0);
   return {
     name: study.name,
     transcripts: study.documents.length,

@@ -202,20 +202,30 @@ function checkProjectReferences(file: string, p: ProjectData): FileProblem[] {
       problems.push({ file, path: ['codes', i, 'parent'], message: `unknown code id "${c.parent}"` });
     }
   });
-  // Cycles in the parent chain.
+  // Cycles in the parent chain, in one pass: each code is walked over once (a per-code walk to the
+  // root is quadratic, 20-30 s on a 20,000-deep chain). Each code on a loop is reported.
   const parentOf = new Map(p.codes.map((c) => [c.id, c.parent]));
-  p.codes.forEach((c, i) => {
-    const seen = new Set<string>([c.id]);
-    let cur = c.parent;
-    while (cur !== undefined) {
-      if (seen.has(cur)) {
-        problems.push({ file, path: ['codes', i, 'parent'], message: `code "${c.name}" is its own ancestor` });
-        break;
-      }
-      seen.add(cur);
+  const indexOf = new Map(p.codes.map((c, i) => [c.id, i]));
+  const state = new Map<string, 'walking' | 'done'>();
+  for (const c of p.codes) {
+    const walk: string[] = [];
+    let cur: string | undefined = c.id;
+    while (cur !== undefined && codeIds.has(cur) && !state.has(cur)) {
+      state.set(cur, 'walking');
+      walk.push(cur);
       cur = parentOf.get(cur);
     }
-  });
+    if (cur !== undefined && state.get(cur) === 'walking') {
+      // The walk came back to a code of its own: from there on it is a loop.
+      for (const id of walk.slice(walk.indexOf(cur))) {
+        const i = indexOf.get(id)!;
+        problems.push({ file, path: ['codes', i, 'parent'], message: `code "${p.codes[i].name}" is its own ancestor` });
+      }
+    }
+    for (const id of walk) {
+      state.set(id, 'done');
+    }
+  }
   const factorIds = new Set<string>();
   p.catalogues.forEach((cat, ci) =>
     cat.categories.forEach((category, gi) =>

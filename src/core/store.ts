@@ -9,7 +9,7 @@
  */
 import type { Coding, ProjectData, TranscriptDocument } from './model';
 import type { FileSystemPort } from './port';
-import { decodeText, encodeText, joinPath } from './port';
+import { append, decodeText, encodeText, joinPath } from './port';
 import type { FileProblem } from './schema';
 import { CODINGS_FOLDER, DATA_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from './schema';
 import { codingFilePath, serializeCodingFile, serializeProject } from './serialize';
@@ -101,7 +101,7 @@ export class StudyStore {
       known.set(path, text);
       const result = parseCodingFile(path, text, knownCodes, (doc) => texts.get(doc));
       if (!result.ok) {
-        problems.push(...result.problems);
+        append(problems, result.problems);
         continue;
       }
       const misplaced = misplacedCodingFile(path, result.value.document, result.value.coder);
@@ -118,13 +118,13 @@ export class StudyStore {
         return other !== undefined ? [idClash(path, i, c.id, other)] : [];
       });
       if (clashes.length > 0) {
-        problems.push(...clashes);
+        append(problems, clashes);
         continue;
       }
       for (const c of result.value.codings) {
         fileOfId.set(c.id, path);
       }
-      codings.push(...result.value.codings);
+      append(codings, result.value.codings);
     }
 
     const study = new Study(project, documents, codings);

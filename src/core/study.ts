@@ -63,6 +63,7 @@ export class Study {
   private codeList: Code[];
   private readonly codeById = new Map<string, Code>();
   private readonly childIds = new Map<string | undefined, string[]>();
+  private readonly depthCache = new Map<string, number>();
   private readonly linkSet = new Map<string, CodeFactorLink>();
   private readonly factorById = new Map<string, { factor: LiteratureFactor; category: string; catalogue: string }>();
   private readonly codingById = new Map<string, Coding>();
@@ -131,10 +132,11 @@ export class Study {
     const out: Code[] = [];
     let cur = this.codeById.get(id);
     while (cur) {
-      out.unshift(cur);
+      out.push(cur);
       cur = cur.parent !== undefined ? this.codeById.get(cur.parent) : undefined;
     }
-    return out;
+    // Pushed and reversed: unshift is linear per call, quadratic on a deep chain.
+    return out.reverse();
   }
 
   pathLabel(id: string, separator = ' › '): string {
@@ -160,8 +162,28 @@ export class Study {
     return out;
   }
 
+  /** 0 for a top-level code. Remembered per code, so that the depths of all codes cost one walk. */
   depthOf(id: string): number {
-    return this.pathOf(id).length - 1;
+    const known = this.depthCache.get(id);
+    if (known !== undefined) {
+      return known;
+    }
+    const walk: string[] = [];
+    let cur = this.codeById.get(id);
+    let base = -1;
+    while (cur) {
+      const d = this.depthCache.get(cur.id);
+      if (d !== undefined) {
+        base = d;
+        break;
+      }
+      walk.push(cur.id);
+      cur = cur.parent !== undefined ? this.codeById.get(cur.parent) : undefined;
+    }
+    for (let i = walk.length - 1; i >= 0; i--) {
+      this.depthCache.set(walk[i], ++base);
+    }
+    return this.depthCache.get(id) ?? -1;
   }
 
   get catalogues(): readonly FactorCatalogue[] {
@@ -743,6 +765,7 @@ export class Study {
 
   private rebuildCodebookIndex(): void {
     this.codeById.clear();
+    this.depthCache.clear();
     this.childIds.clear();
     for (const c of this.codeList) {
       this.codeById.set(c.id, c);
