@@ -14,6 +14,7 @@ import { StudyStore } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { maxOf } from './core/port';
+import { describeErrorText } from './core/errors';
 import type { Study } from './core/study';
 import { RefiError } from './core/refi/errors';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
@@ -170,7 +171,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             await fsp.rename(tmp, target);
           } catch (e) {
             await fsp.rm(tmp, { force: true }).catch(() => undefined);
-            io.err(`codeboom: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+            const where = typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string' ? (e as { path: string }).path : out;
+            io.err(`codeboom: cannot write ${out}: ${describeErrorText(e, where)}`);
             return 3;
           }
           io.err(`written ${out}`);
@@ -197,7 +199,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       return 1;
     }
-    io.err(`codeboom: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    // A file that could not be read or written (EACCES, EISDIR, …): a sentence about that file, not Node's words.
+    const errnoPath = typeof e === 'object' && e !== null ? (e as { path?: unknown }).path : undefined;
+    const file = typeof errnoPath === 'string' ? errnoPath : path.resolve(rest[0] ?? '.');
+    const sentence = describeErrorText(e, file);
+    io.err(`codeboom: ${sentence.startsWith('Codeboom could not read or write') && e instanceof Error ? (e.stack ?? e.message) : sentence}`);
     return 3;
   }
 }

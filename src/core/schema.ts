@@ -133,7 +133,8 @@ function parseJson(file: string, text: string): ParseResult<unknown> {
       const col = pos - before.lastIndexOf('\n');
       where = ` (line ${line}, column ${col})`;
     }
-    return { ok: false, problems: [{ file, path: [], message: `not valid JSON${where}: ${msg}` }] };
+    // The parser's own words ("Unexpected token '}'…") help nobody: where it is, and what to do.
+    return { ok: false, problems: [{ file, path: [], message: `not valid JSON${where}: fix the file there, or restore it from version control` }] };
   }
 }
 

@@ -16,6 +16,7 @@ import { codingFilePath, serializeCodingFile, serializeProject } from './seriali
 import { Study, partitionKey, splitPartitionKey } from './study';
 import { parseFrontMatter, titleOf } from './frontMatter';
 import { makeAnchor, reanchor, reanchorAll } from './anchor';
+import { describeErrorText } from './errors';
 
 const SKIP_FOLDERS = new Set([DATA_FOLDER, '.git', 'node_modules', '.vscode', '.runs']);
 const TRANSCRIPT_EXTENSIONS = ['.md', '.markdown'];
@@ -68,9 +69,11 @@ export class StudyStore {
 
   /** Opens a study. Throws {@link StudyFileError} when the project file is missing or malformed. */
   static async open(fs: FileSystemPort): Promise<{ store: StudyStore } & LoadResult> {
-    const projectText = await readText(fs, PROJECT_FILE);
+    const projectText = await readText(fs, PROJECT_FILE).catch((e: unknown) => {
+      throw new StudyFileError([fileProblem(e, PROJECT_FILE)]);
+    });
     if (projectText === undefined) {
-      throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'no project file here' }]);
+      throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'there is no codeboom.json here, so this folder is not a Codeboom study: open the folder that holds codeboom.json' }]);
     }
     const parsed = parseProjectFile(PROJECT_FILE, projectText);
     if (!parsed.ok) {
@@ -81,13 +84,23 @@ export class StudyStore {
 
     const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath);
     const texts = new Map<string, string>();
+    const unreadable = new Map<string, unknown>();
     const documents: TranscriptDocument[] = [];
     await Promise.all(
       transcriptPaths.map(async (path) => {
-        texts.set(path, await readAll(fs, path));
+        try {
+          texts.set(path, await readAll(fs, path));
+        } catch (e) {
+          unreadable.set(path, e);
+        }
       }),
     );
     for (const path of transcriptPaths) {
+      if (unreadable.has(path)) {
+        // Not UTF-8, say: no text, so its codings are neither re-anchored nor saved (the study opens read-only).
+        problems.push(fileProblem(unreadable.get(path), path));
+        continue;
+      }
       documents.push(readTranscript(path, texts.get(path)!));
     }
 
@@ -95,9 +108,21 @@ export class StudyStore {
     const knownCodes = new Set(project.codes.map((c) => c.id));
     const codings: Coding[] = [];
     const known = new Map<string, string>([[PROJECT_FILE, projectText]]);
-    const codingTexts = await Promise.all(codingPaths.map(async (p) => [p, await readAll(fs, p)] as const));
+    const codingTexts = await Promise.all(
+      codingPaths.map(async (p) => {
+        try {
+          return [p, await readAll(fs, p)] as const;
+        } catch (e) {
+          return [p, undefined, e] as const;
+        }
+      }),
+    );
     const fileOfId = new Map<string, string>();
-    for (const [path, text] of codingTexts) {
+    for (const [path, text, error] of codingTexts) {
+      if (text === undefined) {
+        problems.push(fileProblem(error, path));
+        continue;
+      }
       known.set(path, text);
       const result = parseCodingFile(path, text, knownCodes, (doc) => texts.get(doc));
       if (!result.ok) {
@@ -107,6 +132,10 @@ export class StudyStore {
       const misplaced = misplacedCodingFile(path, result.value.document, result.value.coder);
       if (misplaced) {
         problems.push(misplaced);
+        continue;
+      }
+      if (unreadable.has(result.value.document)) {
+        // Its transcript is reported already; these codings stay untouched on disk.
         continue;
       }
       if (!texts.has(result.value.document)) {
@@ -389,7 +418,10 @@ export class StudyStore {
    * recognised and ignored. Returns what happened, for the user.
    */
   async fileChanged(path: string): Promise<FileChange> {
-    const text = await readText(this.fs, path);
+    // A file that became unreadable (not UTF-8, say) is reported; nothing is re-anchored to garbage.
+    const text = await readText(this.fs, path).catch((e: unknown) => {
+      throw new StudyFileError([fileProblem(e, path)]);
+    });
     if (path === PROJECT_FILE) {
       if (text === undefined || text === this.known.get(path)) {
         return { kind: 'ignored' };
@@ -645,6 +677,11 @@ function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
   return CODING_PARTS.every((keys) => samePart(a, b, keys));
 }
 
+/** A file that could not be read, as a problem whose message says why and what to do. */
+function fileProblem(e: unknown, file: string): FileProblem {
+  return { file, path: [], message: describeErrorText(e, file) };
+}
+
 async function readText(fs: FileSystemPort, path: string): Promise<string | undefined> {
   const stat = await fs.stat(path);
   if (!stat) {
@@ -654,7 +691,7 @@ async function readText(fs: FileSystemPort, path: string): Promise<string | unde
 }
 
 function readAll(fs: FileSystemPort, path: string): Promise<string> {
-  return fs.readText ? fs.readText(path) : fs.readFile(path).then(decodeText);
+  return fs.readText ? fs.readText(path) : fs.readFile(path).then((bytes) => decodeText(bytes, path));
 }
 
 async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean): Promise<string[]> {

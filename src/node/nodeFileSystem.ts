@@ -1,6 +1,7 @@
 import { promises as fsp, readFileSync } from 'fs';
 import * as path from 'path';
 import type { FileStat, FileSystemPort } from '../core/port';
+import { decodeText } from '../core/port';
 
 /** The core's file port over Node's fs, rooted at a folder. Used by the CLI, tests and benchmarks. */
 export class NodeFileSystem implements FileSystemPort {
@@ -15,8 +16,8 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async readText(rel: string): Promise<string> {
-    const text = await fsp.readFile(this.abs(rel), 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // Not readFile(…, 'utf8'): that replaces bytes that are not UTF-8 with U+FFFD, silently.
+    return decodeText(await fsp.readFile(this.abs(rel)), rel);
   }
 
   async writeFileAtomic(rel: string, data: Uint8Array): Promise<void> {
@@ -63,11 +64,10 @@ export class NodeFileSystem implements FileSystemPort {
   }
 }
 
-/** A file's UTF-8 text without a BOM, read at once; undefined when it cannot be read. */
+/** A file's UTF-8 text without a BOM, read at once; undefined when it cannot be read or is not UTF-8. */
 export function readTextFileSync(absPath: string): string | undefined {
   try {
-    const text = readFileSync(absPath, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return decodeText(readFileSync(absPath), absPath);
   } catch {
     return undefined;
   }

@@ -9,6 +9,7 @@ import { Emitter } from '../core/events';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { readTextFileSync } from '../node/nodeFileSystem';
 import { ProblemReporter } from './problems';
+import { errorMessage } from '../l10n/coreMessages';
 import { resolveCoder } from './coder';
 
 export type StudyState =
@@ -118,7 +119,7 @@ export class StudyService implements vscode.Disposable {
     try {
       result = await StudyStore.open(this.fs);
     } catch (e) {
-      const problems: FileProblem[] = e instanceof StudyFileError ? [...e.problems] : [{ file: PROJECT_FILE, path: [], message: String(e) }];
+      const problems: FileProblem[] = e instanceof StudyFileError ? [...e.problems] : [{ file: PROJECT_FILE, path: [], message: errorMessage(e, PROJECT_FILE) }];
       await this.problems.report(this.fs, problems);
       this.setState({ kind: 'error', root, problems });
       this.watch(root);

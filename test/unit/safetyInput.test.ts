@@ -1,15 +1,20 @@
 /** Input that must not silently lose meaning or crash the load: huge files, deep codebooks. */
 import * as assert from 'assert';
 import { StudyStore } from '../../src/core/store';
-import { MemoryFileSystem, maxOf } from '../../src/core/port';
+import * as fsp from 'fs/promises';
+import * as os from 'os';
+import * as path from 'path';
+import { MemoryFileSystem, NotUtf8Error, encodeText, guessEncoding, maxOf } from '../../src/core/port';
+import { NodeFileSystem } from '../../src/node/nodeFileSystem';
+import { serializeCodingFile } from '../../src/core/serialize';
 import { emptyProject } from '../../src/core/model';
 import type { Code, ProjectData } from '../../src/core/model';
 import { serializeProject } from '../../src/core/serialize';
-import { parseProjectFile } from '../../src/core/schema';
+import { StudyFileError, formatProblem, parseProjectFile } from '../../src/core/schema';
 import { codeCounts } from '../../src/core/codebookOps';
 import { statistics } from '../../src/cli';
-import { TRANSCRIPT_A } from './helpers';
-import { DOC, EVA } from './safetyHelpers';
+import { TRANSCRIPT_A, smallProject, smallStudyFs } from './helpers';
+import { DOC, EVA, codingOn } from './safetyHelpers';
 
 function project(codes: Code[]): ProjectData {
   return { ...emptyProject('Groot'), transcriptFolders: ['transcripts'], codes };
@@ -71,3 +76,91 @@ describe('safety: input size and depth', () => {
     assert.strictEqual(statistics(study)['codebookDepth'], 1);
   });
 });
+
+/** "café “quoted”" in Windows-1252: é is 0xE9, the curly quotes 0x93 and 0x94; not UTF-8. */
+const CP1252 = Uint8Array.from([0x63, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x71, 0x94, 0x0a]);
+
+describe('safety: files that are not UTF-8', () => {
+  it('a Windows-1252 transcript is reported by name and encoding; its codings are neither re-anchored nor written', async () => {
+    const fs = smallStudyFs();
+    const codingFile = serializeCodingFile(DOC, 'eva', [codingOn('mandaat', ['mandaat'], 'c1')]);
+    fs.set(EVA, codingFile);
+    fs.set(DOC, concat(encodeText('---\ncase: NDS\n---\n'), CP1252, encodeText(TRANSCRIPT_A.slice(200))));
+    const { store, study, problems } = await StudyStore.open(fs);
+    assert.strictEqual(problems.length, 1, problems.map(formatProblem).join('\n'));
+    assert.strictEqual(problems[0].file, DOC);
+    assert.match(problems[0].message, /not UTF-8.*Windows-1252/);
+    assert.ok(study.readOnly);
+    assert.ok(!study.codingsOf(DOC).some((c) => c.quote.includes('\uFFFD')));
+    await store.save();
+    assert.deepStrictEqual(fs.writes, []);
+    assert.strictEqual(fs.text(EVA), codingFile);
+  });
+
+  it('a Latin-1 codings file is reported and never rewritten', async () => {
+    const fs = smallStudyFs();
+    const bytes = encodeText(serializeCodingFile(DOC, 'eva', [{ ...codingOn('mandaat', ['mandaat'], 'c1'), memo: 'MEMO' }]));
+    const i = bytes.findIndex((_, k) => bytes[k] === 0x4d && bytes[k + 1] === 0x45 && bytes[k + 2] === 0x4d);
+    const latin1 = concat(bytes.slice(0, i), Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), bytes.slice(i + 4));
+    fs.set(EVA, latin1);
+    const { store, study, problems } = await StudyStore.open(fs);
+    assert.deepStrictEqual(problems.map((p) => p.file), [EVA]);
+    assert.match(problems[0].message, /not UTF-8.*Latin-1/);
+    assert.ok(study.readOnly);
+    await store.save();
+    assert.deepStrictEqual(fs.writes, []);
+    assert.deepStrictEqual(fs.files.get(EVA)!.data, latin1);
+  });
+
+  it('a UTF-16 project file refuses to open with a sentence that names UTF-16 LE', async () => {
+    const text = serializeProject(smallProject());
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16[0] = 0xff;
+    utf16[1] = 0xfe;
+    for (let k = 0; k < text.length; k++) {
+      utf16[2 + 2 * k] = text.charCodeAt(k) & 0xff;
+      utf16[3 + 2 * k] = text.charCodeAt(k) >> 8;
+    }
+    const fs = smallStudyFs();
+    fs.set('codeboom.json', utf16);
+    await assert.rejects(StudyStore.open(fs), (e: unknown) => e instanceof StudyFileError && /codeboom\.json is not UTF-8 text \(it looks like UTF-16 LE\)/.test(e.message));
+  });
+
+  it('a transcript that stops being UTF-8 while the study is open is reported, its codings stay', async () => {
+    const fs = smallStudyFs({ [EVA]: serializeCodingFile(DOC, 'eva', [codingOn('mandaat', ['mandaat'], 'c1')]) });
+    const { store, study } = await StudyStore.open(fs);
+    const before = study.codingsOf(DOC);
+    fs.set(DOC, concat(CP1252, encodeText(TRANSCRIPT_A)));
+    await assert.rejects(store.fileChanged(DOC), (e: unknown) => e instanceof StudyFileError && e.problems[0].file === DOC && /Windows-1252/.test(e.message));
+    assert.deepStrictEqual(study.codingsOf(DOC), before);
+  });
+
+  it('NodeFileSystem.readText decodes strictly (readFile(…, "utf8") replaced bytes silently)', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'codeboom-utf8-'));
+    try {
+      await fsp.writeFile(path.join(dir, 'a.md'), CP1252);
+      await fsp.writeFile(path.join(dir, 'b.md'), '\uFEFFcafé');
+      const nfs = new NodeFileSystem(dir);
+      await assert.rejects(nfs.readText('a.md'), (e: unknown) => e instanceof NotUtf8Error && e.file === 'a.md' && e.encoding === 'Windows-1252/Latin-1');
+      assert.strictEqual(await nfs.readText('b.md'), 'café');
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('guessEncoding: BOMs tell UTF-16, zero bytes hint at it, else Windows-1252/Latin-1', () => {
+    assert.strictEqual(guessEncoding(Uint8Array.from([0xfe, 0xff, 0, 0x61])), 'UTF-16 BE');
+    assert.strictEqual(guessEncoding(Uint8Array.from([0x61, 0, 0x62, 0])), 'UTF-16 LE');
+    assert.strictEqual(guessEncoding(CP1252), 'Windows-1252/Latin-1');
+  });
+});
+
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
