@@ -68,7 +68,7 @@ export interface Io {
 async function open(dir: string, io: Io): Promise<{ study: Study; store: StudyStore; problems: number }> {
   const { study, store, problems, reanchored } = await StudyStore.open(new NodeFileSystem(path.resolve(dir)));
   for (const p of problems) {
-    io.err(`problem: ${formatProblem(p)}`);
+    io.err(`${p.severity ?? 'problem'}: ${formatProblem(p)}`);
   }
   for (const r of reanchored) {
     io.err(`note: ${r.doc} changed since it was coded — ${r.moved} codings moved, ${r.fuzzy} found approximately, ${r.orphaned} orphaned`);
@@ -121,7 +121,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const dir = rest[0] ?? '.';
         const { study, problems } = await open(dir, io);
         if (problems > 0) {
-          io.err(`${problems} problem(s): the study opens read-only until they are fixed.`);
+          io.err(study.readOnly ? `${problems} problem(s): the study opens read-only until they are fixed.` : `${problems} warning(s): the study opens, but fix them for complete results.`);
           return 1;
         }
         io.out(`ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount} codings`);

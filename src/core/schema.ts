@@ -95,6 +95,8 @@ export interface FileProblem {
   /** JSON path inside the file, e.g. ["codes", 3, "parent"]; empty for the whole file. */
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /** A warning (unreadable front matter) is shown but does not make the study read-only; a problem without one does. */
+  readonly severity?: 'warning';
 }
 
 export function formatProblem(p: FileProblem): string {

@@ -36,7 +36,7 @@ export interface FileChange {
 
 export interface LoadResult {
   readonly study: Study;
-  /** Problems that made the study read-only (bad codings files, unknown codes, offsets past the end). */
+  /** Problems that made the study read-only (bad codings files, unknown codes, offsets past the end), and warnings (severity 'warning': unreadable front matter) that did not. */
   readonly problems: readonly FileProblem[];
   /** Transcripts whose text changed since their codings were written, and how their codings were found again. */
   readonly reanchored: readonly ReanchorSummary[];
@@ -102,6 +102,10 @@ export class StudyStore {
         continue;
       }
       documents.push(readTranscript(path, texts.get(path)!));
+      const fm = frontMatterProblem(path, texts.get(path)!);
+      if (fm) {
+        problems.push(fm);
+      }
     }
 
     const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'));
@@ -171,7 +175,7 @@ export class StudyStore {
         reanchored.push(summary);
       }
     }
-    if (problems.length > 0) {
+    if (problems.some((p) => p.severity !== 'warning')) {
       study.readOnly = true;
     }
     return { store, study, problems, reanchored };
@@ -675,6 +679,24 @@ function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
     return a === b;
   }
   return CODING_PARTS.every((keys) => samePart(a, b, keys));
+}
+
+/**
+ * Front matter that does not parse would silently drop the transcript's case, respondent and
+ * interview (the matrix would move its codings to "(no value)"): a warning with the line. The
+ * transcript stays codable; only its attributes are missing.
+ */
+export function frontMatterProblem(path: string, text: string): FileProblem | undefined {
+  const fm = parseFrontMatter(text);
+  if (fm.error === undefined) {
+    return undefined;
+  }
+  return {
+    file: path,
+    path: [],
+    severity: 'warning',
+    message: `front matter not read (line ${fm.errorLine ?? 1}, column ${fm.errorColumn ?? 1}): ${fm.error}; this transcript has no case, respondent or interview until it is fixed`,
+  };
 }
 
 /** A file that could not be read, as a problem whose message says why and what to do. */

@@ -12,7 +12,9 @@ import type { Code, ProjectData } from '../../src/core/model';
 import { serializeProject } from '../../src/core/serialize';
 import { StudyFileError, formatProblem, parseProjectFile } from '../../src/core/schema';
 import { codeCounts } from '../../src/core/codebookOps';
-import { statistics } from '../../src/cli';
+import { main, statistics } from '../../src/cli';
+import { parseFrontMatter } from '../../src/core/frontMatter';
+import { applyCodes } from '../../src/core/coding';
 import { TRANSCRIPT_A, smallProject, smallStudyFs } from './helpers';
 import { DOC, EVA, codingOn } from './safetyHelpers';
 
@@ -164,3 +166,62 @@ function concat(...parts: Uint8Array[]): Uint8Array {
   }
   return out;
 }
+
+describe('safety: front matter that does not parse', () => {
+  const body = '\n# Interview\n\n**Respondent A:** Er is geen mandaat.\n';
+  const broken: ReadonlyArray<readonly [string, string, number]> = [
+    ['bad indentation', '---\ncase: NDS\n  respondent: A\n---\n', 2],
+    ['no closing ---', '---\ncase: NDS\nrespondent: A\n', 1],
+    ['duplicate keys', '---\ncase: NDS\nrespondent: A\ncase: QIHR\n---\n', 4],
+    ['a tab as indentation', '---\ncase: NDS\n\trespondent: A\n---\n', 3],
+    // The parser notices an unclosed quote or bracket where the text ends (the closing fence, the next key).
+    ['an unclosed quote', '---\ncase: NDS\nrespondent: "A\n---\n', 4],
+    ['an unclosed flow sequence', '---\ncase: [NDS\ninterview: 1\n---\n', 3],
+    ['a list instead of key: value lines', '---\n- NDS\n- A\n---\n', 2],
+  ];
+  for (const [what, fm, line] of broken) {
+    it(`${what}: an error with its line in the file`, () => {
+      const r = parseFrontMatter(fm + body);
+      assert.ok(r.error, 'an error');
+      assert.strictEqual(r.errorLine, line, r.error);
+      assert.deepStrictEqual(r.attributes, {});
+    });
+  }
+
+  it('good front matter has no error, also empty or absent', () => {
+    for (const text of ['---\ncase: NDS\nrespondent: A\ninterview: 1\n---\n' + body, '---\n---\n' + body, body, '---\r\ncase: NDS\r\n---\r\n' + body]) {
+      assert.strictEqual(parseFrontMatter(text).error, undefined, text);
+    }
+  });
+
+  it('the study opens writable with a warning naming the transcript and line; the transcript stays codable', async () => {
+    const text = TRANSCRIPT_A.replace('respondent: Respondent A\n', 'respondent: Respondent A\ncase: QIHR\n');
+    const fs = smallStudyFs({ [DOC]: text });
+    const { study, store, problems } = await StudyStore.open(fs);
+    assert.strictEqual(problems.length, 1);
+    assert.strictEqual(problems[0].file, DOC);
+    assert.strictEqual(problems[0].severity, 'warning');
+    assert.match(formatProblem(problems[0]), /^transcripts\/A-1\.md: front matter not read \(line 4, column \d+\): .*unique/);
+    assert.ok(!study.readOnly);
+    const [s, e] = [text.indexOf('mandaat'), text.indexOf('mandaat') + 'mandaat'.length];
+    study.transact('code', applyCodes(study, DOC, text, [{ start: s, end: e }], ['mandaat'], 'eva', '2020-10-06T10:00:00.000Z'));
+    const { written } = await store.save();
+    assert.deepStrictEqual(written, [EVA]);
+  });
+
+  it('CLI validate reports the warning with file and line and exits 1', async () => {
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'codeboom-fm-'));
+    try {
+      await fsp.writeFile(path.join(dir, 'codeboom.json'), serializeProject(smallProject()));
+      await fsp.mkdir(path.join(dir, 'transcripts'));
+      await fsp.writeFile(path.join(dir, 'transcripts', 'A-1.md'), '---\ncase: NDS\n\trespondent: A\n---\n' + body);
+      let err = '';
+      const code = await main(['validate', dir], { out: () => undefined, err: (t) => (err += t + '\n') });
+      assert.strictEqual(code, 1, err);
+      assert.match(err, /^warning: transcripts\/A-1\.md: front matter not read \(line 3, column \d+\): Tabs/m);
+      assert.match(err, /1 warning\(s\)/);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
