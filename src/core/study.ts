@@ -162,6 +162,31 @@ export class Study {
     return out;
   }
 
+  /**
+   * The codes below `parent` (all codes when undefined) in tree order, depth first with siblings in
+   * codebook order, each with its depth under `parent`. With a stack, not recursion: a codebook from
+   * a file can be deeper than the JS stack. `skip` leaves a code out with its subtree.
+   */
+  treeOrder(parent?: string, skip?: (code: Code) => boolean): Array<{ code: Code; depth: number }> {
+    const out: Array<{ code: Code; depth: number }> = [];
+    const stack: Array<{ code: Code; depth: number }> = [];
+    const pushChildren = (id: string | undefined, depth: number): void => {
+      const kids = this.children(id);
+      for (let i = kids.length - 1; i >= 0; i--) {
+        if (!skip?.(kids[i])) {
+          stack.push({ code: kids[i], depth });
+        }
+      }
+    };
+    pushChildren(parent, 0);
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      out.push(next);
+      pushChildren(next.code.id, next.depth + 1);
+    }
+    return out;
+  }
+
   /** 0 for a top-level code. Remembered per code, so that the depths of all codes cost one walk. */
   depthOf(id: string): number {
     const known = this.depthCache.get(id);

@@ -1,5 +1,6 @@
 /** Input that must not silently lose meaning or crash the load: huge files, deep codebooks. */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { StudyStore } from '../../src/core/store';
 import * as fsp from 'fs/promises';
 import * as os from 'os';
@@ -8,13 +9,17 @@ import { MemoryFileSystem, NotUtf8Error, encodeText, guessEncoding, maxOf } from
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 import { serializeCodingFile } from '../../src/core/serialize';
 import { emptyProject } from '../../src/core/model';
-import type { Code, ProjectData } from '../../src/core/model';
+import type { Code, Coding, ProjectData } from '../../src/core/model';
 import { serializeProject } from '../../src/core/serialize';
 import { StudyFileError, formatProblem, parseProjectFile } from '../../src/core/schema';
 import { codeCounts } from '../../src/core/codebookOps';
 import { main, statistics } from '../../src/cli';
 import { parseFrontMatter } from '../../src/core/frontMatter';
 import { applyCodes } from '../../src/core/coding';
+import { Study } from '../../src/core/study';
+import { exportCodebook, readCodebook } from '../../src/core/refi';
+import { MAX_REFI_CODE_DEPTH } from '../../src/core/refi/codebook';
+import { RefiError } from '../../src/core/refi/errors';
 import { TRANSCRIPT_A, smallProject, smallStudyFs } from './helpers';
 import { DOC, EVA, codingOn } from './safetyHelpers';
 
@@ -223,5 +228,74 @@ describe('safety: front matter that does not parse', () => {
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('safety: deep codebooks in REFI-QDA export', () => {
+  const chain = (n: number): Study =>
+    new Study(project(Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 ? { parent: `k${i - 1}` } : {}) }))));
+
+  it('a codebook as deep as a REFI-QDA file holds exports and reads back', () => {
+    const xml = exportCodebook(chain(MAX_REFI_CODE_DEPTH));
+    assert.strictEqual(readCodebook(encodeText(xml), 'deep.qdc').codes.length, 1);
+  });
+
+  it('a 20,000-deep codebook is refused with a sentence, not a stack overflow or the builder’s "Maximum nested tags exceeded"', () => {
+    for (const n of [MAX_REFI_CODE_DEPTH + 1, 200, 20000]) {
+      assert.throws(() => exportCodebook(chain(n)), (e: unknown) => e instanceof RefiError && new RegExp(`codebook is ${n} levels deep`).test(e.message));
+    }
+  });
+});
+
+describe('safety: walks over the code tree', () => {
+  it('treeOrder gives depth-first order with depths, like a recursive walk, on random trees; and copes with 20,000 levels', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(), { maxLength: 60 }), (parents) => {
+        // Code i hangs under an earlier code, or (one time in three) at the top.
+        const codes: Code[] = parents.map((p, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 && p % 3 !== 0 ? { parent: `k${p % i}` } : {}) }));
+        const study = new Study(project(codes));
+        const expected: string[] = [];
+        const visit = (parent: string | undefined, depth: number): void => {
+          for (const c of study.children(parent)) {
+            expected.push(`${c.id}@${depth}`);
+            visit(c.id, depth + 1);
+          }
+        };
+        visit(undefined, 0);
+        assert.deepStrictEqual(study.treeOrder().map((x) => `${x.code.id}@${x.depth}`), expected);
+        assert.deepStrictEqual(study.treeOrder().map((x) => x.depth), study.treeOrder().map((x) => study.depthOf(x.code.id)));
+      }),
+    );
+    const n = 20000;
+    const deep = new Study(project(Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 ? { parent: `k${i - 1}` } : {}) }))));
+    const order = deep.treeOrder();
+    assert.strictEqual(order.length, n);
+    assert.strictEqual(order[n - 1].depth, n - 1);
+    assert.strictEqual(deep.treeOrder(undefined, (c) => c.id === 'k10').length, 10);
+  });
+});
+
+describe('safety: code counts without ancestor chains', () => {
+  it('codeCounts equals counting, per code, the codings with a code in its subtree (random trees and codings)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
+        fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), { maxLength: 40 }),
+        (parents, codingCodes) => {
+          const codes: Code[] = parents.map((p, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 && p % 3 !== 0 ? { parent: `k${p % i}` } : {}) }));
+          const codings: Coding[] = codingCodes.map((cs, j) => ({
+            ...codingOn('mandaat', [...new Set(cs.map((c) => `k${c % codes.length}`))], `c${j}`),
+          }));
+          const study = new Study(project(codes), [], codings);
+          const counts = codeCounts(study);
+          for (const code of codes) {
+            const below = new Set(study.subtree(code.id));
+            const total = codings.filter((c) => c.codes.some((x) => below.has(x))).length;
+            const own = codings.filter((c) => c.codes.includes(code.id)).length;
+            assert.deepStrictEqual(counts.get(code.id), { own, total }, code.id);
+          }
+        },
+      ),
+    );
   });
 });
