@@ -15,6 +15,7 @@ import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { maxOf } from './core/port';
 import { describeErrorText } from './core/errors';
+import { codeCounts } from './core/codebookOps';
 import type { Study } from './core/study';
 import { RefiError } from './core/refi/errors';
 import { EXPORTS, ExportRefused, UsageError, checkOptions, chooseFormat, exportHelp } from './cliExports';
@@ -83,6 +84,7 @@ export function statistics(study: Study): Record<string, unknown> {
     perCoder[c.coder] = (perCoder[c.coder] ?? 0) + 1;
   }
   const depth = maxOf(study.codes.map((c) => study.depthOf(c.id) + 1), 0);
+  const counts = codeCounts(study);
   return {
     name: study.name,
     transcripts: study.documents.length,
@@ -95,7 +97,8 @@ export function statistics(study: Study): Record<string, unknown> {
     codings: codings.length,
     orphaned: codings.filter((c) => c.orphaned).length,
     codingsPerCoder: perCoder,
-    unusedCodes: study.codes.filter((c) => study.subtree(c.id).every((id) => study.countWithCode(id) === 0)).map((c) => study.pathLabel(c.id)),
+    // One roll-up, not a subtree walk per code (quadratic on a deep codebook).
+    unusedCodes: study.codes.filter((c) => counts.get(c.id)?.total === 0).map((c) => study.pathLabel(c.id)),
   };
 }
 
