@@ -32,6 +32,8 @@ export interface FileChange {
   readonly kind: 'ignored' | 'project' | 'codings' | 'transcript' | 'removed';
   /** For a transcript changed outside the editor: how its codings were found again. */
   readonly reanchored?: ReanchorSummary;
+  /** For a transcript that changed or went: its warnings now (front matter that does not parse), replacing those it had. */
+  readonly warnings?: readonly FileProblem[];
 }
 
 export interface LoadResult {
@@ -509,7 +511,7 @@ export class StudyStore {
       if (text === undefined) {
         this.texts.delete(path);
         this.study.setDocuments(this.study.documents.filter((d) => d.path !== path));
-        return { kind: 'removed' };
+        return { kind: 'removed', warnings: [] };
       }
       if (text === this.texts.get(path)) {
         // Saved from the editor: the codings followed the typing already, but the front matter may be new.
@@ -518,11 +520,11 @@ export class StudyStore {
           return { kind: 'ignored' };
         }
         this.study.setDocument(transcript);
-        return { kind: 'transcript' };
+        return { kind: 'transcript', warnings: warningsOf(path, text) };
       }
       this.study.setDocument(readTranscript(path, text));
       const reanchored = this.reanchorDocument(path, text);
-      return reanchored ? { kind: 'transcript', reanchored } : { kind: 'transcript' };
+      return reanchored ? { kind: 'transcript', reanchored, warnings: warningsOf(path, text) } : { kind: 'transcript', warnings: warningsOf(path, text) };
     }
     return { kind: 'ignored' };
   }
@@ -697,6 +699,11 @@ export function frontMatterProblem(path: string, text: string): FileProblem | un
     severity: 'warning',
     message: `front matter not read (line ${fm.errorLine ?? 1}, column ${fm.errorColumn ?? 1}): ${fm.error}; this transcript has no case, respondent or interview until it is fixed`,
   };
+}
+
+function warningsOf(path: string, text: string): FileProblem[] {
+  const p = frontMatterProblem(path, text);
+  return p ? [p] : [];
 }
 
 /** A file that could not be read, as a problem whose message says why and what to do. */

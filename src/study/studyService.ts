@@ -246,6 +246,15 @@ export class StudyService implements vscode.Disposable {
     }
     try {
       const change = await this._store.fileChanged(rel);
+      const state = this._state;
+      if (change.warnings && state.kind === 'ready' && this.fs) {
+        // The transcript's warnings now (front matter fixed or broken) replace those it had.
+        const problems = [...state.problems.filter((p) => p.file !== rel), ...change.warnings];
+        if (problems.length !== state.problems.length || change.warnings.length > 0) {
+          await this.problems.report(this.fs, problems);
+          this.setState({ ...state, problems });
+        }
+      }
       if (change.kind === 'transcript' || change.kind === 'removed') {
         this.stateEmitter.fire(this._state);
       }

@@ -214,6 +214,22 @@ describe('safety: front matter that does not parse', () => {
     assert.deepStrictEqual(written, [EVA]);
   });
 
+  it('a transcript whose front matter breaks or is fixed on disk while open: fileChanged gives its warnings now', async () => {
+    const fs = smallStudyFs();
+    const { store, study } = await StudyStore.open(fs);
+    const broken = TRANSCRIPT_A.replace('interview: 1\n', 'interview: 1\n\tdate: x\n');
+    fs.set(DOC, broken);
+    const change = await store.fileChanged(DOC);
+    assert.strictEqual(change.kind, 'transcript');
+    assert.deepStrictEqual(change.warnings?.map((w) => [w.file, w.severity]), [[DOC, 'warning']]);
+    assert.deepStrictEqual(study.document(DOC)!.attributes, {});
+    assert.ok(!study.readOnly);
+    fs.set(DOC, TRANSCRIPT_A);
+    const fixed = await store.fileChanged(DOC);
+    assert.deepStrictEqual(fixed.warnings, []);
+    assert.strictEqual(study.document(DOC)!.attributes['case'], 'NDS');
+  });
+
   it('CLI validate reports the warning with file and line and exits 1', async () => {
     const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'codeboom-fm-'));
     try {
