@@ -39,11 +39,11 @@ export function parseFrontMatter(text: string): FrontMatter {
     const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
     const first = doc.errors[0];
     if (first) {
-      return { attributes: {}, bodyStart, error: first.message.split('\n')[0], ...at(first.pos[0]) };
+      return { attributes: {}, bodyStart, error: inWords(first.message), ...at(first.pos[0]) };
     }
     data = doc.toJS();
   } catch (e) {
-    return { attributes: {}, bodyStart, error: e instanceof Error ? e.message.split('\n')[0] : String(e), errorLine: 2, errorColumn: 1 };
+    return { attributes: {}, bodyStart, error: inWords(e instanceof Error ? e.message : String(e)), errorLine: 2, errorColumn: 1 };
   }
   if (data === null || data === undefined) {
     return { attributes: {}, bodyStart };
@@ -59,6 +59,11 @@ export function parseFrontMatter(text: string): FrontMatter {
     }
   }
   return { attributes, bodyStart };
+}
+
+/** The parser's first line; a stack overflow (the YAML parser recurses, a hostile nesting overflows it) in words. */
+function inWords(message: string): string {
+  return /call stack/i.test(message) ? 'the front matter is nested too deeply to read' : message.split('\n')[0];
 }
 
 function toAttribute(value: unknown): AttributeValue | undefined {

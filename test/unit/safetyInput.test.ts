@@ -193,6 +193,12 @@ describe('safety: front matter that does not parse', () => {
     });
   }
 
+  it('front matter nested 100,000 deep is an error in words, not a stack overflow', () => {
+    const r = parseFrontMatter(`---\ncase: ${'['.repeat(100000)}${']'.repeat(100000)}\n---\n${body}`);
+    assert.strictEqual(r.error, 'the front matter is nested too deeply to read');
+    assert.strictEqual(r.errorLine, 2);
+  });
+
   it('good front matter has no error, also empty or absent', () => {
     for (const text of ['---\ncase: NDS\nrespondent: A\ninterview: 1\n---\n' + body, '---\n---\n' + body, body, '---\r\ncase: NDS\r\n---\r\n' + body]) {
       assert.strictEqual(parseFrontMatter(text).error, undefined, text);
