@@ -6,6 +6,14 @@ import { builtinModules } from 'node:module';
 // Every Node built-in, with and without the node: prefix (crypto, url, util, zlib, … as well as fs).
 const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => (m.startsWith('node:') ? [m] : [m, `node:${m}`])))];
 
+const enumRule = { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' };
+// Each spread item is one argument on the stack: past ~125,000 the call throws "Maximum call stack size exceeded".
+// (Registering a handful of disposables with subscriptions.push(...list) or disposables.push(...) is fine.)
+const unboundedSpreadRule = {
+  selector: "CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint|apply)$/]:not([callee.object.property.name=/^(subscriptions|disposables)$/]) > SpreadElement",
+  message: 'Spreading an array into push/unshift/splice/Math.max/min/String.fromCharCode overflows the stack on long arrays: use append() or maxOf() from src/core/port.ts, or a loop.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.runs/**', 'test-results/**', 'media/**'] },
   js.configs.recommended,
@@ -15,8 +23,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'TSEnumDeclaration', message: 'Use a union of string literals.' }],
+      'no-restricted-syntax': ['error', enumRule],
     },
+  },
+  {
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', enumRule, unboundedSpreadRule] },
   },
   {
     // The domain core runs in the extension, a CLI, tests and a browser: no VS Code, no file system.

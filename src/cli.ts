@@ -16,6 +16,9 @@ import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
 import { realPathOf } from './node/studyLinks';
 import { writeFileAtomicAt } from './node/studyFiles';
+import { maxOf } from './core/port';
+import { describeErrorText } from './core/errors';
+import { codeCounts } from './core/codebookOps';
 import type { Study } from './core/study';
 import { isCounted, uncountedOf } from './core/counting';
 import { RefiError } from './core/refi/errors';
@@ -76,7 +79,7 @@ export interface Io {
 async function open(dir: string, io: Io): Promise<{ study: Study; store: StudyStore; problems: number }> {
   const { study, store, problems, reanchored, missing } = await StudyStore.open(new NodeFileSystem(path.resolve(dir)));
   for (const p of problems) {
-    io.err(`problem: ${formatProblem(p)}`);
+    io.err(`${p.severity ?? 'problem'}: ${formatProblem(p)}`);
   }
   for (const r of reanchored) {
     io.err(`note: ${r.doc} changed since it was coded — ${r.moved} codings moved, ${r.fuzzy} found approximately, ${r.orphaned} orphaned`);
@@ -95,7 +98,8 @@ export function statistics(study: Study): Record<string, unknown> {
   for (const c of codings) {
     perCoder[c.coder] = (perCoder[c.coder] ?? 0) + 1;
   }
-  const depth = Math.max(0, ...study.codes.map((c) => study.depthOf(c.id) + 1));
+  const depth = maxOf(study.codes.map((c) => study.depthOf(c.id) + 1), 0);
+  const counts = codeCounts(study);
   return {
     name: study.name,
     transcripts: study.documents.length,
@@ -108,7 +112,8 @@ export function statistics(study: Study): Record<string, unknown> {
     codings: codings.length,
     orphaned: all.length - codings.length,
     codingsPerCoder: perCoder,
-    unusedCodes: study.codes.filter((c) => study.subtree(c.id).every((id) => study.countWithCode(id) === 0)).map((c) => study.pathLabel(c.id)),
+    // One roll-up, not a subtree walk per code (quadratic on a deep codebook).
+    unusedCodes: study.codes.filter((c) => counts.get(c.id)?.total === 0).map((c) => study.pathLabel(c.id)),
   };
 }
 
@@ -166,7 +171,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const dir = rest[0] ?? '.';
         const { study, problems } = await open(dir, io);
         if (problems > 0) {
-          io.err(`${problems} problem(s): the study opens read-only until they are fixed.`);
+          io.err(study.readOnly ? `${problems} problem(s): the study opens read-only until they are fixed.` : `${problems} warning(s): the study opens, but fix them for complete results.`);
           return 1;
         }
         const uncounted = uncountedOf(study, study.allCodings());
@@ -220,7 +225,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             // The study files' atomic write: no temporary file left behind, a read-only file refused.
             await writeFileAtomicAt(target, result.data, out);
           } catch (e) {
-            io.err(`codeboom: cannot write ${out}: ${e instanceof Error ? e.message : String(e)}`);
+            const where = typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string' ? (e as { path: string }).path : out;
+            io.err(`codeboom: cannot write ${out}: ${describeErrorText(e, where)}`);
             return 3;
           }
           io.err(`written ${out}`);
@@ -247,7 +253,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       return 1;
     }
-    io.err(`codeboom: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    // A file that could not be read or written (EACCES, EISDIR, …): a sentence about that file, not Node's words.
+    const errnoPath = typeof e === 'object' && e !== null ? (e as { path?: unknown }).path : undefined;
+    const file = typeof errnoPath === 'string' ? errnoPath : path.resolve(rest[0] ?? '.');
+    const sentence = describeErrorText(e, file);
+    io.err(`codeboom: ${sentence.startsWith('Codeboom could not read or write') && e instanceof Error ? (e.stack ?? e.message) : sentence}`);
     return 3;
   }
 }

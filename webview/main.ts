@@ -720,7 +720,7 @@ function niceScale(max: number): { top: number; step: number } {
 function saturationChart(sat: SaturationView, t: UiStrings): SVGElement {
   const n = sat.points.length;
   const rotate = n > 8;
-  const longest = Math.max(1, ...sat.points.map((p) => Math.min(14, p.short.length)));
+  const longest = sat.points.reduce((m, p) => Math.max(m, Math.min(14, p.short.length)), 1);
   const padL = 40;
   const padR = 18;
   const padT = 18;

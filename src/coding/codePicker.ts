@@ -86,13 +86,9 @@ export async function pickCodes(study: Study, icons: ColorIcons, options: PickOp
       recent.forEach((c) => push(c));
     }
     items.push({ label: vscode.l10n.t('Codeboom'), kind: vscode.QuickPickItemKind.Separator });
-    const walk = (parent: string | undefined) => {
-      for (const c of study.children(parent)) {
-        push(c);
-        walk(c.id);
-      }
-    };
-    walk(undefined);
+    for (const { code } of study.treeOrder()) {
+      push(code);
+    }
     return items;
   };
   const searchItems = (value: string): CodeItem[] => {
@@ -161,13 +157,9 @@ export async function pickParent(study: Study, icons: ColorIcons, name: string):
   await icons.prepare(study.codes.map((c) => c.color));
   type ParentItem = vscode.QuickPickItem & { parent?: string };
   const items: ParentItem[] = [{ label: `$(list-tree) ${vscode.l10n.t('Top level')}`, parent: undefined }];
-  const walk = (parent: string | undefined, depth: number) => {
-    for (const c of study.children(parent)) {
-      items.push({ label: `${'\u2003'.repeat(depth)}${c.name}`, description: parentPath(study, c), iconPath: icons.icon(c.color), parent: c.id });
-      walk(c.id, depth + 1);
-    }
-  };
-  walk(undefined, 0);
+  for (const { code: c, depth } of study.treeOrder()) {
+    items.push({ label: `${'\u2003'.repeat(depth)}${c.name}`, description: parentPath(study, c), iconPath: icons.icon(c.color), parent: c.id });
+  }
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Where does the new code “{0}” go?', name),
     placeHolder: vscode.l10n.t('Pick the parent code'),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { StudyService } from '../study/studyService';
+import { maxOf } from '../core/port';
 
 const COMMANDS = ['codeboom.uncode', 'codeboom.editCodingMemo', 'codeboom.recode', 'codeboom.revealCode'];
 
@@ -48,8 +49,8 @@ export class CodingHover implements vscode.HoverProvider {
           ].join(' · '),
       );
     });
-    const start = Math.max(...here.map((c) => c.start));
-    const end = Math.min(...here.map((c) => c.end));
+    const start = maxOf(here.map((c) => c.start));
+    const end = -maxOf(here.map((c) => -c.end));
     return new vscode.Hover(md, new vscode.Range(document.positionAt(start), document.positionAt(Math.max(start, end))));
   }
 }

@@ -6,6 +6,7 @@
 import type { Study, Operation } from './study';
 import { applyCodes } from './coding';
 import { foldText } from './ids';
+import { append } from './port';
 
 export type QueryKind = 'words' | 'phrase' | 'regex' | 'speaker';
 export type Scope = 'hit' | 'sentence' | 'paragraph' | 'turn';
@@ -178,7 +179,7 @@ export function autoCodeOps(study: Study, texts: ReadonlyMap<string, string>, hi
   const ops: Operation[] = [];
   const now = new Date().toISOString();
   for (const [doc, list] of byDoc) {
-    ops.push(...applyCodes(study, doc, texts.get(doc)!, list.map((h) => ({ start: h.codeStart, end: h.codeEnd })), codes, coder, now));
+    append(ops, applyCodes(study, doc, texts.get(doc)!, list.map((h) => ({ start: h.codeStart, end: h.codeEnd })), codes, coder, now));
   }
   return ops;
 }

@@ -7,6 +7,7 @@ import type { Code, Coding } from './model';
 import type { CodePatch, Operation, Study } from './study';
 import { StudyError } from './study';
 import { isCounted } from './counting';
+import { append } from './port';
 
 // ---------- counts ----------
 
@@ -28,61 +29,76 @@ export interface CodeCount {
  * the map with zeros. Codings that do not count (./counting) are counted apart, in `uncounted`.
  */
 export function codeCounts(study: Study, scope?: ((c: Coding) => boolean) | Iterable<Coding>): Map<string, CodeCount> {
+  const codings = scope === undefined ? study.allCodings() : typeof scope === 'function' ? [...study.allCodings()].filter(scope) : scope;
+  const counted: Coding[] = [];
+  const apart: Coding[] = [];
+  for (const c of codings) {
+    (isCounted(study, c) ? counted : apart).push(c);
+  }
+  const main = rollUp(study, counted);
+  const left = rollUp(study, apart);
+  const out = new Map<string, CodeCount>();
+  for (const [id, n] of main.own) {
+    out.set(id, { own: n, total: main.total.get(id)!, uncounted: left.total.get(id)! });
+  }
+  return out;
+}
+
+/**
+ * Own and rolled-up counts of the codings given. Linear in codes and codings: a coding with one
+ * code counts at that code, and the counts are rolled up to the parents once, deepest codes first
+ * (a chain of ancestors per code would be quadratic on a deep codebook). A coding with several
+ * codes counts once at each ancestor of any of them: those are walked, each ancestor once per coding.
+ */
+function rollUp(study: Study, codings: readonly Coding[]): { own: Map<string, number>; total: Map<string, number> } {
   const own = new Map<string, number>();
-  const total = new Map<string, number>();
-  const uncounted = new Map<string, number>();
-  const chains = new Map<string, string[]>();
+  const rolled = new Map<string, number>();
+  const extra = new Map<string, number>();
   for (const code of study.codes) {
     own.set(code.id, 0);
-    total.set(code.id, 0);
-    uncounted.set(code.id, 0);
-    chains.set(code.id, study.pathOf(code.id).map((c) => c.id));
+    rolled.set(code.id, 0);
+    extra.set(code.id, 0);
   }
-  const codings = scope === undefined ? study.allCodings() : typeof scope === 'function' ? [...study.allCodings()].filter(scope) : scope;
+  const parentOf = (id: string): string | undefined => {
+    const p = study.code(id)?.parent;
+    return p !== undefined && study.code(p) ? p : undefined;
+  };
   const seen = new Set<string>();
   for (const c of codings) {
-    if (!isCounted(study, c)) {
-      seen.clear();
-      for (const id of c.codes) {
-        for (const a of chains.get(id) ?? []) {
-          if (!seen.has(a)) {
-            seen.add(a);
-            uncounted.set(a, uncounted.get(a)! + 1);
-          }
-        }
-      }
-      continue;
-    }
     if (c.codes.length === 1) {
-      const chain = chains.get(c.codes[0]);
-      if (chain) {
-        own.set(c.codes[0], own.get(c.codes[0])! + 1);
-        for (const a of chain) {
-          total.set(a, total.get(a)! + 1);
-        }
+      const id = c.codes[0];
+      if (own.has(id)) {
+        own.set(id, own.get(id)! + 1);
+        rolled.set(id, rolled.get(id)! + 1);
       }
       continue;
     }
     seen.clear();
     for (const id of c.codes) {
-      const chain = chains.get(id);
-      if (!chain) {
+      if (!own.has(id)) {
         continue;
       }
       own.set(id, own.get(id)! + 1);
-      for (const a of chain) {
-        if (!seen.has(a)) {
-          seen.add(a);
-          total.set(a, total.get(a)! + 1);
-        }
+      for (let a: string | undefined = id; a !== undefined && !seen.has(a); a = parentOf(a)) {
+        seen.add(a);
+        extra.set(a, extra.get(a)! + 1);
       }
     }
   }
-  const out = new Map<string, CodeCount>();
-  for (const [id, n] of own) {
-    out.set(id, { own: n, total: total.get(id)!, uncounted: uncounted.get(id)! });
+  if (codings.length > 0) {
+    const deepestFirst = study.codes.map((code) => code.id).sort((a, b) => study.depthOf(b) - study.depthOf(a));
+    for (const id of deepestFirst) {
+      const parent = parentOf(id);
+      if (parent !== undefined) {
+        rolled.set(parent, rolled.get(parent)! + rolled.get(id)!);
+      }
+    }
   }
-  return out;
+  const total = new Map<string, number>();
+  for (const id of own.keys()) {
+    total.set(id, rolled.get(id)! + extra.get(id)!);
+  }
+  return { own, total };
 }
 
 /** Distinct codings carrying any of the codes or a code below them (counted or not: a listing). */
@@ -329,7 +345,7 @@ export function deleteCode(study: Study, id: string, options: DeleteOptions, now
     ops.push({ kind: 'updateCode', id: child.id, patch: { parent: parent ?? null } });
   }
   if (options.codings === 'parent' && parent !== undefined) {
-    ops.push(...replaceCodeInCodings(study, id, parent, now));
+    append(ops, replaceCodeInCodings(study, id, parent, now));
     const parentFactors = new Set(study.factorsOf(parent));
     for (const link of study.links.filter((l) => l.code === id)) {
       ops.push({ kind: 'removeLink', code: id, factor: link.factor });

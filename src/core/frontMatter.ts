@@ -1,12 +1,15 @@
 /** YAML front matter of a Markdown transcript: attributes such as case, respondent and interview. */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { AttributeValue } from './model';
 
 export interface FrontMatter {
   readonly attributes: Record<string, AttributeValue>;
   /** Offset of the first character after the closing fence line. */
   readonly bodyStart: number;
+  /** Why the front matter could not be read (its attributes are then empty), and where: 1-based line and column in the whole file. */
   readonly error?: string;
+  readonly errorLine?: number;
+  readonly errorColumn?: number;
 }
 
 const OPEN = /^\uFEFF?---[ \t]*\r?\n/;
@@ -20,25 +23,47 @@ export function parseFrontMatter(text: string): FrontMatter {
   const rest = text.slice(open[0].length);
   const m = close.exec(rest);
   if (!m) {
-    return { attributes: {}, bodyStart: 0, error: 'front matter has no closing ---' };
+    return { attributes: {}, bodyStart: 0, error: 'the front matter has no closing --- line', errorLine: 1, errorColumn: 1 };
   }
   const yamlText = rest.slice(0, m.index);
   const bodyStart = open[0].length + m.index + m[0].length;
+  // Where a YAML offset is in the file: the opening fence is one line.
+  const at = (offset: number): { errorLine: number; errorColumn: number } => {
+    const before = yamlText.slice(0, offset);
+    return { errorLine: 2 + (before.match(/\n/g)?.length ?? 0), errorColumn: offset - before.lastIndexOf('\n') };
+  };
+  let data: unknown;
   try {
-    const data: unknown = parseYaml(yamlText);
-    const attributes: Record<string, AttributeValue> = {};
-    if (data && typeof data === 'object' && !Array.isArray(data)) {
-      for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-        const v = toAttribute(value);
-        if (v !== undefined) {
-          attributes[key] = v;
-        }
-      }
+    // Every error counts (a duplicate key, a tab as indentation, an unclosed quote): a partial reading
+    // would quietly give the transcript another case or respondent.
+    const doc = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+    const first = doc.errors[0];
+    if (first) {
+      return { attributes: {}, bodyStart, error: inWords(first.message), ...at(first.pos[0]) };
     }
-    return { attributes, bodyStart };
+    data = doc.toJS();
   } catch (e) {
-    return { attributes: {}, bodyStart, error: e instanceof Error ? e.message : String(e) };
+    return { attributes: {}, bodyStart, error: inWords(e instanceof Error ? e.message : String(e)), errorLine: 2, errorColumn: 1 };
   }
+  if (data === null || data === undefined) {
+    return { attributes: {}, bodyStart };
+  }
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    return { attributes: {}, bodyStart, error: 'the front matter is not a list of "key: value" lines', errorLine: 2, errorColumn: 1 };
+  }
+  const attributes: Record<string, AttributeValue> = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const v = toAttribute(value);
+    if (v !== undefined) {
+      attributes[key] = v;
+    }
+  }
+  return { attributes, bodyStart };
+}
+
+/** The parser's first line; a stack overflow (the YAML parser recurses, a hostile nesting overflows it) in words. */
+function inWords(message: string): string {
+  return /call stack/i.test(message) ? 'the front matter is nested too deeply to read' : message.split('\n')[0];
 }
 
 function toAttribute(value: unknown): AttributeValue | undefined {

@@ -20,7 +20,7 @@
  *    of that code overlaps it (same transcript, ranges intersect) — the same coding counts too
  *    when it carries the other code, but never a code with itself on the same coding.
  */
-import type { Origin, Polarity } from './model';
+import type { Code, Origin, Polarity } from './model';
 import type { Study } from './study';
 import { isCounted } from './counting';
 
@@ -139,22 +139,28 @@ export class MatrixIndex {
   readonly preparedCache = new Map<string, unknown>();
 
   constructor(readonly study: Study) {
-    // codes in tree order
-    const visit = (parent: string | undefined, depth: number, parentIdx: number, parents: number[], depths: number[]): void => {
-      for (const c of study.children(parent)) {
-        const i = this.codeIds.length;
-        this.codeIds.push(c.id);
-        this.codeIndex.set(c.id, i);
-        parents.push(parentIdx);
-        depths.push(depth);
-        this.polarityOf.push(c.polarity ?? (parentIdx >= 0 ? this.polarityOf[parentIdx] : undefined));
-        this.originOf.push(c.origin ?? (parentIdx >= 0 ? this.originOf[parentIdx] : undefined));
-        visit(c.id, depth + 1, i, parents, depths);
-      }
-    };
+    // codes in tree order, depth first with a stack of its own (a hostile codebook can be deeper than the JS stack)
     const parents: number[] = [];
     const depths: number[] = [];
-    visit(undefined, 0, -1, parents, depths);
+    const stack: Array<{ code: Code; depth: number; parentIdx: number }> = [];
+    const pushChildren = (parent: string | undefined, depth: number, parentIdx: number): void => {
+      const kids = study.children(parent);
+      for (let k = kids.length - 1; k >= 0; k--) {
+        stack.push({ code: kids[k], depth, parentIdx });
+      }
+    };
+    pushChildren(undefined, 0, -1);
+    while (stack.length > 0) {
+      const { code: c, depth, parentIdx } = stack.pop()!;
+      const i = this.codeIds.length;
+      this.codeIds.push(c.id);
+      this.codeIndex.set(c.id, i);
+      parents.push(parentIdx);
+      depths.push(depth);
+      this.polarityOf.push(c.polarity ?? (parentIdx >= 0 ? this.polarityOf[parentIdx] : undefined));
+      this.originOf.push(c.origin ?? (parentIdx >= 0 ? this.originOf[parentIdx] : undefined));
+      pushChildren(c.id, depth + 1, i);
+    }
     const nCodes = this.codeIds.length;
     this.parentOf = Int32Array.from(parents);
     this.depthOf = Int32Array.from(depths);

@@ -4,6 +4,7 @@
  * `vscode.workspace.fs`, the CLI adapts Node's fs, tests use {@link MemoryFileSystem}.
  */
 import { StudyFileError } from './schema';
+import { formatMessage } from './messages';
 
 export interface FileStat {
   readonly mtime: number;
@@ -17,7 +18,7 @@ export interface FileLock {
 
 export interface FileSystemPort {
   readFile(path: string): Promise<Uint8Array>;
-  /** UTF-8 text of a file without a BOM; optional, for ports that decode faster than TextDecoder. */
+  /** UTF-8 text of a file without a BOM; optional, for ports that decode faster than TextDecoder. Throws {@link NotUtf8Error}, never replaces bytes. */
   readText?(path: string): Promise<string>;
   /** Write via a temporary file and a rename, so a reader never sees half a file. */
   writeFileAtomic(path: string, data: Uint8Array): Promise<void>;
@@ -60,15 +61,84 @@ export class OutsideStudyError extends Error {
 export const UNFOLLOWED_LINK = 'is a symbolic link that leads outside the study (or nowhere, or to a folder above it); it is not followed';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+// Strict: a lenient decoder turns every byte it cannot read into U+FFFD, and that replacement text
+// would then be written back into stored quotes and memos.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function encodeText(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
-/** Decodes UTF-8 and drops a leading BOM (TextDecoder does that unless ignoreBOM). */
-export function decodeText(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
+/** A file that is not UTF-8 text. Its message is a template (see messages.ts) that names the file and what it looks like. */
+export class NotUtf8Error extends Error {
+  readonly template = 'The file {0} is not UTF-8 text (it looks like {1}). Codeboom reads and writes only UTF-8: save the file as UTF-8 and open the study again.';
+  readonly args: readonly string[];
+  constructor(
+    readonly file: string,
+    readonly encoding: string,
+  ) {
+    super('');
+    this.args = [file, encoding];
+    this.message = formatMessage(this.template, ...this.args);
+    this.name = 'NotUtf8Error';
+  }
+}
+
+/** What a file that is not UTF-8 most likely is, for the message: a BOM tells UTF-16, zero bytes hint at it, else a single-byte Windows encoding. */
+export function guessEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return 'UTF-16 LE';
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return 'UTF-16 BE';
+  }
+  let evenZeros = 0;
+  let oddZeros = 0;
+  const n = Math.min(bytes.length, 4096);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) {
+        evenZeros++;
+      } else {
+        oddZeros++;
+      }
+    }
+  }
+  if (evenZeros + oddZeros > n / 8) {
+    return evenZeros > oddZeros ? 'UTF-16 BE' : 'UTF-16 LE';
+  }
+  return 'Windows-1252/Latin-1';
+}
+
+/** Decodes UTF-8 and drops a leading BOM. Throws {@link NotUtf8Error} on bytes that are not UTF-8. */
+export function decodeText(bytes: Uint8Array, file = '(unnamed)'): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    throw new NotUtf8Error(file, guessEncoding(bytes));
+  }
+}
+
+/**
+ * Appends items one by one. `target.push(...items)` passes every item as an argument and overflows
+ * the stack past ~125,000 of them (a lint rule forbids spreading into push, Math.max and the like).
+ */
+export function append<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) {
+    target.push(item);
+  }
+  return target;
+}
+
+/** The largest of the numbers and `floor` (Math.max(...xs) overflows the stack on a long list). */
+export function maxOf(numbers: Iterable<number>, floor = -Infinity): number {
+  let max = floor;
+  for (const n of numbers) {
+    if (n > max) {
+      max = n;
+    }
+  }
+  return max;
 }
 
 export function joinPath(...parts: string[]): string {
@@ -109,7 +179,7 @@ export class MemoryFileSystem implements FileSystemPort {
 
   text(path: string): string | undefined {
     const f = this.files.get(path);
-    return f ? decodeText(f.data) : undefined;
+    return f ? decodeText(f.data, path) : undefined;
   }
 
   async readFile(path: string): Promise<Uint8Array> {

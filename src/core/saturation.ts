@@ -7,6 +7,7 @@ import type { Study } from './study';
 import { isCounted } from './counting';
 import { english } from './messages';
 import type { Translate } from './messages';
+import { maxOf } from './port';
 
 export interface SaturationPoint {
   readonly doc: string;
@@ -79,7 +80,7 @@ export function saturationMarkdown(study: Study, points: readonly SaturationPoin
 /** A small SVG line chart of cumulative codes per transcript (for reports). */
 export function saturationSvg(points: readonly SaturationPoint[], width = 640, height = 240, t: Translate = english): string {
   const pad = 36;
-  const max = Math.max(1, ...points.map((p) => p.cumulative));
+  const max = maxOf(points.map((p) => p.cumulative), 1);
   const x = (i: number) => pad + (points.length <= 1 ? 0 : (i * (width - 2 * pad)) / (points.length - 1));
   const y = (v: number) => height - pad - (v * (height - 2 * pad)) / max;
   const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.cumulative).toFixed(1)}`).join(' ');

@@ -9,7 +9,7 @@
  */
 import type { Coding, ProjectData, TranscriptDocument } from './model';
 import type { FileSystemPort } from './port';
-import { OutsideStudyError, UNFOLLOWED_LINK, decodeText, encodeText, joinPath } from './port';
+import { OutsideStudyError, UNFOLLOWED_LINK, append, decodeText, encodeText, joinPath } from './port';
 import { isWithin, normalizeStudyPath } from './paths';
 import type { FileProblem } from './schema';
 import { CODINGS_FOLDER, DATA_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from './schema';
@@ -17,6 +17,7 @@ import { codingFilePath, serializeCodingFile, serializeProject } from './seriali
 import { Study, partitionKey, splitPartitionKey } from './study';
 import { parseFrontMatter, titleOf } from './frontMatter';
 import { makeAnchor, reanchor, reanchorAll } from './anchor';
+import { describeErrorText } from './errors';
 
 const SKIP_FOLDERS = new Set([DATA_FOLDER, '.git', 'node_modules', '.vscode', '.runs']);
 const TRANSCRIPT_EXTENSIONS = ['.md', '.markdown'];
@@ -41,11 +42,13 @@ export interface FileChange {
   readonly reanchored?: ReanchorSummary;
   /** For a transcript deleted on disk that had codings: they are kept. */
   readonly missing?: MissingTranscript;
+  /** For a transcript that changed or went: its warnings now (front matter that does not parse), replacing those it had. */
+  readonly warnings?: readonly FileProblem[];
 }
 
 export interface LoadResult {
   readonly study: Study;
-  /** Problems that made the study read-only (bad codings files, unknown codes). */
+  /** Problems that made the study read-only (bad codings files, unknown codes), and warnings (severity 'warning': unreadable front matter) that did not. */
   readonly problems: readonly FileProblem[];
   /** Transcripts whose text changed since their codings were written, and how their codings were found again. */
   readonly reanchored: readonly ReanchorSummary[];
@@ -103,9 +106,11 @@ export class StudyStore {
 
   /** Opens a study. Throws {@link StudyFileError} when the project file is missing or malformed. */
   static async open(fs: FileSystemPort): Promise<{ store: StudyStore } & LoadResult> {
-    const projectText = await readText(fs, PROJECT_FILE);
+    const projectText = await readText(fs, PROJECT_FILE).catch((e: unknown) => {
+      throw new StudyFileError([fileProblem(e, PROJECT_FILE)]);
+    });
     if (projectText === undefined) {
-      throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'no project file here' }]);
+      throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'there is no codeboom.json here, so this folder is not a Codeboom study: open the folder that holds codeboom.json' }]);
     }
     const parsed = parseProjectFile(PROJECT_FILE, projectText);
     if (!parsed.ok) {
@@ -117,27 +122,53 @@ export class StudyStore {
 
     const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath, problems);
     const texts = new Map<string, string>();
+    const unreadable = new Map<string, unknown>();
     const documents: TranscriptDocument[] = [];
     await Promise.all(
       transcriptPaths.map(async (path) => {
-        texts.set(path, await readAll(fs, path));
+        try {
+          texts.set(path, await readAll(fs, path));
+        } catch (e) {
+          unreadable.set(path, e);
+        }
       }),
     );
     for (const path of transcriptPaths) {
+      if (unreadable.has(path)) {
+        // Not UTF-8, say: no text, so its codings are neither re-anchored nor saved (the study opens read-only).
+        problems.push(fileProblem(unreadable.get(path), path));
+        continue;
+      }
       documents.push(readTranscript(path, texts.get(path)!));
+      const fm = frontMatterProblem(path, texts.get(path)!);
+      if (fm) {
+        problems.push(fm);
+      }
     }
 
     const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
     const knownCodes = new Set(project.codes.map((c) => c.id));
     const codings: Coding[] = [];
     const known = new Map<string, string>([[PROJECT_FILE, projectText]]);
-    const codingTexts = await Promise.all(codingPaths.map(async (p) => [p, await readAll(fs, p)] as const));
+    const codingTexts = await Promise.all(
+      codingPaths.map(async (p) => {
+        try {
+          return [p, await readAll(fs, p)] as const;
+        } catch (e) {
+          return [p, undefined, e] as const;
+        }
+      }),
+    );
     const fileOfId = new Map<string, string>();
-    for (const [path, text] of codingTexts) {
+    for (const [path, text, error] of codingTexts) {
+      if (text === undefined) {
+        problems.push(fileProblem(error, path));
+        continue;
+      }
       known.set(path, text);
       const result = parseCodingFile(path, text, knownCodes);
       if (!result.ok) {
-        problems.push(...result.problems);
+        append(problems, result.problems);
         continue;
       }
       const misplaced = misplacedCodingFile(path, result.value.document, result.value.coder);
@@ -145,18 +176,22 @@ export class StudyStore {
         problems.push(misplaced);
         continue;
       }
+      if (unreadable.has(result.value.document)) {
+        // Its transcript is reported already (not UTF-8); these codings stay untouched on disk.
+        continue;
+      }
       const clashes = result.value.codings.flatMap((c, i) => {
         const other = fileOfId.get(c.id);
         return other !== undefined ? [idClash(path, i, c.id, other)] : [];
       });
       if (clashes.length > 0) {
-        problems.push(...clashes);
+        append(problems, clashes);
         continue;
       }
       for (const c of result.value.codings) {
         fileOfId.set(c.id, path);
       }
-      codings.push(...result.value.codings);
+      append(codings, result.value.codings);
     }
 
     const study = new Study(project, documents, codings);
@@ -183,7 +218,7 @@ export class StudyStore {
       }
     }
     const missing = [...missingCount].map(([doc, n]) => ({ doc, codings: n })).sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
-    if (problems.length > 0) {
+    if (problems.some((p) => p.severity !== 'warning')) {
       study.readOnly = true;
     }
     return { store, study, problems, reanchored, missing };
@@ -429,7 +464,10 @@ export class StudyStore {
    * recognised and ignored. Returns what happened, for the user.
    */
   async fileChanged(path: string): Promise<FileChange> {
-    const text = await readText(this.fs, path);
+    // A file that became unreadable (not UTF-8, say) is reported; nothing is re-anchored to garbage.
+    const text = await readText(this.fs, path).catch((e: unknown) => {
+      throw new StudyFileError([fileProblem(e, path)]);
+    });
     if (path === PROJECT_FILE) {
       if (text === undefined || text === this.known.get(path)) {
         return { kind: 'ignored' };
@@ -519,7 +557,7 @@ export class StudyStore {
         this.study.setDocuments(this.study.documents.filter((d) => d.path !== path));
         // Its codings stay (in memory and on disk) until the transcript is back.
         const kept = this.study.codingsOf(path).length;
-        return kept > 0 ? { kind: 'removed', missing: { doc: path, codings: kept } } : { kind: 'removed' };
+        return kept > 0 ? { kind: 'removed', missing: { doc: path, codings: kept }, warnings: [] } : { kind: 'removed', warnings: [] };
       }
       if (text === this.texts.get(path)) {
         // Saved from the editor: the codings followed the typing already, but the front matter may be new.
@@ -528,11 +566,11 @@ export class StudyStore {
           return { kind: 'ignored' };
         }
         this.study.setDocument(transcript);
-        return { kind: 'transcript' };
+        return { kind: 'transcript', warnings: warningsOf(path, text) };
       }
       this.study.setDocument(readTranscript(path, text));
       const reanchored = this.reanchorDocument(path, text);
-      return reanchored ? { kind: 'transcript', reanchored } : { kind: 'transcript' };
+      return reanchored ? { kind: 'transcript', reanchored, warnings: warningsOf(path, text) } : { kind: 'transcript', warnings: warningsOf(path, text) };
     }
     return { kind: 'ignored' };
   }
@@ -692,6 +730,37 @@ function sameCoding(a: Coding | undefined, b: Coding | undefined): boolean {
 }
 
 /**
+ * Front matter that does not parse would silently drop the transcript's case, respondent and
+ * interview (the matrix would move its codings to "(no value)"): a warning with the line. The
+ * transcript stays codable; only its attributes are missing.
+ */
+export function frontMatterProblem(path: string, text: string): FileProblem | undefined {
+  const fm = parseFrontMatter(text);
+  if (fm.error === undefined) {
+    return undefined;
+  }
+  return {
+    file: path,
+    path: [],
+    severity: 'warning',
+    message: `front matter not read (line ${fm.errorLine ?? 1}, column ${fm.errorColumn ?? 1}): ${fm.error}; this transcript has no case, respondent or interview until it is fixed`,
+  };
+}
+
+function warningsOf(path: string, text: string): FileProblem[] {
+  const p = frontMatterProblem(path, text);
+  return p ? [p] : [];
+}
+
+/** A file that could not be read, as a problem whose message says why and what to do. */
+function fileProblem(e: unknown, file: string): FileProblem {
+  if (e instanceof StudyFileError && e.problems.length === 1) {
+    return e.problems[0];
+  }
+  return { file, path: [], message: describeErrorText(e, file) };
+}
+
+/**
  * Removes the temporary files a killed or failed write left beside codeboom.json and in
  * `.codeboom/` (the port decides which are stale). Never stops a study from opening.
  */
@@ -731,14 +800,14 @@ async function readText(fs: FileSystemPort, path: string): Promise<string | unde
   } catch (e) {
     // A study file behind a symbolic link to outside is a problem of the study, shown like the others.
     if (e instanceof OutsideStudyError) {
-      throw new StudyFileError([{ file: e.path, path: [], message: e.reason }]);
+      throw new StudyFileError([fileProblem(e, e.path)]);
     }
     throw e;
   }
 }
 
 function readAll(fs: FileSystemPort, path: string): Promise<string> {
-  return fs.readText ? fs.readText(path) : fs.readFile(path).then(decodeText);
+  return fs.readText ? fs.readText(path) : fs.readFile(path).then((bytes) => decodeText(bytes, path));
 }
 
 /**

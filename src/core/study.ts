@@ -63,6 +63,7 @@ export class Study {
   private codeList: Code[];
   private readonly codeById = new Map<string, Code>();
   private readonly childIds = new Map<string | undefined, string[]>();
+  private readonly depthCache = new Map<string, number>();
   private readonly linkSet = new Map<string, CodeFactorLink>();
   private readonly factorById = new Map<string, { factor: LiteratureFactor; category: string; catalogue: string }>();
   private readonly codingById = new Map<string, Coding>();
@@ -131,10 +132,11 @@ export class Study {
     const out: Code[] = [];
     let cur = this.codeById.get(id);
     while (cur) {
-      out.unshift(cur);
+      out.push(cur);
       cur = cur.parent !== undefined ? this.codeById.get(cur.parent) : undefined;
     }
-    return out;
+    // Pushed and reversed: unshift is linear per call, quadratic on a deep chain.
+    return out.reverse();
   }
 
   pathLabel(id: string, separator = ' › '): string {
@@ -160,8 +162,53 @@ export class Study {
     return out;
   }
 
+  /**
+   * The codes below `parent` (all codes when undefined) in tree order, depth first with siblings in
+   * codebook order, each with its depth under `parent`. With a stack, not recursion: a codebook from
+   * a file can be deeper than the JS stack. `skip` leaves a code out with its subtree.
+   */
+  treeOrder(parent?: string, skip?: (code: Code) => boolean): Array<{ code: Code; depth: number }> {
+    const out: Array<{ code: Code; depth: number }> = [];
+    const stack: Array<{ code: Code; depth: number }> = [];
+    const pushChildren = (id: string | undefined, depth: number): void => {
+      const kids = this.children(id);
+      for (let i = kids.length - 1; i >= 0; i--) {
+        if (!skip?.(kids[i])) {
+          stack.push({ code: kids[i], depth });
+        }
+      }
+    };
+    pushChildren(parent, 0);
+    while (stack.length > 0) {
+      const next = stack.pop()!;
+      out.push(next);
+      pushChildren(next.code.id, next.depth + 1);
+    }
+    return out;
+  }
+
+  /** 0 for a top-level code. Remembered per code, so that the depths of all codes cost one walk. */
   depthOf(id: string): number {
-    return this.pathOf(id).length - 1;
+    const known = this.depthCache.get(id);
+    if (known !== undefined) {
+      return known;
+    }
+    const walk: string[] = [];
+    let cur = this.codeById.get(id);
+    let base = -1;
+    while (cur) {
+      const d = this.depthCache.get(cur.id);
+      if (d !== undefined) {
+        base = d;
+        break;
+      }
+      walk.push(cur.id);
+      cur = cur.parent !== undefined ? this.codeById.get(cur.parent) : undefined;
+    }
+    for (let i = walk.length - 1; i >= 0; i--) {
+      this.depthCache.set(walk[i], ++base);
+    }
+    return this.depthCache.get(id) ?? -1;
   }
 
   get catalogues(): readonly FactorCatalogue[] {
@@ -743,6 +790,7 @@ export class Study {
 
   private rebuildCodebookIndex(): void {
     this.codeById.clear();
+    this.depthCache.clear();
     this.childIds.clear();
     for (const c of this.codeList) {
       this.codeById.set(c.id, c);

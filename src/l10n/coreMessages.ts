@@ -9,11 +9,28 @@ import * as vscode from 'vscode';
 import { formatMessage, isTemplatedError } from '../core/messages';
 import type { MessageArg, Translate } from '../core/messages';
 import { StudyError } from '../core/study';
+import { describeErrorText } from '../core/errors';
+import { RefiError } from '../core/refi/errors';
 
 let table: ReadonlyMap<string, string> | undefined;
 
 function translations(): ReadonlyMap<string, string> {
   table ??= new Map<string, string>([
+    // files that cannot be read or written (src/core/errors.ts, NotUtf8Error in src/core/port.ts)
+    ['The file {0} is not UTF-8 text (it looks like {1}). Codeboom reads and writes only UTF-8: save the file as UTF-8 and open the study again.', vscode.l10n.t('The file {0} is not UTF-8 text (it looks like {1}). Codeboom reads and writes only UTF-8: save the file as UTF-8 and open the study again.')],
+    ['{0} is a folder where Codeboom expects a file. Rename or move the folder and try again.', vscode.l10n.t('{0} is a folder where Codeboom expects a file. Rename or move the folder and try again.')],
+    ['Part of the path {0} is a file where Codeboom expects a folder. Rename or move that file and try again.', vscode.l10n.t('Part of the path {0} is a file where Codeboom expects a folder. Rename or move that file and try again.')],
+    ['Codeboom is not allowed to read or write {0} (permission denied). Check the permissions of the file and its folder, then try again.', vscode.l10n.t('Codeboom is not allowed to read or write {0} (permission denied). Check the permissions of the file and its folder, then try again.')],
+    ['{0} does not exist (any more). Check that it was not moved or deleted, then try again.', vscode.l10n.t('{0} does not exist (any more). Check that it was not moved or deleted, then try again.')],
+    ['{0} exists already. Choose another name or move the existing file away, then try again.', vscode.l10n.t('{0} exists already. Choose another name or move the existing file away, then try again.')],
+    ['The disk is full: {0} could not be written. Free some space and try again.', vscode.l10n.t('The disk is full: {0} could not be written. Free some space and try again.')],
+    ['{0} is on a read-only disk and cannot be written. Copy the study to a writable folder.', vscode.l10n.t('{0} is on a read-only disk and cannot be written. Copy the study to a writable folder.')],
+    ['{0} is busy or unavailable right now. Close other programs that use it and try again.', vscode.l10n.t('{0} is busy or unavailable right now. Close other programs that use it and try again.')],
+    ['Codeboom could not read or write {0}: {1}', vscode.l10n.t('Codeboom could not read or write {0}: {1}')],
+    ['{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.', vscode.l10n.t('{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.')],
+    ['{0} is not valid JSON, so Codeboom cannot read it. Undo the last edit of the file or restore it from version control.', vscode.l10n.t('{0} is not valid JSON, so Codeboom cannot read it. Undo the last edit of the file or restore it from version control.')],
+    ['{0} is nested or repeated too deeply for Codeboom to read. It was probably not written by a QDA program; check where it came from.', vscode.l10n.t('{0} is nested or repeated too deeply for Codeboom to read. It was probably not written by a QDA program; check where it came from.')],
+    ['{0} has XML nested too deeply (more than the parser allows). It was probably not written by a QDA program; check where it came from.', vscode.l10n.t('{0} has XML nested too deeply (more than the parser allows). It was probably not written by a QDA program; check where it came from.')],
     // refusals of the study (StudyError)
     ['A code cannot be merged into itself.', vscode.l10n.t('A code cannot be merged into itself.')],
     ['A code cannot be moved under itself or one of its descendants.', vscode.l10n.t('A code cannot be moved under itself or one of its descendants.')],
@@ -84,10 +101,16 @@ function translations(): ReadonlyMap<string, string> {
 /** The core's template in the display language, its placeholders filled. */
 export const coreMessage: Translate = (message: string, ...args: MessageArg[]): string => formatMessage(translations().get(message) ?? message, ...args);
 
-/** An error's message for people: translated when the core threw a template, else as it is. */
-export function errorMessage(e: unknown): string {
+/**
+ * An error's message for people: translated when the core threw a template; an error about a file
+ * (errno, FileSystemError, parser) as a sentence that names the file and says what to do; else as it is.
+ */
+export function errorMessage(e: unknown, file?: string): string {
   if (isTemplatedError(e)) {
     return coreMessage(e.template, ...e.args);
+  }
+  if (file !== undefined && !(e instanceof StudyError) && !(e instanceof RefiError)) {
+    return describeErrorText(e, file, coreMessage);
   }
   return e instanceof Error ? e.message : String(e);
 }

@@ -4,6 +4,7 @@ import { saturation } from '../core/saturation';
 import type { SaturationFilter, SaturationPoint } from '../core/saturation';
 import { cellCodings, computeMatrix, factorCoverage, synthesisTable } from '../core/matrix';
 import { ORIGINS, POLARITIES } from '../core/model';
+import { maxOf } from '../core/port';
 import type { ExportLabels } from '../core/exports/labels';
 import { originText } from '../core/exports/tables';
 import type { Choices, CoverageView, MatrixView, PanelState, Passage, SaturationView, SynthesisView } from '../../webview/protocol';
@@ -48,7 +49,7 @@ export function matrixView(index: MatrixIndex, options: MatrixOptions): MatrixVi
     rowTotals: Array.from(m.rowTotals),
     columnTotals: Array.from(m.columnTotals),
     grandTotal: m.grandTotal,
-    max: percent ? Math.max(...Array.from(m.values, (v) => Math.round(v * 10) / 10), 0) : m.max,
+    max: percent ? maxOf(Array.from(m.values, (v) => Math.round(v * 10) / 10), 0) : m.max,
     percent,
     totalsRow: !percent && options.columns.kind !== 'code',
     ms,

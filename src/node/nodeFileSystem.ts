@@ -5,6 +5,7 @@ import { OutsideStudyError } from '../core/port';
 import { studyPath } from '../core/paths';
 import { StudyLinks } from './studyLinks';
 import { LOCK_WAIT_MS, lockFile, removeLeftovers, writeFileAtomicAt } from './studyFiles';
+import { decodeText } from '../core/port';
 
 /**
  * The core's file port over Node's fs, rooted at a folder. Used by the CLI, tests and benchmarks.
@@ -40,8 +41,8 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async readText(rel: string): Promise<string> {
-    const text = await fsp.readFile(await this.inside(rel), 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // Not readFile(…, 'utf8'): that replaces bytes that are not UTF-8 with U+FFFD, silently.
+    return decodeText(await fsp.readFile(await this.inside(rel)), rel);
   }
 
   /** Atomic, and refuses to replace a file that is read-only on disk (see studyFiles.ts). */
@@ -96,11 +97,10 @@ export class NodeFileSystem implements FileSystemPort {
   }
 }
 
-/** A file's UTF-8 text without a BOM, read at once; undefined when it cannot be read. */
+/** A file's UTF-8 text without a BOM, read at once; undefined when it cannot be read or is not UTF-8. */
 export function readTextFileSync(absPath: string): string | undefined {
   try {
-    const text = readFileSync(absPath, 'utf8');
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    return decodeText(readFileSync(absPath), absPath);
   } catch {
     return undefined;
   }

@@ -10,6 +10,7 @@ import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { exportCodebook, exportProject, importProject, planCodebookImport, readCodebook, readMemoFiles } from '../core/refi';
 import type { ExportReport, ImportReport } from '../core/refi';
 import { refuseStudyFile } from '../study/exportGuard';
+import { errorMessage } from '../l10n/coreMessages';
 
 export interface RefiArgs {
   readonly source?: vscode.Uri;
@@ -55,8 +56,9 @@ function safeName(name: string): string {
 export function registerRefi(service: StudyService): vscode.Disposable[] {
   const output = vscode.window.createOutputChannel('Codeboom REFI-QDA');
 
-  const fail = (e: unknown): undefined => {
-    const message = e instanceof Error ? e.message : String(e);
+  /** Shows an error as a sentence about the file it concerns (not a raw EACCES or parser message). */
+  const fail = (e: unknown, file: vscode.Uri): undefined => {
+    const message = errorMessage(e, fileName(file));
     output.appendLine(vscode.l10n.t('Error: {0}', message));
     void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', message));
     return undefined;
@@ -106,7 +108,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       );
       return { added: plan.added, matched: plan.matched, links: plan.links };
     } catch (e) {
-      return fail(e);
+      return fail(e, source);
     }
   };
 
@@ -132,7 +134,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: exported {0} codes to {1}.', study.codes.length, fileName(target)));
       return target;
     } catch (e) {
-      return fail(e);
+      return fail(e, target);
     }
   };
 
@@ -195,7 +197,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
         .then((choice) => choice === details && output.show(true));
       return report;
     } catch (e) {
-      return fail(e);
+      return fail(e, target);
     }
   };
 
@@ -244,7 +246,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
         },
       );
     } catch (e) {
-      return fail(e);
+      return fail(e, typeof (e as { code?: unknown }).code === 'string' ? target : source);
     }
     output.appendLine(
       vscode.l10n.t(

@@ -52,7 +52,7 @@ export class ProblemReporter implements vscode.Disposable {
               range = new vscode.Range(positionAt(node.offset), positionAt(node.offset + node.length));
             }
           }
-          const d = new vscode.Diagnostic(range, p.message, vscode.DiagnosticSeverity.Error);
+          const d = new vscode.Diagnostic(range, p.message, p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
           d.source = 'Codeboom';
           return d;
         }),

@@ -9,6 +9,7 @@ import { Emitter } from '../core/events';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { readTextFileSync } from '../node/nodeFileSystem';
 import { ProblemReporter } from './problems';
+import { errorMessage } from '../l10n/coreMessages';
 import { resolveCoder } from './coder';
 
 export type StudyState =
@@ -118,7 +119,7 @@ export class StudyService implements vscode.Disposable {
     try {
       result = await StudyStore.open(this.fs);
     } catch (e) {
-      const problems: FileProblem[] = e instanceof StudyFileError ? [...e.problems] : [{ file: PROJECT_FILE, path: [], message: String(e) }];
+      const problems: FileProblem[] = e instanceof StudyFileError ? [...e.problems] : [{ file: PROJECT_FILE, path: [], message: errorMessage(e, PROJECT_FILE) }];
       await this.problems.report(this.fs, problems);
       this.setState({ kind: 'error', root, problems });
       this.watch(root);
@@ -248,6 +249,15 @@ export class StudyService implements vscode.Disposable {
     }
     try {
       const change = await this._store.fileChanged(rel);
+      const state = this._state;
+      if (change.warnings && state.kind === 'ready' && this.fs) {
+        // The transcript's warnings now (front matter fixed or broken) replace those it had.
+        const problems = [...state.problems.filter((p) => p.file !== rel), ...change.warnings];
+        if (problems.length !== state.problems.length || change.warnings.length > 0) {
+          await this.problems.report(this.fs, problems);
+          this.setState({ ...state, problems });
+        }
+      }
       if (change.kind === 'transcript' || change.kind === 'removed') {
         this.stateEmitter.fire(this._state);
       }

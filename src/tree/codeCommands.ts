@@ -396,21 +396,14 @@ export class CodeTreeCommands {
       const excluded = new Set(study.subtree(code.id));
       type Item = vscode.QuickPickItem & { parent?: string };
       const items: Item[] = [{ label: `$(list-tree) ${vscode.l10n.t('Top level')}`, description: code.parent === undefined ? vscode.l10n.t('current') : undefined }];
-      const walk = (p: string | undefined, depth: number): void => {
-        for (const c of study.children(p)) {
-          if (excluded.has(c.id)) {
-            continue;
-          }
-          items.push({
-            label: `${'\u2003'.repeat(depth)}${c.name}`,
-            description: c.id === code.parent ? vscode.l10n.t('current') : undefined,
-            iconPath: this.icons.icon(c.color),
-            parent: c.id,
-          });
-          walk(c.id, depth + 1);
-        }
-      };
-      walk(undefined, 0);
+      for (const { code: c, depth } of study.treeOrder(undefined, (x) => excluded.has(x.id))) {
+        items.push({
+          label: `${'\u2003'.repeat(depth)}${c.name}`,
+          description: c.id === code.parent ? vscode.l10n.t('current') : undefined,
+          iconPath: this.icons.icon(c.color),
+          parent: c.id,
+        });
+      }
       const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Move “{0}” under…', code.name), placeHolder: vscode.l10n.t('Pick the new parent code') });
       if (!picked) {
         return false;

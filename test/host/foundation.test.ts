@@ -85,6 +85,32 @@ describe('foundation (real extension host)', () => {
     }
   });
 
+  it('front matter that does not parse: a warning diagnostic at its line, the study stays writable', async () => {
+    const { service } = await api();
+    const original = workspaceRoot();
+    const copy = vscode.Uri.joinPath(original, '..', `broken-front-matter-${Date.now()}`);
+    await vscode.workspace.fs.copy(original, copy);
+    const transcript = vscode.Uri.joinPath(copy, 'transcripts/A-1.md');
+    const text = await readText(transcript);
+    // A second "case:" line: a duplicate key, on line 3 of the file.
+    const broken = text.replace(/^---\r?\n/, (open) => `${open}case: X\n`);
+    await vscode.workspace.fs.writeFile(transcript, new TextEncoder().encode(broken));
+    try {
+      await service.open(copy);
+      const s = service.state;
+      assert.strictEqual(s.kind, 'ready');
+      assert.ok(s.kind === 'ready' && !s.readOnly, 'not read-only');
+      const diags = vscode.languages.getDiagnostics(transcript);
+      assert.strictEqual(diags.length, 1, JSON.stringify(diags));
+      assert.strictEqual(diags[0].severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(diags[0].message, /front matter not read/);
+      assert.ok(diags[0].range.start.line > 0, 'at the line of the error');
+    } finally {
+      await service.open(original);
+      await vscode.workspace.fs.delete(copy, { recursive: true });
+    }
+  });
+
   it('reloads when a codings file changes on disk (another coder, git pull)', async () => {
     const { service } = await api();
     const file = vscode.Uri.joinPath(workspaceRoot(), '.codeboom/codings/transcripts/C-2.md.eva.json');

@@ -45,7 +45,7 @@ describe('data safety: a missing transcript', () => {
     const { store, study } = await StudyStore.open(fs);
     fs.files.delete(DOC);
     const change = await store.fileChanged(DOC);
-    assert.deepStrictEqual(change, { kind: 'removed', missing: { doc: DOC, codings: 2 } });
+    assert.deepStrictEqual(change, { kind: 'removed', missing: { doc: DOC, codings: 2 }, warnings: [] });
     assert.strictEqual(study.codingCount, 3);
     // A coding of the deleted transcript changed before the deletion is still saved.
     study.transact('memo', [{ kind: 'updateCoding', id: 'a1', patch: { memo: 'kept' } }]);

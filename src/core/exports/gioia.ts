@@ -9,6 +9,7 @@ import type { ExportLabels } from './labels';
 import { DEFAULT_LABELS } from './labels';
 import { htmlEscape } from './codebook';
 import { markdownTable } from './markdown';
+import { append } from '../port';
 
 export interface GioiaConcept {
   readonly id: string;
@@ -155,7 +156,7 @@ export function gioiaSvg(dims: readonly GioiaDimension[], labels: ExportLabels =
         b.y += (block - conceptsHeight) / 2;
         links.push([b, tb]);
       }
-      boxes.push(...conceptBoxes, tb);
+      append(boxes, conceptBoxes).push(tb);
       themeBoxes.push(tb);
       y = themeTop + block + GAP;
     }

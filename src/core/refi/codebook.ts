@@ -8,7 +8,7 @@ import { ORIGINS, POLARITIES } from '../model';
 import type { Operation, Study } from '../study';
 import { newId } from '../ids';
 import { nextColor } from '../palette';
-import { decodeText } from '../port';
+import { append, decodeText } from '../port';
 import { RefiError } from './errors';
 import { derivedGuid, guidOf, normalizeGuid } from './guid';
 import type { XmlElement } from './xml';
@@ -275,8 +275,22 @@ export interface CodeElementOptions {
   readonly noteRefOf?: (code: Code) => string | undefined;
 }
 
+/**
+ * How deep a code tree REFI-QDA files from Codeboom hold: the XML builder and parser stop at 100
+ * nested elements (with Project, CodeBook and Codes around the codes), and a deeper file would not
+ * import here or, likely, anywhere else.
+ */
+export const MAX_REFI_CODE_DEPTH = 90;
+
 export function codeElements(study: Study, parent: string | undefined, options: CodeElementOptions = {}): Record<string, unknown>[] {
-  return study.children(parent).map((code) => {
+  const deepest = study.codes.reduce((d, c) => Math.max(d, study.depthOf(c.id) + 1), 0);
+  if (deepest > MAX_REFI_CODE_DEPTH) {
+    throw new RefiError(
+      `The codebook is ${deepest} levels deep; a REFI-QDA file holds at most ${MAX_REFI_CODE_DEPTH}. Move the deepest codes up a level and export again.`,
+    );
+  }
+  // Built top-down with a stack of its own rather than by recursion (a deep tree would overflow it).
+  const element = (code: Code): Record<string, unknown> => {
     const el: Record<string, unknown> = attrs({ guid: codeGuid(code.id), name: code.name, isCodable: true, color: code.color });
     if (code.definition) {
       el['Description'] = textNode(code.definition);
@@ -285,12 +299,19 @@ export function codeElements(study: Study, parent: string | undefined, options: 
     if (note) {
       el['NoteRef'] = [attrs({ targetGUID: note })];
     }
-    const kids = codeElements(study, code.id, options);
-    if (kids.length) {
-      el['Code'] = kids;
-    }
     return el;
-  });
+  };
+  const top = study.children(parent).map((code) => ({ code, el: element(code) }));
+  const stack = [...top];
+  while (stack.length > 0) {
+    const { code, el } = stack.pop()!;
+    const kids = study.children(code.id).map((c) => ({ code: c, el: element(c) }));
+    if (kids.length) {
+      el['Code'] = kids.map((k) => k.el);
+      append(stack, kids);
+    }
+  }
+  return top.map((t) => t.el);
 }
 
 /**

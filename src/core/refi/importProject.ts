@@ -10,7 +10,7 @@ import { stringify as stringifyYaml } from 'yaml';
 import type { AttributeValue, CaseInfo, Code, CoderInfo, Coding, ProjectData } from '../model';
 import { emptyProject } from '../model';
 import type { FileSystemPort } from '../port';
-import { decodeText, encodeText } from '../port';
+import { append, decodeText, encodeText } from '../port';
 import { PROJECT_FILE } from '../schema';
 import { studyPath } from '../paths';
 import { codingFilePath, serializeCodingFile, serializeProject } from '../serialize';
@@ -349,7 +349,7 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
           g.codes.push(codeId);
           codeApplications++;
         }
-        g.memos.push(...noteTexts(c));
+        append(g.memos, noteTexts(c));
         groups.set(coder.id, g);
       }
       if (groups.size === 0) {

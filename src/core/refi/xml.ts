@@ -4,6 +4,7 @@
  * needs, so text and attribute values survive a round trip (line breaks in attributes included).
  */
 import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describeErrorText } from '../errors';
 import { RefiError } from './errors';
 
 /** A parsed element: attributes under "@_name", children by element name, text under "#text". */
@@ -42,7 +43,13 @@ export function parseXml(text: string, what: string): { name: string; root: XmlE
   if (valid !== true) {
     throw new RefiError(`${what} is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col}).`);
   }
-  const doc = parser.parse(xml) as Record<string, unknown>;
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(xml) as Record<string, unknown>;
+  } catch (e) {
+    // "Maximum nested tags exceeded" and the like: a sentence about the file, not the parser's words.
+    throw new RefiError(describeErrorText(e, what));
+  }
   const names = Object.keys(doc).filter((k) => !k.startsWith('?') && k !== '#text');
   if (names.length !== 1) {
     throw new RefiError(`${what} has no single root element.`);

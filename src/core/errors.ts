@@ -1,0 +1,69 @@
+/**
+ * One place that turns a caught error (Node errno, VS Code FileSystemError, JSON or XML parser,
+ * a stack overflow) and the file it concerns into a sentence that names the file and says what to
+ * do. The sentences are English templates; the extension translates them (src/l10n/coreMessages.ts).
+ */
+import type { MessageArg, TemplatedError } from './messages';
+import { english, isTemplatedError } from './messages';
+import type { Translate } from './messages';
+import { OutsideStudyError } from './port';
+
+const OUTSIDE = '{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.';
+
+/** Error codes of Node (errno) and of VS Code's FileSystemError, mapped to one template each. */
+const BY_CODE: ReadonlyArray<readonly [readonly string[], string]> = [
+  [['EISDIR', 'FileIsADirectory'], '{0} is a folder where Codeboom expects a file. Rename or move the folder and try again.'],
+  [['ENOTDIR', 'FileNotADirectory'], 'Part of the path {0} is a file where Codeboom expects a folder. Rename or move that file and try again.'],
+  [['EACCES', 'EPERM', 'NoPermissions'], 'Codeboom is not allowed to read or write {0} (permission denied). Check the permissions of the file and its folder, then try again.'],
+  [['ENOENT', 'FileNotFound'], '{0} does not exist (any more). Check that it was not moved or deleted, then try again.'],
+  [['EEXIST', 'FileExists'], '{0} exists already. Choose another name or move the existing file away, then try again.'],
+  [['ENOSPC', 'EDQUOT'], 'The disk is full: {0} could not be written. Free some space and try again.'],
+  [['EROFS'], '{0} is on a read-only disk and cannot be written. Copy the study to a writable folder.'],
+  [['EMFILE', 'ENFILE', 'EBUSY', 'Unavailable'], '{0} is busy or unavailable right now. Close other programs that use it and try again.'],
+];
+
+const FALLBACK = 'Codeboom could not read or write {0}: {1}';
+
+/** The template and arguments that describe an error about `file` for people. */
+export function describeError(e: unknown, file: string): TemplatedError {
+  if (isTemplatedError(e)) {
+    return { template: e.template, args: e.args };
+  }
+  if (e instanceof OutsideStudyError) {
+    return { template: OUTSIDE, args: [e.path] };
+  }
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  if (typeof code === 'string') {
+    const hit = BY_CODE.find(([codes]) => codes.includes(code));
+    if (hit) {
+      return { template: hit[1], args: [file] };
+    }
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof SyntaxError && /JSON|Unexpected (token|end|non-whitespace)/i.test(message)) {
+    return { template: '{0} is not valid JSON, so Codeboom cannot read it. Undo the last edit of the file or restore it from version control.', args: [file] };
+  }
+  if (e instanceof RangeError && /call stack/i.test(message)) {
+    return { template: '{0} is nested or repeated too deeply for Codeboom to read. It was probably not written by a QDA program; check where it came from.', args: [file] };
+  }
+  if (/Maximum nested tags exceeded/i.test(message)) {
+    return { template: '{0} has XML nested too deeply (more than the parser allows). It was probably not written by a QDA program; check where it came from.', args: [file] };
+  }
+  return { template: FALLBACK, args: [file, message] };
+}
+
+/** The sentence for an error about `file`, in English or through `t`. */
+export function describeErrorText(e: unknown, file: string, t: Translate = english): string {
+  const d = describeError(e, file);
+  return t(d.template, ...(d.args as MessageArg[]));
+}
+
+/** Every template {@link describeError} can return (for the translation table). */
+export const ERROR_TEMPLATES: readonly string[] = [
+  ...BY_CODE.map(([, template]) => template),
+  FALLBACK,
+  OUTSIDE,
+  '{0} is not valid JSON, so Codeboom cannot read it. Undo the last edit of the file or restore it from version control.',
+  '{0} is nested or repeated too deeply for Codeboom to read. It was probably not written by a QDA program; check where it came from.',
+  '{0} has XML nested too deeply (more than the parser allows). It was probably not written by a QDA program; check where it came from.',
+];
