@@ -9,12 +9,36 @@ export class ProblemReporter implements vscode.Disposable {
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('codeboom');
   readonly output = vscode.window.createOutputChannel('Codeboom');
 
-  async report(fs: VscodeFileSystem, problems: readonly FileProblem[]): Promise<void> {
+  /**
+   * The problems have two sources that come and go apart: the study's files as last read ('study':
+   * bad files, front-matter warnings) and the last save ('save': a read-only file, another writer's
+   * lock). Reporting one source replaces only its own problems, so a failed save does not hide the
+   * warnings of the files, and a save that succeeds again takes its error away.
+   */
+  private readonly sources = new Map<'study' | 'save', readonly FileProblem[]>();
+
+  async report(fs: VscodeFileSystem, problems: readonly FileProblem[], source: 'study' | 'save' = 'study'): Promise<void> {
+    const before = this.sources.get(source) ?? [];
+    if (before.length === 0 && problems.length === 0) {
+      return;
+    }
+    this.sources.set(source, problems);
+    for (const p of problems) {
+      this.output.appendLine(`[${new Date().toISOString()}] ${formatProblem(p)}`);
+    }
+    await this.render(fs);
+  }
+
+  /** Whether the last save left problems (they go when a save succeeds). */
+  get hasSaveProblems(): boolean {
+    return (this.sources.get('save') ?? []).length > 0;
+  }
+
+  private async render(fs: VscodeFileSystem): Promise<void> {
     this.diagnostics.clear();
     const byFile = new Map<string, FileProblem[]>();
-    for (const p of problems) {
+    for (const p of [...(this.sources.get('study') ?? []), ...(this.sources.get('save') ?? [])]) {
       byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
-      this.output.appendLine(`[${new Date().toISOString()}] ${formatProblem(p)}`);
     }
     for (const [file, list] of byFile) {
       const uri = fs.uri(file);
@@ -61,6 +85,7 @@ export class ProblemReporter implements vscode.Disposable {
   }
 
   clear(): void {
+    this.sources.clear();
     this.diagnostics.clear();
   }
 

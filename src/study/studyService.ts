@@ -113,6 +113,7 @@ export class StudyService implements vscode.Disposable {
     await this.flush();
     this.closeCurrent();
     this.fs = new VscodeFileSystem(root);
+    this.problems.clear();
     this.setState({ kind: 'loading', root });
     this.coder = await resolveCoder(root.scheme === 'file' ? root.fsPath : undefined);
     let result: Awaited<ReturnType<typeof StudyStore.open>>;
@@ -177,9 +178,13 @@ export class StudyService implements vscode.Disposable {
       }
       try {
         await store.save();
+        if (this.fs && this.problems.hasSaveProblems) {
+          // the save went through: the problems of the failed one are gone
+          await this.problems.report(this.fs, [], 'save');
+        }
       } catch (e) {
         if (e instanceof StudyFileError && this.fs) {
-          await this.problems.report(this.fs, e.problems);
+          await this.problems.report(this.fs, e.problems, 'save');
         }
         void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom could not save: {0}', e instanceof Error ? e.message : String(e)));
       }

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { api, readText, until, workspaceRoot } from './util';
 
@@ -118,6 +119,46 @@ describe('data safety (real extension host)', () => {
       if ((await readText(file)) !== good && !(await readText(file)).includes('na de reparatie')) {
         await vscode.workspace.fs.writeFile(file, encode(good));
       }
+      await service.open(root);
+    }
+  });
+
+  it('Problems panel: a failed save shows its error beside the files\' warnings, and a save that succeeds takes it away', async () => {
+    const { service } = await api();
+    const root = workspaceRoot();
+    const doc = 'transcripts/F-1.md';
+    const transcript = vscode.Uri.joinPath(root, doc);
+    const codings = vscode.Uri.joinPath(root, '.codeboom/codings/transcripts/F-1.md.eva.json');
+    const original = await readText(transcript);
+    const savedCodings = await readText(codings);
+    const messages = (u: vscode.Uri): string[] => vscode.languages.getDiagnostics(u).map((d) => d.message);
+    const study = service.study!;
+    const memo = (text: string): void => {
+      const c = study.codingsOf(doc).find((x) => x.coder === 'eva')!;
+      study.transact('memo', [{ kind: 'updateCoding', id: c.id, patch: { memo: text } }]);
+    };
+    try {
+      // a warning of the files: front matter that does not parse
+      await vscode.workspace.fs.writeFile(transcript, encode(original.replace(/^---\n/, '---\ncase: [NDS\n')));
+      await until('the front-matter warning', () => messages(transcript).some((m) => /front matter/.test(m)));
+      // a save that fails: the codings file is read-only on disk
+      fs.chmodSync(codings.fsPath, 0o444);
+      memo('niet op te slaan');
+      await service.flush();
+      await until('the save error', () => messages(codings).some((m) => /read-only/.test(m)));
+      assert.ok(messages(transcript).some((m) => /front matter/.test(m)), 'the warning is still shown');
+      assert.ok(!(await readText(codings)).includes('niet op te slaan'), 'nothing written');
+      // writable again: the next save writes both changes and its error goes; the warning stays
+      fs.chmodSync(codings.fsPath, 0o644);
+      memo('toch opgeslagen');
+      await service.flush();
+      assert.match(await readText(codings), /toch opgeslagen/);
+      assert.deepStrictEqual(messages(codings), [], 'the save error is gone from the Problems panel');
+      assert.ok(messages(transcript).some((m) => /front matter/.test(m)), 'the warning is still shown');
+    } finally {
+      fs.chmodSync(codings.fsPath, 0o644);
+      await vscode.workspace.fs.writeFile(transcript, encode(original));
+      await vscode.workspace.fs.writeFile(codings, encode(savedCodings));
       await service.open(root);
     }
   });
