@@ -76,6 +76,8 @@ export default async function method({ page, screenshot, runCommand, waitForNoti
   await clearNotifications();
 
   // ---------- intercoder agreement ----------
+  // Only the report's preview may be a webview on screen (the matrix panel of 04-matrix may still be open).
+  await runCommand('View: Close All Editors');
   // the auto-coding above was done by this session's coder: now there is more than one pair to choose from
   const pairTitle = page.locator('.quick-input-title', { hasText: 'Agreement between which coders?' });
   // The pick can be closed by a late focus change (the saved codings, a notification): ask again then.
