@@ -10,14 +10,15 @@
  */
 import * as path from 'path';
 import { promises as fsp } from 'fs';
-import { StudyStore, studyFileKind } from './core/store';
+import { StudyStore } from './core/store';
 import type { StudyFileKind } from './core/store';
 import { StudyFileError, formatProblem } from './core/schema';
 import { NodeFileSystem } from './node/nodeFileSystem';
-import { realPathOf } from './node/studyLinks';
+import { studyFileAt } from './node/studyLinks';
 import { writeFileAtomicAt } from './node/studyFiles';
 import { maxOf } from './core/port';
-import { describeErrorText } from './core/errors';
+import { FALLBACK, describeError, describeErrorText } from './core/errors';
+import { formatMessage } from './core/messages';
 import { codeCounts } from './core/codebookOps';
 import type { Study } from './core/study';
 import { isCounted, uncountedOf } from './core/counting';
@@ -137,24 +138,19 @@ const KIND_WORDS: Record<StudyFileKind, string> = {
  */
 async function checkOutTarget(out: string, studyDir: string, transcriptFolders: readonly string[], force: boolean): Promise<void> {
   const target = path.resolve(out);
-  const studyReal = await realPathOf(studyDir);
-  for (const [root, file] of [
-    [studyDir, target],
-    [studyReal, await realPathOf(target)],
-  ] as const) {
-    const rel = path.relative(root, file);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) {
-      continue;
-    }
-    const posix = rel.split(path.sep).join('/');
-    const kind = studyFileKind(transcriptFolders, posix);
-    if (kind) {
-      throw new UsageError(`--out ${out} is ${KIND_WORDS[kind]} of the study (${posix}): an export never writes over a study file, not even with --force; choose another file`);
-    }
+  const own = await studyFileAt(studyDir, target, transcriptFolders);
+  if (own) {
+    throw new UsageError(`--out ${out} is ${KIND_WORDS[own.kind]} of the study (${own.path}): an export never writes over a study file, not even with --force; choose another file`);
   }
   if (!force && (await fsp.lstat(target).then(() => true, () => false))) {
     throw new UsageError(`${out} exists already; use --force to write over it`);
   }
+}
+
+/** The file a Node errno error names, if it names one. */
+function errnoPath(e: unknown): string | undefined {
+  const p = typeof e === 'object' && e !== null ? (e as { path?: unknown }).path : undefined;
+  return typeof p === 'string' ? p : undefined;
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -225,8 +221,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
             // The study files' atomic write: no temporary file left behind, a read-only file refused.
             await writeFileAtomicAt(target, result.data, out);
           } catch (e) {
-            const where = typeof e === 'object' && e !== null && typeof (e as { path?: unknown }).path === 'string' ? (e as { path: string }).path : out;
-            io.err(`codeboom: cannot write ${out}: ${describeErrorText(e, where)}`);
+            io.err(`codeboom: cannot write ${out}: ${describeErrorText(e, errnoPath(e) ?? out)}`);
             return 3;
           }
           io.err(`written ${out}`);
@@ -254,10 +249,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       return 1;
     }
     // A file that could not be read or written (EACCES, EISDIR, …): a sentence about that file, not Node's words.
-    const errnoPath = typeof e === 'object' && e !== null ? (e as { path?: unknown }).path : undefined;
-    const file = typeof errnoPath === 'string' ? errnoPath : path.resolve(rest[0] ?? '.');
-    const sentence = describeErrorText(e, file);
-    io.err(`codeboom: ${sentence.startsWith('Codeboom could not read or write') && e instanceof Error ? (e.stack ?? e.message) : sentence}`);
+    const described = describeError(e, errnoPath(e) ?? path.resolve(rest[0] ?? '.'));
+    // No rule knows it: a bug of ours, so the stack helps more than a sentence.
+    io.err(`codeboom: ${described.template === FALLBACK && e instanceof Error ? (e.stack ?? e.message) : formatMessage(described.template, ...described.args)}`);
     return 3;
   }
 }

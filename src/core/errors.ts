@@ -8,8 +8,6 @@ import { english, isTemplatedError } from './messages';
 import type { Translate } from './messages';
 import { OutsideStudyError } from './port';
 
-const OUTSIDE = '{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.';
-
 /** Error codes of Node (errno) and of VS Code's FileSystemError, mapped to one template each. */
 const BY_CODE: ReadonlyArray<readonly [readonly string[], string]> = [
   [['EISDIR', 'FileIsADirectory'], '{0} is a folder where Codeboom expects a file. Rename or move the folder and try again.'],
@@ -22,15 +20,13 @@ const BY_CODE: ReadonlyArray<readonly [readonly string[], string]> = [
   [['EMFILE', 'ENFILE', 'EBUSY', 'Unavailable'], '{0} is busy or unavailable right now. Close other programs that use it and try again.'],
 ];
 
-const FALLBACK = 'Codeboom could not read or write {0}: {1}';
+/** For an error no rule knows: the file and the error's own words. */
+export const FALLBACK = 'Codeboom could not read or write {0}: {1}';
 
 /** The template and arguments that describe an error about `file` for people. */
 export function describeError(e: unknown, file: string): TemplatedError {
   if (isTemplatedError(e)) {
     return { template: e.template, args: e.args };
-  }
-  if (e instanceof OutsideStudyError) {
-    return { template: OUTSIDE, args: [e.path] };
   }
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   if (typeof code === 'string') {
@@ -62,7 +58,7 @@ export function describeErrorText(e: unknown, file: string, t: Translate = engli
 export const ERROR_TEMPLATES: readonly string[] = [
   ...BY_CODE.map(([, template]) => template),
   FALLBACK,
-  OUTSIDE,
+  OutsideStudyError.TEMPLATE,
   '{0} is not valid JSON, so Codeboom cannot read it. Undo the last edit of the file or restore it from version control.',
   '{0} is nested or repeated too deeply for Codeboom to read. It was probably not written by a QDA program; check where it came from.',
   '{0} has XML nested too deeply (more than the parser allows). It was probably not written by a QDA program; check where it came from.',

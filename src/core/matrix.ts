@@ -20,7 +20,7 @@
  *    of that code overlaps it (same transcript, ranges intersect) — the same coding counts too
  *    when it carries the other code, but never a code with itself on the same coding.
  */
-import type { Code, Origin, Polarity } from './model';
+import type { Origin, Polarity } from './model';
 import type { Study } from './study';
 import { isCounted } from './counting';
 
@@ -139,19 +139,12 @@ export class MatrixIndex {
   readonly preparedCache = new Map<string, unknown>();
 
   constructor(readonly study: Study) {
-    // codes in tree order, depth first with a stack of its own (a hostile codebook can be deeper than the JS stack)
+    // codes in tree order (Study.treeOrder: depth first without recursion, a hostile codebook can be
+    // deeper than the JS stack); a parent comes before its children, so its index is known
     const parents: number[] = [];
     const depths: number[] = [];
-    const stack: Array<{ code: Code; depth: number; parentIdx: number }> = [];
-    const pushChildren = (parent: string | undefined, depth: number, parentIdx: number): void => {
-      const kids = study.children(parent);
-      for (let k = kids.length - 1; k >= 0; k--) {
-        stack.push({ code: kids[k], depth, parentIdx });
-      }
-    };
-    pushChildren(undefined, 0, -1);
-    while (stack.length > 0) {
-      const { code: c, depth, parentIdx } = stack.pop()!;
+    for (const { code: c, depth } of study.treeOrder()) {
+      const parentIdx = depth === 0 ? -1 : this.codeIndex.get(c.parent!)!;
       const i = this.codeIds.length;
       this.codeIds.push(c.id);
       this.codeIndex.set(c.id, i);
@@ -159,7 +152,6 @@ export class MatrixIndex {
       depths.push(depth);
       this.polarityOf.push(c.polarity ?? (parentIdx >= 0 ? this.polarityOf[parentIdx] : undefined));
       this.originOf.push(c.origin ?? (parentIdx >= 0 ? this.originOf[parentIdx] : undefined));
-      pushChildren(c.id, depth + 1, i);
     }
     const nCodes = this.codeIds.length;
     this.parentOf = Int32Array.from(parents);

@@ -47,12 +47,20 @@ export interface FileSystemPort {
  */
 export type EntryKind = 'file' | 'directory' | 'unfollowed-link';
 
-/** A path that resolves, through a symbolic link, outside the study: ports neither read nor write it. */
+/**
+ * A path that resolves, through a symbolic link, outside the study: ports neither read nor write it.
+ * Its message is a template (see messages.ts), so it reads as one sentence wherever it is shown.
+ */
 export class OutsideStudyError extends Error {
+  static readonly TEMPLATE = '{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.';
+  readonly template = OutsideStudyError.TEMPLATE;
+  readonly args: readonly string[];
+  /** What a problem about the path (which names the file) says. */
   readonly reason = 'is a symbolic link (or lies under one) that leads outside the study; it is not followed';
   constructor(readonly path: string) {
     super('');
-    this.message = `${path} ${this.reason}`;
+    this.args = [path];
+    this.message = formatMessage(this.template, path);
     this.name = 'OutsideStudyError';
   }
 }

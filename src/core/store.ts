@@ -106,9 +106,7 @@ export class StudyStore {
 
   /** Opens a study. Throws {@link StudyFileError} when the project file is missing or malformed. */
   static async open(fs: FileSystemPort): Promise<{ store: StudyStore } & LoadResult> {
-    const projectText = await readText(fs, PROJECT_FILE).catch((e: unknown) => {
-      throw new StudyFileError([fileProblem(e, PROJECT_FILE)]);
-    });
+    const projectText = await readStudyFile(fs, PROJECT_FILE);
     if (projectText === undefined) {
       throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'there is no codeboom.json here, so this folder is not a Codeboom study: open the folder that holds codeboom.json' }]);
     }
@@ -465,9 +463,7 @@ export class StudyStore {
    */
   async fileChanged(path: string): Promise<FileChange> {
     // A file that became unreadable (not UTF-8, say) is reported; nothing is re-anchored to garbage.
-    const text = await readText(this.fs, path).catch((e: unknown) => {
-      throw new StudyFileError([fileProblem(e, path)]);
-    });
+    const text = await readStudyFile(this.fs, path);
     if (path === PROJECT_FILE) {
       if (text === undefined || text === this.known.get(path)) {
         return { kind: 'ignored' };
@@ -804,6 +800,13 @@ async function readText(fs: FileSystemPort, path: string): Promise<string | unde
     }
     throw e;
   }
+}
+
+/** {@link readText} for reading the study in: a file that cannot be read is a problem of the study, in words. */
+function readStudyFile(fs: FileSystemPort, path: string): Promise<string | undefined> {
+  return readText(fs, path).catch((e: unknown) => {
+    throw new StudyFileError([fileProblem(e, path)]);
+  });
 }
 
 function readAll(fs: FileSystemPort, path: string): Promise<string> {

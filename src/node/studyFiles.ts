@@ -35,14 +35,13 @@ function refused(file: string, message: string): StudyFileError {
   return new StudyFileError([{ file, path: [], message }]);
 }
 
-/** Whether a file (or the folder of a file still to be made) is read-only by its mode bits; root can write anything, so EACCES is not enough. */
-async function readOnlyMode(target: string): Promise<boolean> {
+/** A file's permission bits, or undefined when it does not exist (any other error is thrown). */
+async function modeOf(target: string): Promise<number | undefined> {
   try {
-    const s = await fsp.stat(target);
-    return (s.mode & 0o222) === 0;
+    return (await fsp.stat(target)).mode & 0o7777;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      return false;
+      return undefined;
     }
     throw e;
   }
@@ -55,16 +54,15 @@ async function readOnlyMode(target: string): Promise<boolean> {
  */
 export async function writeFileAtomicAt(target: string, data: Uint8Array, display: string = target): Promise<void> {
   await fsp.mkdir(path.dirname(target), { recursive: true });
-  if (await readOnlyMode(target)) {
+  // One stat: a read-only file (by its mode bits; root can write anything, so EACCES is not enough)
+  // is refused, a writable one keeps its mode.
+  const mode = await modeOf(target);
+  if (mode !== undefined && (mode & 0o222) === 0) {
     throw refused(
       display,
       'is read-only on disk, so it was not overwritten; nothing was written and the changes are kept unsaved. Make the file writable (chmod u+w, or untick "Read-only" in its properties) and save again',
     );
   }
-  const mode = await fsp.stat(target).then(
-    (s) => s.mode & 0o7777,
-    () => undefined,
-  );
   const tmp = temporaryPath(target);
   try {
     await fsp.writeFile(tmp, data, mode !== undefined ? { mode } : {});

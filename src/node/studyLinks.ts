@@ -1,6 +1,8 @@
 import { promises as fsp } from 'fs';
 import * as path from 'path';
 import type { EntryKind } from '../core/port';
+import { studyFileKind } from '../core/store';
+import type { StudyFileKind } from '../core/store';
 
 /** The real path of a file that may not exist yet: its nearest existing ancestor resolved, the rest appended. */
 export async function realPathOf(file: string): Promise<string> {
@@ -77,4 +79,28 @@ export class StudyLinks {
     }
     return stat.isDirectory() ? 'directory' : 'file';
   }
+}
+
+/**
+ * Whether a file is one of the study's own files (core/store.ts studyFileKind), as its path is
+ * written or through symbolic links and `..`: its study path and kind. Exports refuse such a target
+ * (the CLI's --out, the extension's save dialogs).
+ */
+export async function studyFileAt(studyDir: string, file: string, transcriptFolders: readonly string[]): Promise<{ path: string; kind: StudyFileKind } | undefined> {
+  const target = path.resolve(file);
+  for (const [root, at] of [
+    [path.resolve(studyDir), target],
+    [await realPathOf(studyDir), await realPathOf(target)],
+  ] as const) {
+    const rel = path.relative(root, at);
+    if (rel === '' || !isInside(at, root)) {
+      continue;
+    }
+    const posix = rel.split(path.sep).join('/');
+    const kind = studyFileKind(transcriptFolders, posix);
+    if (kind) {
+      return { path: posix, kind };
+    }
+  }
+  return undefined;
 }

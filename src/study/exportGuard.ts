@@ -1,8 +1,7 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { studyFileKind } from '../core/store';
 import type { Study } from '../core/study';
-import { realPathOf } from '../node/studyLinks';
+import { studyFileAt } from '../node/studyLinks';
 
 /** Where the open study is (the study service fits). */
 export interface StudyLocation {
@@ -21,27 +20,18 @@ export async function refuseStudyFile(location: StudyLocation, target: vscode.Ur
   if (!root || target.scheme !== root.scheme || target.authority !== root.authority) {
     return;
   }
-  const candidates: string[] = [];
+  // The target as written (any scheme, compared without case), else through links on a local disk.
   const prefix = root.path.replace(/\/$/, '') + '/';
-  if (target.path.toLowerCase().startsWith(prefix.toLowerCase())) {
-    candidates.push(target.path.slice(prefix.length));
+  const written = target.path.toLowerCase().startsWith(prefix.toLowerCase()) ? target.path.slice(prefix.length) : undefined;
+  const writtenKind = written !== undefined ? studyFileKind(folders, written) : undefined;
+  const hit = writtenKind ? { path: written!, kind: writtenKind } : root.scheme === 'file' ? await studyFileAt(root.fsPath, target.fsPath, folders) : undefined;
+  if (hit?.kind === 'project') {
+    throw new Error(vscode.l10n.t('An export never writes over the project file {0}. Choose another file.', hit.path));
   }
-  if (root.scheme === 'file') {
-    const rel = path.relative(await realPathOf(root.fsPath), await realPathOf(target.fsPath));
-    if (rel && !rel.startsWith('..') && !path.isAbsolute(rel)) {
-      candidates.push(rel.split(path.sep).join('/'));
-    }
+  if (hit?.kind === 'data') {
+    throw new Error(vscode.l10n.t('An export never writes over {0}, a file of Codeboom’s data folder. Choose another file.', hit.path));
   }
-  for (const rel of candidates) {
-    const kind = studyFileKind(folders, rel);
-    if (kind === 'project') {
-      throw new Error(vscode.l10n.t('An export never writes over the project file {0}. Choose another file.', rel));
-    }
-    if (kind === 'data') {
-      throw new Error(vscode.l10n.t('An export never writes over {0}, a file of Codeboom’s data folder. Choose another file.', rel));
-    }
-    if (kind === 'transcript') {
-      throw new Error(vscode.l10n.t('An export never writes over the transcript {0}. Choose another file.', rel));
-    }
+  if (hit?.kind === 'transcript') {
+    throw new Error(vscode.l10n.t('An export never writes over the transcript {0}. Choose another file.', hit.path));
   }
 }

@@ -2,6 +2,7 @@
  * The analysis views as plain tables (header + rows), the one shape every writer (CSV, Markdown,
  * XLSX) consumes. Pure.
  */
+import { formatMessage } from '../messages';
 import type { CoverageResult, MatrixOptions, MatrixResult, SynthesisTable } from '../matrix';
 import type { Study } from '../study';
 import type { ExportLabels } from './labels';
@@ -144,7 +145,7 @@ export function respondentTable(rows: readonly RespondentRow[], labels: ExportLa
 /** One line saying what a matrix shows: "Rows: …; Columns: …; Measure: …; Filters: …". */
 /** The note line for a table whose numbers leave codings out (./counting); none when nothing is left out. */
 export function uncountedNote(uncounted: number, labels: ExportLabels = DEFAULT_LABELS): string[] {
-  return uncounted > 0 ? [labels.uncounted.replace('{0}', String(uncounted))] : [];
+  return uncounted > 0 ? [formatMessage(labels.uncounted, uncounted)] : [];
 }
 
 /** The table with the note lines as its footnotes (below the table, so its header stays the first row). */
