@@ -10,8 +10,10 @@ const enumRule = { selector: 'TSEnumDeclaration', message: 'Use a union of strin
 // Each spread item is one argument on the stack: past ~125,000 the call throws "Maximum call stack size exceeded".
 // (Registering a handful of disposables with subscriptions.push(...list) or disposables.push(...) is fine.)
 const unboundedSpreadRule = {
-  selector: "CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint|apply)$/]:not([callee.object.property.name=/^(subscriptions|disposables)$/]) > SpreadElement",
-  message: 'Spreading an array into push/unshift/splice/Math.max/min/String.fromCharCode overflows the stack on long arrays: use append() or maxOf() from src/core/port.ts, or a loop.',
+  selector:
+    'CallExpression[callee.property.name=/^(push|unshift|splice|max|min|fromCharCode|fromCodePoint|apply)$/]:not([callee.object.property.name=/^(subscriptions|disposables)$/]) > SpreadElement',
+  message:
+    'Spreading an array into push/unshift/splice/Math.max/min/String.fromCharCode overflows the stack on long arrays: use append() or maxOf() from src/core/port.ts, or a loop.',
 };
 
 export default tseslint.config(
@@ -21,7 +23,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': ['error', enumRule],
     },
@@ -34,17 +39,37 @@ export default tseslint.config(
     // The domain core runs in the extension, a CLI, tests and a browser: no VS Code, no file system.
     files: ['src/core/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        paths: [
-          { name: 'vscode', message: 'src/core must not depend on VS Code; add a port and adapt it outside core.' },
-          ...nodeBuiltins.map((name) => ({ name, message: 'src/core must not use Node built-ins (it runs in a browser too); file access goes through the FileSystemPort, anything else through a port or a portable library.' })),
-        ],
-        patterns: [{ group: ['node:*'], message: 'src/core must not use Node built-ins.' }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'vscode', message: 'src/core must not depend on VS Code; add a port and adapt it outside core.' },
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message:
+                'src/core must not use Node built-ins (it runs in a browser too); file access goes through the FileSystemPort, anything else through a port or a portable library.',
+            })),
+          ],
+          patterns: [{ group: ['node:*'], message: 'src/core must not use Node built-ins.' }],
+        },
+      ],
     },
   },
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', window: 'readonly', document: 'readonly', getComputedStyle: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        getComputedStyle: 'readonly',
+      },
+    },
   },
 );

@@ -35,12 +35,23 @@ if (!fs.existsSync(path.join(deps, 'node_modules', 'better-sqlite3', 'build', 'R
 const extra = path.join(os.tmpdir(), `codeboom-bench-${process.pid}.json`);
 const rows = [];
 const size = fs.statSync('dist/extension.js').size / 1024;
-rows.push({ measure: 'extension bundle size (production, dist/extension.js)', median: size, p95: size, unit: 'KB', goal: '< 1.5 MB', met: size < 1536 });
-const hostOut = path.join(os.tmpdir(), `codeboom-bench-host-${process.pid}.json`);
-const host = spawnSync('node', ['test/harness/run-host-tests.mjs', '--fixture', dir, '--tests', 'out/test/bench/host/index.js', '--timeout', '600'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-  env: { ...process.env, CODEBOOM_BENCH_OUT: hostOut },
+rows.push({
+  measure: 'extension bundle size (production, dist/extension.js)',
+  median: size,
+  p95: size,
+  unit: 'KB',
+  goal: '< 1.5 MB',
+  met: size < 1536,
 });
+const hostOut = path.join(os.tmpdir(), `codeboom-bench-host-${process.pid}.json`);
+const host = spawnSync(
+  'node',
+  ['test/harness/run-host-tests.mjs', '--fixture', dir, '--tests', 'out/test/bench/host/index.js', '--timeout', '600'],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, CODEBOOM_BENCH_OUT: hostOut },
+  },
+);
 if (fs.existsSync(hostOut)) {
   rows.push(...JSON.parse(fs.readFileSync(hostOut, 'utf8')));
 } else {

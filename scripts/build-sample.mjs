@@ -14,7 +14,13 @@ function uuid(...parts) {
   const h = createHash('sha1').update(parts.join('\u0000')).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
-const norm = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+const norm = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 
 // ---- literature factors (§2.6)
 const lit = thesis.literature_factors_2_6;
@@ -37,7 +43,8 @@ const nFactors = catalogue.categories.reduce((n, c) => n + c.factors.length, 0);
 
 // ---- codebook: 8 empirical factors → 23 codes of Bijlage B
 const DEFINITIONS = {
-  'Hiërarchische inrichting van de rijksoverheid': 'De verticale, verkokerde inrichting van de rijksoverheid die kennisdeling in een horizontaal netwerk belemmert.',
+  'Hiërarchische inrichting van de rijksoverheid':
+    'De verticale, verkokerde inrichting van de rijksoverheid die kennisdeling in een horizontaal netwerk belemmert.',
   'Gebrek aan urgentie': 'Kennisdeling krijgt geen prioriteit omdat het onderwerp (nog) niet urgent wordt gevonden.',
   'Beperkingen in communicatie en samenwerking': 'Belemmeringen in hoe leden elkaar bereiken, spreken en samenwerken.',
   'Aard van de materie': 'Eigenschappen van de kennis zelf (technologie) die delen moeilijk maken.',
@@ -52,7 +59,8 @@ const DEFINITIONS = {
   urgentie: 'Het (ontbrekende) gevoel dat kennisdeling over het onderwerp nu nodig is.',
   'politieke druk': 'Mate waarin politieke aandacht of druk prioriteiten bepaalt.',
   kortetermijndenken: 'Focus op resultaten op korte termijn ten koste van investeringen in kennis.',
-  context: 'De bepalende context, vooral Covid-19, die andere onderwerpen verdringt en contact bemoeilijkt. Dient ook de factor "Beperkingen in communicatie en samenwerking".',
+  context:
+    'De bepalende context, vooral Covid-19, die andere onderwerpen verdringt en contact bemoeilijkt. Dient ook de factor "Beperkingen in communicatie en samenwerking".',
   verbinding: 'Mate van verbinding tussen leden onderling en met betrokkenen in de lijn.',
   communicatiemiddelen: 'Geschiktheid van de gebruikte middelen: nieuwsbrief, e-mail, Teams, platforms.',
   complexiteit: 'Mate van complexiteit van de technologie en de kennis erover.',
@@ -95,11 +103,19 @@ for (const g of thesis.codeboom.grouping_by_empirical_factor) {
     if (codeIdByName.has(name)) return;
     const pattern = g.patterns.find((p) => p.code === name);
     const row = synth.find((r) => r.code === name);
-    const aliases = [...new Set([pattern?.pattern_5_2_wording, pattern?.pattern_ch4_table_wording].filter((a) => a && !a.startsWith('(') && norm(a) !== norm(name)))];
+    const aliases = [
+      ...new Set(
+        [pattern?.pattern_5_2_wording, pattern?.pattern_ch4_table_wording].filter((a) => a && !a.startsWith('(') && norm(a) !== norm(name)),
+      ),
+    ];
     const id = uuid('code', name);
     codeIdByName.set(name, id);
     codes.push({
-      id, name, parent: groupId, color: colors[(i + 1) % colors.length], polarity: g.effect,
+      id,
+      name,
+      parent: groupId,
+      color: colors[(i + 1) % colors.length],
+      polarity: g.effect,
       origin: row && !row.nieuw ? 'literature' : 'empirical',
       ...(aliases.length ? { aliases } : {}),
       definition: DEFINITIONS[name],
@@ -114,7 +130,10 @@ const missing = [];
 const link = (codeName, factorName) => {
   const code = codeIdByName.get(codeName);
   const factor = factorByName.get(norm(factorName)) ?? factorByName.get(norm(factorName.replace('Politieke- en', 'Politieke en')));
-  if (!code || !factor) { missing.push(`${codeName} ↔ ${factorName}`); return; }
+  if (!code || !factor) {
+    missing.push(`${codeName} ↔ ${factorName}`);
+    return;
+  }
   links.set(code + factor, { code, factor });
 };
 for (const r of synth) {
@@ -123,7 +142,8 @@ for (const r of synth) {
 }
 for (const t of thesis.pattern_literature_tables_ch4.tables) {
   for (const row of t.rows) {
-    if (row.patroon === 'N.v.t.' && row.factor_uit_literatuur !== 'N.v.t.') link(t.factor.replace('Aanvullende perspectieven', 'Aanvullende perspectieven en kennisgebieden'), row.factor_uit_literatuur);
+    if (row.patroon === 'N.v.t.' && row.factor_uit_literatuur !== 'N.v.t.')
+      link(t.factor.replace('Aanvullende perspectieven', 'Aanvullende perspectieven en kennisgebieden'), row.factor_uit_literatuur);
   }
 }
 
@@ -138,13 +158,24 @@ const respondents = thesis.respondents_table_3_3.rows.map((r) => ({
 const project = {
   schemaVersion: 1,
   name: 'Kennisdeling in startende technologie-CoP’s',
-  description: 'Voorbeeldstudie naar factoren die kennisdeling belemmeren of stimuleren in twee communities of practice van de rijksoverheid (NDS en QIHR). Fictieve transcripten; codeboom en literatuurfactoren volgen de scriptie "To share or not to share" (2021).',
+  description:
+    'Voorbeeldstudie naar factoren die kennisdeling belemmeren of stimuleren in twee communities of practice van de rijksoverheid (NDS en QIHR). Fictieve transcripten; codeboom en literatuurfactoren volgen de scriptie "To share or not to share" (2021).',
   transcriptFolders: ['transcripts'],
   attributeKeys: { case: 'case', respondent: 'respondent', interview: 'interview' },
-  cases: thesis.cases.map((c) => ({ id: c.id, name: c.name, description: `${c.technology}; trekker: ${c.trekker}; sinds ${c.since}; ${c.participants}.` }))
-    .concat([{ id: 'Focusgroep', name: 'Focusgroep Netwerkwijzer', description: 'Twee sessies met de werkgroep Netwerkwijzer om de patronen te toetsen.' }]),
+  cases: thesis.cases
+    .map((c) => ({ id: c.id, name: c.name, description: `${c.technology}; trekker: ${c.trekker}; sinds ${c.since}; ${c.participants}.` }))
+    .concat([
+      {
+        id: 'Focusgroep',
+        name: 'Focusgroep Netwerkwijzer',
+        description: 'Twee sessies met de werkgroep Netwerkwijzer om de patronen te toetsen.',
+      },
+    ]),
   respondents,
-  coders: [{ id: 'eva', name: 'Eva Jansen' }, { id: 'sam', name: 'Sam de Boer' }],
+  coders: [
+    { id: 'eva', name: 'Eva Jansen' },
+    { id: 'sam', name: 'Sam de Boer' },
+  ],
   codes,
   catalogues: [catalogue],
   links: [...links.values()],
@@ -158,7 +189,13 @@ let total = 0;
 const perCode = new Map();
 const created = (doc, i) => new Date(Date.UTC(2020, 10, 2 + (doc.charCodeAt(12) % 20), 9 + (i % 8), (i * 7) % 60)).toISOString();
 function anchor(text, start, end) {
-  return { start, end, quote: text.slice(start, end), prefix: text.slice(Math.max(0, start - CONTEXT), start), suffix: text.slice(end, end + CONTEXT) };
+  return {
+    start,
+    end,
+    quote: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - CONTEXT), start),
+    suffix: text.slice(end, end + CONTEXT),
+  };
 }
 function write(doc, coder, codings) {
   codings.sort((a, b) => a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : 1));
@@ -170,7 +207,9 @@ function write(doc, coder, codings) {
 }
 const outputs = [];
 const SECOND_CODER_DOCS = new Set(['A-1', 'D-1']);
-for (const file of readdirSync(specDir).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(specDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const id = file.replace(/\.json$/, '');
   const doc = `transcripts/${id}.md`;
   const text = readFileSync(join(ROOT, doc), 'utf8');
@@ -187,7 +226,13 @@ for (const file of readdirSync(specDir).filter((f) => f.endsWith('.json')).sort(
       return cid;
     });
     const end = start + entry.quote.length;
-    eva.push({ id: uuid('coding', id, 'eva', String(i)), codes: codeIds, ...anchor(text, start, end), created: created(doc, i), ...(entry.memo ? { memo: entry.memo } : {}) });
+    eva.push({
+      id: uuid('coding', id, 'eva', String(i)),
+      codes: codeIds,
+      ...anchor(text, start, end),
+      created: created(doc, i),
+      ...(entry.memo ? { memo: entry.memo } : {}),
+    });
     if (SECOND_CODER_DOCS.has(id)) {
       // The second coder agrees mostly, but skips some passages, cuts others differently and
       // sometimes picks another code — the raw material of an agreement check.
@@ -218,7 +263,9 @@ for (const file of readdirSync(specDir).filter((f) => f.endsWith('.json')).sort(
 // two longest passages coded with one of its patterns (by the main coder) get the factor's code too.
 for (const group of codes.filter((c) => !c.parent)) {
   const children = new Set(codes.filter((c) => c.parent === group.id).map((c) => c.id));
-  const candidates = outputs.filter(([, coder]) => coder === 'eva').flatMap(([, , list]) => list)
+  const candidates = outputs
+    .filter(([, coder]) => coder === 'eva')
+    .flatMap(([, , list]) => list)
     .filter((c) => c.codes.some((x) => children.has(x)) && !c.codes.includes(group.id))
     .sort((a, b) => b.quote.length - a.quote.length || (a.id < b.id ? -1 : 1));
   for (const c of candidates.slice(0, 2)) c.codes = [group.id, ...c.codes];

@@ -25,14 +25,50 @@ const lazyExcel = {
 };
 
 const builds = [
-  { ...common, entryPoints: ['scripts/exceljs-entry.cjs'], outfile: 'dist/exceljs.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'] },
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], mainFields: ['module', 'main'], plugins: [lazyExcel] },
+  {
+    ...common,
+    entryPoints: ['scripts/exceljs-entry.cjs'],
+    outfile: 'dist/exceljs.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    mainFields: ['module', 'main'],
+    plugins: [lazyExcel],
+  },
 ];
 if (existsSync('src/cli.ts')) {
-  builds.push({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], plugins: [lazyExcel], banner: { js: '#!/usr/bin/env node' } });
+  builds.push({
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    plugins: [lazyExcel],
+    banner: { js: '#!/usr/bin/env node' },
+  });
 }
 if (existsSync('webview/main.ts')) {
-  builds.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', loader: { '.css': 'text' } });
+  builds.push({
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'text' },
+  });
 }
 
 if (watch) {

@@ -6,7 +6,14 @@ const steps = [
   ['typecheck', 'npm', ['run', '-s', 'typecheck']],
   ['lint', 'npm', ['run', '-s', 'lint']],
   // The REFI-QDA unit tests validate exports with xmllint (Debian libxml2-utils), before the host is set up.
-  ['xmllint (install once)', 'bash', ['-c', 'command -v xmllint >/dev/null || { S=; [ "$(id -u)" != 0 ] && S=sudo; $S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $S apt-get install -y -qq --no-install-recommends libxml2-utils >/dev/null; }']],
+  [
+    'xmllint (install once)',
+    'bash',
+    [
+      '-c',
+      'command -v xmllint >/dev/null || { S=; [ "$(id -u)" != 0 ] && S=sudo; $S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $S apt-get install -y -qq --no-install-recommends libxml2-utils >/dev/null; }',
+    ],
+  ],
   ['unit', 'npm', ['run', '-s', 'test:unit']],
   ['build', 'npm', ['run', '-s', 'build']],
   ['test host (install once)', 'bash', ['test/harness/setup-host.sh']],
@@ -17,11 +24,41 @@ const steps = [
   ['host (nl)', 'npm', ['run', '-s', 'test:host', '--', '--locale', 'nl', '--tests', 'out/test/host-nl/index.js']],
   ['package', 'npm', ['run', '-s', 'package']],
   ['e2e', 'npm', ['run', '-s', 'test:e2e']],
-  ['e2e (high contrast)', 'npm', ['run', '-s', 'test:e2e', '--', '--only', '08-high-contrast', '--out', 'test-results/e2e-hc', '--setting', 'workbench.colorTheme="Default High Contrast"']],
+  [
+    'e2e (high contrast)',
+    'npm',
+    [
+      'run',
+      '-s',
+      'test:e2e',
+      '--',
+      '--only',
+      '08-high-contrast',
+      '--out',
+      'test-results/e2e-hc',
+      '--setting',
+      'workbench.colorTheme="Default High Contrast"',
+    ],
+  ],
   // the Dutch scenario (tree and walkthrough in Dutch); its own screenshot folder, as each run empties its folder
   ['e2e (nl)', 'npm', ['run', '-s', 'test:e2e', '--', '--locale', 'nl', '--only', '10-dutch', '--out', 'test-results/e2e-nl']],
   // Restricted Mode (workspace trust on, the folder not trusted): the study opens and codes
-  ['e2e (restricted mode)', 'npm', ['run', '-s', 'test:e2e', '--', '--only', '11-restricted', '--out', 'test-results/e2e-restricted', '--setting', 'security.workspace.trust.enabled=true']],
+  [
+    'e2e (restricted mode)',
+    'npm',
+    [
+      'run',
+      '-s',
+      'test:e2e',
+      '--',
+      '--only',
+      '11-restricted',
+      '--out',
+      'test-results/e2e-restricted',
+      '--setting',
+      'security.workspace.trust.enabled=true',
+    ],
+  ],
   ['demo', 'node', ['test/harness/check-demo.mjs']],
 ];
 

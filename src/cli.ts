@@ -99,7 +99,10 @@ export function statistics(study: Study): Record<string, unknown> {
   for (const c of codings) {
     perCoder[c.coder] = (perCoder[c.coder] ?? 0) + 1;
   }
-  const depth = maxOf(study.codes.map((c) => study.depthOf(c.id) + 1), 0);
+  const depth = maxOf(
+    study.codes.map((c) => study.depthOf(c.id) + 1),
+    0,
+  );
   const counts = codeCounts(study);
   return {
     name: study.name,
@@ -121,7 +124,9 @@ export function statistics(study: Study): Record<string, unknown> {
 function onlyOptions(command: string, options: ParsedArgs['options'], allowed: readonly string[]): void {
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
-      throw new UsageError(`${command} has no option --${key}${allowed.length ? `; its options: ${allowed.map((k) => `--${k}`).join(', ')}` : ''}`);
+      throw new UsageError(
+        `${command} has no option --${key}${allowed.length ? `; its options: ${allowed.map((k) => `--${k}`).join(', ')}` : ''}`,
+      );
     }
   }
 }
@@ -140,9 +145,17 @@ async function checkOutTarget(out: string, studyDir: string, transcriptFolders: 
   const target = path.resolve(out);
   const own = await studyFileAt(studyDir, target, transcriptFolders);
   if (own) {
-    throw new UsageError(`--out ${out} is ${KIND_WORDS[own.kind]} of the study (${own.path}): an export never writes over a study file, not even with --force; choose another file`);
+    throw new UsageError(
+      `--out ${out} is ${KIND_WORDS[own.kind]} of the study (${own.path}): an export never writes over a study file, not even with --force; choose another file`,
+    );
   }
-  if (!force && (await fsp.lstat(target).then(() => true, () => false))) {
+  if (
+    !force &&
+    (await fsp.lstat(target).then(
+      () => true,
+      () => false,
+    ))
+  ) {
     throw new UsageError(`${out} exists already; use --force to write over it`);
   }
 }
@@ -167,11 +180,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         const dir = rest[0] ?? '.';
         const { study, problems } = await open(dir, io);
         if (problems > 0) {
-          io.err(study.readOnly ? `${problems} problem(s): the study opens read-only until they are fixed.` : `${problems} warning(s): the study opens, but fix them for complete results.`);
+          io.err(
+            study.readOnly
+              ? `${problems} problem(s): the study opens read-only until they are fixed.`
+              : `${problems} warning(s): the study opens, but fix them for complete results.`,
+          );
           return 1;
         }
         const uncounted = uncountedOf(study, study.allCodings());
-        io.out(`ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount - uncounted} codings${uncounted ? ` (+${uncounted} orphaned)` : ''}`);
+        io.out(
+          `ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount - uncounted} codings${uncounted ? ` (+${uncounted} orphaned)` : ''}`,
+        );
         return 0;
       }
       case 'stats': {
@@ -251,7 +270,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // A file that could not be read or written (EACCES, EISDIR, …): a sentence about that file, not Node's words.
     const described = describeError(e, errnoPath(e) ?? path.resolve(rest[0] ?? '.'));
     // No rule knows it: a bug of ours, so the stack helps more than a sentence.
-    io.err(`codeboom: ${described.template === FALLBACK && e instanceof Error ? (e.stack ?? e.message) : formatMessage(described.template, ...described.args)}`);
+    io.err(
+      `codeboom: ${described.template === FALLBACK && e instanceof Error ? (e.stack ?? e.message) : formatMessage(described.template, ...described.args)}`,
+    );
     return 3;
   }
 }

@@ -13,7 +13,14 @@ import { MatrixIndex } from './core/matrix';
 import type { ExportContext as CoreExportContext } from './core/exports';
 import { exportCodebook as codebookReportBytes, exportGioia, exportRespondents, exportSynthesis, exportView } from './core/exports';
 import type { MatrixChoices } from './core/exports/choices';
-import { COLUMN_WORDS, MEASURE_WORDS, ROW_WORDS, codebookFileLabel, matrixFiltersFromChoices, matrixOptionsFromChoices } from './core/exports/choices';
+import {
+  COLUMN_WORDS,
+  MEASURE_WORDS,
+  ROW_WORDS,
+  codebookFileLabel,
+  matrixFiltersFromChoices,
+  matrixOptionsFromChoices,
+} from './core/exports/choices';
 import { DEFAULT_LABELS } from './core/exports/labels';
 import { exportCodebook as refiCodebook, exportProject, readMemoFiles } from './core/refi';
 import { NodeFileSystem } from './node/nodeFileSystem';
@@ -154,7 +161,10 @@ export const EXPORTS: Record<string, Exporter> = {
     'matrix',
     'code × cases/respondents/transcripts/attribute/literature factors/codes matrix, as in the matrix panel (the XLSX workbook has every view, as the panel’s)',
   ),
-  coverage: analysisView('coverage', 'literature factor coverage: each factor’s linked codes and codings per case, then the codes linked to no factor'),
+  coverage: analysisView(
+    'coverage',
+    'literature factor coverage: each factor’s linked codes and codings per case, then the codes linked to no factor',
+  ),
   synthesis: {
     description: 'synthesis table: literature factor × empirical pattern, origin, polarity, codings per case (thesis §5.2)',
     formats: ['md', 'xlsx', 'csv'],
@@ -237,7 +247,12 @@ export const EXPORTS: Record<string, Exporter> = {
       if (!pair) {
         throw new ExportRefused('no two coders coded the same transcript');
       }
-      return text(agreementMarkdown(study, agreement(study, pair[0], pair[1], (d) => store.text(d))));
+      return text(
+        agreementMarkdown(
+          study,
+          agreement(study, pair[0], pair[1], (d) => store.text(d)),
+        ),
+      );
     },
   },
   saturation: {
@@ -251,7 +266,15 @@ export const EXPORTS: Record<string, Exporter> = {
 };
 
 /** The format words and the file extensions that choose them. */
-const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { md: 'md', markdown: 'md', csv: 'csv', xlsx: 'xlsx', html: 'html', htm: 'html', svg: 'svg' };
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = {
+  md: 'md',
+  markdown: 'md',
+  csv: 'csv',
+  xlsx: 'xlsx',
+  html: 'html',
+  htm: 'html',
+  svg: 'svg',
+};
 
 /**
  * The format of an export: --format (md or markdown, …), else the --out file's extension when it is
@@ -266,7 +289,9 @@ export function chooseFormat(what: string, exporter: Exporter, options: Options)
     }
     const word = typeof given === 'string' ? (given.toLowerCase() === 'markdown' ? 'md' : given.toLowerCase()) : '';
     if (!formats.includes(word)) {
-      throw new UsageError(`--format ${typeof given === 'string' ? `"${given}"` : 'needs a value'}: export ${what} writes ${formats.join(', ')}`);
+      throw new UsageError(
+        `--format ${typeof given === 'string' ? `"${given}"` : 'needs a value'}: export ${what} writes ${formats.join(', ')}`,
+      );
     }
     return word;
   }
@@ -288,7 +313,9 @@ export function checkOptions(what: string, exporter: Exporter, options: Options)
       throw new UsageError(`export ${what} has one format: leave out --format`);
     }
     if (!allowed.has(key)) {
-      throw new UsageError(`export ${what} has no option --${key}; its options: ${[...allowed].map((k) => `--${k}`).join(', ')} (see: codeboom help export)`);
+      throw new UsageError(
+        `export ${what} has no option --${key}; its options: ${[...allowed].map((k) => `--${k}`).join(', ')} (see: codeboom help export)`,
+      );
     }
   }
 }

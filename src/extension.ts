@@ -55,7 +55,13 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     svc.onDidChangeStudy(() => updateTranscriptContext(svc)),
     svc.onDidReanchor((r) => {
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Codeboom: {0} changed outside the editor — {1} codings moved, {2} found approximately, {3} orphaned.', r.doc, r.moved, r.fuzzy, r.orphaned),
+        vscode.l10n.t(
+          'Codeboom: {0} changed outside the editor — {1} codings moved, {2} found approximately, {3} orphaned.',
+          r.doc,
+          r.moved,
+          r.fuzzy,
+          r.orphaned,
+        ),
       );
     }),
   );

@@ -126,7 +126,9 @@ function filter(label: string, name: string, options: readonly Choice[], values:
     group.append(el('vscode-checkbox', { value: o.id, label: o.label, checked: values.includes(o.id), 'data-value': o.id }));
   }
   group.addEventListener('change', () => {
-    const ticked = [...group.querySelectorAll('vscode-checkbox')].filter((c) => (c as unknown as { checked: boolean }).checked).map((c) => c.getAttribute('data-value')!);
+    const ticked = [...group.querySelectorAll('vscode-checkbox')]
+      .filter((c) => (c as unknown as { checked: boolean }).checked)
+      .map((c) => c.getAttribute('data-value')!);
     onFilterChange(name, ticked);
   });
   return group;
@@ -150,10 +152,15 @@ function buildControls(): void {
   toolbar.replaceChildren();
   if (s.view === 'matrix') {
     toolbar.append(
-      select(t.rows, 'rows', [
-        { id: 'tree', label: t.rowsTree },
-        { id: 'top', label: t.rowsTop },
-      ], s.options.rows),
+      select(
+        t.rows,
+        'rows',
+        [
+          { id: 'tree', label: t.rowsTree },
+          { id: 'top', label: t.rowsTop },
+        ],
+        s.options.rows,
+      ),
       select(
         t.columns,
         'columns',
@@ -167,13 +174,18 @@ function buildControls(): void {
         ],
         columnValue(s),
       ),
-      select(t.measure, 'measure', [
-        { id: 'codings', label: t.measureCodings },
-        { id: 'transcripts', label: t.measureTranscripts },
-        { id: 'respondents', label: t.measureRespondents },
-        { id: 'rowPercent', label: t.measureRowPercent },
-        { id: 'columnPercent', label: t.measureColumnPercent },
-      ], s.options.measure),
+      select(
+        t.measure,
+        'measure',
+        [
+          { id: 'codings', label: t.measureCodings },
+          { id: 'transcripts', label: t.measureTranscripts },
+          { id: 'respondents', label: t.measureRespondents },
+          { id: 'rowPercent', label: t.measureRowPercent },
+          { id: 'columnPercent', label: t.measureColumnPercent },
+        ],
+        s.options.measure,
+      ),
     );
   }
   const f = s.options.filters ?? {};
@@ -220,11 +232,20 @@ function buildControls(): void {
   ];
   for (const [view, label] of views) {
     const active = view === s.view;
-    const tab = el('button', { role: 'tab', id: `tab-${view}`, 'aria-selected': String(active), 'aria-controls': 'view-panel', tabindex: active ? 0 : -1 }, label);
+    const tab = el(
+      'button',
+      { role: 'tab', id: `tab-${view}`, 'aria-selected': String(active), 'aria-controls': 'view-panel', tabindex: active ? 0 : -1 },
+      label,
+    );
     tab.addEventListener('click', () => switchView(view));
     tab.addEventListener('keydown', (e) => {
       const i = views.findIndex(([v]) => v === view);
-      const next = e.key === 'ArrowRight' ? views[(i + 1) % views.length] : e.key === 'ArrowLeft' ? views[(i + views.length - 1) % views.length] : undefined;
+      const next =
+        e.key === 'ArrowRight'
+          ? views[(i + 1) % views.length]
+          : e.key === 'ArrowLeft'
+            ? views[(i + views.length - 1) % views.length]
+            : undefined;
       if (next) {
         e.preventDefault();
         switchView(next[0]);
@@ -291,7 +312,9 @@ function onControlChange(node: HTMLElement & { value: string | string[] }): void
       const v = String(node.value);
       options = {
         ...o,
-        columns: v.startsWith('attribute:') ? { kind: 'attribute', key: v.slice('attribute:'.length) } : { kind: v as 'case' | 'respondent' | 'transcript' | 'factor' | 'code' },
+        columns: v.startsWith('attribute:')
+          ? { kind: 'attribute', key: v.slice('attribute:'.length) }
+          : { kind: v as 'case' | 'respondent' | 'transcript' | 'factor' | 'code' },
       };
       break;
     }
@@ -322,11 +345,23 @@ function renderMatrix(m: MatrixView): void {
   const s = state!;
   const collapsed = new Set(s.collapsed);
   const C = m.columns.length;
-  const table = el('table', { class: 'matrix', role: 'treegrid', 'aria-label': t.title, 'aria-rowcount': m.rows.length + 1, 'aria-colcount': C + 2 });
+  const table = el('table', {
+    class: 'matrix',
+    role: 'treegrid',
+    'aria-label': t.title,
+    'aria-rowcount': m.rows.length + 1,
+    'aria-colcount': C + 2,
+  });
   const head = el('tr', { 'aria-rowindex': 1 });
   head.append(el('th', { scope: 'col', role: 'columnheader' }, t.code));
   for (const c of m.columns) {
-    head.append(el('th', { scope: 'col', role: 'columnheader', class: 'col', title: c.detail ?? c.label }, c.label === '—' && c.key.startsWith('\u0000') ? t.noValue : c.label));
+    head.append(
+      el(
+        'th',
+        { scope: 'col', role: 'columnheader', class: 'col', title: c.detail ?? c.label },
+        c.label === '—' && c.key.startsWith('\u0000') ? t.noValue : c.label,
+      ),
+    );
   }
   head.append(el('th', { scope: 'col', role: 'columnheader', class: 'col' }, t.total));
   table.append(el('thead', {}, head));
@@ -343,14 +378,24 @@ function renderMatrix(m: MatrixView): void {
       class: r.hasChildren ? 'parent' : undefined,
     });
     tr.hidden = !visible[i];
-    const twisty = el('button', { class: r.hasChildren ? 'twisty' : 'twisty leaf', tabindex: -1, 'aria-hidden': 'true' }, r.hasChildren ? (isCollapsed ? '▸' : '▾') : '');
+    const twisty = el(
+      'button',
+      { class: r.hasChildren ? 'twisty' : 'twisty leaf', tabindex: -1, 'aria-hidden': 'true' },
+      r.hasChildren ? (isCollapsed ? '▸' : '▾') : '',
+    );
     twisty.addEventListener('click', (e) => {
       e.stopPropagation();
       toggleRow(r.code);
     });
     const swatch = el('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.setProperty('--swatch', /^#[0-9a-f]{6}$/i.test(r.color) ? r.color : 'transparent');
-    const header = el('th', { scope: 'row', role: 'rowheader', tabindex: -1, title: r.path, 'data-col': 0 }, twisty, swatch, el('span', { class: 'name' }, r.name));
+    const header = el(
+      'th',
+      { scope: 'row', role: 'rowheader', tabindex: -1, title: r.path, 'data-col': 0 },
+      twisty,
+      swatch,
+      el('span', { class: 'name' }, r.name),
+    );
     header.style.paddingLeft = `${0.3 + r.depth * 1.1}em`;
     tr.append(header);
     for (let c = 0; c < C; c++) {
@@ -386,7 +431,10 @@ function renderMatrix(m: MatrixView): void {
   tableWrap.replaceChildren(table);
   restoreFocus(table);
   // Orphaned codings are in no number (core/counting): the footer says so.
-  status.textContent = [fmt(t.computed, m.ms.toFixed(1), m.rows.length, C), ...(m.uncounted > 0 ? [fmt(t.uncounted, m.uncounted)] : [])].join(' · ');
+  status.textContent = [
+    fmt(t.computed, m.ms.toFixed(1), m.rows.length, C),
+    ...(m.uncounted > 0 ? [fmt(t.uncounted, m.uncounted)] : []),
+  ].join(' · ');
 }
 
 /** One tab stop in the grid (roving tabindex): the focused cell, else the first row header. */
@@ -431,7 +479,10 @@ function activateCell(cell: HTMLTableCellElement): void {
   }
   const code = row.dataset.code!;
   selected = { row: code, column: m.columns[col].key };
-  cell.closest('table')!.querySelectorAll('td[aria-selected]').forEach((n) => n.removeAttribute('aria-selected'));
+  cell
+    .closest('table')!
+    .querySelectorAll('td[aria-selected]')
+    .forEach((n) => n.removeAttribute('aria-selected'));
   cell.setAttribute('aria-selected', 'true');
   passagesPane.replaceChildren(el('vscode-progress-ring', { 'aria-label': strings!.passages }));
   post({ type: 'openCell', row: code, column: m.columns[col].key });
@@ -483,7 +534,8 @@ function onMatrixKey(e: KeyboardEvent): void {
   const rows = [...row.parentElement!.children].filter((r) => !(r as HTMLElement).hidden) as HTMLTableRowElement[];
   const ri = rows.indexOf(row);
   const ci = Number(cell.dataset.col);
-  const cellAt = (r: HTMLTableRowElement | undefined, c: number): HTMLElement | null => (r ? (r.querySelector(`[data-col="${c}"]`) as HTMLElement | null) : null);
+  const cellAt = (r: HTMLTableRowElement | undefined, c: number): HTMLElement | null =>
+    r ? (r.querySelector(`[data-col="${c}"]`) as HTMLElement | null) : null;
   const lastCol = row.cells.length - 1;
   const code = row.dataset.code!;
   let target: HTMLElement | null = null;
@@ -510,7 +562,12 @@ function onMatrixKey(e: KeyboardEvent): void {
           return;
         }
         const parent = matrix?.rows.find((r) => r.code === code)?.parent;
-        target = parent ? cellAt(rows.find((r) => r.dataset.code === parent), 0) : null;
+        target = parent
+          ? cellAt(
+              rows.find((r) => r.dataset.code === parent),
+              0,
+            )
+          : null;
       } else {
         target = cellAt(row, ci - 1);
       }
@@ -590,7 +647,11 @@ function renderCoverage(cov: CoverageView): void {
   const without = cov.factors.filter((f) => f.total === 0).length;
   const table = el('table', { class: 'coverage', 'aria-label': t.viewCoverage });
   const head = el('tr');
-  head.append(el('th', { scope: 'col' }, t.literatureFactor), el('th', { scope: 'col' }, t.authors), el('th', { scope: 'col' }, t.linkedCodes));
+  head.append(
+    el('th', { scope: 'col' }, t.literatureFactor),
+    el('th', { scope: 'col' }, t.authors),
+    el('th', { scope: 'col' }, t.linkedCodes),
+  );
   for (const c of cov.cases) {
     head.append(el('th', { scope: 'col', class: 'n' }, c));
   }
@@ -607,7 +668,13 @@ function renderCoverage(cov: CoverageView): void {
     if (f.total === 0) {
       name.append(el('span', { class: 'badge' }, t.noEvidence));
     }
-    const tr = el('tr', { class: f.total === 0 ? 'no-evidence' : undefined, 'data-factor': f.id }, name, el('td', {}, f.authors.join('; ')), el('td', {}, f.codes.join(', ')));
+    const tr = el(
+      'tr',
+      { class: f.total === 0 ? 'no-evidence' : undefined, 'data-factor': f.id },
+      name,
+      el('td', {}, f.authors.join('; ')),
+      el('td', {}, f.codes.join(', ')),
+    );
     for (const n of f.counts) {
       tr.append(numberCell(n));
     }
@@ -671,7 +738,11 @@ function renderSynthesis(syn: SynthesisView): void {
       }
       tr.append(th);
     }
-    tr.append(el('th', { scope: 'row' }, r.pattern), el('td', { class: r.isNew ? 'origin new' : 'origin' }, r.origin), el('td', { class: 'analysis' }, r.analysis));
+    tr.append(
+      el('th', { scope: 'row' }, r.pattern),
+      el('td', { class: r.isNew ? 'origin new' : 'origin' }, r.origin),
+      el('td', { class: 'analysis' }, r.analysis),
+    );
     for (const n of r.counts) {
       tr.append(numberCell(n));
     }
@@ -746,7 +817,10 @@ function saturationChart(sat: SaturationView, t: UiStrings): SVGElement {
   const grid = svg('g', { class: 'grid', 'aria-hidden': 'true' });
   for (let v = 0; v <= top; v += step) {
     const yy = y(v).toFixed(1);
-    grid.append(svg('line', { x1: padL, x2: W - padR, y1: yy, y2: yy, class: v === 0 ? 'axis' : 'gridline' }), svg('text', { x: padL - 6, y: yy, class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, String(v)));
+    grid.append(
+      svg('line', { x1: padL, x2: W - padR, y1: yy, y2: yy, class: v === 0 ? 'axis' : 'gridline' }),
+      svg('text', { x: padL - 6, y: yy, class: 'tick', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, String(v)),
+    );
   }
   chart.append(grid);
 
@@ -754,13 +828,34 @@ function saturationChart(sat: SaturationView, t: UiStrings): SVGElement {
   sat.points.forEach((p, i) => {
     const k = p.newCodes.length;
     const g = svg('g', { class: 'point', 'data-doc': p.doc });
-    g.append(svg('title', {}, `${p.label}${p.date ? ` (${p.date})` : ''} — ${t.saturationNew}: ${k} · ${t.saturationCumulative}: ${p.cumulative}`));
+    g.append(
+      svg('title', {}, `${p.label}${p.date ? ` (${p.date})` : ''} — ${t.saturationNew}: ${k} · ${t.saturationCumulative}: ${p.cumulative}`),
+    );
     const h = (k / top) * plotH;
-    g.append(svg('rect', { class: 'bar', x: (cx(i) - barW / 2).toFixed(1), y: y(k).toFixed(1), width: barW.toFixed(1), height: Math.max(0, h).toFixed(1) }));
+    g.append(
+      svg('rect', {
+        class: 'bar',
+        x: (cx(i) - barW / 2).toFixed(1),
+        y: y(k).toFixed(1),
+        width: barW.toFixed(1),
+        height: Math.max(0, h).toFixed(1),
+      }),
+    );
     if (k > 0) {
       // above the bar, unless the line's dot is there (always so for the first transcript): then inside its top
       const inside = h >= 20 && Math.abs(y(k) - y(p.cumulative)) < 14;
-      g.append(svg('text', { class: inside ? 'bar-value inside' : 'bar-value', x: cx(i).toFixed(1), y: (inside ? y(k) + Math.max(14, h / 2 + 4) : y(k) - 4).toFixed(1), 'text-anchor': 'middle' }, String(k)));
+      g.append(
+        svg(
+          'text',
+          {
+            class: inside ? 'bar-value inside' : 'bar-value',
+            x: cx(i).toFixed(1),
+            y: (inside ? y(k) + Math.max(14, h / 2 + 4) : y(k) - 4).toFixed(1),
+            'text-anchor': 'middle',
+          },
+          String(k),
+        ),
+      );
     }
     const lx = cx(i).toFixed(1);
     const ly = (padT + plotH + 14).toFixed(1);
@@ -781,9 +876,17 @@ function saturationChart(sat: SaturationView, t: UiStrings): SVGElement {
   if (n > 0) {
     const d = sat.points.map((p, i) => `${i ? 'L' : 'M'}${cx(i).toFixed(1)},${y(p.cumulative).toFixed(1)}`).join(' ');
     const line = svg('g', { class: 'cumulative', 'aria-hidden': 'true' }, svg('path', { class: 'line', d }));
-    sat.points.forEach((p, i) => line.append(svg('circle', { class: 'dot', cx: cx(i).toFixed(1), cy: y(p.cumulative).toFixed(1), r: 3.5 })));
+    sat.points.forEach((p, i) =>
+      line.append(svg('circle', { class: 'dot', cx: cx(i).toFixed(1), cy: y(p.cumulative).toFixed(1), r: 3.5 })),
+    );
     const last = sat.points[n - 1];
-    line.append(svg('text', { class: 'line-value', x: (cx(n - 1) + 7).toFixed(1), y: (y(last.cumulative) - 7).toFixed(1), 'text-anchor': 'end' }, String(last.cumulative)));
+    line.append(
+      svg(
+        'text',
+        { class: 'line-value', x: (cx(n - 1) + 7).toFixed(1), y: (y(last.cumulative) - 7).toFixed(1), 'text-anchor': 'end' },
+        String(last.cumulative),
+      ),
+    );
     chart.append(line);
   }
   return chart;
@@ -796,7 +899,12 @@ function renderSaturation(sat: SaturationView): void {
     status.textContent = '';
     return;
   }
-  const summary = [fmt(t.saturationSummary, sat.points.length, sat.total), sat.trailingWithoutNew > 0 ? fmt(t.saturationStill, sat.trailingWithoutNew) : ''].filter(Boolean).join(' · ');
+  const summary = [
+    fmt(t.saturationSummary, sat.points.length, sat.total),
+    sat.trailingWithoutNew > 0 ? fmt(t.saturationStill, sat.trailingWithoutNew) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const legend = el(
     'ul',
     { class: 'legend' },

@@ -292,5 +292,11 @@ export type HostMessage =
       readonly saturation?: SaturationView;
     }
   | { readonly type: 'noStudy'; readonly strings: UiStrings }
-  | { readonly type: 'passages'; readonly row: string; readonly column: string; readonly title: string; readonly passages: readonly Passage[] }
+  | {
+      readonly type: 'passages';
+      readonly row: string;
+      readonly column: string;
+      readonly title: string;
+      readonly passages: readonly Passage[];
+    }
   | { readonly type: 'busy'; readonly busy: boolean };

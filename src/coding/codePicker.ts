@@ -158,7 +158,12 @@ export async function pickParent(study: Study, icons: ColorIcons, name: string):
   type ParentItem = vscode.QuickPickItem & { parent?: string };
   const items: ParentItem[] = [{ label: `$(list-tree) ${vscode.l10n.t('Top level')}`, parent: undefined }];
   for (const { code: c, depth } of study.treeOrder()) {
-    items.push({ label: `${'\u2003'.repeat(depth)}${c.name}`, description: parentPath(study, c), iconPath: icons.icon(c.color), parent: c.id });
+    items.push({
+      label: `${'\u2003'.repeat(depth)}${c.name}`,
+      description: parentPath(study, c),
+      iconPath: icons.icon(c.color),
+      parent: c.id,
+    });
   }
   const picked = await vscode.window.showQuickPick(items, {
     title: vscode.l10n.t('Where does the new code “{0}” go?', name),

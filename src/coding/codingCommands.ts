@@ -90,7 +90,9 @@ export class CodingCommands implements vscode.Disposable {
     let codes = args?.codes ? [...args.codes] : undefined;
     const ops: Operation[] = [];
     if (!codes) {
-      const selected = t.spans.map((s) => t.editor.document.getText(new vscode.Range(t.editor.document.positionAt(s.start), t.editor.document.positionAt(s.end)))).join(' ');
+      const selected = t.spans
+        .map((s) => t.editor.document.getText(new vscode.Range(t.editor.document.positionAt(s.start), t.editor.document.positionAt(s.end))))
+        .join(' ');
       const picked = await pickCodes(study, this.icons, {
         title: t.spans.length > 1 ? vscode.l10n.t('Code {0} passages', t.spans.length) : vscode.l10n.t('Code the selected passage'),
         suggestions: suggestCodes(study, selected),
@@ -134,7 +136,9 @@ export class CodingCommands implements vscode.Disposable {
       return undefined;
     }
     const first = t.spans[0];
-    const name = inVivoName(t.editor.document.getText(new vscode.Range(t.editor.document.positionAt(first.start), t.editor.document.positionAt(first.end))));
+    const name = inVivoName(
+      t.editor.document.getText(new vscode.Range(t.editor.document.positionAt(first.start), t.editor.document.positionAt(first.end))),
+    );
     if (!name) {
       return undefined;
     }
@@ -339,7 +343,11 @@ export class CodingCommands implements vscode.Disposable {
     }
     [start, end] = trimSpan(text, start, end);
     study.transact(vscode.l10n.t('Re-attach coding'), [
-      { kind: 'updateCoding', id: coding.id, patch: { ...makeAnchor(text, start, end), orphaned: undefined, modified: new Date().toISOString() } },
+      {
+        kind: 'updateCoding',
+        id: coding.id,
+        patch: { ...makeAnchor(text, start, end), orphaned: undefined, modified: new Date().toISOString() },
+      },
     ]);
   }
 

@@ -134,7 +134,12 @@ export function sharedDocuments(study: Study, coderA: string, coderB: string): s
   return study.documents
     .map((d) => d.path)
     .filter((doc) => {
-      const coders = new Set(study.codingsOf(doc).filter((c) => isCounted(study, c)).map((c) => c.coder));
+      const coders = new Set(
+        study
+          .codingsOf(doc)
+          .filter((c) => isCounted(study, c))
+          .map((c) => c.coder),
+      );
       return coders.has(coderA) && coders.has(coderB);
     });
 }
@@ -153,7 +158,13 @@ export function coderPairs(study: Study): Array<[string, string]> {
   return pairs;
 }
 
-export function agreement(study: Study, coderA: string, coderB: string, text: (doc: string) => string | undefined, docs = sharedDocuments(study, coderA, coderB)): AgreementReport {
+export function agreement(
+  study: Study,
+  coderA: string,
+  coderB: string,
+  text: (doc: string) => string | undefined,
+  docs = sharedDocuments(study, coderA, coderB),
+): AgreementReport {
   const codes = new Set<string>();
   for (const doc of docs) {
     for (const c of study.codingsOf(doc)) {
@@ -172,8 +183,14 @@ export function agreement(study: Study, coderA: string, coderB: string, text: (d
       const doct = study.document(doc);
       const body = doct ? doct.length - doct.bodyStart : 0;
       const list = study.codingsOf(doc);
-      const a = spansOf(list.filter((c) => c.coder === coderA), code);
-      const b = spansOf(list.filter((c) => c.coder === coderB), code);
+      const a = spansOf(
+        list.filter((c) => c.coder === coderA),
+        code,
+      );
+      const b = spansOf(
+        list.filter((c) => c.coder === coderB),
+        code,
+      );
       const both = length(intersect(a, b));
       const onlyA = subtract(a, b);
       const onlyB = subtract(b, a);

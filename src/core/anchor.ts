@@ -116,7 +116,9 @@ export function reanchor(text: string, a: Anchor, expected = a.start, options: R
   }
   if (text.startsWith(q, a.start)) {
     // An orphan keeps only the place where its text was (start = end): it gets its length back.
-    return a.end - a.start === q.length ? { status: 'unchanged', start: a.start, end: a.end } : { status: 'moved', start: a.start, end: a.start + q.length };
+    return a.end - a.start === q.length
+      ? { status: 'unchanged', start: a.start, end: a.end }
+      : { status: 'moved', start: a.start, end: a.start + q.length };
   }
   if (expected !== a.start && text.startsWith(q, expected)) {
     return { status: 'moved', start: expected, end: expected + q.length };
@@ -177,7 +179,11 @@ export function reanchor(text: string, a: Anchor, expected = a.start, options: R
   // matcher reports only the matches with the fewest errors, so a near-duplicate sentence next
   // door would win over the true, edited passage if the tight window were skipped.
   const nearBudget = short ? maxErrors : Math.floor(maxErrors * 1.6);
-  const tight = fuzzy(Math.max(0, expected - (q.length >> 1)), Math.min(text.length, expected + q.length + nearBudget + (q.length >> 1)), nearBudget);
+  const tight = fuzzy(
+    Math.max(0, expected - (q.length >> 1)),
+    Math.min(text.length, expected + q.length + nearBudget + (q.length >> 1)),
+    nearBudget,
+  );
   if (tight) {
     return tight;
   }

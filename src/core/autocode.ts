@@ -126,7 +126,13 @@ export function foldKeepingLength(text: string): string {
   return out;
 }
 
-export function findHits(study: Study, texts: ReadonlyMap<string, string>, q: AutoCodeQuery, scope: Scope, docs?: readonly string[]): Hit[] {
+export function findHits(
+  study: Study,
+  texts: ReadonlyMap<string, string>,
+  q: AutoCodeQuery,
+  scope: Scope,
+  docs?: readonly string[],
+): Hit[] {
   const hits: Hit[] = [];
   for (const d of study.documents) {
     if (docs && !docs.includes(d.path)) {
@@ -171,7 +177,13 @@ export function findHits(study: Study, texts: ReadonlyMap<string, string>, q: Au
 }
 
 /** The operations that code the chosen hits: one transaction, so one undo reverts the batch. */
-export function autoCodeOps(study: Study, texts: ReadonlyMap<string, string>, hits: readonly Hit[], codes: readonly string[], coder: string): Operation[] {
+export function autoCodeOps(
+  study: Study,
+  texts: ReadonlyMap<string, string>,
+  hits: readonly Hit[],
+  codes: readonly string[],
+  coder: string,
+): Operation[] {
   const byDoc = new Map<string, Hit[]>();
   for (const h of hits) {
     byDoc.set(h.doc, [...(byDoc.get(h.doc) ?? []), h]);
@@ -179,7 +191,18 @@ export function autoCodeOps(study: Study, texts: ReadonlyMap<string, string>, hi
   const ops: Operation[] = [];
   const now = new Date().toISOString();
   for (const [doc, list] of byDoc) {
-    append(ops, applyCodes(study, doc, texts.get(doc)!, list.map((h) => ({ start: h.codeStart, end: h.codeEnd })), codes, coder, now));
+    append(
+      ops,
+      applyCodes(
+        study,
+        doc,
+        texts.get(doc)!,
+        list.map((h) => ({ start: h.codeStart, end: h.codeEnd })),
+        codes,
+        coder,
+        now,
+      ),
+    );
   }
   return ops;
 }

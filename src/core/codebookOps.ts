@@ -200,7 +200,13 @@ export function moveCodes(study: Study, ids: readonly string[], parent: string |
     requireCode(study, id);
   }
   // Only the outermost of the codes move; their descendants come along.
-  const roots = unique.filter((id) => !study.pathOf(id).slice(0, -1).some((a) => unique.includes(a.id)));
+  const roots = unique.filter(
+    (id) =>
+      !study
+        .pathOf(id)
+        .slice(0, -1)
+        .some((a) => unique.includes(a.id)),
+  );
   for (const id of roots) {
     if (parent !== undefined && study.subtree(id).includes(parent)) {
       throw new StudyError('“{0}” cannot be moved under itself or one of its subcodes.', study.code(id)!.name);
@@ -248,7 +254,9 @@ export function replaceCodeInCodings(study: Study, from: string, to: string, now
   if (from === to) {
     return [];
   }
-  const affected = study.codingsWithCode(from).sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
+  const affected = study
+    .codingsWithCode(from)
+    .sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : a.id < b.id ? -1 : 1));
   const next = new Map<string, string[]>();
   for (const c of affected) {
     next.set(c.id, unique(c.codes.map((x) => (x === from ? to : x))));

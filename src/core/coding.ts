@@ -66,14 +66,20 @@ export function newCode(study: Study, name: string, parent?: string, extra: Part
     id: newId(),
     name: name.trim(),
     ...(parent ? { parent } : {}),
-    color: nextColor(study.codes.map((c) => c.color), study.palette?.length ? study.palette : undefined),
+    color: nextColor(
+      study.codes.map((c) => c.color),
+      study.palette?.length ? study.palette : undefined,
+    ),
     ...extra,
   };
 }
 
 /** A code named after the selected words (in vivo): trimmed, without surrounding quotes, at most 60 characters. */
 export function inVivoName(selected: string): string {
-  let name = selected.replace(/\s+/g, ' ').trim().replace(/^["'“”‘’„«»(]+|["'“”‘’„«».,;:!?)]+$/g, '');
+  let name = selected
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["'“”‘’„«»(]+|["'“”‘’„«».,;:!?)]+$/g, '');
   if (name.length > 60) {
     name = name.slice(0, 60).replace(/\s+\S*$/, '') + '…';
   }

@@ -11,8 +11,14 @@ import { OutsideStudyError } from './port';
 /** Error codes of Node (errno) and of VS Code's FileSystemError, mapped to one template each. */
 const BY_CODE: ReadonlyArray<readonly [readonly string[], string]> = [
   [['EISDIR', 'FileIsADirectory'], '{0} is a folder where Codeboom expects a file. Rename or move the folder and try again.'],
-  [['ENOTDIR', 'FileNotADirectory'], 'Part of the path {0} is a file where Codeboom expects a folder. Rename or move that file and try again.'],
-  [['EACCES', 'EPERM', 'NoPermissions'], 'Codeboom is not allowed to read or write {0} (permission denied). Check the permissions of the file and its folder, then try again.'],
+  [
+    ['ENOTDIR', 'FileNotADirectory'],
+    'Part of the path {0} is a file where Codeboom expects a folder. Rename or move that file and try again.',
+  ],
+  [
+    ['EACCES', 'EPERM', 'NoPermissions'],
+    'Codeboom is not allowed to read or write {0} (permission denied). Check the permissions of the file and its folder, then try again.',
+  ],
   [['ENOENT', 'FileNotFound'], '{0} does not exist (any more). Check that it was not moved or deleted, then try again.'],
   [['EEXIST', 'FileExists'], '{0} exists already. Choose another name or move the existing file away, then try again.'],
   [['ENOSPC', 'EDQUOT'], 'The disk is full: {0} could not be written. Free some space and try again.'],
@@ -37,13 +43,24 @@ export function describeError(e: unknown, file: string): TemplatedError {
   }
   const message = e instanceof Error ? e.message : String(e);
   if (e instanceof SyntaxError && /JSON|Unexpected (token|end|non-whitespace)/i.test(message)) {
-    return { template: '{0} is not valid JSON, so Codeboom cannot read it. Undo the last edit of the file or restore it from version control.', args: [file] };
+    return {
+      template: '{0} is not valid JSON, so Codeboom cannot read it. Undo the last edit of the file or restore it from version control.',
+      args: [file],
+    };
   }
   if (e instanceof RangeError && /call stack/i.test(message)) {
-    return { template: '{0} is nested or repeated too deeply for Codeboom to read. It was probably not written by a QDA program; check where it came from.', args: [file] };
+    return {
+      template:
+        '{0} is nested or repeated too deeply for Codeboom to read. It was probably not written by a QDA program; check where it came from.',
+      args: [file],
+    };
   }
   if (/Maximum nested tags exceeded/i.test(message)) {
-    return { template: '{0} has XML nested too deeply (more than the parser allows). It was probably not written by a QDA program; check where it came from.', args: [file] };
+    return {
+      template:
+        '{0} has XML nested too deeply (more than the parser allows). It was probably not written by a QDA program; check where it came from.',
+      args: [file],
+    };
   }
   return { template: FALLBACK, args: [file, message] };
 }

@@ -493,7 +493,11 @@ function prepareUncached(index: MatrixIndex, options: MatrixOptions): Prepared {
     case 'factor': {
       const columns = index.factorIds.map((id) => {
         const info = study.factor(id)!;
-        return { key: id, label: info.factor.name, detail: `${info.category}${info.factor.authors.length ? ' — ' + info.factor.authors.join('; ') : ''}` };
+        return {
+          key: id,
+          label: info.factor.name,
+          detail: `${info.category}${info.factor.authors.length ? ' — ' + info.factor.authors.join('; ') : ''}`,
+        };
       });
       return { ...base, columns, factorColumns: true };
     }
@@ -567,7 +571,8 @@ export function computeMatrix(index: MatrixIndex, options: MatrixOptions = DEFAU
       max = values[i];
     }
   }
-  const pick = (a: Float64Array, b: Float64Array, c: Float64Array): Float64Array => (measure === 'transcripts' ? b : measure === 'respondents' ? c : a);
+  const pick = (a: Float64Array, b: Float64Array, c: Float64Array): Float64Array =>
+    measure === 'transcripts' ? b : measure === 'respondents' ? c : a;
   return {
     options,
     rows: p.rows,

@@ -24,5 +24,7 @@ export interface TemplatedError {
 }
 
 export function isTemplatedError(e: unknown): e is Error & TemplatedError {
-  return e instanceof Error && typeof (e as Partial<TemplatedError>).template === 'string' && Array.isArray((e as Partial<TemplatedError>).args);
+  return (
+    e instanceof Error && typeof (e as Partial<TemplatedError>).template === 'string' && Array.isArray((e as Partial<TemplatedError>).args)
+  );
 }

@@ -3,8 +3,18 @@
  * dark backgrounds (a categorical palette in the spirit of Tableau 10 / ColorBrewer Set1).
  */
 export const CODE_PALETTE: readonly string[] = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948',
-  '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac', '#1f77b4', '#d62728',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+  '#1f77b4',
+  '#d62728',
 ];
 
 /** The palette colour least used so far (first one on ties). */

@@ -52,7 +52,8 @@ export type EntryKind = 'file' | 'directory' | 'unfollowed-link';
  * Its message is a template (see messages.ts), so it reads as one sentence wherever it is shown.
  */
 export class OutsideStudyError extends Error {
-  static readonly TEMPLATE = '{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.';
+  static readonly TEMPLATE =
+    '{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.';
   readonly template = OutsideStudyError.TEMPLATE;
   readonly args: readonly string[];
   /** What a problem about the path (which names the file) says. */
@@ -79,7 +80,8 @@ export function encodeText(text: string): Uint8Array {
 
 /** A file that is not UTF-8 text. Its message is a template (see messages.ts) that names the file and what it looks like. */
 export class NotUtf8Error extends Error {
-  readonly template = 'The file {0} is not UTF-8 text (it looks like {1}). Codeboom reads and writes only UTF-8: save the file as UTF-8 and open the study again.';
+  readonly template =
+    'The file {0} is not UTF-8 text (it looks like {1}). Codeboom reads and writes only UTF-8: save the file as UTF-8 and open the study again.';
   readonly args: readonly string[];
   constructor(
     readonly file: string,
@@ -235,10 +237,19 @@ export class MemoryFileSystem implements FileSystemPort {
     const deadline = Date.now() + this.lockWaitMs;
     for (let held = this.locks.get(path); held; held = this.locks.get(path)) {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const timedOut = await Promise.race([held.then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), Math.max(0, deadline - Date.now()))))]);
+      const timedOut = await Promise.race([
+        held.then(() => false),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(true), Math.max(0, deadline - Date.now())))),
+      ]);
       clearTimeout(timer);
       if (timedOut) {
-        throw new StudyFileError([{ file: path, path: [], message: 'is being saved by another writer; nothing was written and the changes are kept unsaved. Save again in a moment' }]);
+        throw new StudyFileError([
+          {
+            file: path,
+            path: [],
+            message: 'is being saved by another writer; nothing was written and the changes are kept unsaved. Save again in a moment',
+          },
+        ]);
       }
     }
     let release!: () => void;

@@ -26,7 +26,10 @@ export function quotationsOf(study: Study, code: string, query: QuotationQuery =
   const list = query.subtree ? codingsOfSubtrees(study, [code]) : study.codingsWithCode(code);
   const filter = Object.entries(query.attributes ?? {});
   return list
-    .filter((c) => (query.coder === undefined || c.coder === query.coder) && filter.every(([key, value]) => study.attribute(c.doc, key) === value))
+    .filter(
+      (c) =>
+        (query.coder === undefined || c.coder === query.coder) && filter.every(([key, value]) => study.attribute(c.doc, key) === value),
+    )
     .sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.end - b.end || (a.coder < b.coder ? -1 : 1)));
 }
 
@@ -79,8 +82,12 @@ export function quotationsReport(study: Study, code: string, listed: readonly Co
   const title = escapeMarkdown(study.pathLabel(code) || code);
   const docs = new Set(quotations.map((q) => q.doc));
   const lines: string[] = [`# ${t('Quotations: {0}', title)}`, ''];
-  const coderName = options.coder === undefined ? undefined : (study.project.coders.find((x) => x.id === options.coder)?.name ?? options.coder);
-  const filter = [...Object.entries(options.attributes ?? {}).map(([k, v]) => `${k} = ${v}`), ...(coderName !== undefined ? [`coder = ${escapeMarkdown(coderName)}`] : [])].join(', ');
+  const coderName =
+    options.coder === undefined ? undefined : (study.project.coders.find((x) => x.id === options.coder)?.name ?? options.coder);
+  const filter = [
+    ...Object.entries(options.attributes ?? {}).map(([k, v]) => `${k} = ${v}`),
+    ...(coderName !== undefined ? [`coder = ${escapeMarkdown(coderName)}`] : []),
+  ].join(', ');
   const facts = [
     t('Study “{0}”', escapeMarkdown(study.name)),
     `${quotations.length === 1 ? t('1 quotation') : t('{0} quotations', quotations.length)} ${docs.size === 1 ? t('from 1 transcript') : t('from {0} transcripts', docs.size)}`,
@@ -95,7 +102,9 @@ export function quotationsReport(study: Study, code: string, listed: readonly Co
   if (c?.definition) {
     lines.push(`**${t('Definition')}:** ${escapeMarkdown(c.definition)}`, '');
   }
-  const meta = [c?.polarity ? t('polarity: {0}', c.polarity) : undefined, c?.origin ? t('origin: {0}', c.origin) : undefined].filter(Boolean);
+  const meta = [c?.polarity ? t('polarity: {0}', c.polarity) : undefined, c?.origin ? t('origin: {0}', c.origin) : undefined].filter(
+    Boolean,
+  );
   const factors = c ? study.factorsOf(code).map((f) => escapeMarkdown(study.factor(f)?.factor.name ?? f)) : [];
   if (factors.length) {
     meta.push(t('literature factors: {0}', factors.join('; ')));

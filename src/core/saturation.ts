@@ -80,12 +80,18 @@ export function saturationMarkdown(study: Study, points: readonly SaturationPoin
 /** A small SVG line chart of cumulative codes per transcript (for reports). */
 export function saturationSvg(points: readonly SaturationPoint[], width = 640, height = 240, t: Translate = english): string {
   const pad = 36;
-  const max = maxOf(points.map((p) => p.cumulative), 1);
+  const max = maxOf(
+    points.map((p) => p.cumulative),
+    1,
+  );
   const x = (i: number) => pad + (points.length <= 1 ? 0 : (i * (width - 2 * pad)) / (points.length - 1));
   const y = (v: number) => height - pad - (v * (height - 2 * pad)) / max;
   const line = points.map((p, i) => `${i ? 'L' : 'M'}${x(i).toFixed(1)},${y(p.cumulative).toFixed(1)}`).join(' ');
   const bars = points
-    .map((p, i) => `<rect x="${(x(i) - 4).toFixed(1)}" y="${y(p.newCodes.length).toFixed(1)}" width="8" height="${(height - pad - y(p.newCodes.length)).toFixed(1)}" fill="#f28e2b"><title>${escapeXml(t('{0}: {1} new', p.label, p.newCodes.length))}</title></rect>`)
+    .map(
+      (p, i) =>
+        `<rect x="${(x(i) - 4).toFixed(1)}" y="${y(p.newCodes.length).toFixed(1)}" width="8" height="${(height - pad - y(p.newCodes.length)).toFixed(1)}" fill="#f28e2b"><title>${escapeXml(t('{0}: {1} new', p.label, p.newCodes.length))}</title></rect>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">
 <line x1="${pad}" y1="${height - pad}" x2="${width - pad}" y2="${height - pad}" stroke="#888"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${height - pad}" stroke="#888"/>

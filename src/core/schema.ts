@@ -61,9 +61,7 @@ export const projectSchemaV1 = z.strictObject({
   name: nonEmpty,
   description: z.string().optional(),
   transcriptFolders: z.array(studyPath(true, false)).default(['.']),
-  attributeKeys: z
-    .strictObject({ case: nonEmpty, respondent: nonEmpty, interview: nonEmpty })
-    .default(DEFAULT_ATTRIBUTE_KEYS),
+  attributeKeys: z.strictObject({ case: nonEmpty, respondent: nonEmpty, interview: nonEmpty }).default(DEFAULT_ATTRIBUTE_KEYS),
   cases: z.array(z.strictObject({ id, name: z.string().optional(), description: z.string().optional() })).default([]),
   respondents: z
     .array(
@@ -150,7 +148,10 @@ function parseJson(file: string, text: string): ParseResult<unknown> {
       where = ` (line ${line}, column ${col})`;
     }
     // The parser's own words ("Unexpected token '}'…") help nobody: where it is, and what to do.
-    return { ok: false, problems: [{ file, path: [], message: `not valid JSON${where}: fix the file there, or restore it from version control` }] };
+    return {
+      ok: false,
+      problems: [{ file, path: [], message: `not valid JSON${where}: fix the file there, or restore it from version control` }],
+    };
   }
 }
 
@@ -193,7 +194,13 @@ export function parseProjectFile(file: string, text: string): ParseResult<Projec
   if (typeof raw === 'object' && raw && typeof raw.schemaVersion === 'number' && raw.schemaVersion > CURRENT_SCHEMA_VERSION) {
     return {
       ok: false,
-      problems: [{ file, path: ['schemaVersion'], message: `written by a newer Codeboom (schema ${raw.schemaVersion}; this version reads up to ${CURRENT_SCHEMA_VERSION})` }],
+      problems: [
+        {
+          file,
+          path: ['schemaVersion'],
+          message: `written by a newer Codeboom (schema ${raw.schemaVersion}; this version reads up to ${CURRENT_SCHEMA_VERSION})`,
+        },
+      ],
     };
   }
   const parsed = projectSchemaV1.safeParse(migrateProject(json.value));
@@ -248,7 +255,11 @@ function checkProjectReferences(file: string, p: ProjectData): FileProblem[] {
     cat.categories.forEach((category, gi) =>
       category.factors.forEach((f, fi) => {
         if (factorIds.has(f.id)) {
-          problems.push({ file, path: ['catalogues', ci, 'categories', gi, 'factors', fi, 'id'], message: `duplicate factor id "${f.id}"` });
+          problems.push({
+            file,
+            path: ['catalogues', ci, 'categories', gi, 'factors', fi, 'id'],
+            message: `duplicate factor id "${f.id}"`,
+          });
         }
         factorIds.add(f.id);
       }),
@@ -283,7 +294,10 @@ export function parseCodingFile(file: string, text: string, knownCodes?: Readonl
   }
   const raw = json.value as { schemaVersion?: unknown };
   if (typeof raw === 'object' && raw && typeof raw.schemaVersion === 'number' && raw.schemaVersion > CURRENT_SCHEMA_VERSION) {
-    return { ok: false, problems: [{ file, path: ['schemaVersion'], message: `written by a newer Codeboom (schema ${raw.schemaVersion})` }] };
+    return {
+      ok: false,
+      problems: [{ file, path: ['schemaVersion'], message: `written by a newer Codeboom (schema ${raw.schemaVersion})` }],
+    };
   }
   const parsed = codingFileSchemaV1.safeParse(json.value);
   if (!parsed.success) {

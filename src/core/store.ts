@@ -91,7 +91,13 @@ export function isCodingFilePath(path: string): boolean {
 export function readTranscript(path: string, text: string): TranscriptDocument {
   const fm = parseFrontMatter(text);
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
-  return { path, attributes: fm.attributes, bodyStart: fm.bodyStart, length: text.length, title: titleOf(text, fm.bodyStart, name, fm.attributes) };
+  return {
+    path,
+    attributes: fm.attributes,
+    bodyStart: fm.bodyStart,
+    length: text.length,
+    title: titleOf(text, fm.bodyStart, name, fm.attributes),
+  };
 }
 
 export class StudyStore {
@@ -108,7 +114,13 @@ export class StudyStore {
   static async open(fs: FileSystemPort): Promise<{ store: StudyStore } & LoadResult> {
     const projectText = await readStudyFile(fs, PROJECT_FILE);
     if (projectText === undefined) {
-      throw new StudyFileError([{ file: PROJECT_FILE, path: [], message: 'there is no codeboom.json here, so this folder is not a Codeboom study: open the folder that holds codeboom.json' }]);
+      throw new StudyFileError([
+        {
+          file: PROJECT_FILE,
+          path: [],
+          message: 'there is no codeboom.json here, so this folder is not a Codeboom study: open the folder that holds codeboom.json',
+        },
+      ]);
     }
     const parsed = parseProjectFile(PROJECT_FILE, projectText);
     if (!parsed.ok) {
@@ -505,7 +517,9 @@ export class StudyStore {
           const key = partitionKey(owner.document, owner.coder);
           const dirty = this.study.dirtyPartitions.has(key);
           // Deleted on disk: the records we did not change go; what we added or changed and did not save yet stays, to be written again.
-          const kept = dirty ? mergeCodings(baseData?.ok ? baseData.value.codings : [], this.study.partitionCodings(owner.document, owner.coder), []) : [];
+          const kept = dirty
+            ? mergeCodings(baseData?.ok ? baseData.value.codings : [], this.study.partitionCodings(owner.document, owner.coder), [])
+            : [];
           this.study.replacePartition(owner.document, owner.coder, kept);
           if (kept.length > 0) {
             this.study.dirtyPartitions.add(key);
@@ -522,7 +536,9 @@ export class StudyStore {
       const misplaced = misplacedCodingFile(path, document, coder);
       const clashes = parsed.value.codings.flatMap((c, i) => {
         const other = this.study.coding(c.id);
-        return other && (other.doc !== document || other.coder !== coder) ? [idClash(path, i, c.id, codingFilePath(other.doc, other.coder))] : [];
+        return other && (other.doc !== document || other.coder !== coder)
+          ? [idClash(path, i, c.id, codingFilePath(other.doc, other.coder))]
+          : [];
       });
       if (misplaced || clashes.length > 0) {
         throw new StudyFileError(misplaced ? [misplaced] : clashes);
@@ -566,7 +582,9 @@ export class StudyStore {
       }
       this.study.setDocument(readTranscript(path, text));
       const reanchored = this.reanchorDocument(path, text);
-      return reanchored ? { kind: 'transcript', reanchored, warnings: warningsOf(path, text) } : { kind: 'transcript', warnings: warningsOf(path, text) };
+      return reanchored
+        ? { kind: 'transcript', reanchored, warnings: warningsOf(path, text) }
+        : { kind: 'transcript', warnings: warningsOf(path, text) };
     }
     return { kind: 'ignored' };
   }
@@ -584,12 +602,21 @@ function sameData(a: unknown, b: unknown): boolean {
 }
 
 /** Three-way merge of records by key; a change of ours wins a conflict; `keep` saves a record from deletion. */
-function mergeRecords<T>(base: readonly T[], ours: readonly T[], theirs: readonly T[], key: (t: T) => string, keep: (k: string) => boolean): T[] {
+function mergeRecords<T>(
+  base: readonly T[],
+  ours: readonly T[],
+  theirs: readonly T[],
+  key: (t: T) => string,
+  keep: (k: string) => boolean,
+): T[] {
   const b = new Map(base.map((x) => [key(x), x]));
   const o = new Map(ours.map((x) => [key(x), x]));
   const t = new Map(theirs.map((x) => [key(x), x]));
   // In the order of the side that reordered (ours if both did), then what only the other side has.
-  const oursReordered = !sameData(base.map(key), ours.map(key).filter((k) => b.has(k)));
+  const oursReordered = !sameData(
+    base.map(key),
+    ours.map(key).filter((k) => b.has(k)),
+  );
   const [first, second] = oursReordered ? [ours, theirs] : [theirs, ours];
   const out: T[] = [];
   for (const k of new Set([...first.map(key), ...second.map(key)])) {
@@ -611,14 +638,25 @@ function mergeRecords<T>(base: readonly T[], ours: readonly T[], theirs: readonl
  * conflict), every other field from the side that changed it. Codes that codings use (`used`) are
  * kept; no parent or link is left pointing at a missing code, and no code becomes its own ancestor.
  */
-export function mergeProject(base: ProjectData, ours: ProjectData, theirs: ProjectData, used: ReadonlySet<string> = new Set()): ProjectData {
+export function mergeProject(
+  base: ProjectData,
+  ours: ProjectData,
+  theirs: ProjectData,
+  used: ReadonlySet<string> = new Set(),
+): ProjectData {
   const out: Record<string, unknown> = { ...theirs };
   for (const k of Object.keys({ ...base, ...ours }) as Array<keyof ProjectData>) {
     if (k !== 'codes' && k !== 'links' && !sameData(base[k], ours[k])) {
       out[k] = ours[k];
     }
   }
-  let codes = mergeRecords(base.codes, ours.codes, theirs.codes, (c) => c.id, (id) => used.has(id));
+  let codes = mergeRecords(
+    base.codes,
+    ours.codes,
+    theirs.codes,
+    (c) => c.id,
+    (id) => used.has(id),
+  );
   const parentOf = new Map(codes.map((c) => [c.id, c.parent]));
   for (const c of codes) {
     if (c.parent !== undefined && !parentOf.has(c.parent)) {
@@ -644,10 +682,16 @@ export function mergeProject(base: ProjectData, ours: ProjectData, theirs: Proje
     const { parent: _dropped, ...rest } = c;
     return rest;
   });
-  const factors = new Set((out['catalogues'] as ProjectData['catalogues']).flatMap((cat) => cat.categories.flatMap((g) => g.factors.map((f) => f.id))));
-  const links = mergeRecords(base.links, ours.links, theirs.links, (l) => `${l.code}\u0000${l.factor}`, () => false).filter(
-    (l) => parentOf.has(l.code) && factors.has(l.factor),
+  const factors = new Set(
+    (out['catalogues'] as ProjectData['catalogues']).flatMap((cat) => cat.categories.flatMap((g) => g.factors.map((f) => f.id))),
   );
+  const links = mergeRecords(
+    base.links,
+    ours.links,
+    theirs.links,
+    (l) => `${l.code}\u0000${l.factor}`,
+    () => false,
+  ).filter((l) => parentOf.has(l.code) && factors.has(l.factor));
   return { ...(out as unknown as ProjectData), codes, links };
 }
 
@@ -817,7 +861,12 @@ function readAll(fs: FileSystemPort, path: string): Promise<string> {
  * The files below the folders that `accept` takes. A symbolic link that resolves outside the study
  * (the port says so) is not followed; it goes into `problems`, named by its path.
  */
-async function findFiles(fs: FileSystemPort, folders: readonly string[], accept: (path: string) => boolean, problems?: FileProblem[]): Promise<string[]> {
+async function findFiles(
+  fs: FileSystemPort,
+  folders: readonly string[],
+  accept: (path: string) => boolean,
+  problems?: FileProblem[],
+): Promise<string[]> {
   const out = new Set<string>();
   const walk = async (folder: string): Promise<void> => {
     let entries;

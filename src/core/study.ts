@@ -11,7 +11,9 @@ import { compareCodings } from './serialize';
 import { formatMessage } from './messages';
 import type { MessageArg, TemplatedError } from './messages';
 
-export type CodingPatch = Partial<Pick<Coding, 'codes' | 'memo' | 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'orphaned' | 'modified'>>;
+export type CodingPatch = Partial<
+  Pick<Coding, 'codes' | 'memo' | 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'orphaned' | 'modified'>
+>;
 /** `parent: null` moves a code to the top level. */
 export type CodePatch = Partial<Omit<Code, 'id' | 'parent'>> & { parent?: string | null };
 
@@ -657,7 +659,8 @@ export class Study {
     for (const entry of [...this.undoStack, ...this.redoStack]) {
       // The transcript of a coding an update names: the coding's now, else the one the entry adds.
       const docOf = (id: string): string | undefined =>
-        this.codingById.get(id)?.doc ?? [...entry.forward, ...entry.inverse].find((o): o is AddCoding => o.kind === 'addCoding' && o.coding.id === id)?.coding.doc;
+        this.codingById.get(id)?.doc ??
+        [...entry.forward, ...entry.inverse].find((o): o is AddCoding => o.kind === 'addCoding' && o.coding.id === id)?.coding.doc;
       entry.forward = entry.forward.map((op) => moveOpThroughEdits(op, doc, edits, docOf));
       entry.inverse = entry.inverse.map((op) => moveOpThroughEdits(op, doc, edits, docOf));
     }
@@ -673,7 +676,8 @@ export class Study {
    */
   reanchorHistory(doc: string, anchor: (c: Coding) => Coding): void {
     for (const entry of [...this.undoStack, ...this.redoStack]) {
-      const move = (op: Operation): Operation => (op.kind === 'addCoding' && op.coding.doc === doc && !op.coding.orphaned ? { ...op, coding: anchor(op.coding) } : op);
+      const move = (op: Operation): Operation =>
+        op.kind === 'addCoding' && op.coding.doc === doc && !op.coding.orphaned ? { ...op, coding: anchor(op.coding) } : op;
       entry.forward = entry.forward.map(move);
       entry.inverse = entry.inverse.map(move);
     }
@@ -736,7 +740,9 @@ export class Study {
     this.changeEmitter.fire({ docs: [], codebook: true, documents: false, reloaded: true });
   }
 
-  updateProjectInfo(patch: Partial<Pick<ProjectData, 'name' | 'description' | 'cases' | 'respondents' | 'coders' | 'catalogues' | 'attributeKeys'>>): void {
+  updateProjectInfo(
+    patch: Partial<Pick<ProjectData, 'name' | 'description' | 'cases' | 'respondents' | 'coders' | 'catalogues' | 'attributeKeys'>>,
+  ): void {
     // The link set stays the truth: links kept here would come back once the set is empty.
     this._project = { ...this._project, ...patch, codes: this.codeList, links: [] };
     this.rebuildCodebookIndex();
@@ -856,7 +862,13 @@ function moveOpThroughEdits(op: Operation, doc: string, edits: readonly TextEdit
   if (op.kind === 'addCoding' && op.coding.doc === doc && !op.coding.orphaned) {
     return { ...op, coding: { ...op.coding, ...move(op.coding.start, op.coding.end) } };
   }
-  if (op.kind === 'updateCoding' && op.patch.start !== undefined && op.patch.end !== undefined && !op.patch.orphaned && docOf(op.id) === doc) {
+  if (
+    op.kind === 'updateCoding' &&
+    op.patch.start !== undefined &&
+    op.patch.end !== undefined &&
+    !op.patch.orphaned &&
+    docOf(op.id) === doc
+  ) {
     return { ...op, patch: { ...op.patch, ...move(op.patch.start, op.patch.end) } };
   }
   return op;

@@ -50,7 +50,9 @@ export interface ExportRequest<F extends string> {
 export async function runExport<F extends string>(req: ExportRequest<F>): Promise<vscode.Uri | undefined> {
   let choice = req.formats.find((f) => f.format === req.format);
   if (req.format !== undefined && !choice) {
-    throw new Error(vscode.l10n.t('Unknown export format "{0}"; use one of {1}.', String(req.format), req.formats.map((f) => f.format).join(', ')));
+    throw new Error(
+      vscode.l10n.t('Unknown export format "{0}"; use one of {1}.', String(req.format), req.formats.map((f) => f.format).join(', ')),
+    );
   }
   if (!choice) {
     const picked = await vscode.window.showQuickPick(
@@ -96,7 +98,10 @@ export async function runExport<F extends string>(req: ExportRequest<F>): Promis
 
 async function offerToOpen(file: vscode.Uri, extension: string): Promise<void> {
   const open = vscode.l10n.t('Open');
-  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', file.scheme === 'file' ? file.fsPath : file.toString()), open);
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Exported {0}', file.scheme === 'file' ? file.fsPath : file.toString()),
+    open,
+  );
   if (answer !== open) {
     return;
   }

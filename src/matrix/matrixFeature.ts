@@ -167,7 +167,8 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
 
   private registerCommands(): vscode.Disposable[] {
     const folder = (): vscode.Uri | undefined => this.service.root;
-    const args = (a: unknown): Record<string, unknown> => (a && typeof a === 'object' && !(a instanceof vscode.Uri) ? (a as Record<string, unknown>) : a instanceof vscode.Uri ? { uri: a } : {});
+    const args = (a: unknown): Record<string, unknown> =>
+      a && typeof a === 'object' && !(a instanceof vscode.Uri) ? (a as Record<string, unknown>) : a instanceof vscode.Uri ? { uri: a } : {};
     const csv: FormatChoice<'csv'> = { format: 'csv', label: vscode.l10n.t('CSV (Excel, UTF-8)'), extension: 'csv' };
     const xlsx: FormatChoice<'xlsx'> = { format: 'xlsx', label: vscode.l10n.t('Excel workbook'), extension: 'xlsx' };
     const md: FormatChoice<'markdown'> = { format: 'markdown', label: vscode.l10n.t('Markdown'), extension: 'md' };
@@ -194,13 +195,15 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         const a = args(raw);
         const last = this.lastState();
-        const view = typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view) ? (a.view as PanelState['view']) : last.view;
+        const view =
+          typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view) ? (a.view as PanelState['view']) : last.view;
         const parsed = MatrixOptionsSchema.safeParse(a.options);
         const options: MatrixOptions = parsed.success ? parsed.data : last.options;
         if (view === 'saturation') {
           return this.exportSaturation(ctx, options, a);
         }
-        const what = view === 'matrix' ? vscode.l10n.t('Matrix') : view === 'coverage' ? vscode.l10n.t('Factor coverage') : vscode.l10n.t('Synthesis');
+        const what =
+          view === 'matrix' ? vscode.l10n.t('Matrix') : view === 'coverage' ? vscode.l10n.t('Factor coverage') : vscode.l10n.t('Synthesis');
         return runExport({
           study: this.service,
           what,
@@ -316,7 +319,10 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         const name = target.path.slice(target.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
         await writeFileAtomic(vscode.Uri.joinPath(target, '..', `${name}.svg`), chart);
         const filters = filterText(study, options.filters, exportLabels());
-        const text = saturationMarkdown(study, points, coreMessage).replace(/\n\n/, filters ? `\n\n*${vscode.l10n.t('Filters')}: ${filters}*\n\n` : '\n\n');
+        const text = saturationMarkdown(study, points, coreMessage).replace(
+          /\n\n/,
+          filters ? `\n\n*${vscode.l10n.t('Filters')}: ${filters}*\n\n` : '\n\n',
+        );
         return encodeText(`${text}\n![${vscode.l10n.t('New and cumulative codes per transcript')}](${encodeURI(name)}.svg)\n`);
       },
     });

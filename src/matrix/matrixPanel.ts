@@ -65,7 +65,9 @@ export class MatrixPanel implements vscode.Disposable {
   async receive(raw: unknown): Promise<void> {
     const parsed = WebviewMessageSchema.safeParse(raw);
     if (!parsed.success) {
-      this.host.log(`matrix: ignored an invalid message from the webview: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      this.host.log(
+        `matrix: ignored an invalid message from the webview: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
       return;
     }
     const msg: WebviewMessage = parsed.data;

@@ -123,7 +123,9 @@ export function uiStrings(): UiStrings {
     noEvidence: vscode.l10n.t('no evidence'),
     factorsWithoutEvidence: vscode.l10n.t('{0} of {1} literature factors have no evidence in the codings.'),
     unlinkedCodes: vscode.l10n.t('Codes linked to no literature factor'),
-    unlinkedHint: vscode.l10n.t('Neither the code nor any of its subcodes is linked to a literature factor: patterns that are new compared with the literature.'),
+    unlinkedHint: vscode.l10n.t(
+      'Neither the code nor any of its subcodes is linked to a literature factor: patterns that are new compared with the literature.',
+    ),
     empiricalFactor: vscode.l10n.t('Empirical factor'),
     empiricalPattern: vscode.l10n.t('Empirical pattern'),
     factorOrigin: vscode.l10n.t('Origin of the factor'),
@@ -131,7 +133,9 @@ export function uiStrings(): UiStrings {
     noStudy: vscode.l10n.t('No Codeboom study is open.'),
     empty: vscode.l10n.t('Nothing to show: no code matches the filters.'),
     cellLabel: vscode.l10n.t('{0} × {1}'),
-    saturationChart: vscode.l10n.t('Saturation chart: codes used for the first time per transcript (bars) and the cumulative number of codes (line), over {0} transcripts in interview order. The table below lists the same numbers.'),
+    saturationChart: vscode.l10n.t(
+      'Saturation chart: codes used for the first time per transcript (bars) and the cumulative number of codes (line), over {0} transcripts in interview order. The table below lists the same numbers.',
+    ),
     saturationSummary: vscode.l10n.t('{0} transcripts in interview order · {1} codes used'),
     saturationStill: vscode.l10n.t('the last {0} transcripts added no new code'),
     saturationNew: vscode.l10n.t('New codes'),

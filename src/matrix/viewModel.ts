@@ -49,7 +49,12 @@ export function matrixView(index: MatrixIndex, options: MatrixOptions): MatrixVi
     rowTotals: Array.from(m.rowTotals),
     columnTotals: Array.from(m.columnTotals),
     grandTotal: m.grandTotal,
-    max: percent ? maxOf(Array.from(m.values, (v) => Math.round(v * 10) / 10), 0) : m.max,
+    max: percent
+      ? maxOf(
+          Array.from(m.values, (v) => Math.round(v * 10) / 10),
+          0,
+        )
+      : m.max,
     percent,
     totalsRow: !percent && options.columns.kind !== 'code',
     ms,
@@ -62,7 +67,16 @@ export function coverageView(index: MatrixIndex, options: MatrixOptions): Covera
   const name = (id: string): string => index.study.code(id)?.name ?? id;
   return {
     cases: cov.cases,
-    factors: cov.factors.map((f) => ({ id: f.id, name: f.name, category: f.category, authors: f.authors, codes: f.codes.map(name), counts: f.counts, total: f.total, respondents: f.respondents })),
+    factors: cov.factors.map((f) => ({
+      id: f.id,
+      name: f.name,
+      category: f.category,
+      authors: f.authors,
+      codes: f.codes.map(name),
+      counts: f.counts,
+      total: f.total,
+      respondents: f.respondents,
+    })),
     unlinked: cov.unlinkedCodes.map((c) => ({ id: c.id, name: c.name, path: c.path, depth: c.depth, counts: c.counts, total: c.total })),
   };
 }
@@ -105,7 +119,10 @@ export function saturationFilter(index: MatrixIndex, filters: MatrixFilters = {}
             }
             const p = index.polarityOf[i];
             const o = index.originOf[i];
-            return (!polarity?.length || (p !== undefined && polarity.includes(p))) && (!origin?.length || (o !== undefined && origin.includes(o)));
+            return (
+              (!polarity?.length || (p !== undefined && polarity.includes(p))) &&
+              (!origin?.length || (o !== undefined && origin.includes(o)))
+            );
           },
         }
       : {}),
@@ -140,7 +157,13 @@ export function saturationView(index: MatrixIndex, options: MatrixOptions): Satu
 }
 
 /** The passages behind a cell, and the cell's title ("mandaat × NDS"). */
-export function passages(index: MatrixIndex, state: PanelState, row: string, column: string, noValue: string): { title: string; passages: Passage[] } {
+export function passages(
+  index: MatrixIndex,
+  state: PanelState,
+  row: string,
+  column: string,
+  noValue: string,
+): { title: string; passages: Passage[] } {
   const study = index.study;
   const ids = cellCodings(index, state.options, row, column);
   const m = computeMatrix(index, { ...state.options, measure: 'codings' });

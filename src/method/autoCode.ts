@@ -17,7 +17,11 @@ export interface AutoCodeArgs {
 }
 
 /** Search the study, preview every hit with its context, deselect some, code the rest in one undoable step. */
-export async function autoCode(service: StudyService, icons: ColorIcons, args?: AutoCodeArgs): Promise<{ hits: number; coded: number; backup: string } | undefined> {
+export async function autoCode(
+  service: StudyService,
+  icons: ColorIcons,
+  args?: AutoCodeArgs,
+): Promise<{ hits: number; coded: number; backup: string } | undefined> {
   const study = service.study;
   const store = service.store;
   if (!study || !store) {
@@ -117,7 +121,11 @@ export async function autoCode(service: StudyService, icons: ColorIcons, args?: 
 }
 
 /** Every hit with its context, all ticked; untick the ones that should not be coded. */
-async function previewHits(source: (doc: string) => string, hits: readonly Hit[], texts: ReadonlyMap<string, string>): Promise<Hit[] | undefined> {
+async function previewHits(
+  source: (doc: string) => string,
+  hits: readonly Hit[],
+  texts: ReadonlyMap<string, string>,
+): Promise<Hit[] | undefined> {
   type HitItem = vscode.QuickPickItem & { hit: Hit };
   const items: HitItem[] = hits.map((h) => ({
     label: source(h.doc),

@@ -75,7 +75,11 @@ export async function collectMemos(service: StudyService): Promise<MemoHit[]> {
   }
   for (const code of study.codes) {
     if (code.memo) {
-      out.push({ label: `$(symbol-class) ${study.pathLabel(code.id)}`, detail: code.memo, open: () => vscode.commands.executeCommand('codeboom.revealCode', code.id) });
+      out.push({
+        label: `$(symbol-class) ${study.pathLabel(code.id)}`,
+        detail: code.memo,
+        open: () => vscode.commands.executeCommand('codeboom.revealCode', code.id),
+      });
     }
   }
   const fs = new VscodeFileSystem(service.root!);
@@ -87,7 +91,11 @@ export async function collectMemos(service: StudyService): Promise<MemoHit[]> {
       } else if (kind === 'file' && name.endsWith('.md')) {
         const text = new TextDecoder().decode(await fs.readFile(path));
         for (const para of text.split(/\n\s*\n/).filter((p) => p.trim() && !p.startsWith('#'))) {
-          out.push({ label: `$(book) ${path.slice(MEMO_FOLDER.length + 1)}`, detail: para.replace(/\s+/g, ' ').trim(), open: () => vscode.window.showTextDocument(fs.uri(path)) });
+          out.push({
+            label: `$(book) ${path.slice(MEMO_FOLDER.length + 1)}`,
+            detail: para.replace(/\s+/g, ' ').trim(),
+            open: () => vscode.window.showTextDocument(fs.uri(path)),
+          });
         }
       }
     }
@@ -125,7 +133,10 @@ export class MemoLinks implements vscode.DocumentLinkProvider {
       const code = study.codes.find((c) => c.name.localeCompare(m[1].trim(), undefined, { sensitivity: 'base' }) === 0);
       if (code) {
         const range = new vscode.Range(document.positionAt(m.index! + 2), document.positionAt(m.index! + m[0].length - 2));
-        const link = new vscode.DocumentLink(range, vscode.Uri.parse(`command:codeboom.revealCode?${encodeURIComponent(JSON.stringify([code.id]))}`));
+        const link = new vscode.DocumentLink(
+          range,
+          vscode.Uri.parse(`command:codeboom.revealCode?${encodeURIComponent(JSON.stringify([code.id]))}`),
+        );
         link.tooltip = study.pathLabel(code.id);
         links.push(link);
       }

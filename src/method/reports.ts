@@ -69,7 +69,10 @@ export interface AgreementArgs {
   readonly open?: boolean;
 }
 
-export async function agreementReport(service: StudyService, args?: AgreementArgs): Promise<{ report: AgreementReport; markdown: vscode.Uri; xlsx: vscode.Uri } | undefined> {
+export async function agreementReport(
+  service: StudyService,
+  args?: AgreementArgs,
+): Promise<{ report: AgreementReport; markdown: vscode.Uri; xlsx: vscode.Uri } | undefined> {
   const study = service.study;
   const store = service.store;
   if (!study || !store) {
@@ -85,7 +88,12 @@ export async function agreementReport(service: StudyService, args?: AgreementArg
     pair =
       pairs.length === 1
         ? pairs[0]
-        : (await vscode.window.showQuickPick(pairs.map((p) => ({ label: `${p[0]} × ${p[1]}`, pair: p })), { title: vscode.l10n.t('Agreement between which coders?'), ignoreFocusOut: true }))?.pair;
+        : (
+            await vscode.window.showQuickPick(
+              pairs.map((p) => ({ label: `${p[0]} × ${p[1]}`, pair: p })),
+              { title: vscode.l10n.t('Agreement between which coders?'), ignoreFocusOut: true },
+            )
+          )?.pair;
     if (!pair) {
       return undefined;
     }
@@ -96,9 +104,19 @@ export async function agreementReport(service: StudyService, args?: AgreementArg
   const xlsx = await writeReport(service, `${base}.xlsx`, await agreementXlsx(study, report), false);
   const markdown = await writeReport(service, `${base}.md`, encodeText(agreementMarkdown(study, report, coreMessage)), false);
   if (open) {
-    await vscode.commands.executeCommand('markdown.showPreview', markdown).then(undefined, () => vscode.commands.executeCommand('vscode.open', markdown));
+    await vscode.commands
+      .executeCommand('markdown.showPreview', markdown)
+      .then(undefined, () => vscode.commands.executeCommand('vscode.open', markdown));
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Codeboom: agreement {0} × {1}: {2} % agreement, κ = {3}, α = {4}. Written {5}.md and .xlsx.', pair[0], pair[1], (report.overall.percent * 100).toFixed(1), report.overall.kappa.toFixed(3), report.overall.alpha.toFixed(3), base),
+      vscode.l10n.t(
+        'Codeboom: agreement {0} × {1}: {2} % agreement, κ = {3}, α = {4}. Written {5}.md and .xlsx.',
+        pair[0],
+        pair[1],
+        (report.overall.percent * 100).toFixed(1),
+        report.overall.kappa.toFixed(3),
+        report.overall.alpha.toFixed(3),
+        base,
+      ),
     );
   }
   return { report, markdown, xlsx };
@@ -114,7 +132,9 @@ export async function saturationReport(service: StudyService, open = true): Prom
   const md = saturationMarkdown(study, points, coreMessage) + `\n![${vscode.l10n.t('Cumulative codes per transcript')}](saturation.svg)\n`;
   const uri = await writeReport(service, 'reports/saturation.md', encodeText(md), false);
   if (open) {
-    await vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.commands.executeCommand('vscode.open', uri));
+    await vscode.commands
+      .executeCommand('markdown.showPreview', uri)
+      .then(undefined, () => vscode.commands.executeCommand('vscode.open', uri));
   }
   return uri;
 }

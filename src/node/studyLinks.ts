@@ -86,7 +86,11 @@ export class StudyLinks {
  * written or through symbolic links and `..`: its study path and kind. Exports refuse such a target
  * (the CLI's --out, the extension's save dialogs).
  */
-export async function studyFileAt(studyDir: string, file: string, transcriptFolders: readonly string[]): Promise<{ path: string; kind: StudyFileKind } | undefined> {
+export async function studyFileAt(
+  studyDir: string,
+  file: string,
+  transcriptFolders: readonly string[],
+): Promise<{ path: string; kind: StudyFileKind } | undefined> {
   const target = path.resolve(file);
   for (const [root, at] of [
     [path.resolve(studyDir), target],

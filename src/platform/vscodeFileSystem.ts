@@ -111,7 +111,11 @@ export class VscodeFileSystem implements FileSystemPort {
  * that is read-only on disk is refused, not replaced. Local files go through the same function as
  * the CLI's (src/node/studyFiles.ts); other schemes through `vscode.workspace.fs`.
  */
-export async function writeUriAtomic(target: vscode.Uri, data: Uint8Array, display: string = target.scheme === 'file' ? target.fsPath : target.toString()): Promise<void> {
+export async function writeUriAtomic(
+  target: vscode.Uri,
+  data: Uint8Array,
+  display: string = target.scheme === 'file' ? target.fsPath : target.toString(),
+): Promise<void> {
   if (target.scheme === 'file') {
     return writeFileAtomicAt(target.fsPath, data, display);
   }
@@ -123,7 +127,12 @@ export async function writeUriAtomic(target: vscode.Uri, data: Uint8Array, displ
   );
   if (existing?.permissions !== undefined && (existing.permissions & vscode.FilePermission.Readonly) !== 0) {
     throw new StudyFileError([
-      { file: display, path: [], message: 'is read-only, so it was not overwritten; nothing was written and the changes are kept unsaved. Make the file writable and save again' },
+      {
+        file: display,
+        path: [],
+        message:
+          'is read-only, so it was not overwritten; nothing was written and the changes are kept unsaved. Make the file writable and save again',
+      },
     ]);
   }
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);

@@ -31,7 +31,8 @@ function argsOf(arg: unknown, uriRole: 'source' | 'target'): RefiArgs & { readon
   }
   if (arg && typeof arg === 'object') {
     const a = arg as Record<string, unknown>;
-    const uri = (v: unknown): vscode.Uri | undefined => (v instanceof vscode.Uri ? v : typeof v === 'string' ? vscode.Uri.parse(v) : undefined);
+    const uri = (v: unknown): vscode.Uri | undefined =>
+      v instanceof vscode.Uri ? v : typeof v === 'string' ? vscode.Uri.parse(v) : undefined;
     const source = uri(a['source']);
     const target = uri(a['target']);
     return {
@@ -131,7 +132,9 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
     try {
       await refuseStudyFile(service, target);
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportCodebook(study)));
-      void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: exported {0} codes to {1}.', study.codes.length, fileName(target)));
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('Codeboom: exported {0} codes to {1}.', study.codes.length, fileName(target)),
+      );
       return target;
     } catch (e) {
       return fail(e, target);
@@ -178,7 +181,15 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
         },
       );
       output.appendLine(
-        vscode.l10n.t('Exported {0}: {1} sources, {2} selections, {3} codes, {4} users, {5} notes.', fileName(target), report.sources, report.selections, report.codes, report.users, report.notes),
+        vscode.l10n.t(
+          'Exported {0}: {1} sources, {2} selections, {3} codes, {4} users, {5} notes.',
+          fileName(target),
+          report.sources,
+          report.selections,
+          report.codes,
+          report.users,
+          report.notes,
+        ),
       );
       report.warnings.forEach((w) => output.appendLine(`  ${w}`));
       const details = vscode.l10n.t('Show Details');
@@ -263,12 +274,26 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
     );
     for (const s of report.skippedSources) {
       output.appendLine(
-        '  ' + vscode.l10n.t('Not imported: {0} ({1}): {2}{3}.', s.name, s.kind, s.reason, s.codings ? '; ' + vscode.l10n.t('{0} coding(s) on it', s.codings) : ''),
+        '  ' +
+          vscode.l10n.t(
+            'Not imported: {0} ({1}): {2}{3}.',
+            s.name,
+            s.kind,
+            s.reason,
+            s.codings ? '; ' + vscode.l10n.t('{0} coding(s) on it', s.codings) : '',
+          ),
       );
     }
     report.warnings.forEach((w) => output.appendLine(`  ${w}`));
     const skipped = report.skippedSources.length
-      ? ' ' + vscode.l10n.t('Not imported: {0}.', report.skippedSources.slice(0, 5).map((s) => s.name).join(', ') + (report.skippedSources.length > 5 ? ', …' : ''))
+      ? ' ' +
+        vscode.l10n.t(
+          'Not imported: {0}.',
+          report.skippedSources
+            .slice(0, 5)
+            .map((s) => s.name)
+            .join(', ') + (report.skippedSources.length > 5 ? ', …' : ''),
+        )
       : '';
     const message = vscode.l10n.t(
       'Codeboom: imported “{0}” — {1} codes, {2} transcripts, {3} codings.{4}',

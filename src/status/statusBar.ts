@@ -77,7 +77,12 @@ export class StatusBar implements vscode.Disposable {
     const orphans = uncountedOf(study, codings);
     const coder = this.service.activeCoder;
     this.codingItem.text = `$(tag) ${codings.length - orphans}${orphans ? ` $(warning) ${orphans}` : ''} · $(person) ${coder.name}`;
-    this.codingItem.tooltip = vscode.l10n.t('{0} codings in this transcript ({1} orphaned). Coding as {2}.', codings.length - orphans, orphans, coder.name);
+    this.codingItem.tooltip = vscode.l10n.t(
+      '{0} codings in this transcript ({1} orphaned). Coding as {2}.',
+      codings.length - orphans,
+      orphans,
+      coder.name,
+    );
     this.codingItem.command = orphans ? 'codeboom.showOrphans' : 'codeboom.codeSelection';
     this.codingItem.show();
   }
@@ -93,6 +98,11 @@ export class StatusBar implements vscode.Disposable {
 /** The study's numbers; orphaned codings are not counted (core/counting) and are shown apart. */
 function studyTooltip(study: Study): string {
   const orphans = uncountedOf(study, study.allCodings());
-  const text = vscode.l10n.t('Codeboom study: {0} transcripts, {1} codes, {2} codings', study.documents.length, study.codes.length, study.codingCount - orphans);
+  const text = vscode.l10n.t(
+    'Codeboom study: {0} transcripts, {1} codes, {2} codings',
+    study.documents.length,
+    study.codes.length,
+    study.codingCount - orphans,
+  );
   return orphans > 0 ? `${text} ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : text;
 }

@@ -24,7 +24,11 @@ export async function refuseStudyFile(location: StudyLocation, target: vscode.Ur
   const prefix = root.path.replace(/\/$/, '') + '/';
   const written = target.path.toLowerCase().startsWith(prefix.toLowerCase()) ? target.path.slice(prefix.length) : undefined;
   const writtenKind = written !== undefined ? studyFileKind(folders, written) : undefined;
-  const hit = writtenKind ? { path: written!, kind: writtenKind } : root.scheme === 'file' ? await studyFileAt(root.fsPath, target.fsPath, folders) : undefined;
+  const hit = writtenKind
+    ? { path: written!, kind: writtenKind }
+    : root.scheme === 'file'
+      ? await studyFileAt(root.fsPath, target.fsPath, folders)
+      : undefined;
   if (hit?.kind === 'project') {
     throw new Error(vscode.l10n.t('An export never writes over the project file {0}. Choose another file.', hit.path));
   }

@@ -76,7 +76,11 @@ export class ProblemReporter implements vscode.Disposable {
               range = new vscode.Range(positionAt(node.offset), positionAt(node.offset + node.length));
             }
           }
-          const d = new vscode.Diagnostic(range, p.message, p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error);
+          const d = new vscode.Diagnostic(
+            range,
+            p.message,
+            p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
+          );
           d.source = 'Codeboom';
           return d;
         }),

@@ -60,7 +60,10 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
       await createProject(fs, emptyProject(name.trim()));
       await service.open(folder.uri);
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Codeboom: created study “{0}”. Add Markdown transcripts with front matter (case, respondent, interview) to this folder.', name.trim()),
+        vscode.l10n.t(
+          'Codeboom: created study “{0}”. Add Markdown transcripts with front matter (case, respondent, interview) to this folder.',
+          name.trim(),
+        ),
       );
     }),
     vscode.commands.registerCommand('codeboom.openStudy', async (uri?: vscode.Uri) => {

@@ -120,7 +120,8 @@ export class StudyService implements vscode.Disposable {
     try {
       result = await StudyStore.open(this.fs);
     } catch (e) {
-      const problems: FileProblem[] = e instanceof StudyFileError ? [...e.problems] : [{ file: PROJECT_FILE, path: [], message: errorMessage(e, PROJECT_FILE) }];
+      const problems: FileProblem[] =
+        e instanceof StudyFileError ? [...e.problems] : [{ file: PROJECT_FILE, path: [], message: errorMessage(e, PROJECT_FILE) }];
       await this.problems.report(this.fs, problems);
       this.setState({ kind: 'error', root, problems });
       this.watch(root);
@@ -275,7 +276,12 @@ export class StudyService implements vscode.Disposable {
     } catch (e) {
       if (e instanceof StudyFileError && this.fs) {
         await this.problems.report(this.fs, e.problems);
-        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: a study file changed on disk and is not valid; the study keeps the last valid state and will not overwrite it. {0}', e.message));
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t(
+            'Codeboom: a study file changed on disk and is not valid; the study keeps the last valid state and will not overwrite it. {0}',
+            e.message,
+          ),
+        );
         this._store.study.readOnly = true;
         this.setState({ kind: 'ready', root: this.fs.root, readOnly: true, problems: e.problems });
       }
@@ -381,6 +387,10 @@ function readPalette(): string[] | undefined {
 /** A transcript with codings is missing: they are kept (on disk too) and come back with it. */
 function warnMissing(m: MissingTranscript): void {
   void vscode.window.showWarningMessage(
-    vscode.l10n.t('Codeboom: transcript {0} is missing; its {1} codings are kept, but not shown or counted until it is back.', m.doc, m.codings),
+    vscode.l10n.t(
+      'Codeboom: transcript {0} is missing; its {1} codings are kept, but not shown or counted until it is back.',
+      m.doc,
+      m.codings,
+    ),
   );
 }

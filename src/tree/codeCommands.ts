@@ -40,7 +40,12 @@ export class CodeTreeCommands {
       reg('codeboom.tree.editDefinition', (id, text) => this.editDefinition(asString(id), asString(text))),
       reg('codeboom.tree.setPolarity', (id, p) => this.setPolarity(asString(id), asString(p))),
       reg('codeboom.tree.setOrigin', (id, o) => this.setOrigin(asString(id), asString(o))),
-      reg('codeboom.tree.linkFactors', (id, factors) => this.linkFactors(asString(id), Array.isArray(factors) && factors.every((f) => typeof f === 'string') ? (factors as string[]) : undefined)),
+      reg('codeboom.tree.linkFactors', (id, factors) =>
+        this.linkFactors(
+          asString(id),
+          Array.isArray(factors) && factors.every((f) => typeof f === 'string') ? (factors as string[]) : undefined,
+        ),
+      ),
       reg('codeboom.factors.unlink', (node, factor) => this.unlink(node, asString(factor))),
       reg('codeboom.tree.merge', (id, target) => this.merge(asString(id), asString(target))),
       reg('codeboom.tree.move', (id, parent) => this.move(asString(id), parent === null ? null : asString(parent))),
@@ -94,7 +99,10 @@ export class CodeTreeCommands {
           return vscode.l10n.t('A code needs a name.');
         }
         if (siblingNameTaken(study, parent, v, except)) {
-          return { message: vscode.l10n.t('There is already a code “{0}” here.', v.trim()), severity: vscode.InputBoxValidationSeverity.Warning };
+          return {
+            message: vscode.l10n.t('There is already a code “{0}” here.', v.trim()),
+            severity: vscode.InputBoxValidationSeverity.Warning,
+          };
         }
         return undefined;
       },
@@ -167,7 +175,12 @@ export class CodeTreeCommands {
       const items: Item[] = [
         ...CODE_PALETTE.map((c) => ({
           label: c,
-          description: [c.toLowerCase() === code.color.toLowerCase() ? vscode.l10n.t('current') : undefined, vscode.l10n.t('used by {0} codes', used.get(c.toLowerCase()) ?? 0)].filter(Boolean).join(' · '),
+          description: [
+            c.toLowerCase() === code.color.toLowerCase() ? vscode.l10n.t('current') : undefined,
+            vscode.l10n.t('used by {0} codes', used.get(c.toLowerCase()) ?? 0),
+          ]
+            .filter(Boolean)
+            .join(' · '),
           iconPath: this.icons.icon(c),
           color: c,
         })),
@@ -183,7 +196,8 @@ export class CodeTreeCommands {
           title: vscode.l10n.t('Colour of “{0}”', code.name),
           value: code.color,
           prompt: vscode.l10n.t('A colour as #rrggbb'),
-          validateInput: (v) => (/^#[0-9a-fA-F]{6}$/.test(v.trim()) ? undefined : vscode.l10n.t('Write the colour as #rrggbb, e.g. #4e79a7.')),
+          validateInput: (v) =>
+            /^#[0-9a-fA-F]{6}$/.test(v.trim()) ? undefined : vscode.l10n.t('Write the colour as #rrggbb, e.g. #4e79a7.'),
         }));
       if (!next) {
         return false;
@@ -216,7 +230,9 @@ export class CodeTreeCommands {
     if (next === undefined || next.trim() === (code.definition ?? '')) {
       return false;
     }
-    study.transact(vscode.l10n.t('Edit definition of {0}', code.name), [{ kind: 'updateCode', id: code.id, patch: { definition: next.trim() || undefined } }]);
+    study.transact(vscode.l10n.t('Edit definition of {0}', code.name), [
+      { kind: 'updateCode', id: code.id, patch: { definition: next.trim() || undefined } },
+    ]);
     return true;
   }
 
@@ -230,7 +246,11 @@ export class CodeTreeCommands {
     if (next === undefined) {
       const picked = await vscode.window.showQuickPick(
         [
-          ...POLARITIES.map((p) => ({ label: polarityLabel(p), description: p === code.polarity ? vscode.l10n.t('current') : undefined, value: p as string })),
+          ...POLARITIES.map((p) => ({
+            label: polarityLabel(p),
+            description: p === code.polarity ? vscode.l10n.t('current') : undefined,
+            value: p as string,
+          })),
           { label: vscode.l10n.t('None'), description: code.polarity ? undefined : vscode.l10n.t('current'), value: 'none' },
         ],
         { title: vscode.l10n.t('Polarity of “{0}”', code.name) },
@@ -261,7 +281,11 @@ export class CodeTreeCommands {
     if (next === undefined) {
       const picked = await vscode.window.showQuickPick(
         [
-          ...ORIGINS.map((o) => ({ label: originLabel(o), description: o === code.origin ? vscode.l10n.t('current') : undefined, value: o as string })),
+          ...ORIGINS.map((o) => ({
+            label: originLabel(o),
+            description: o === code.origin ? vscode.l10n.t('current') : undefined,
+            value: o as string,
+          })),
           { label: vscode.l10n.t('None'), description: code.origin ? undefined : vscode.l10n.t('current'), value: 'none' },
         ],
         { title: vscode.l10n.t('Origin of “{0}”', code.name) },
@@ -305,7 +329,9 @@ export class CodeTreeCommands {
         }
       }
       if (!items.some((i) => i.factor)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: the study has no literature factors yet (catalogues in codeboom.json).'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Codeboom: the study has no literature factors yet (catalogues in codeboom.json).'),
+        );
         return undefined;
       }
       const picked = await vscode.window.showQuickPick(items, {
@@ -317,7 +343,11 @@ export class CodeTreeCommands {
       if (!picked) {
         return undefined;
       }
-      ops = setFactorLinks(study, code.id, picked.map((p) => p.factor).filter((f): f is string => !!f));
+      ops = setFactorLinks(
+        study,
+        code.id,
+        picked.map((p) => p.factor).filter((f): f is string => !!f),
+      );
     }
     if (ops.length) {
       study.transact(vscode.l10n.t('Link {0} to literature factors', code.name), ops);
@@ -337,7 +367,9 @@ export class CodeTreeCommands {
     if (!code || !f || !study.factorsOf(code).includes(f)) {
       return false;
     }
-    study.transact(vscode.l10n.t('Unlink {0} from a literature factor', study.code(code)?.name ?? code), [{ kind: 'removeLink', code, factor: f }]);
+    study.transact(vscode.l10n.t('Unlink {0} from a literature factor', study.code(code)?.name ?? code), [
+      { kind: 'removeLink', code, factor: f },
+    ]);
     return true;
   }
 
@@ -395,7 +427,12 @@ export class CodeTreeCommands {
       await this.icons.prepare(study.codes.map((c) => c.color));
       const excluded = new Set(study.subtree(code.id));
       type Item = vscode.QuickPickItem & { parent?: string };
-      const items: Item[] = [{ label: `$(list-tree) ${vscode.l10n.t('Top level')}`, description: code.parent === undefined ? vscode.l10n.t('current') : undefined }];
+      const items: Item[] = [
+        {
+          label: `$(list-tree) ${vscode.l10n.t('Top level')}`,
+          description: code.parent === undefined ? vscode.l10n.t('current') : undefined,
+        },
+      ];
       for (const { code: c, depth } of study.treeOrder(undefined, (x) => excluded.has(x.id))) {
         items.push({
           label: `${'\u2003'.repeat(depth)}${c.name}`,
@@ -404,7 +441,10 @@ export class CodeTreeCommands {
           parent: c.id,
         });
       }
-      const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Move “{0}” under…', code.name), placeHolder: vscode.l10n.t('Pick the new parent code') });
+      const picked = await vscode.window.showQuickPick(items, {
+        title: vscode.l10n.t('Move “{0}” under…', code.name),
+        placeHolder: vscode.l10n.t('Pick the new parent code'),
+      });
       if (!picked) {
         return false;
       }
@@ -438,16 +478,26 @@ export class CodeTreeCommands {
       const detail = [
         n > 0
           ? parent
-            ? vscode.l10n.t('{0} codings carry it: move them to its parent “{1}” (and its literature links), or take the code off them (a passage left without codes is uncoded).', n, parent.name)
+            ? vscode.l10n.t(
+                '{0} codings carry it: move them to its parent “{1}” (and its literature links), or take the code off them (a passage left without codes is uncoded).',
+                n,
+                parent.name,
+              )
             : vscode.l10n.t('{0} codings carry it: the code is taken off them (a passage left without codes is uncoded).', n)
           : vscode.l10n.t('No coding carries it.'),
-        kids > 0 ? vscode.l10n.t('Its {0} subcodes move up to {1}.', kids, parent ? `“${parent.name}”` : vscode.l10n.t('the top level')) : undefined,
+        kids > 0
+          ? vscode.l10n.t('Its {0} subcodes move up to {1}.', kids, parent ? `“${parent.name}”` : vscode.l10n.t('the top level'))
+          : undefined,
         vscode.l10n.t('Codeboom: Undo reverses this.'),
       ]
         .filter(Boolean)
         .join(' ');
       const buttons = [n > 0 ? toParent : undefined, remove].filter((b): b is string => !!b);
-      const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the code “{0}”?', code.name), { modal: true, detail }, ...buttons);
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Delete the code “{0}”?', code.name),
+        { modal: true, detail },
+        ...buttons,
+      );
       if (!answer) {
         return false;
       }

@@ -187,7 +187,9 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
     // Orphaned codings are not in the counts (core/counting): shown beside them.
     const counted = n.total !== n.own ? `${n.own} · Σ${n.total}` : `${n.own}`;
     const counts = n.uncounted > 0 ? `${counted} ${vscode.l10n.t('(+{0} orphaned)', n.uncounted)}` : counted;
-    const extra = [code.polarity ? POLARITY_SIGN[code.polarity] : undefined, code.origin ? originLabel(code.origin) : undefined].filter(Boolean).join(' ');
+    const extra = [code.polarity ? POLARITY_SIGN[code.polarity] : undefined, code.origin ? originLabel(code.origin) : undefined]
+      .filter(Boolean)
+      .join(' ');
     return extra ? `${counts}  ${extra}` : counts;
   }
 

@@ -19,7 +19,9 @@ export type FactorNode =
  * without evidence in the data marked; a factor's children are its linked codes. Codes dropped
  * from the code tree onto a factor (or one of its codes) are linked to it.
  */
-export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vscode.TreeDragAndDropController<FactorNode>, vscode.Disposable {
+export class FactorsProvider
+  implements vscode.TreeDataProvider<FactorNode>, vscode.TreeDragAndDropController<FactorNode>, vscode.Disposable
+{
   readonly dragMimeTypes: string[] = [];
   readonly dropMimeTypes = [CODE_MIME];
   private readonly changes = new RefreshEmitter<FactorNode>();
@@ -91,14 +93,18 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
       await prepareIcons(this.icons, study);
       if (study.catalogues.length === 1) {
         const cat = study.catalogues[0];
-        return cat.categories.filter((g) => g.factors.some((f) => this.factorShown(f.id))).map((g) => ({ kind: 'category', catalogue: cat.id, id: g.id }));
+        return cat.categories
+          .filter((g) => g.factors.some((f) => this.factorShown(f.id)))
+          .map((g) => ({ kind: 'category', catalogue: cat.id, id: g.id }));
       }
       return study.catalogues.map((c) => ({ kind: 'catalogue', id: c.id }));
     }
     switch (parent.kind) {
       case 'catalogue': {
         const cat = study.catalogues.find((c) => c.id === parent.id);
-        return (cat?.categories ?? []).filter((g) => g.factors.some((f) => this.factorShown(f.id))).map((g) => ({ kind: 'category', catalogue: parent.id, id: g.id }));
+        return (cat?.categories ?? [])
+          .filter((g) => g.factors.some((f) => this.factorShown(f.id)))
+          .map((g) => ({ kind: 'category', catalogue: parent.id, id: g.id }));
       }
       case 'category': {
         const g = study.catalogues.find((c) => c.id === parent.catalogue)?.categories.find((x) => x.id === parent.id);
@@ -147,7 +153,11 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
         const factors = cat?.categories.flatMap((g) => g.factors) ?? [];
         const item = new vscode.TreeItem(cat?.name ?? node.id, vscode.TreeItemCollapsibleState.Expanded);
         item.id = `catalogue:${node.id}`;
-        item.description = vscode.l10n.t('{0} of {1} factors with evidence', factors.filter((f) => (evidence.get(f.id)?.codings ?? 0) > 0).length, factors.length);
+        item.description = vscode.l10n.t(
+          '{0} of {1} factors with evidence',
+          factors.filter((f) => (evidence.get(f.id)?.codings ?? 0) > 0).length,
+          factors.length,
+        );
         item.tooltip = cat?.source;
         item.iconPath = new vscode.ThemeIcon('library');
         item.contextValue = 'factorCatalogue';
@@ -168,7 +178,10 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
       case 'factor': {
         const info = study.factor(node.id);
         const e = evidence.get(node.id) ?? { codes: [], codings: 0 };
-        const item = new vscode.TreeItem(info?.factor.name ?? node.id, e.codes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(
+          info?.factor.name ?? node.id,
+          e.codes.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.id = `factor:${node.id}`;
         const authors = info?.factor.authors.join('; ') ?? '';
         const status =
@@ -198,9 +211,16 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
         md.appendMarkdown('\n\n');
         md.appendText(
           e.codings > 0
-            ? vscode.l10n.t('Came back in the data: {0} codings through {1}.', e.codings, e.codes.map((c) => study.code(c)?.name ?? c).join(', '))
+            ? vscode.l10n.t(
+                'Came back in the data: {0} codings through {1}.',
+                e.codings,
+                e.codes.map((c) => study.code(c)?.name ?? c).join(', '),
+              )
             : e.codes.length > 0
-              ? vscode.l10n.t('Linked to {0}, but no passage is coded with them yet.', e.codes.map((c) => study.code(c)?.name ?? c).join(', '))
+              ? vscode.l10n.t(
+                  'Linked to {0}, but no passage is coded with them yet.',
+                  e.codes.map((c) => study.code(c)?.name ?? c).join(', '),
+                )
               : vscode.l10n.t('No code is linked to this factor: drag a code here from the Codeboom view.'),
         );
         item.tooltip = md;
@@ -216,7 +236,11 @@ export class FactorsProvider implements vscode.TreeDataProvider<FactorNode>, vsc
         const n = this.countsCache.get(node.code) ?? { own: 0, total: 0, uncounted: 0 };
         // Orphaned codings are not in the counts (core/counting): shown beside them.
         const orphans = n.uncounted > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', n.uncounted)}` : '';
-        item.description = `${study.pathOf(node.code).slice(0, -1).map((c) => c.name).join(' › ')}  ${n.total !== n.own ? `${n.own} · Σ${n.total}` : n.own}${orphans}`.trim();
+        item.description = `${study
+          .pathOf(node.code)
+          .slice(0, -1)
+          .map((c) => c.name)
+          .join(' › ')}  ${n.total !== n.own ? `${n.own} · Σ${n.total}` : n.own}${orphans}`.trim();
         item.iconPath = (code && this.icons.icon(code.color)) ?? new vscode.ThemeIcon('tag');
         item.tooltip = study.pathLabel(node.code);
         item.contextValue = 'factorLink';

@@ -47,8 +47,15 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
     canSelectMany: true,
   });
   const quotationView = vscode.window.createTreeView(VIEW_IDS.quotations, { treeDataProvider: quotations, showCollapseAll: true });
-  const transcriptView = vscode.window.createTreeView<TranscriptNode>(VIEW_IDS.transcripts, { treeDataProvider: transcripts, showCollapseAll: true });
-  const factorView = vscode.window.createTreeView(VIEW_IDS.factors, { treeDataProvider: factors, dragAndDropController: factors, showCollapseAll: true });
+  const transcriptView = vscode.window.createTreeView<TranscriptNode>(VIEW_IDS.transcripts, {
+    treeDataProvider: transcripts,
+    showCollapseAll: true,
+  });
+  const factorView = vscode.window.createTreeView(VIEW_IDS.factors, {
+    treeDataProvider: factors,
+    dragAndDropController: factors,
+    showCollapseAll: true,
+  });
 
   const setContext = (key: string, value: unknown): void => void vscode.commands.executeCommand('setContext', key, value);
 
@@ -56,7 +63,10 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
     const study = service.study;
     codeView.description =
       codes.scope === 'transcript'
-        ? vscode.l10n.t('counts: {0}', codes.currentDocument?.slice(codes.currentDocument.lastIndexOf('/') + 1) ?? vscode.l10n.t('no transcript'))
+        ? vscode.l10n.t(
+            'counts: {0}',
+            codes.currentDocument?.slice(codes.currentDocument.lastIndexOf('/') + 1) ?? vscode.l10n.t('no transcript'),
+          )
         : study
           ? vscode.l10n.t('{0} codes', study.codes.length)
           : undefined;
@@ -74,7 +84,10 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
     quotationView.description = code?.name;
     const coder = quotations.coder;
     const coderName = coder === undefined ? undefined : (study?.project.coders.find((c) => c.id === coder)?.name ?? coder);
-    const filter = [...Object.entries(quotations.attributes).map(([k, v]) => `${k} = ${v}`), ...(coderName !== undefined ? [`coder = ${coderName}`] : [])].join(', ');
+    const filter = [
+      ...Object.entries(quotations.attributes).map(([k, v]) => `${k} = ${v}`),
+      ...(coderName !== undefined ? [`coder = ${coderName}`] : []),
+    ].join(', ');
     if (!code) {
       quotationView.message = study ? vscode.l10n.t('Select a code in the Codeboom view to see its quotations.') : undefined;
     } else {
@@ -83,7 +96,8 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
       const orphans = study ? uncountedOf(study, listed) : 0;
       const n = listed.length - orphans;
       quotationView.message = [
-        plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n)) + (orphans > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : ''),
+        plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n)) +
+          (orphans > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : ''),
         quotations.subtree ? vscode.l10n.t('with subcodes') : undefined,
         filter ? vscode.l10n.t('filter: {0}', filter) : undefined,
       ]

@@ -1,7 +1,15 @@
 import * as vscode from 'vscode';
 import type { Coding } from '../core/model';
 import type { Study } from '../core/study';
-import { attributeValues, citeQuotation, flatQuote, quotationsOf, quotationsReport, reportFileName, reportFolder } from '../core/quotations';
+import {
+  attributeValues,
+  citeQuotation,
+  flatQuote,
+  quotationsOf,
+  quotationsReport,
+  reportFileName,
+  reportFolder,
+} from '../core/quotations';
 import { encodeText } from '../core/port';
 import { uncountedOf } from '../core/counting';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
@@ -12,7 +20,8 @@ import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
 import { prepareIcons } from './codeTree';
 import { refuseStudyFile } from '../study/exportGuard';
 
-export type QuotationNode = { readonly kind: 'doc'; readonly doc: string } | { readonly kind: 'quote'; readonly id: string; readonly doc: string };
+export type QuotationNode =
+  { readonly kind: 'doc'; readonly doc: string } | { readonly kind: 'quote'; readonly id: string; readonly doc: string };
 
 const MAX_LABEL = 240;
 
@@ -172,7 +181,8 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
       item.description = [
         c,
         node.doc.slice(node.doc.lastIndexOf('/') + 1),
-        plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n)) + (orphans > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : ''),
+        plural(n, vscode.l10n.t('1 quotation'), vscode.l10n.t('{0} quotations', n)) +
+          (orphans > 0 ? ` ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : ''),
       ]
         .filter(Boolean)
         .join(' · ');
@@ -186,7 +196,10 @@ export class QuotationsProvider implements vscode.TreeDataProvider<QuotationNode
       return new vscode.TreeItem(vscode.l10n.t('(removed coding)'));
     }
     const text = flatQuote(q.quote);
-    const item = new vscode.TreeItem(text.length > MAX_LABEL ? text.slice(0, MAX_LABEL - 1) + '…' : text, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      text.length > MAX_LABEL ? text.slice(0, MAX_LABEL - 1) + '…' : text,
+      vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `quote:${q.id}`;
     const family = this._code ? new Set(this._subtree ? study.subtree(this._code) : [this._code]) : new Set<string>();
     const own = q.codes.find((c) => family.has(c));
@@ -271,7 +284,11 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
       if (k === undefined) {
         const caseKey = s.project.attributeKeys.case;
         const keys = [caseKey, ...s.attributeKeys().filter((x) => x !== caseKey && x !== 'title')];
-        const coderItem = { label: vscode.l10n.t('Coder'), description: provider.coder !== undefined ? `= ${coderName(s, provider.coder)}` : undefined, key: undefined };
+        const coderItem = {
+          label: vscode.l10n.t('Coder'),
+          description: provider.coder !== undefined ? `= ${coderName(s, provider.coder)}` : undefined,
+          key: undefined,
+        };
         const picked = await vscode.window.showQuickPick(
           [
             ...keys.map((x) => ({
@@ -302,7 +319,11 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
         type Item = vscode.QuickPickItem & { value: string | undefined };
         const items: Item[] = [
           { label: `$(close) ${vscode.l10n.t('Any value (remove this filter)')}`, value: undefined },
-          ...attributeValues(s, k).map((x) => ({ label: x, description: provider.code ? vscode.l10n.t('{0} quotations', counts.get(x) ?? 0) : undefined, value: x })),
+          ...attributeValues(s, k).map((x) => ({
+            label: x,
+            description: provider.code ? vscode.l10n.t('{0} quotations', counts.get(x) ?? 0) : undefined,
+            value: x,
+          })),
         ];
         const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Show quotations where {0} is…', k) });
         if (!picked) {
@@ -332,7 +353,10 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
           { label: `$(close) ${vscode.l10n.t('Every coder (remove this filter)')}`, coder: undefined },
           ...s.coders().map((id) => ({
             label: coderName(s, id),
-            description: [id !== coderName(s, id) ? id : undefined, provider.code ? vscode.l10n.t('{0} quotations', counts.get(id) ?? 0) : undefined].filter(Boolean).join(' · ') || undefined,
+            description:
+              [id !== coderName(s, id) ? id : undefined, provider.code ? vscode.l10n.t('{0} quotations', counts.get(id) ?? 0) : undefined]
+                .filter(Boolean)
+                .join(' · ') || undefined,
             picked: id === provider.coder,
             coder: id,
           })),
@@ -419,8 +443,20 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
       if (typeof target !== 'string' && !(target instanceof vscode.Uri)) {
         const open = vscode.l10n.t('Open');
         void vscode.window
-          .showInformationMessage(vscode.l10n.t('Codeboom: {0} quotations of “{1}” written to {2}.', quotations.length, s.code(id)!.name, vscode.workspace.asRelativePath(uri)), open)
-          .then((choice) => (choice === open ? vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri!)) : undefined));
+          .showInformationMessage(
+            vscode.l10n.t(
+              'Codeboom: {0} quotations of “{1}” written to {2}.',
+              quotations.length,
+              s.code(id)!.name,
+              vscode.workspace.asRelativePath(uri),
+            ),
+            open,
+          )
+          .then((choice) =>
+            choice === open
+              ? vscode.commands.executeCommand('markdown.showPreview', uri).then(undefined, () => vscode.window.showTextDocument(uri!))
+              : undefined,
+          );
       }
       return uri;
     }),

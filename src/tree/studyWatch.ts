@@ -6,7 +6,10 @@ import type { StudyService } from '../study/studyService';
  * Calls `listener` synchronously on every change of the open study and when another study (or none)
  * becomes current (`undefined` then), so views can drop cached numbers at once.
  */
-export function watchStudy(service: StudyService, listener: (change: StudyChange | undefined, study: Study | undefined) => void): vscode.Disposable {
+export function watchStudy(
+  service: StudyService,
+  listener: (change: StudyChange | undefined, study: Study | undefined) => void,
+): vscode.Disposable {
   let studyListener: { dispose(): void } | undefined;
   const attach = (study: Study | undefined): void => {
     studyListener?.dispose();

@@ -5,7 +5,8 @@ import { isCounted, uncountedOf } from '../core/counting';
 import type { StudyService } from '../study/studyService';
 import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
 
-export type TranscriptNode = { readonly kind: 'group'; readonly value: string | undefined } | { readonly kind: 'doc'; readonly doc: string };
+export type TranscriptNode =
+  { readonly kind: 'group'; readonly value: string | undefined } | { readonly kind: 'doc'; readonly doc: string };
 
 const GROUP_KEY = 'codeboom.transcripts.groupBy';
 
@@ -83,7 +84,12 @@ export class TranscriptsProvider implements vscode.TreeDataProvider<TranscriptNo
       const name = isCase && node.value !== undefined ? study.project.cases.find((c) => c.id === node.value)?.name : undefined;
       const item = new vscode.TreeItem(node.value ?? vscode.l10n.t('(no {0})', key), vscode.TreeItemCollapsibleState.Expanded);
       item.id = `group:${key}:${node.value ?? ''}`;
-      item.description = [name && name !== node.value ? name : undefined, `${plural(docs.length, vscode.l10n.t('1 transcript'), vscode.l10n.t('{0} transcripts', docs.length))} · ${plural(codings, vscode.l10n.t('1 coding'), vscode.l10n.t('{0} codings', codings))}`].filter(Boolean).join(' · ');
+      item.description = [
+        name && name !== node.value ? name : undefined,
+        `${plural(docs.length, vscode.l10n.t('1 transcript'), vscode.l10n.t('{0} transcripts', docs.length))} · ${plural(codings, vscode.l10n.t('1 coding'), vscode.l10n.t('{0} codings', codings))}`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
       item.iconPath = new vscode.ThemeIcon(isCase ? 'organization' : 'symbol-field');
       item.tooltip = isCase ? study.project.cases.find((c) => c.id === node.value)?.description : `${key} = ${node.value ?? ''}`;
       item.contextValue = 'transcriptGroup';
@@ -147,7 +153,11 @@ export function registerTranscriptCommands(service: StudyService, provider: Tran
         const keys = [caseKey, ...study.attributeKeys().filter((x) => x !== caseKey && x !== 'title')];
         const picked = await vscode.window.showQuickPick(
           [
-            ...keys.map((x) => ({ label: x === caseKey ? vscode.l10n.t('Case') : x, description: x === provider.groupBy ? vscode.l10n.t('current') : undefined, key: x })),
+            ...keys.map((x) => ({
+              label: x === caseKey ? vscode.l10n.t('Case') : x,
+              description: x === provider.groupBy ? vscode.l10n.t('current') : undefined,
+              key: x,
+            })),
             { label: vscode.l10n.t('No grouping'), description: provider.groupBy === '' ? vscode.l10n.t('current') : undefined, key: '' },
           ],
           { title: vscode.l10n.t('Group transcripts by…') },

@@ -55,7 +55,10 @@ async function showFirstLook(svc: StudyService, study: Study): Promise<void> {
   }
   const walkthrough = vscode.l10n.t('Open the Walkthrough');
   const picked = await vscode.window.showInformationMessage(
-    vscode.l10n.t('Welcome to Codeboom: {0} is open. The walkthrough shows how to code, organise the codeboom and build the tables.', study.name),
+    vscode.l10n.t(
+      'Welcome to Codeboom: {0} is open. The walkthrough shows how to code, organise the codeboom and build the tables.',
+      study.name,
+    ),
     walkthrough,
   );
   if (picked === walkthrough) {

@@ -32,7 +32,11 @@ export function stats(samples: number[]): { median: number; p95: number } {
   return { median: q(0.5), p95: q(0.95) };
 }
 
-export async function time(runs: number, fn: () => unknown | Promise<unknown>, setup?: () => unknown | Promise<unknown>): Promise<number[]> {
+export async function time(
+  runs: number,
+  fn: () => unknown | Promise<unknown>,
+  setup?: () => unknown | Promise<unknown>,
+): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (setup) {
@@ -133,7 +137,10 @@ const measures: Record<string, Measure> = {
     const words = text.split(/\s+/).length;
     const codings = ctx.study.codingsOf(doc).slice(0, 1000);
     // An external edit: a paragraph inserted at 10 %, 20 typo fixes spread over the text, one passage deleted.
-    let edited = text.slice(0, Math.floor(text.length * 0.1)) + '\n\n**Interviewer:** Een nieuwe vraag die later is toegevoegd.\n\n' + text.slice(Math.floor(text.length * 0.1));
+    let edited =
+      text.slice(0, Math.floor(text.length * 0.1)) +
+      '\n\n**Interviewer:** Een nieuwe vraag die later is toegevoegd.\n\n' +
+      text.slice(Math.floor(text.length * 0.1));
     const r = rng(11);
     for (let i = 0; i < 20; i++) {
       const at = Math.floor(r() * edited.length);
@@ -179,14 +186,28 @@ const measures: Record<string, Measure> = {
     );
     fs.rmSync(tmp, { recursive: true, force: true });
     const s = stats(samples);
-    return { measure: 'save after one coding operation (atomic write)', ...s, unit: 'ms', goal: '< 10 ms, one small file', met: s.p95 < 10 && written.length === 1, note: `files written: ${written.length} (${written.join(', ')})` };
+    return {
+      measure: 'save after one coding operation (atomic write)',
+      ...s,
+      unit: 'ms',
+      goal: '< 10 ms, one small file',
+      met: s.p95 < 10 && written.length === 1,
+      note: `files written: ${written.length} (${written.join(', ')})`,
+    };
   },
 
   async heap(ctx) {
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const used = process.memoryUsage().heapUsed / 1e6;
-    return { measure: `heap used with the large study loaded (${ctx.study.codingCount.toLocaleString('en')} codings)`, median: used, p95: used, unit: 'MB', goal: 'report', note: gc ? undefined : 'run with --expose-gc for a settled number' };
+    return {
+      measure: `heap used with the large study loaded (${ctx.study.codingCount.toLocaleString('en')} codings)`,
+      median: used,
+      p95: used,
+      unit: 'MB',
+      goal: 'report',
+      note: gc ? undefined : 'run with --expose-gc for a settled number',
+    };
   },
 };
 

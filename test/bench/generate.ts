@@ -65,7 +65,12 @@ function sentence(r: () => number): string {
 }
 
 function transcript(r: () => number, words: number, fm: Record<string, string | number>): string {
-  let out = '---\n' + Object.entries(fm).map(([k, v]) => `${k}: ${v}`).join('\n') + '\n---\n\n';
+  let out =
+    '---\n' +
+    Object.entries(fm)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n') +
+    '\n---\n\n';
   let count = 0;
   let turn = 0;
   while (count < words) {
@@ -85,19 +90,39 @@ function transcript(r: () => number, words: number, fm: Record<string, string | 
 
 export function generateCorpus(o: CorpusOptions): { project: ProjectData; docs: string[]; codingCount: number; bytes: number } {
   const r = rng(o.seed);
-  const hex = (n: number) => Math.floor(r() * 16 ** n).toString(16).padStart(n, '0');
+  const hex = (n: number) =>
+    Math.floor(r() * 16 ** n)
+      .toString(16)
+      .padStart(n, '0');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
 
   // 300 codes: 10 top → 5 each → 5 each (10 + 50 + 250 = 310; keep the first 300).
   const codes: Code[] = [];
   for (let a = 0; a < 10; a++) {
-    const top: Code = { id: uuid(), name: `thema ${a + 1}`, color: CODE_PALETTE[a % CODE_PALETTE.length], polarity: a % 2 ? 'stimulerend' : 'belemmerend', origin: 'empirical' };
+    const top: Code = {
+      id: uuid(),
+      name: `thema ${a + 1}`,
+      color: CODE_PALETTE[a % CODE_PALETTE.length],
+      polarity: a % 2 ? 'stimulerend' : 'belemmerend',
+      origin: 'empirical',
+    };
     codes.push(top);
     for (let b = 0; b < 5; b++) {
-      const mid: Code = { id: uuid(), name: `categorie ${a + 1}.${b + 1}`, parent: top.id, color: CODE_PALETTE[(a + b) % CODE_PALETTE.length] };
+      const mid: Code = {
+        id: uuid(),
+        name: `categorie ${a + 1}.${b + 1}`,
+        parent: top.id,
+        color: CODE_PALETTE[(a + b) % CODE_PALETTE.length],
+      };
       codes.push(mid);
       for (let c = 0; c < 5; c++) {
-        codes.push({ id: uuid(), name: `code ${a + 1}.${b + 1}.${c + 1}`, parent: mid.id, color: CODE_PALETTE[(a + b + c) % CODE_PALETTE.length], definition: sentence(r) });
+        codes.push({
+          id: uuid(),
+          name: `code ${a + 1}.${b + 1}.${c + 1}`,
+          parent: mid.id,
+          color: CODE_PALETTE[(a + b + c) % CODE_PALETTE.length],
+          definition: sentence(r),
+        });
       }
     }
   }
@@ -109,12 +134,20 @@ export function generateCorpus(o: CorpusOptions): { project: ProjectData; docs: 
     categories: categories.map((name, i) => ({
       id: uuid(),
       name,
-      factors: Array.from({ length: i < 2 ? 13 : 12 }, (_, j) => ({ id: uuid(), name: `factor ${i + 1}.${j + 1}`, authors: ['Auteur & Ander, 2011'] })),
+      factors: Array.from({ length: i < 2 ? 13 : 12 }, (_, j) => ({
+        id: uuid(),
+        name: `factor ${i + 1}.${j + 1}`,
+        authors: ['Auteur & Ander, 2011'],
+      })),
     })),
   };
   const factors = catalogue.categories.flatMap((c) => c.factors);
   const links = codes.filter((_, i) => i % 3 === 0).map((c, i) => ({ code: c.id, factor: factors[i % factors.length].id }));
-  const respondents = Array.from({ length: 40 }, (_, i) => ({ id: `R${String(i + 1).padStart(2, '0')}`, case: i < 20 ? 'NDS' : 'QIHR', functionType: ['Beleid', 'Uitvoering', 'Wetenschap', 'Bedrijfsleven'][i % 4] }));
+  const respondents = Array.from({ length: 40 }, (_, i) => ({
+    id: `R${String(i + 1).padStart(2, '0')}`,
+    case: i < 20 ? 'NDS' : 'QIHR',
+    functionType: ['Beleid', 'Uitvoering', 'Wetenschap', 'Bedrijfsleven'][i % 4],
+  }));
   const project: ProjectData = {
     ...emptyProject('Benchmark (large)'),
     transcriptFolders: ['transcripts'],
@@ -157,7 +190,14 @@ export function generateCorpus(o: CorpusOptions): { project: ProjectData; docs: 
       const coder = r() < 0.85 ? 'eva' : 'sam';
       const nCodes = r() < 0.8 ? 1 : 2;
       const cs = Array.from({ length: nCodes }, () => leafCodes[Math.floor(r() * leafCodes.length)].id);
-      byCoder[coder].push({ id: uuid(), doc, coder, codes: [...new Set(cs)], ...makeAnchor(text, start, start + len), created: '2021-03-01T10:00:00.000Z' });
+      byCoder[coder].push({
+        id: uuid(),
+        doc,
+        coder,
+        codes: [...new Set(cs)],
+        ...makeAnchor(text, start, start + len),
+        created: '2021-03-01T10:00:00.000Z',
+      });
     }
     for (const [coder, list] of Object.entries(byCoder)) {
       if (list.length === 0) {
@@ -188,5 +228,7 @@ if (require.main === module) {
     codings: Number(arg('codings', String(LARGE.codings))),
     seed: Number(arg('seed', String(LARGE.seed))),
   });
-  console.log(`generated ${result.docs.length} transcripts, ${result.project.codes.length} codes, ${result.codingCount} codings in ${out} (${Date.now() - t0} ms)`);
+  console.log(
+    `generated ${result.docs.length} transcripts, ${result.project.codes.length} codes, ${result.codingCount} codings in ${out} (${Date.now() - t0} ms)`,
+  );
 }

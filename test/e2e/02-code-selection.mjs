@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 export const timeout = 120000;
 
 async function codingCount(page) {
-  const item = page.locator('.statusbar-item', { hasText: '·' }).filter({ has: page.locator('.codicon-tag') }).first();
+  const item = page
+    .locator('.statusbar-item', { hasText: '·' })
+    .filter({ has: page.locator('.codicon-tag') })
+    .first();
   await item.waitFor({ state: 'visible', timeout: 30000 });
   const text = (await item.innerText()).replace(/\s+/g, ' ');
   const m = /(\d+)/.exec(text);
@@ -37,7 +40,10 @@ export default async function codeSelection({ page, screenshot, log }) {
   await page.keyboard.press('Home');
   await page.keyboard.press('Shift+End');
   // The status bar says "(N selected)" once the editor has the selection.
-  await page.locator('.statusbar-item', { hasText: /selected/ }).first().waitFor({ state: 'visible', timeout: 10000 });
+  await page
+    .locator('.statusbar-item', { hasText: /selected/ })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 });
 
   // The keybinding opens the code picker; "hierarchie" must find "hiërarchie".
   await page.keyboard.press('Control+Alt+C');

@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 export const timeout = 120000;
 
 export default async function codeTree({ page, screenshot, log }) {
-  const container = page.locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]').first();
+  const container = page
+    .locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]')
+    .first();
   await container.waitFor({ state: 'visible', timeout: 30000 });
   await container.click();
   const sidebar = page.locator('.part.sidebar');
@@ -27,7 +29,10 @@ export default async function codeTree({ page, screenshot, log }) {
   // Selecting a code lists its quotations in the Quotations view.
   await row('mandaat').click();
   const quotations = sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: /Quotations/i }) }).first();
-  await quotations.locator('.monaco-list-row', { hasText: /Respondent|Deelnemer/ }).first().waitFor({ state: 'visible', timeout: 15000 });
+  await quotations
+    .locator('.monaco-list-row', { hasText: /Respondent|Deelnemer/ })
+    .first()
+    .waitFor({ state: 'visible', timeout: 15000 });
   const quoteRows = await quotations.locator('.monaco-list-row').count();
   log(`quotation rows visible: ${quoteRows}`);
   assert.ok(quoteRows > 1);
@@ -48,7 +53,10 @@ export default async function codeTree({ page, screenshot, log }) {
     await page.mouse.up();
   }
   await factors.locator('.monaco-list-row', { hasText: 'Organisatorische factoren' }).first().click();
-  await factors.locator('.monaco-list-row', { hasText: /no evidence/ }).first().waitFor({ state: 'visible', timeout: 10000 });
+  await factors
+    .locator('.monaco-list-row', { hasText: /no evidence/ })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 });
   await page.mouse.move(5, 5);
   await page.waitForTimeout(800);
   await screenshot('tree');

@@ -51,7 +51,10 @@ export default async function matrix({ page, workspace, screenshot, runCommand, 
   await view.getByRole('option', { name: 'Respondents' }).click();
   await view.locator('table.matrix thead th', { hasText: 'Respondent G' }).waitFor({ timeout: 20000 });
   const respHeads = (await view.locator('table.matrix thead th').allInnerTexts()).map((h) => h.trim());
-  assert.deepEqual(respHeads.slice(1, 8), ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((x) => `Respondent ${x}`));
+  assert.deepEqual(
+    respHeads.slice(1, 8),
+    ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((x) => `Respondent ${x}`),
+  );
 
   // Click the "mandaat" × Respondent A cell and read its passages.
   const row = view.locator('table.matrix tbody tr', { has: view.locator('th .name', { hasText: /^mandaat$/ }) });
@@ -88,7 +91,10 @@ export default async function matrix({ page, workspace, screenshot, runCommand, 
   assert.deepEqual([...csvBytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with BOM');
   const lines = csvBytes.toString('utf8').slice(1).split('\r\n');
   assert.equal(lines[0], 'Code,Respondent A,Respondent B,Respondent C,Respondent D,Respondent E,Respondent F,Respondent G,Total');
-  assert.ok(lines.some((l) => l.startsWith(`Hiërarchische inrichting van de rijksoverheid › mandaat,${n},`)), 'the clicked cell’s number is in the CSV');
+  assert.ok(
+    lines.some((l) => l.startsWith(`Hiërarchische inrichting van de rijksoverheid › mandaat,${n},`)),
+    'the clicked cell’s number is in the CSV',
+  );
   log(`CSV: ${lines.length - 1} lines`);
 
   const xlsx = path.join(workspace, 'matrix-respondent.xlsx');
@@ -99,7 +105,10 @@ export default async function matrix({ page, workspace, screenshot, runCommand, 
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsxBytes);
-  assert.deepEqual(wb.worksheets.map((w) => w.name), ['Matrix', 'Factor coverage', 'Codes linked to no literature f', 'Synthesis']);
+  assert.deepEqual(
+    wb.worksheets.map((w) => w.name),
+    ['Matrix', 'Factor coverage', 'Codes linked to no literature f', 'Synthesis'],
+  );
   assert.equal(wb.getWorksheet('Matrix').getRow(2).getCell(2).value, 'Respondent A');
   log(`XLSX: ${xlsxBytes.length} bytes, sheets ${wb.worksheets.map((w) => w.name).join(', ')}`);
   await page.waitForTimeout(500);

@@ -99,7 +99,10 @@ export default async function method({ page, screenshot, runCommand, waitForNoti
   log(`notification: ${agreement}`);
   assert.match(agreement, /agreement eva × sam: \d+\.\d % agreement, κ = -?\d\.\d{3}, α = -?\d\.\d{3}/);
   const preview = webview(page);
-  await preview.locator('h1', { hasText: /agreement/i }).first().waitFor({ state: 'visible', timeout: 30000 });
+  await preview
+    .locator('h1', { hasText: /agreement/i })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30000 });
   const tableRows = await preview.locator('table tr').count();
   log(`agreement preview: ${tableRows} table rows`);
   assert.ok(tableRows > 3, 'the report has its per-code table');

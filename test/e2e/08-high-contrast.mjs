@@ -9,7 +9,9 @@ export const standalone = true;
 
 export default async function highContrast({ page, screenshot, runCommand, log }) {
   await page.locator('.monaco-workbench.hc-black').waitFor({ state: 'attached', timeout: 15000 });
-  const hc = await page.locator('.monaco-workbench').evaluate((el) => el.classList.contains('hc-black') || el.classList.contains('hc-light'));
+  const hc = await page
+    .locator('.monaco-workbench')
+    .evaluate((el) => el.classList.contains('hc-black') || el.classList.contains('hc-light'));
   assert.ok(hc, 'the workbench is in a high-contrast theme');
   try {
     // A transcript with codings near its top.
@@ -29,15 +31,16 @@ export default async function highContrast({ page, screenshot, runCommand, log }
     await page.waitForTimeout(1500);
     // Codings are drawn with a bottom border (underline) in high contrast, never only a fill.
     const count = () =>
-      editor.evaluate((el) =>
-        [...el.querySelectorAll('.view-overlays div, .view-lines span')].filter((d) => {
-          const cs = getComputedStyle(d);
-          return cs.borderBottomStyle === 'solid' && parseFloat(cs.borderBottomWidth) >= 2;
-        }).length,
+      editor.evaluate(
+        (el) =>
+          [...el.querySelectorAll('.view-overlays div, .view-lines span')].filter((d) => {
+            const cs = getComputedStyle(d);
+            return cs.borderBottomStyle === 'solid' && parseFloat(cs.borderBottomWidth) >= 2;
+          }).length,
       );
     // The study may still be loading, and a theme change redraws every decoration: poll.
     let underlined = 0;
-    for (const end = Date.now() + 30000; underlined === 0 && Date.now() < end; ) {
+    for (const end = Date.now() + 30000; underlined === 0 && Date.now() < end;) {
       await page.waitForTimeout(500);
       underlined = await count();
     }
@@ -48,7 +51,10 @@ export default async function highContrast({ page, screenshot, runCommand, log }
     // code-server nests the webview in two iframes; wait for the table's first code row.
     const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
     await view.locator('table tbody tr').first().waitFor({ state: 'visible', timeout: 45000 });
-    const cellColours = await view.locator('table tbody td').first().evaluate((td) => getComputedStyle(td).color);
+    const cellColours = await view
+      .locator('table tbody td')
+      .first()
+      .evaluate((td) => getComputedStyle(td).color);
     log(`first cell text colour: ${cellColours}`);
     await page.waitForTimeout(500);
     await screenshot('matrix');

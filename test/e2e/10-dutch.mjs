@@ -11,7 +11,9 @@ export const timeout = 150000;
 
 export default async function dutch({ page, screenshot, runCommand, locale, log }) {
   assert.equal(locale, 'nl', 'run with --locale nl (npm test step "e2e (nl)")');
-  const container = page.locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]').first();
+  const container = page
+    .locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]')
+    .first();
   await container.waitFor({ state: 'visible', timeout: 30000 });
   await container.click();
   const sidebar = page.locator('.part.sidebar');
@@ -52,7 +54,10 @@ export default async function dutch({ page, screenshot, runCommand, locale, log 
     await page.mouse.up();
   }
   await factors.locator('.monaco-list-row', { hasText: 'Organisatorische factoren' }).first().click();
-  await factors.locator('.monaco-list-row', { hasText: /geen onderbouwing/ }).first().waitFor({ state: 'visible', timeout: 10000 });
+  await factors
+    .locator('.monaco-list-row', { hasText: /geen onderbouwing/ })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 });
   await page.mouse.move(5, 5);
   await page.waitForTimeout(800);
   await screenshot('tree');
@@ -70,13 +75,22 @@ export default async function dutch({ page, screenshot, runCommand, locale, log 
   const steps = walkthrough.locator('.getting-started-step');
   await steps.first().waitFor({ state: 'visible', timeout: 15000 });
   const body = (await walkthrough.innerText()).replace(/\s+/g, ' ');
-  for (const text of ['Aan de slag met Codeboom', 'Open het voorbeeldonderzoek', 'Codeer een fragment', 'Orden de codeboom', 'Koppel literatuurfactoren', 'Exporteer je tabellen']) {
+  for (const text of [
+    'Aan de slag met Codeboom',
+    'Open het voorbeeldonderzoek',
+    'Codeer een fragment',
+    'Orden de codeboom',
+    'Koppel literatuurfactoren',
+    'Exporteer je tabellen',
+  ]) {
     assert.ok(body.includes(text), `walkthrough shows “${text}”`);
   }
   assert.ok(!body.includes('Get started with Codeboom'), 'no English walkthrough title');
   // open the step about the code tree: its description and button in Dutch, its picture beside it
   await steps.filter({ hasText: 'Orden de codeboom' }).first().click();
-  await walkthrough.locator('.getting-started-step.expanded', { hasText: 'De codeboom tonen' }).waitFor({ state: 'visible', timeout: 10000 });
+  await walkthrough
+    .locator('.getting-started-step.expanded', { hasText: 'De codeboom tonen' })
+    .waitFor({ state: 'visible', timeout: 10000 });
   await walkthrough.locator('.getting-started-media img, .getting-started-media').first().waitFor({ state: 'visible', timeout: 10000 });
   await page.waitForTimeout(1000);
   await screenshot('walkthrough');

@@ -33,13 +33,16 @@ export default async function restricted(ctx) {
     await screenshot('trust-dialog');
     await dontTrust.click();
   }
-  await page.locator('.statusbar-item, .banner', { hasText: /Restricted Mode/i }).first().waitFor({ state: 'visible', timeout: 30000 });
+  await page
+    .locator('.statusbar-item, .banner', { hasText: /Restricted Mode/i })
+    .first()
+    .waitFor({ state: 'visible', timeout: 30000 });
   log('the workbench is in Restricted Mode');
   await page.locator('.statusbar-item', { hasText: 'Kennisdeling' }).first().waitFor({ state: 'visible', timeout: 60000 });
   const before = codingsOnDisk(workspace);
   await codeSelection(ctx);
   let after = before;
-  for (const end = Date.now() + 15000; after === before && Date.now() < end; ) {
+  for (const end = Date.now() + 15000; after === before && Date.now() < end;) {
     await page.waitForTimeout(250);
     after = codingsOnDisk(workspace);
   }

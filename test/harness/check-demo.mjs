@@ -8,11 +8,15 @@ import path from 'node:path';
 import { REPO, launchBrowser } from './code-server.mjs';
 
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-demo-check-')) + '/kennisdeling';
-const child = spawn(process.execPath, [path.join(REPO, 'scripts/demo.mjs'), '--no-build', '--fresh', '--port', 'auto', '--folder', folder], {
-  cwd: REPO,
-  stdio: ['ignore', 'pipe', 'inherit'],
-  detached: false,
-});
+const child = spawn(
+  process.execPath,
+  [path.join(REPO, 'scripts/demo.mjs'), '--no-build', '--fresh', '--port', 'auto', '--folder', folder],
+  {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    detached: false,
+  },
+);
 let out = '';
 let failed = 0;
 const fail = (msg) => {
@@ -43,8 +47,14 @@ if (!url) {
     await page.locator('.statusbar-item', { hasText: 'Kennisdeling' }).first().waitFor({ state: 'visible', timeout: 60000 });
     // The newcomer's first look: the Codeboom view open (its code tree), a coded transcript open in an
     // editor with its highlights, and the walkthrough one click away (the view's title button).
-    await page.locator('.pane-header', { hasText: /codeboom/i }).first().waitFor({ state: 'visible', timeout: 30000 });
-    await page.locator('.monaco-list-row', { hasText: /hi.rarchie|urgentie|vertrouwen|kennis/i }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await page
+      .locator('.pane-header', { hasText: /codeboom/i })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30000 });
+    await page
+      .locator('.monaco-list-row', { hasText: /hi.rarchie|urgentie|vertrouwen|kennis/i })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30000 });
     await page.waitForTimeout(1500);
     fs.mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(REPO, 'test-results', 'demo.png') });
@@ -52,13 +62,21 @@ if (!url) {
     await tab.waitFor({ state: 'visible', timeout: 30000 });
     console.log(`[check-demo] transcript open: ${(await tab.innerText()).trim()}`);
     // coding highlights are editor decorations: spans with a 'ced-' class inside the view lines
-    await page.waitForFunction(() => document.querySelectorAll('.monaco-editor .view-overlays [class*="ced-"], .monaco-editor .view-lines [class*="ced-"]').length > 0, undefined, { timeout: 30000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.monaco-editor .view-overlays [class*="ced-"], .monaco-editor .view-lines [class*="ced-"]').length > 0,
+      undefined,
+      { timeout: 30000 },
+    );
     const walkthrough = page.locator('.pane-header .action-label[aria-label*="Get Started" i]').first();
     await walkthrough.waitFor({ state: 'attached', timeout: 30000 });
     // view title actions show on hover: one click on the Codeboom view's "Get Started" button
     await page.locator('.pane-header:has(.action-label[aria-label*="Get Started" i])').first().hover();
     await walkthrough.click();
-    await page.locator('.gettingStartedContainer, .getting-started-category-header, .gettingStarted', { hasText: /Codeboom/ }).first().waitFor({ state: 'visible', timeout: 30000 });
+    await page
+      .locator('.gettingStartedContainer, .getting-started-category-header, .gettingStarted', { hasText: /Codeboom/ })
+      .first()
+      .waitFor({ state: 'visible', timeout: 30000 });
     fs.mkdirSync(path.join(REPO, 'test-results'), { recursive: true });
     await page.screenshot({ path: path.join(REPO, 'test-results', 'demo-walkthrough.png') });
   } catch (e) {

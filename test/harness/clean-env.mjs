@@ -11,7 +11,9 @@ export function cleanNpmEnv(env = process.env) {
     out[k] = v;
   }
   if (env.PATH) {
-    out.PATH = env.PATH.split(path.delimiter).filter((d) => d && !/[\\/]node_modules[\\/]\.bin$/.test(d) && !/[\\/]node-gyp-bin$/.test(d)).join(path.delimiter);
+    out.PATH = env.PATH.split(path.delimiter)
+      .filter((d) => d && !/[\\/]node_modules[\\/]\.bin$/.test(d) && !/[\\/]node-gyp-bin$/.test(d))
+      .join(path.delimiter);
   }
   return out;
 }

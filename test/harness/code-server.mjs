@@ -28,8 +28,15 @@ import { fileURLToPath } from 'node:url';
 export const HARNESS_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(HARNESS_DIR, '..', '..');
 export const CHROMIUM = process.env.CODEBOOM_CHROMIUM || '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 export const VERBOSE = !!process.env.VERBOSE;
 
 const log = (...a) => process.stderr.write(`[harness] ${util.format(...a)}\n`);
@@ -38,8 +45,10 @@ const log = (...a) => process.stderr.write(`[harness] ${util.format(...a)}\n`);
 export function hostPaths() {
   const version = process.env.CODE_SERVER_VERSION || '4.139.1';
   const major = process.env.NODE_MAJOR || '24';
-  const cache = path.join(process.env.CODEBOOM_HOST_CACHE || path.join(os.homedir(), '.cache', 'codeboom-host'),
-    `cs-${version}-node${major}`);
+  const cache = path.join(
+    process.env.CODEBOOM_HOST_CACHE || path.join(os.homedir(), '.cache', 'codeboom-host'),
+    `cs-${version}-node${major}`,
+  );
   const codeServerDir = path.join(cache, 'code-server', 'node_modules', 'code-server');
   return {
     cache,
@@ -52,8 +61,8 @@ export function hostPaths() {
 /** Returns the host paths, running setup-host.sh first (once, ~3 min) when the cache is missing. */
 export function ensureHost() {
   let p = hostPaths();
-  const ready = () => fs.existsSync(p.node) && fs.existsSync(p.entry) &&
-    (process.env.CODEBOOM_CODE_SERVER ? true : fs.existsSync(p.complete));
+  const ready = () =>
+    fs.existsSync(p.node) && fs.existsSync(p.entry) && (process.env.CODEBOOM_CODE_SERVER ? true : fs.existsSync(p.complete));
   if (!ready()) {
     log(`test host not found in ${p.cache}; running test/harness/setup-host.sh (one time, ~3 min)`);
     const r = spawnSync('bash', [path.join(HARNESS_DIR, 'setup-host.sh')], { stdio: ['ignore', 2, 2] });
@@ -83,9 +92,15 @@ function pruneOld(dir, re, maxAgeMs = 24 * 3600 * 1000) {
     for (const name of fs.readdirSync(dir)) {
       if (!re.test(name)) continue;
       const p = path.join(dir, name);
-      try { if (Date.now() - fs.statSync(p).mtimeMs > maxAgeMs) fs.rmSync(p, { recursive: true, force: true }); } catch { /* raced */ }
+      try {
+        if (Date.now() - fs.statSync(p).mtimeMs > maxAgeMs) fs.rmSync(p, { recursive: true, force: true });
+      } catch {
+        /* raced */
+      }
     }
-  } catch { /* dir missing */ }
+  } catch {
+    /* dir missing */
+  }
 }
 
 /** Copy a study folder into a fresh folder under the OS temp dir (outside the repo, so VS Code's
@@ -103,22 +118,35 @@ export function freePort() {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 function httpStatus(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
     req.on('error', () => resolve(0));
-    req.setTimeout(2000, () => { req.destroy(); resolve(0); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(0);
+    });
   });
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function tail(file, n = 30) {
-  try { return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n'); } catch { return ''; }
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-n).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 /**
@@ -131,7 +159,11 @@ function tail(file, n = 30) {
 function stubLanguagePack(dirs, locale) {
   const lp = path.join(dirs.userData, 'languagepacks.json');
   let packs = {};
-  try { packs = JSON.parse(fs.readFileSync(lp, 'utf8')); } catch { /* none installed */ }
+  try {
+    packs = JSON.parse(fs.readFileSync(lp, 'utf8'));
+  } catch {
+    /* none installed */
+  }
   const lang = locale.toLowerCase();
   if (packs[lang] || packs[lang.split('-')[0]]) return;
   const main = path.join(dirs.base, 'langpack', lang, 'main.i18n.json');
@@ -165,7 +197,15 @@ const DEFAULT_SETTINGS = {
 
 // Groups to kill if this Node process goes away without calling stop().
 const liveGroups = new Set();
-process.on('exit', () => { for (const pid of liveGroups) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } } });
+process.on('exit', () => {
+  for (const pid of liveGroups) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+});
 
 /**
  * Start code-server on 127.0.0.1:<free port>, auth none, telemetry off, with a throw-away
@@ -210,7 +250,9 @@ export async function startCodeServer(opts = {}) {
     ...(opts.env || {}),
   };
   // never let a parent's debugger / node options leak into Node 24
-  delete env.NODE_OPTIONS; delete env.ELECTRON_RUN_AS_NODE; delete env.VSCODE_IPC_HOOK_CLI;
+  delete env.NODE_OPTIONS;
+  delete env.ELECTRON_RUN_AS_NODE;
+  delete env.VSCODE_IPC_HOOK_CLI;
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
   const serverLog = path.join(dirs.logs, 'server.log');
 
@@ -219,8 +261,11 @@ export async function startCodeServer(opts = {}) {
     if (!fs.existsSync(file)) throw new Error(`vsix not found: ${file}`);
     const t = Date.now();
     const out = fs.openSync(serverLog, 'a');
-    const r = spawnSync(host.node, [host.entry, ...common, '--install-extension', file, '--force'],
-      { env, stdio: ['ignore', out, out], timeout: 120000 });
+    const r = spawnSync(host.node, [host.entry, ...common, '--install-extension', file, '--force'], {
+      env,
+      stdio: ['ignore', out, out],
+      timeout: 120000,
+    });
     fs.closeSync(out);
     if (r.status !== 0) throw new Error(`--install-extension ${file} failed (exit ${r.status}):\n${tail(serverLog)}`);
     log(`installed ${path.basename(file)} (${Date.now() - t} ms)`);
@@ -235,43 +280,78 @@ export async function startCodeServer(opts = {}) {
   let lastErr;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = opts.port && attempt === 0 ? Number(opts.port) : await freePort();
-    const args = [host.entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--disable-telemetry', '--disable-update-check',
+    const args = [
+      host.entry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
       // Workspace trust is off unless a run asks for it (the Restricted Mode scenario).
       ...(opts.settings?.['security.workspace.trust.enabled'] === true ? [] : ['--disable-workspace-trust']),
-      '--disable-getting-started-override', '--ignore-last-opened',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
       ...(opts.locale ? ['--locale', opts.locale] : []),
       // The built workbench honours ?payload=[["extensionTestsPath",...]] only with the smoke-test driver.
       ...(smoke ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
-      ...common, ...(opts.extraArgs || []), folder];
+      ...common,
+      ...(opts.extraArgs || []),
+      folder,
+    ];
     const out = fs.openSync(serverLog, 'a');
     const child = spawn(host.node, args, { env, cwd: base, stdio: ['ignore', out, out], detached: true });
     fs.closeSync(out);
     liveGroups.add(child.pid);
     let exited = null;
-    const exitP = new Promise((r) => child.once('exit', (code, sig) => { exited = code ?? sig; liveGroups.delete(child.pid); r(exited); }));
+    const exitP = new Promise((r) =>
+      child.once('exit', (code, sig) => {
+        exited = code ?? sig;
+        liveGroups.delete(child.pid);
+        r(exited);
+      }),
+    );
     const url = `http://127.0.0.1:${port}`;
     const end = Date.now() + 60000;
     let up = false;
     while (exited === null && Date.now() < end) {
-      if (await httpStatus(url + '/healthz') === 200) { up = true; break; }
+      if ((await httpStatus(url + '/healthz')) === 200) {
+        up = true;
+        break;
+      }
       await sleep(200);
     }
     if (!up) {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
       lastErr = new Error(`code-server did not start on ${url} (exit ${exited}):\n${tail(serverLog)}`);
       if (exited === null) break; // hung, not a port clash: do not retry
       continue;
     }
     const server = {
-      url, port, folder, locale: opts.locale, pid: child.pid, log: serverLog, ...dirs,
-      extensionDevelopmentPath: devPaths, extensionTestsPath: testsPath,
-      get exited() { return exited; },
+      url,
+      port,
+      folder,
+      locale: opts.locale,
+      pid: child.pid,
+      log: serverLog,
+      ...dirs,
+      extensionDevelopmentPath: devPaths,
+      extensionTestsPath: testsPath,
+      get exited() {
+        return exited;
+      },
       exitPromise: exitP,
       /** Workbench URL that opens `folder` and, via the payload parameter, loads the development extension / tests. */
       workbenchUrl(o = {}) {
         const authority = `127.0.0.1:${port}`;
-        const payload = [['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
+        const payload = [
+          ['skipWelcome', 'true'],
+          ['skipReleaseNotes', 'true'],
+        ];
         for (const p of o.extensionDevelopmentPath ? [].concat(o.extensionDevelopmentPath).map((x) => path.resolve(x)) : devPaths) {
           payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${p}`]);
         }
@@ -282,11 +362,19 @@ export async function startCodeServer(opts = {}) {
       /** End the server's process group (SIGTERM, then SIGKILL after 3 s). */
       async stop() {
         if (exited === null) {
-          try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ }
+          try {
+            process.kill(-child.pid, 'SIGTERM');
+          } catch {
+            /* gone */
+          }
           await Promise.race([exitP, sleep(3000)]);
         }
         // the group may still hold extension hosts / pty hosts after the main process exited
-        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
         liveGroups.delete(child.pid);
       },
       /** Delete the run folder (unless CODEBOOM_KEEP_RUNS=1). */
@@ -305,10 +393,19 @@ export async function launchBrowser(opts = {}) {
   const { chromium } = await import('playwright-core');
   const home = path.join(opts.runDir || runsDir(), 'chromium-home');
   fs.mkdirSync(home, { recursive: true });
-  const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache'), TMPDIR: home };
+  const env = {
+    ...process.env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    TMPDIR: home,
+  };
   delete env.NODE_OPTIONS;
   return chromium.launch({
-    executablePath: CHROMIUM, headless: true, env, timeout: 60000,
+    executablePath: CHROMIUM,
+    headless: true,
+    env,
+    timeout: 60000,
     args: [...CHROMIUM_ARGS, ...(opts.locale ? [`--lang=${opts.locale}`] : []), ...(opts.args || [])],
   });
 }
@@ -323,7 +420,8 @@ export async function newPage(browser, server, opts = {}) {
 }
 
 // Workbench log lines that are noise for test output (offline marketplace, chat, auth, ...).
-const NOISE = /^\[(ChatModelSelection|AgentHost|AccountPolicyGate|Service Worker|reconnection|Extension Host|LocalProcess)|^Resolv|Creating a socket|Updating additional|Timed out waiting for authentication provider|open-vsx|Failed to fetch|marketplace|Error while fetching|^Creation of workbench contribution/i;
+const NOISE =
+  /^\[(ChatModelSelection|AgentHost|AccountPolicyGate|Service Worker|reconnection|Extension Host|LocalProcess)|^Resolv|Creating a socket|Updating additional|Timed out waiting for authentication provider|open-vsx|Failed to fetch|marketplace|Error while fetching|^Creation of workbench contribution/i;
 
 /**
  * Run an extension's tests inside the (Node) extension host of a fresh code-server, the way
@@ -339,8 +437,12 @@ export async function runExtensionTests(opts) {
   const timeoutMs = opts.timeoutMs || 300000;
   if (!opts.extensionTestsPath) throw new Error('runExtensionTests: extensionTestsPath is required');
   const server = await startCodeServer({
-    prefix: 'host', runDir: opts.runDir, folder: opts.folder, locale: opts.locale,
-    extensionDevelopmentPath: opts.extensionDevelopmentPath, extensionTestsPath: opts.extensionTestsPath,
+    prefix: 'host',
+    runDir: opts.runDir,
+    folder: opts.folder,
+    locale: opts.locale,
+    extensionDevelopmentPath: opts.extensionDevelopmentPath,
+    extensionTestsPath: opts.extensionTestsPath,
     env: { VSCODE_TEST: '1', ...(opts.env || {}) },
   });
   opts.onStarted?.(server);

@@ -17,18 +17,34 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runExtensionTests } from './code-server.mjs';
 
-const VALUE_FLAGS = new Set(['extensionDevelopmentPath', 'extensionTestsPath', 'locale', 'user-data-dir',
-  'extensions-dir', 'log', 'profile', 'folder-uri', 'file-uri', 'inspect-extensions', 'inspect-brk-extensions',
-  'crash-reporter-directory', 'logsPath', 'sync']);
+const VALUE_FLAGS = new Set([
+  'extensionDevelopmentPath',
+  'extensionTestsPath',
+  'locale',
+  'user-data-dir',
+  'extensions-dir',
+  'log',
+  'profile',
+  'folder-uri',
+  'file-uri',
+  'inspect-extensions',
+  'inspect-brk-extensions',
+  'crash-reporter-directory',
+  'logsPath',
+  'sync',
+]);
 
 function parseArgs(argv) {
   const o = { devPaths: [], folder: undefined, testsPath: undefined, locale: undefined, version: false, ignored: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const m = /^--?([^=]+)(?:=(.*))?$/s.exec(a);
-    if (!m) { o.folder ??= a; continue; }
+    if (!m) {
+      o.folder ??= a;
+      continue;
+    }
     const [, k, v0] = m;
-    const v = v0 !== undefined ? v0 : (VALUE_FLAGS.has(k) ? argv[++i] : undefined);
+    const v = v0 !== undefined ? v0 : VALUE_FLAGS.has(k) ? argv[++i] : undefined;
     if (k === 'extensionDevelopmentPath') o.devPaths.push(v);
     else if (k === 'extensionTestsPath') o.testsPath = v;
     else if (k === 'locale') o.locale = v;
@@ -41,13 +57,18 @@ function parseArgs(argv) {
 
 async function main() {
   const o = parseArgs(process.argv.slice(2));
-  if (o.version) { process.stdout.write('1.139.1\ncodeboom-code-server-shim\nx64\n'); return 0; }
+  if (o.version) {
+    process.stdout.write('1.139.1\ncodeboom-code-server-shim\nx64\n');
+    return 0;
+  }
   if (!o.testsPath) {
     process.stderr.write('code-shim: only test runs are supported (need --extensionTestsPath=...)\n');
     return 2;
   }
   const pidFile = process.env.CODEBOOM_SHIM_PIDFILE;
-  const write = (obj) => { if (pidFile) fs.writeFileSync(pidFile, JSON.stringify(obj)); };
+  const write = (obj) => {
+    if (pidFile) fs.writeFileSync(pidFile, JSON.stringify(obj));
+  };
   write({ shim: process.pid });
   let server;
   const onSignal = async (sig) => {
@@ -64,8 +85,17 @@ async function main() {
     locale: o.locale,
     runDir: process.env.CODEBOOM_RUN_BASE || undefined,
     timeoutMs: Number(process.env.CODEBOOM_HOST_TIMEOUT_MS) || 300000,
-    onStarted: (s) => { server = s; write({ shim: process.pid, server: s.pid }); },
+    onStarted: (s) => {
+      server = s;
+      write({ shim: process.pid, server: s.pid });
+    },
   });
 }
 
-main().then((code) => process.exit(code), (e) => { console.error('code-shim:', e?.stack || e); process.exit(1); });
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error('code-shim:', e?.stack || e);
+    process.exit(1);
+  },
+);

@@ -67,7 +67,15 @@ async function runCommand(page, title, { timeout = 30000 } = {}) {
     }
   }
   // make sure the row is our command, not a fuzzy neighbour
-  const label = (await row.locator('.label-name').first().innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+  const label = (
+    await row
+      .locator('.label-name')
+      .first()
+      .innerText()
+      .catch(() => '')
+  )
+    .replace(/\s+/g, ' ')
+    .trim();
   if (label && !label.toLowerCase().includes(title.toLowerCase())) throw new Error(`palette row "${label}" is not "${title}"`);
   await row.click();
   await input.waitFor({ state: 'hidden', timeout: 10000 }).catch(() => {});
@@ -85,11 +93,18 @@ async function waitForNotification(page, text, { timeout = 20000, toastMs = 4000
   try {
     await toast.waitFor({ state: 'visible', timeout: toastMs });
     return await read(toast);
-  } catch { /* not as a toast */ }
+  } catch {
+    /* not as a toast */
+  }
   const center = item('.notifications-center');
   const end = Date.now() + timeout;
   while (true) {
-    if (!(await page.locator('.notifications-center.visible').isVisible().catch(() => false))) {
+    if (
+      !(await page
+        .locator('.notifications-center.visible')
+        .isVisible()
+        .catch(() => false))
+    ) {
       await runCommand(page, 'Notifications: Show Notifications');
     }
     try {
@@ -110,7 +125,12 @@ async function clearNotifications(page) {
 /** Close quick inputs, menus and the notifications centre between scenarios. */
 async function resetUi(page) {
   for (let i = 0; i < 3; i++) await page.keyboard.press('Escape').catch(() => {});
-  if (await page.locator('.notifications-center.visible').isVisible().catch(() => false)) {
+  if (
+    await page
+      .locator('.notifications-center.visible')
+      .isVisible()
+      .catch(() => false)
+  ) {
     await runCommand(page, 'Notifications: Hide Notifications').catch(() => {});
   }
 }
@@ -119,7 +139,10 @@ async function resetUi(page) {
 
 function listScenarios(dir) {
   if (!fs.existsSync(dir)) throw new Error(`scenario folder not found: ${dir}`);
-  let files = fs.readdirSync(dir).filter((f) => f.endsWith('.mjs')).sort();
+  let files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.mjs'))
+    .sort();
   if (opt.only?.length) files = files.filter((f) => opt.only.some((o) => f.includes(o)));
   // A scenario that needs its own server set-up (a theme, a locale) says `export const standalone = true`
   // and runs only when named with --only.
@@ -138,22 +161,31 @@ async function main() {
   ensureHost(); // runs setup-host.sh once if the cache is missing (outside the timeout)
 
   const workspace = copyWorkspace(path.resolve(opt.sample || path.join(REPO, 'sample', 'kennisdeling')), 'codeboom-e2e-');
-  let server; let browser; let ok = false;
+  let server;
+  let browser;
+  let ok = false;
   const results = [];
-  const killer = setTimeout(async () => {
-    console.error(`[e2e] timeout after ${opt.timeout} s — stopping`);
-    console.log(`e2e: ${results.filter((r) => r.ok).length} passed, ${Math.max(1, results.filter((r) => !r.ok).length)} failed`);
-    await browser?.close().catch(() => {});
-    await server?.stop();
-    process.exit(124);
-  }, Number(opt.timeout) * 1000);
+  const killer = setTimeout(
+    async () => {
+      console.error(`[e2e] timeout after ${opt.timeout} s — stopping`);
+      console.log(`e2e: ${results.filter((r) => r.ok).length} passed, ${Math.max(1, results.filter((r) => !r.ok).length)} failed`);
+      await browser?.close().catch(() => {});
+      await server?.stop();
+      process.exit(124);
+    },
+    Number(opt.timeout) * 1000,
+  );
   try {
     // --setting key=<JSON value> (repeatable): user settings for this run, e.g. a colour theme.
     const settings = {};
     for (const kv of opt.setting ?? []) {
       const i = kv.indexOf('=');
       const raw = kv.slice(i + 1);
-      try { settings[kv.slice(0, i)] = JSON.parse(raw); } catch { settings[kv.slice(0, i)] = raw; }
+      try {
+        settings[kv.slice(0, i)] = JSON.parse(raw);
+      } catch {
+        settings[kv.slice(0, i)] = raw;
+      }
     }
     server = await startCodeServer({ prefix: 'e2e', vsix, folder: workspace, locale: opt.locale, settings });
     log(`code-server ${server.url} up after ${secs(t0)} (run dir ${path.relative(REPO, server.base)})`);
@@ -167,8 +199,15 @@ async function main() {
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30000 });
     // the explorer shows the opened folder once the workspace is restored
-    await page.locator('.explorer-folders-view, .explorer-viewlet').first().waitFor({ state: 'visible', timeout: 30000 }).catch(() => {});
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+    await page
+      .locator('.explorer-folders-view, .explorer-viewlet')
+      .first()
+      .waitFor({ state: 'visible', timeout: 30000 })
+      .catch(() => {});
+    await page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 700, y: 450 } })
+      .catch(() => {});
     log(`workbench ready after ${secs(t0)}`);
 
     for (const file of scenarios) {
@@ -180,7 +219,12 @@ async function main() {
         return p;
       };
       const ctx = {
-        page, workspace, server, screenshot, locale: opt.locale, repo: REPO,
+        page,
+        workspace,
+        server,
+        screenshot,
+        locale: opt.locale,
+        repo: REPO,
         log: (...a) => console.log(`  [${name}]`, ...a),
         runCommand: (title, o) => runCommand(page, title, o),
         waitForNotification: (text, o) => waitForNotification(page, text, o),
@@ -194,14 +238,27 @@ async function main() {
         if (typeof fn !== 'function') throw new Error(`${name}: no default export function`);
         const limit = mod.timeout || 120000;
         let timer;
-        await Promise.race([fn(ctx), new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`scenario timeout after ${limit} ms`)), limit); })])
-          .finally(() => clearTimeout(timer));
+        await Promise.race([
+          fn(ctx),
+          new Promise((_, rej) => {
+            timer = setTimeout(() => rej(new Error(`scenario timeout after ${limit} ms`)), limit);
+          }),
+        ]).finally(() => clearTimeout(timer));
       } catch (e) {
         err = e;
         await screenshot('failure').catch(() => {});
       }
       results.push({ name, ok: !err });
-      console.log(`${err ? '  ✗' : '  ✔'} ${name} (${secs(ts)})${err ? `\n      ${String(err?.stack || err).split('\n').slice(0, 6).join('\n      ')}` : ''}`);
+      console.log(
+        `${err ? '  ✗' : '  ✔'} ${name} (${secs(ts)})${
+          err
+            ? `\n      ${String(err?.stack || err)
+                .split('\n')
+                .slice(0, 6)
+                .join('\n      ')}`
+            : ''
+        }`,
+      );
       await resetUi(page);
     }
     consoleLog.end();
@@ -214,7 +271,9 @@ async function main() {
       server?.cleanup();
       fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
     } else if (server) {
-      log(`kept: run dir ${server.base} (logs/server.log, logs/browser-console.log, user-data/logs/*/exthost*/remoteexthost.log), workspace ${workspace}`);
+      log(
+        `kept: run dir ${server.base} (logs/server.log, logs/browser-console.log, user-data/logs/*/exthost*/remoteexthost.log), workspace ${workspace}`,
+      );
     }
   }
   const passed = results.filter((r) => r.ok).length;
@@ -223,8 +282,11 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then((c) => process.exit(c), (e) => {
-  console.error('[e2e]', e?.stack || e);
-  console.log('e2e: 0 passed, 1 failed');
-  process.exit(1);
-});
+main().then(
+  (c) => process.exit(c),
+  (e) => {
+    console.error('[e2e]', e?.stack || e);
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  },
+);

@@ -87,7 +87,11 @@ async function main() {
   log(`fixture ${path.relative(REPO, fixture) || fixture} -> ${workspace}; run dir ${path.relative(REPO, runDir)}`);
 
   const shim = path.join(HARNESS_DIR, 'code-shim');
-  try { fs.accessSync(shim, fs.constants.X_OK); } catch { fs.chmodSync(shim, 0o755); }
+  try {
+    fs.accessSync(shim, fs.constants.X_OK);
+  } catch {
+    fs.chmodSync(shim, 0o755);
+  }
 
   // watch our own stdout for the runner's summary line (the shim's output is piped through it)
   let summary;
@@ -95,7 +99,8 @@ async function main() {
   let pending = '';
   process.stdout.write = (chunk, ...rest) => {
     pending += chunk.toString();
-    const lines = pending.split('\n'); pending = lines.pop();
+    const lines = pending.split('\n');
+    pending = lines.pop();
     for (const l of lines) {
       const m = /^host: (\d+) passed, (\d+) failed\s*$/.exec(l);
       if (m) summary = { passed: +m[1], failed: +m[2] };
@@ -108,9 +113,23 @@ async function main() {
     log(`timeout after ${opt.timeout} s — killing the test host`);
     try {
       const { shim: shimPid, server } = JSON.parse(fs.readFileSync(pidFile, 'utf8'));
-      if (server) { try { process.kill(-server, 'SIGKILL'); } catch { /* gone */ } }
-      if (shimPid) { try { process.kill(shimPid, 'SIGKILL'); } catch { /* gone */ } }
-    } catch { /* shim not started */ }
+      if (server) {
+        try {
+          process.kill(-server, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+      if (shimPid) {
+        try {
+          process.kill(shimPid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+    } catch {
+      /* shim not started */
+    }
     process.exit(124);
   }, timeoutMs + 30000);
 
@@ -142,8 +161,14 @@ async function main() {
   }
 
   let ok = code === 0;
-  if (ok && !summary) { ok = false; log('no "host: N passed, N failed" line from the runner'); }
-  if (ok && summary.passed === 0) { ok = false; log('0 tests ran'); }
+  if (ok && !summary) {
+    ok = false;
+    log('no "host: N passed, N failed" line from the runner');
+  }
+  if (ok && summary.passed === 0) {
+    ok = false;
+    log('0 tests ran');
+  }
   if (ok && summary.failed > 0) ok = false;
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   log(`${ok ? 'PASS' : 'FAIL'} (${summary ? `${summary.passed} passed, ${summary.failed} failed` : 'no summary'}) in ${secs} s`);
@@ -156,4 +181,10 @@ async function main() {
   return ok ? 0 : 1;
 }
 
-main().then((c) => process.exit(c), (e) => { log(e?.message || e); process.exit(1); });
+main().then(
+  (c) => process.exit(c),
+  (e) => {
+    log(e?.message || e);
+    process.exit(1);
+  },
+);

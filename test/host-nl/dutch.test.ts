@@ -51,8 +51,14 @@ describe('Codeboom in Dutch (display language nl)', () => {
         factors.push(text(a.tree.factors.getTreeItem(f).description));
       }
     }
-    assert.ok(factors.some((d) => /^geen onderbouwing/.test(d)), 'a factor without evidence');
-    assert.ok(factors.some((d) => /\d+ coderingen|1 codering/.test(d)), 'a factor with evidence');
+    assert.ok(
+      factors.some((d) => /^geen onderbouwing/.test(d)),
+      'a factor without evidence',
+    );
+    assert.ok(
+      factors.some((d) => /\d+ coderingen|1 codering/.test(d)),
+      'a factor with evidence',
+    );
 
     const groups = await a.tree.transcripts.getChildren();
     const g = text(a.tree.transcripts.getTreeItem(groups[0]).description);
@@ -72,7 +78,11 @@ describe('Codeboom in Dutch (display language nl)', () => {
     assert.match(tooltips, /Casus: /);
     assert.match(tooltips, /Codeur: /);
 
-    const uri = (await vscode.commands.executeCommand<vscode.Uri>('codeboom.quotations.export', byName(study, 'mandaat'), exportUri('citaten-mandaat.md')))!;
+    const uri = (await vscode.commands.executeCommand<vscode.Uri>(
+      'codeboom.quotations.export',
+      byName(study, 'mandaat'),
+      exportUri('citaten-mandaat.md'),
+    ))!;
     const md = await readText(uri);
     assert.match(md, /^# Citaten: [^\n]*mandaat\n/);
     assert.match(md, /Onderzoek “[^”]+”/);
@@ -92,12 +102,21 @@ describe('Codeboom in Dutch (display language nl)', () => {
       ['belemmerend', 'stimulerend', 'neutraal'],
     );
 
-    const csv = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', { format: 'csv', uri: exportUri('matrix.csv'), view: 'matrix', open: false });
+    const csv = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', {
+      format: 'csv',
+      uri: exportUri('matrix.csv'),
+      view: 'matrix',
+      open: false,
+    });
     const header = (await readText(csv!)).replace(/^\uFEFF/, '').split(/\r?\n/)[0];
     assert.match(header, /^Code[;,]/);
     assert.match(header, /[;,]Totaal$/);
 
-    const codebook = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportCodebook', { format: 'markdown', uri: exportUri('codeboek.md'), open: false });
+    const codebook = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportCodebook', {
+      format: 'markdown',
+      uri: exportUri('codeboek.md'),
+      open: false,
+    });
     const md = await readText(codebook!);
     assert.match(md, /^# Codeboek/m);
     assert.match(md, /Definitie/);
@@ -106,7 +125,9 @@ describe('Codeboom in Dutch (display language nl)', () => {
 
   it('the agreement report is written in Dutch', async () => {
     await api();
-    const r = (await vscode.commands.executeCommand('codeboom.agreement', { coderA: 'eva', coderB: 'sam', open: false })) as { markdown: vscode.Uri };
+    const r = (await vscode.commands.executeCommand('codeboom.agreement', { coderA: 'eva', coderB: 'sam', open: false })) as {
+      markdown: vscode.Uri;
+    };
     const md = await readText(r.markdown);
     assert.match(md, /^# Overeenstemming tussen codeurs: eva × sam/);
     assert.match(md, /\| \*\*Totaal\*\* \|/);
@@ -114,7 +135,10 @@ describe('Codeboom in Dutch (display language nl)', () => {
   });
 
   it('the core’s refusals are shown in Dutch', () => {
-    assert.strictEqual(errorMessage(new StudyError('“{0}” cannot be merged into one of its own subcodes.', 'mandaat')), '“mandaat” kan niet worden samengevoegd met een van de eigen subcodes.');
+    assert.strictEqual(
+      errorMessage(new StudyError('“{0}” cannot be merged into one of its own subcodes.', 'mandaat')),
+      '“mandaat” kan niet worden samengevoegd met een van de eigen subcodes.',
+    );
     assert.strictEqual(errorMessage(new Error('plain')), 'plain');
   });
 });

@@ -43,8 +43,14 @@ const MATRICES: ReadonlyArray<{ readonly options: MatrixOptions; readonly flags:
     options: { rows: 'top', columns: { kind: 'transcript' }, measure: 'transcripts', filters: { origin: ['empirical', 'in-vivo'] } },
     flags: ['--rows', 'top', '--columns', 'transcripts', '--measure', 'transcripts', '--origin', 'empirical,in-vivo'],
   },
-  { options: { rows: 'tree', columns: { kind: 'factor' }, measure: 'respondents', filters: {} }, flags: ['--columns', 'factors', '--measure', 'respondents'] },
-  { options: { rows: 'tree', columns: { kind: 'code' }, measure: 'codings', filters: { coders: ['sam'] } }, flags: ['--columns', 'codes', '--coder', 'sam'] },
+  {
+    options: { rows: 'tree', columns: { kind: 'factor' }, measure: 'respondents', filters: {} },
+    flags: ['--columns', 'factors', '--measure', 'respondents'],
+  },
+  {
+    options: { rows: 'tree', columns: { kind: 'code' }, measure: 'codings', filters: { coders: ['sam'] } },
+    flags: ['--columns', 'codes', '--coder', 'sam'],
+  },
 ];
 
 async function workbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -106,7 +112,10 @@ describe('CLI parity: the CLI’s exports are the extension’s (real extension 
   async function viaCli(argv: readonly string[], file: string): Promise<Uint8Array> {
     const out = path.join(dir, 'cli', file);
     let err = '';
-    const code = await main(['export', argv[0], root, '--out', out, ...argv.slice(1)], { out: () => undefined, err: (t) => (err += t + '\n') });
+    const code = await main(['export', argv[0], root, '--out', out, ...argv.slice(1)], {
+      out: () => undefined,
+      err: (t) => (err += t + '\n'),
+    });
     assert.strictEqual(code, 0, `codeboom export ${argv.join(' ')}: ${err}`);
     return new Uint8Array(fs.readFileSync(out));
   }

@@ -38,7 +38,10 @@ describe('highlight-to-code (real extension host)', () => {
     await service.flush();
     const file = vscode.Uri.joinPath(workspaceRoot(), `.codeboom/codings/${DOC}.${service.activeCoder.id}.json`);
     const saved = JSON.parse(await readText(file));
-    assert.ok(saved.codings.some((c: { id: string }) => c.id === mine[0].id), 'saved to the coder’s file');
+    assert.ok(
+      saved.codings.some((c: { id: string }) => c.id === mine[0].id),
+      'saved to the coder’s file',
+    );
     const drawn = await until('decorations', () => {
       const d = decorations.drawnIn(editor);
       const ranges = d?.byColor.get(vertrouwen.color) ?? [];
@@ -85,7 +88,11 @@ describe('highlight-to-code (real extension host)', () => {
     await editor.edit((e) => e.insert(editor.document.positionAt(bodyStart), insert));
     const moved = study.coding(target.id)!;
     assert.strictEqual(moved.start, target.start + insert.length);
-    assert.strictEqual(editor.document.getText().slice(moved.start, moved.end), quote, `after insert at ${bodyStart}: target ${target.start}-${target.end}, moved ${moved.start}-${moved.end}, text there ${JSON.stringify(editor.document.getText().slice(moved.start - 20, moved.end + 20))}, head ${JSON.stringify(editor.document.getText().slice(bodyStart - 5, bodyStart + 70))}`);
+    assert.strictEqual(
+      editor.document.getText().slice(moved.start, moved.end),
+      quote,
+      `after insert at ${bodyStart}: target ${target.start}-${target.end}, moved ${moved.start}-${moved.end}, text there ${JSON.stringify(editor.document.getText().slice(moved.start - 20, moved.end + 20))}, head ${JSON.stringify(editor.document.getText().slice(bodyStart - 5, bodyStart + 70))}`,
+    );
     // Delete the coded passage entirely: the coding becomes an orphan, it is not deleted.
     const cut = new vscode.Range(editor.document.positionAt(moved.start - 1), editor.document.positionAt(moved.end + 1));
     const cutText = editor.document.getText(cut);
@@ -152,7 +159,11 @@ describe('highlight-to-code (real extension host)', () => {
     const study = service.study!;
     const editor = await openTranscript('transcripts/A-2.md');
     const c = study.codingsOf('transcripts/A-2.md')[0];
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(c.start + 2));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      editor.document.positionAt(c.start + 2),
+    );
     const text = hovers.flatMap((h) => h.contents.map((m) => (typeof m === 'string' ? m : m.value))).join('\n');
     assert.ok(text.includes(study.pathLabel(c.codes[0]).split(' › ')[1] ?? study.pathLabel(c.codes[0])), text);
     assert.ok(text.includes('command:codeboom.uncode'), text);

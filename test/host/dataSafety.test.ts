@@ -29,7 +29,11 @@ describe('data safety (real extension host)', () => {
     for (const b of before) {
       const c = study.coding(b.id)!;
       assert.ok(!c.orphaned, `not orphaned: ${b.quote}`);
-      assert.strictEqual(edited.slice(c.start, c.end), b.quote, `found again: ${JSON.stringify(b.quote)} at ${c.start}-${c.end} (was ${b.start}-${b.end})`);
+      assert.strictEqual(
+        edited.slice(c.start, c.end),
+        b.quote,
+        `found again: ${JSON.stringify(b.quote)} at ${c.start}-${c.end} (was ${b.start}-${b.end})`,
+      );
     }
   });
 
@@ -66,7 +70,9 @@ describe('data safety (real extension host)', () => {
     const root = workspaceRoot();
     const short = 'transcripts/E-2.md';
     const gone = 'transcripts/C-2.md';
-    const uris = [short, gone, '.codeboom/codings/transcripts/E-2.md.eva.json', '.codeboom/codings/transcripts/C-2.md.eva.json'].map((p) => vscode.Uri.joinPath(root, p));
+    const uris = [short, gone, '.codeboom/codings/transcripts/E-2.md.eva.json', '.codeboom/codings/transcripts/C-2.md.eva.json'].map((p) =>
+      vscode.Uri.joinPath(root, p),
+    );
     const originals = await Promise.all(uris.map((u) => readText(u)));
     const ids = (): string[] => [...service.study!.allCodings()].map((c) => c.id).sort();
     const before = ids();
@@ -80,16 +86,25 @@ describe('data safety (real extension host)', () => {
       await service.flush();
       assert.ok(service.state.kind === 'ready' && !service.state.readOnly);
       assert.deepStrictEqual(ids(), before, 'no coding hidden or dropped');
-      assert.ok(service.study!.codingsOf(short).some((c) => c.orphaned), 'the cut-off codings are orphans');
+      assert.ok(
+        service.study!.codingsOf(short).some((c) => c.orphaned),
+        'the cut-off codings are orphans',
+      );
       // Opened again (as after a restart): still writable, still every coding.
       await service.reload();
-      assert.ok(service.state.kind === 'ready' && !service.state.readOnly, JSON.stringify(service.state.kind === 'ready' ? service.state.problems : service.state));
+      assert.ok(
+        service.state.kind === 'ready' && !service.state.readOnly,
+        JSON.stringify(service.state.kind === 'ready' ? service.state.problems : service.state),
+      );
       assert.deepStrictEqual(ids(), before);
     } finally {
       await Promise.all(uris.map((u, i) => vscode.workspace.fs.writeFile(u, encode(originals[i]))));
       await service.open(root);
     }
-    assert.ok(service.study!.codingsOf(short).every((c) => !c.orphaned), 'the text is back: so are its codings');
+    assert.ok(
+      service.study!.codingsOf(short).every((c) => !c.orphaned),
+      'the text is back: so are its codings',
+    );
   });
 
   it('a read-only study becomes writable again when the bad file is fixed on disk', async () => {
@@ -123,7 +138,7 @@ describe('data safety (real extension host)', () => {
     }
   });
 
-  it('Problems panel: a failed save shows its error beside the files\' warnings, and a save that succeeds takes it away', async () => {
+  it("Problems panel: a failed save shows its error beside the files' warnings, and a save that succeeds takes it away", async () => {
     const { service } = await api();
     const root = workspaceRoot();
     const doc = 'transcripts/F-1.md';
@@ -146,7 +161,10 @@ describe('data safety (real extension host)', () => {
       memo('niet op te slaan');
       await service.flush();
       await until('the save error', () => messages(codings).some((m) => /read-only/.test(m)));
-      assert.ok(messages(transcript).some((m) => /front matter/.test(m)), 'the warning is still shown');
+      assert.ok(
+        messages(transcript).some((m) => /front matter/.test(m)),
+        'the warning is still shown',
+      );
       assert.ok(!(await readText(codings)).includes('niet op te slaan'), 'nothing written');
       // writable again: the next save writes both changes and its error goes; the warning stays
       fs.chmodSync(codings.fsPath, 0o644);
@@ -154,7 +172,10 @@ describe('data safety (real extension host)', () => {
       await service.flush();
       assert.match(await readText(codings), /toch opgeslagen/);
       assert.deepStrictEqual(messages(codings), [], 'the save error is gone from the Problems panel');
-      assert.ok(messages(transcript).some((m) => /front matter/.test(m)), 'the warning is still shown');
+      assert.ok(
+        messages(transcript).some((m) => /front matter/.test(m)),
+        'the warning is still shown',
+      );
     } finally {
       fs.chmodSync(codings.fsPath, 0o644);
       await vscode.workspace.fs.writeFile(transcript, encode(original));

@@ -15,7 +15,9 @@ describe('foundation (real extension host)', () => {
 
   it('registers every command it contributes', async () => {
     await api();
-    const pkg = vscode.extensions.getExtension('codeboom.codeboom')!.packageJSON as { contributes: { commands: Array<{ command: string }> } };
+    const pkg = vscode.extensions.getExtension('codeboom.codeboom')!.packageJSON as {
+      contributes: { commands: Array<{ command: string }> };
+    };
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = pkg.contributes.commands.map((c) => c.command).filter((c) => !registered.has(c));
     assert.deepStrictEqual(missing, []);
@@ -50,7 +52,10 @@ describe('foundation (real extension host)', () => {
       // Diagnostics point into the file.
       const diags = vscode.languages.getDiagnostics(bad);
       assert.ok(diags.length >= 1, 'diagnostics on the broken file');
-      assert.ok(diags.some((d) => d.range.start.line > 0), 'at the JSON path, not the top of the file');
+      assert.ok(
+        diags.some((d) => d.range.start.line > 0),
+        'at the JSON path, not the top of the file',
+      );
       // Any attempt to change the study is refused; nothing is written.
       await assert.rejects(
         (async () => service.study!.transact('x', [{ kind: 'removeCoding', id: service.study!.codingsOf('transcripts/A-1.md')[0].id }]))(),

@@ -47,8 +47,12 @@ export function runSuite(dir: string): Promise<void> {
       // plain require() (mocha's sync loadFiles), so that `require('vscode')` in the tests goes
       // through the extension host's module interceptor
       const runner = mocha.run((failures) => finish(undefined, failures));
-      runner.on('pass', () => { passed++; });
-      runner.on('fail', () => { failed++; });
+      runner.on('pass', () => {
+        passed++;
+      });
+      runner.on('fail', () => {
+        failed++;
+      });
     } catch (err) {
       finish(err);
     }

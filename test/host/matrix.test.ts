@@ -101,8 +101,13 @@ describe('matrix panel and exports (real extension host)', () => {
     const { service } = await api();
     const study = service.study!;
     const panel = await openPanel();
-    await panel.receive({ type: 'setState', state: { ...panel.state, view: 'matrix', options: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings' } } });
-    const model = await until('case columns', () => (panel.lastModel?.matrix?.columns[0]?.key === study.cases()[0] ? panel.lastModel : undefined));
+    await panel.receive({
+      type: 'setState',
+      state: { ...panel.state, view: 'matrix', options: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings' } },
+    });
+    const model = await until('case columns', () =>
+      panel.lastModel?.matrix?.columns[0]?.key === study.cases()[0] ? panel.lastModel : undefined,
+    );
     const doc = study.documents[0].path;
     const code = study.codes[study.codes.length - 1];
     const r = model.matrix!.rows.findIndex((x) => x.code === code.id);
@@ -113,7 +118,18 @@ describe('matrix panel and exports (real extension host)', () => {
     study.transact('test coding', [
       {
         kind: 'addCoding',
-        coding: { id: 'matrix-live-test', doc, coder: 'tester', codes: [code.id], start, end: start + 12, quote: text.slice(start, start + 12), prefix: '', suffix: '', created: new Date().toISOString() },
+        coding: {
+          id: 'matrix-live-test',
+          doc,
+          coder: 'tester',
+          codes: [code.id],
+          start,
+          end: start + 12,
+          quote: text.slice(start, start + 12),
+          prefix: '',
+          suffix: '',
+          created: new Date().toISOString(),
+        },
       },
     ]);
     await until('the matrix to count the new coding', () => {
@@ -132,7 +148,13 @@ describe('matrix panel and exports (real extension host)', () => {
     const study = service.study!;
     const options = { rows: 'tree', columns: { kind: 'case' }, measure: 'codings' } as const;
     const csvUri = vscode.Uri.joinPath(exportDir(), 'matrix.csv');
-    const written = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', { format: 'csv', uri: csvUri, options, view: 'matrix', open: false });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', {
+      format: 'csv',
+      uri: csvUri,
+      options,
+      view: 'matrix',
+      open: false,
+    });
     assert.strictEqual(written.toString(), csvUri.toString());
     const raw = await bytes(csvUri);
     assert.deepStrictEqual([...raw.slice(0, 3)], [0xef, 0xbb, 0xbf]);
@@ -143,7 +165,13 @@ describe('matrix panel and exports (real extension host)', () => {
     assert.strictEqual(Number(rows[1][m.columns.length + 1]), m.rowTotals[0]);
 
     const xlsxUri = vscode.Uri.joinPath(exportDir(), 'matrix.xlsx');
-    await vscode.commands.executeCommand('codeboom.exportMatrix', { format: 'xlsx', uri: xlsxUri.fsPath, options, view: 'matrix', open: false });
+    await vscode.commands.executeCommand('codeboom.exportMatrix', {
+      format: 'xlsx',
+      uri: xlsxUri.fsPath,
+      options,
+      view: 'matrix',
+      open: false,
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await bytes(xlsxUri)) as unknown as ArrayBuffer);
     assert.deepStrictEqual(
@@ -196,7 +224,10 @@ describe('matrix panel and exports (real extension host)', () => {
     assert.strictEqual(cov.factors.length, factors);
     await panel.receive({ type: 'setState', state: { ...panel.state, view: 'synthesis' } });
     const syn = (await until('synthesis', () => panel.lastModel?.synthesis))!;
-    assert.strictEqual(syn.rows.length, study.children(undefined).reduce((n, c) => n + Math.max(1, study.children(c.id).length), 0));
+    assert.strictEqual(
+      syn.rows.length,
+      study.children(undefined).reduce((n, c) => n + Math.max(1, study.children(c.id).length), 0),
+    );
     await panel.receive({ type: 'setState', state: { ...panel.state, view: 'matrix' } });
     panel.dispose();
   });

@@ -9,7 +9,13 @@ describe('method and team (real extension host)', () => {
     const study = service.study!;
     const code = study.codes.find((c) => c.name === 'diversiteit')!;
     const before = study.codingCount;
-    const r = (await vscode.commands.executeCommand('codeboom.autoCode', { kind: 'speaker', value: 'Respondent C', scope: 'turn', codes: [code.id], select: [0, 1, 2, 3] })) as { hits: number; coded: number; backup: string };
+    const r = (await vscode.commands.executeCommand('codeboom.autoCode', {
+      kind: 'speaker',
+      value: 'Respondent C',
+      scope: 'turn',
+      codes: [code.id],
+      select: [0, 1, 2, 3],
+    })) as { hits: number; coded: number; backup: string };
     assert.ok(r.hits > 10, `hits ${r.hits}`);
     assert.strictEqual(r.coded, 4);
     assert.strictEqual(study.codingCount, before + 4);
@@ -21,7 +27,11 @@ describe('method and team (real extension host)', () => {
 
   it('writes the agreement report of the two coders as Markdown and XLSX', async () => {
     await api();
-    const r = (await vscode.commands.executeCommand('codeboom.agreement', { coderA: 'eva', coderB: 'sam', open: false })) as { report: AgreementReport; markdown: vscode.Uri; xlsx: vscode.Uri };
+    const r = (await vscode.commands.executeCommand('codeboom.agreement', { coderA: 'eva', coderB: 'sam', open: false })) as {
+      report: AgreementReport;
+      markdown: vscode.Uri;
+      xlsx: vscode.Uri;
+    };
     assert.deepStrictEqual(r.report.docs, ['transcripts/A-1.md', 'transcripts/D-1.md']);
     const md = await readText(r.markdown);
     assert.match(md, /\| \*\*Overall\*\* \| \*\*\d+\.\d %\*\* \| \*\*0\.\d{3}\*\* \|/);
@@ -47,6 +57,9 @@ describe('method and team (real extension host)', () => {
     await editor.document.save();
     const journal = (await vscode.commands.executeCommand('codeboom.openJournal')) as vscode.TextEditor;
     assert.match(journal.document.getText(), new RegExp(`## ${new Date().toISOString().slice(0, 10)}`));
-    assert.ok(service.study!.documents.every((d) => !d.path.startsWith('.codeboom')), 'memos are not transcripts');
+    assert.ok(
+      service.study!.documents.every((d) => !d.path.startsWith('.codeboom')),
+      'memos are not transcripts',
+    );
   });
 });

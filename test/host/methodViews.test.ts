@@ -11,7 +11,11 @@ async function saturationPanel(state?: Partial<PanelState['options']>): Promise<
   await vscode.commands.executeCommand('codeboom.openMatrix');
   const panel = await until('the matrix panel', () => matrix.panel);
   await until('the webview’s ready handshake and first model', () => (panel.ready && panel.lastModel ? panel : undefined), 30000);
-  const next: PanelState = { ...panel.state, view: 'saturation', options: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {}, ...state } };
+  const next: PanelState = {
+    ...panel.state,
+    view: 'saturation',
+    options: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {}, ...state },
+  };
   const before = panel.lastModel;
   await panel.receive({ type: 'setState', state: next });
   await until('the saturation model', () => (panel.lastModel !== before && panel.lastModel?.saturation ? true : undefined));
@@ -71,7 +75,18 @@ describe('method views: saturation tab and coder filter (real extension host)', 
       { kind: 'addCode', code: { id: 'saturation-live-test', name: 'nieuw in het laatste interview', color: '#4e79a7' } },
       {
         kind: 'addCoding',
-        coding: { id: 'saturation-live-coding', doc: last.doc, coder: 'eva', codes: ['saturation-live-test'], start, end: start + 10, quote: text.slice(start, start + 10), prefix: '', suffix: '', created: new Date().toISOString() },
+        coding: {
+          id: 'saturation-live-coding',
+          doc: last.doc,
+          coder: 'eva',
+          codes: ['saturation-live-test'],
+          start,
+          end: start + 10,
+          quote: text.slice(start, start + 10),
+          prefix: '',
+          suffix: '',
+          created: new Date().toISOString(),
+        },
       },
     ]);
     const live = await until('the saturation tab to count the new code', () => {
@@ -92,17 +107,32 @@ describe('method views: saturation tab and coder filter (real extension host)', 
     const dir = vscode.Uri.joinPath(workspaceRoot(), 'saturation-export-test');
     const uri = vscode.Uri.joinPath(dir, 'verzadiging.md');
     const options = { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: { coders: ['eva'] } } as const;
-    const written = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', { view: 'saturation', format: 'markdown', uri, options, open: false });
+    const written = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', {
+      view: 'saturation',
+      format: 'markdown',
+      uri,
+      options,
+      open: false,
+    });
     assert.strictEqual(written.toString(), uri.toString());
     const md = await readText(uri);
-    assert.match(md, /^# Saturation: new codes per transcript\n\n\*Filters: Eva Jansen\*\n\n\| # \| Transcript \| Date \| New codes \| Cumulative \|/);
+    assert.match(
+      md,
+      /^# Saturation: new codes per transcript\n\n\*Filters: Eva Jansen\*\n\n\| # \| Transcript \| Date \| New codes \| Cumulative \|/,
+    );
     const eva = saturation(study, 'date', 'eva');
     assert.ok(md.includes(`| ${eva.length} | ${eva[eva.length - 1].label} |`));
     assert.match(md, /\n!\[New and cumulative codes per transcript\]\(verzadiging\.svg\)\n$/);
     const svg = await readText(vscode.Uri.joinPath(dir, 'verzadiging.svg'));
     assert.match(svg, /^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     assert.strictEqual((svg.match(/<rect /g) ?? []).length, eva.length, 'one bar per transcript');
-    const only = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', { view: 'saturation', format: 'svg', uri: vscode.Uri.joinPath(dir, 'chart.svg'), options, open: false });
+    const only = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMatrix', {
+      view: 'saturation',
+      format: 'svg',
+      uri: vscode.Uri.joinPath(dir, 'chart.svg'),
+      options,
+      open: false,
+    });
     assert.strictEqual(await readText(only), svg);
     await vscode.workspace.fs.delete(dir, { recursive: true });
   });
@@ -128,7 +158,9 @@ describe('method views: saturation tab and coder filter (real extension host)', 
       sam.map((q) => q.id),
     );
     assert.strictEqual(a.tree.quotations.coder, 'sam');
-    await until('the view message to name the coder', () => (String(a.tree.quotationView.message).includes('coder = Sam de Boer') ? true : undefined));
+    await until('the view message to name the coder', () =>
+      String(a.tree.quotationView.message).includes('coder = Sam de Boer') ? true : undefined,
+    );
     // the tree shows only sam's quotations
     const groups = await a.tree.quotations.getChildren();
     const shown = (await Promise.all(groups.map((g) => a.tree.quotations.getChildren(g)))).flat();

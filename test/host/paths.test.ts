@@ -17,7 +17,13 @@ describe('paths stay inside the study (real extension host)', () => {
       /never writes over the project file codeboom\.json/,
     );
     await assert.rejects(
-      Promise.resolve(vscode.commands.executeCommand('codeboom.exportRespondents', { uri: vscode.Uri.joinPath(root, '.codeboom', 'r.md'), format: 'markdown', open: false })),
+      Promise.resolve(
+        vscode.commands.executeCommand('codeboom.exportRespondents', {
+          uri: vscode.Uri.joinPath(root, '.codeboom', 'r.md'),
+          format: 'markdown',
+          open: false,
+        }),
+      ),
       /\.codeboom\/r\.md/,
     );
     assert.strictEqual(await vscode.commands.executeCommand('codeboom.exportRefiCodebook', { target: transcript }), undefined);
@@ -39,7 +45,10 @@ describe('paths stay inside the study (real extension host)', () => {
       const docs = service.study!.documents.map((d) => d.path);
       assert.ok(docs.includes('transcripts/zz-copy.md'), 'a link inside the study is followed');
       assert.ok(!docs.includes('transcripts/zz-secret.md'), 'a link to outside is not');
-      assert.deepStrictEqual(result?.problems.map((p) => p.file), ['transcripts/zz-secret.md']);
+      assert.deepStrictEqual(
+        result?.problems.map((p) => p.file),
+        ['transcripts/zz-secret.md'],
+      );
       assert.match(result!.problems[0].message, /symbolic link.*outside the study/);
     } finally {
       fs.unlinkSync(outLink);

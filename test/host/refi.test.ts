@@ -38,7 +38,18 @@ describe('REFI-QDA exchange (real extension host)', () => {
     study.transact('test coding', [
       {
         kind: 'addCoding',
-        coding: { id, doc, coder: 'eva', codes: [study.codes[3].id], start, end: start + quote.length, quote, prefix: '', suffix: '', created: new Date().toISOString() },
+        coding: {
+          id,
+          doc,
+          coder: 'eva',
+          codes: [study.codes[3].id],
+          start,
+          end: start + quote.length,
+          quote,
+          prefix: '',
+          suffix: '',
+          created: new Date().toISOString(),
+        },
       },
     ]);
     const target = beside('export').with({ path: beside('export').path + '.qdpx' });
@@ -86,13 +97,21 @@ describe('REFI-QDA exchange (real extension host)', () => {
       assert.strictEqual(transcript.slice(c.start, c.end), c.quote);
       assert.strictEqual(study.coding(c.id)?.quote, c.quote, 'same coding id, same quote');
     }
-    assert.strictEqual(await readText(vscode.Uri.joinPath(target, '.codeboom/memos/transcripts/A-1.md')), memo, 'the transcript memo travels as a note on its source');
+    assert.strictEqual(
+      await readText(vscode.Uri.joinPath(target, '.codeboom/memos/transcripts/A-1.md')),
+      memo,
+      'the transcript memo travels as a note on its source',
+    );
     // The open study is untouched.
     assert.strictEqual(service.root?.toString(), workspaceRoot().toString());
 
     // A second import into the same (now full) folder is refused and writes nothing.
     const before = (await vscode.workspace.fs.readDirectory(target)).length;
-    const again = await vscode.commands.executeCommand<ImportReport | undefined>('codeboom.importRefiProject', { source, target, open: false });
+    const again = await vscode.commands.executeCommand<ImportReport | undefined>('codeboom.importRefiProject', {
+      source,
+      target,
+      open: false,
+    });
     assert.strictEqual(again, undefined);
     assert.strictEqual((await vscode.workspace.fs.readDirectory(target)).length, before);
   });
@@ -125,7 +144,10 @@ describe('REFI-QDA exchange (real extension host)', () => {
     const result = await vscode.commands.executeCommand<CodebookImportResult>('codeboom.importRefiCodebook', { source: extendedFile });
     assert.deepStrictEqual(result, { added: 2, matched: before, links: 0 });
     const formal = study.code('0b0e0f00-0000-4000-8000-000000000001')!;
-    assert.deepStrictEqual([formal.name, formal.parent, formal.color, formal.definition], ['formeel mandaat', parent.id, '#112233', 'Besluitbevoegdheid op papier.']);
+    assert.deepStrictEqual(
+      [formal.name, formal.parent, formal.color, formal.definition],
+      ['formeel mandaat', parent.id, '#112233', 'Besluitbevoegdheid op papier.'],
+    );
     await service.flush();
     assert.ok((await readText(vscode.Uri.joinPath(workspaceRoot(), 'codeboom.json'))).includes('formeel mandaat'), 'saved');
     await vscode.commands.executeCommand('codeboom.undo');
@@ -141,7 +163,11 @@ describe('REFI-QDA exchange (real extension host)', () => {
     const target = beside('evil-target');
     made.push(target);
     await vscode.workspace.fs.createDirectory(target);
-    const report = await vscode.commands.executeCommand<ImportReport | undefined>('codeboom.importRefiProject', { source: evil, target, open: false });
+    const report = await vscode.commands.executeCommand<ImportReport | undefined>('codeboom.importRefiProject', {
+      source: evil,
+      target,
+      open: false,
+    });
     assert.strictEqual(report, undefined);
     assert.deepStrictEqual(await vscode.workspace.fs.readDirectory(target), []);
     assert.ok(!(await exists(vscode.Uri.joinPath(target, '..', 'escape.txt'))));

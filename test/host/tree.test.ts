@@ -13,7 +13,10 @@ function projectUri(): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), 'codeboom.json');
 }
 
-async function project(): Promise<{ codes: Array<{ id: string; name: string; parent?: string; aliases?: string[] }>; links: Array<{ code: string; factor: string }> }> {
+async function project(): Promise<{
+  codes: Array<{ id: string; name: string; parent?: string; aliases?: string[] }>;
+  links: Array<{ code: string; factor: string }>;
+}> {
   return JSON.parse(await readText(projectUri()));
 }
 
@@ -66,7 +69,10 @@ describe('code tree and sidebar views (real extension host)', () => {
       assert.deepStrictEqual(a.tree.codes.countOf(id), expected.get(id), study.pathLabel(id));
       const item = a.tree.codes.getTreeItem(id);
       const n = expected.get(id)!;
-      assert.ok(String(item.description).startsWith(n.total !== n.own ? `${n.own} · Σ${n.total}` : `${n.own}`), `${study.pathLabel(id)}: ${item.description}`);
+      assert.ok(
+        String(item.description).startsWith(n.total !== n.own ? `${n.own} · Σ${n.total}` : `${n.own}`),
+        `${study.pathLabel(id)}: ${item.description}`,
+      );
       assert.ok(item.iconPath instanceof vscode.Uri, 'a colour square');
     }
     const top = byName(study, 'Hiërarchische inrichting van de rijksoverheid');
@@ -96,7 +102,10 @@ describe('code tree and sidebar views (real extension host)', () => {
     assert.ok(shown.includes(hier));
     assert.ok(shown.length < study.codes.length, 'other codes are hidden');
     for (const id of shown) {
-      assert.ok(matched.includes(id) || matched.some((m) => study.pathOf(m).some((p) => p.id === id)), `${study.code(id)?.name} is a match or an ancestor of one`);
+      assert.ok(
+        matched.includes(id) || matched.some((m) => study.pathOf(m).some((p) => p.id === id)),
+        `${study.code(id)?.name} is a match or an ancestor of one`,
+      );
     }
     await vscode.commands.executeCommand('codeboom.tree.clearFilter');
     assert.strictEqual((await walk(a)).length, study.codes.length);
@@ -109,7 +118,10 @@ describe('code tree and sidebar views (real extension host)', () => {
     await a.service.flush();
     const before = await readText(projectUri());
     assert.strictEqual(await vscode.commands.executeCommand('codeboom.tree.rename', id, 'onderling vertrouwen'), true);
-    assert.strictEqual(a.tree.codes.getTreeItem(id).label && (a.tree.codes.getTreeItem(id).label as vscode.TreeItemLabel).label, 'onderling vertrouwen');
+    assert.strictEqual(
+      a.tree.codes.getTreeItem(id).label && (a.tree.codes.getTreeItem(id).label as vscode.TreeItemLabel).label,
+      'onderling vertrouwen',
+    );
     await a.service.flush();
     assert.strictEqual((await project()).codes.find((c) => c.id === id)!.name, 'onderling vertrouwen');
     await vscode.commands.executeCommand('codeboom.undo');
@@ -129,7 +141,10 @@ describe('code tree and sidebar views (real extension host)', () => {
     await vscode.commands.executeCommand('codeboom.tree.setPolarity', child, 'stimulerend');
     await vscode.commands.executeCommand('codeboom.tree.setOrigin', child, 'in-vivo');
     const c = study.code(child)!;
-    assert.deepStrictEqual([c.color, c.definition, c.polarity, c.origin], ['#123abc', 'Leidinggevenden die kennisdeling voordoen.', 'stimulerend', 'in-vivo']);
+    assert.deepStrictEqual(
+      [c.color, c.definition, c.polarity, c.origin],
+      ['#123abc', 'Leidinggevenden die kennisdeling voordoen.', 'stimulerend', 'in-vivo'],
+    );
     assert.match(String(a.tree.codes.getTreeItem(child).description), /\+ in vivo/);
     await a.service.flush();
     const saved = (await project()).codes;
@@ -195,7 +210,9 @@ describe('code tree and sidebar views (real extension host)', () => {
     await a.service.flush();
     const projectBefore = await readText(projectUri());
     const filesBefore = await codingFiles();
-    const union = new Set([...study.codingsWithCode(source), ...study.codingsWithCode(target)].map((c) => `${c.doc}|${c.coder}|${c.start}|${c.end}`));
+    const union = new Set(
+      [...study.codingsWithCode(source), ...study.codingsWithCode(target)].map((c) => `${c.doc}|${c.coder}|${c.start}|${c.end}`),
+    );
     const sourceCount = study.countWithCode(source);
     assert.ok(sourceCount > 0);
     assert.strictEqual(await vscode.commands.executeCommand('codeboom.tree.merge', source, target), true);
@@ -292,7 +309,10 @@ describe('code tree and sidebar views (real extension host)', () => {
     await vscode.commands.executeCommand('codeboom.quotations.toggleSubcodes', true);
     const all = quotationsOf(study, code, { subtree: true });
     assert.ok(all.length > 10);
-    assert.deepStrictEqual(a.tree.quotations.quotations().map((q) => q.id), all.map((q) => q.id));
+    assert.deepStrictEqual(
+      a.tree.quotations.quotations().map((q) => q.id),
+      all.map((q) => q.id),
+    );
     const groups = await a.tree.quotations.getChildren();
     const shown = (await Promise.all(groups.map((g) => a.tree.quotations.getChildren(g)))).flat();
     assert.strictEqual(shown.length, all.length);
@@ -304,7 +324,11 @@ describe('code tree and sidebar views (real extension host)', () => {
     assert.ok(n > 0 && n < all.length);
     assert.ok(a.tree.quotations.quotations().every((q) => study.caseOf(q.doc) === 'NDS'));
     await vscode.commands.executeCommand('codeboom.quotations.filter', 'function_type', 'Uitvoering');
-    assert.ok(a.tree.quotations.quotations().every((q) => study.caseOf(q.doc) === 'NDS' && study.attribute(q.doc, 'function_type') === 'Uitvoering'));
+    assert.ok(
+      a.tree.quotations
+        .quotations()
+        .every((q) => study.caseOf(q.doc) === 'NDS' && study.attribute(q.doc, 'function_type') === 'Uitvoering'),
+    );
     await vscode.commands.executeCommand('codeboom.quotations.clearFilter');
     assert.strictEqual(a.tree.quotations.quotations().length, all.length);
 
@@ -313,7 +337,11 @@ describe('code tree and sidebar views (real extension host)', () => {
     assert.ok(copied.endsWith(`(${study.sourceLabel(q.doc)})`), copied);
     assert.strictEqual(await vscode.env.clipboard.readText(), copied);
 
-    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('codeboom.quotations.open', { kind: 'quote', id: q.id, doc: q.doc });
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('codeboom.quotations.open', {
+      kind: 'quote',
+      id: q.id,
+      doc: q.doc,
+    });
     assert.strictEqual(editor.document.uri.toString(), a.service.uriOf(q.doc).toString());
     assert.strictEqual(editor.document.getText(editor.selection), q.quote);
 
@@ -333,10 +361,7 @@ describe('code tree and sidebar views (real extension host)', () => {
     const study = a.service.study!;
     await vscode.commands.executeCommand('codeboom.transcripts.groupBy', 'case');
     const groups = a.tree.transcripts.getChildren();
-    assert.deepStrictEqual(
-      groups.map((g) => (g.kind === 'group' ? g.value : '')).slice(0, 2),
-      ['NDS', 'QIHR'],
-    );
+    assert.deepStrictEqual(groups.map((g) => (g.kind === 'group' ? g.value : '')).slice(0, 2), ['NDS', 'QIHR']);
     const docs = groups.flatMap((g) => a.tree.transcripts.getChildren(g));
     assert.strictEqual(docs.length, study.documents.length);
     const first = docs[0];

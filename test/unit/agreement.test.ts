@@ -47,14 +47,31 @@ describe('intercoder agreement', () => {
     const project = { ...emptyProject('t'), codes: [{ id: 'x', name: 'x', color: '#000000' }] };
     const text = '---\na: 1\n---\n' + 'abcdefghij'.repeat(10);
     const doc = { path: 'd.md', attributes: {}, bodyStart: 13, length: text.length, title: 'd' };
-    const c = (id: string, coder: string, start: number, end: number): Coding => ({ id, doc: 'd.md', coder, codes: ['x'], start, end, quote: text.slice(start, end), prefix: '', suffix: '', created: 't' });
+    const c = (id: string, coder: string, start: number, end: number): Coding => ({
+      id,
+      doc: 'd.md',
+      coder,
+      codes: ['x'],
+      start,
+      end,
+      quote: text.slice(start, end),
+      prefix: '',
+      suffix: '',
+      created: 't',
+    });
     const study = new Study(project, [doc], [c('1', 'eva', 20, 40), c('2', 'eva', 30, 50), c('3', 'sam', 25, 60)]);
     const r = agreement(study, 'eva', 'sam', () => text);
     assert.deepStrictEqual(r.docs, ['d.md']);
     const f = r.perCode[0].figures;
     // eva covers 20–50, sam 25–60: both 25–50 = 25, only eva 20–25 = 5, only sam 50–60 = 10.
     assert.deepStrictEqual([f.both, f.onlyA, f.onlyB, f.neither], [25, 5, 10, 100 - 40]);
-    assert.deepStrictEqual(r.disagreements.map((d) => [d.coder, d.start, d.end]), [['eva', 20, 25], ['sam', 50, 60]]);
+    assert.deepStrictEqual(
+      r.disagreements.map((d) => [d.coder, d.start, d.end]),
+      [
+        ['eva', 20, 25],
+        ['sam', 50, 60],
+      ],
+    );
   });
 
   it('on the sample study: eva and sam agree substantially on A-1 and D-1', async () => {

@@ -87,7 +87,10 @@ describe('CLI (codeboom)', () => {
     const m = /13 transcripts, 31 codes, (\d+) codings \(\+(\d+) orphaned\)/.exec(r.out);
     assert.ok(m, r.out);
     assert.strictEqual(Number(m[1]) + Number(m[2]), 346);
-    assert.match(r.err, /note: transcripts\/B-1\.md changed since it was coded — \d+ codings moved, \d+ found approximately, [1-9]\d* orphaned/);
+    assert.match(
+      r.err,
+      /note: transcripts\/B-1\.md changed since it was coded — \d+ codings moved, \d+ found approximately, [1-9]\d* orphaned/,
+    );
     assert.match(r.err, /note: transcript transcripts\/C-1\.md is missing — its [1-9]\d* codings are kept/);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
@@ -104,7 +107,13 @@ describe('CLI (codeboom)', () => {
     let index: MatrixIndex;
     const DATE = '2024-05-01T12:00:00';
     const ctx = () => ({ index, labels: DEFAULT_LABELS, creator: 'Eva', now: new Date(DATE) });
-    const options = (o: Partial<MatrixOptions>): MatrixOptions => ({ rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {}, ...o });
+    const options = (o: Partial<MatrixOptions>): MatrixOptions => ({
+      rows: 'tree',
+      columns: { kind: 'case' },
+      measure: 'codings',
+      filters: {},
+      ...o,
+    });
 
     before(async () => {
       study = (await StudyStore.open(new NodeFileSystem(SAMPLE))).study;
@@ -127,8 +136,14 @@ describe('CLI (codeboom)', () => {
     it('matrix: every dimension, measure and filter of the panel', async () => {
       const cases: Array<[string[], Partial<MatrixOptions>]> = [
         [['--columns', 'respondents', '--measure', 'row%'], { columns: { kind: 'respondent' }, measure: 'rowPercent' }],
-        [['--columns', 'transcripts', '--measure', 'transcripts', '--rows', 'top'], { columns: { kind: 'transcript' }, measure: 'transcripts', rows: 'top' }],
-        [['--columns', 'attribute:function_type', '--measure', 'col%'], { columns: { kind: 'attribute', key: 'function_type' }, measure: 'columnPercent' }],
+        [
+          ['--columns', 'transcripts', '--measure', 'transcripts', '--rows', 'top'],
+          { columns: { kind: 'transcript' }, measure: 'transcripts', rows: 'top' },
+        ],
+        [
+          ['--columns', 'attribute:function_type', '--measure', 'col%'],
+          { columns: { kind: 'attribute', key: 'function_type' }, measure: 'columnPercent' },
+        ],
         [['--columns', 'factors', '--measure', 'respondents'], { columns: { kind: 'factor' }, measure: 'respondents' }],
         [['--columns', 'codes'], { columns: { kind: 'code' } }],
         [
@@ -139,7 +154,11 @@ describe('CLI (codeboom)', () => {
       for (const [argv, o] of cases) {
         for (const format of ['csv', 'md'] as const) {
           const bytes = await exported('matrix', `m.${format}`, ...argv);
-          assert.deepStrictEqual(utf8(bytes), utf8(await exportView(ctx(), 'matrix', options(o), format === 'md' ? 'markdown' : 'csv')), `${argv.join(' ')} ${format}`);
+          assert.deepStrictEqual(
+            utf8(bytes),
+            utf8(await exportView(ctx(), 'matrix', options(o), format === 'md' ? 'markdown' : 'csv')),
+            `${argv.join(' ')} ${format}`,
+          );
         }
       }
       const md = utf8(await exported('matrix', 'm.md', '--columns', 'respondents', '--polarity', 'belemmerend'));
@@ -179,7 +198,10 @@ describe('CLI (codeboom)', () => {
     it('synthesis: Markdown by default, CSV and XLSX, with filters', async () => {
       const md = await exported('synthesis', 'synthesis.txt');
       assert.deepStrictEqual(md, await exportSynthesis(ctx(), 'markdown', {}));
-      assert.match(utf8(md), /\| Empirical factor \| Polarity \| Empirical pattern \| Origin of the factor \| Analysis \| NDS \| QIHR \| Focusgroep \| Total \|/);
+      assert.match(
+        utf8(md),
+        /\| Empirical factor \| Polarity \| Empirical pattern \| Origin of the factor \| Analysis \| NDS \| QIHR \| Focusgroep \| Total \|/,
+      );
       const csv = await exported('synthesis', 'synthesis.csv', '--coder', 'sam');
       assert.deepStrictEqual(csv, await exportSynthesis(ctx(), 'csv', { coders: ['sam'] }));
       const wb = await workbook(await exported('synthesis', 'synthesis.xlsx'));
@@ -220,7 +242,10 @@ describe('CLI (codeboom)', () => {
         const b = await exported('codebook', 'b.md', '--edited-by', 'Eva');
         assert.deepStrictEqual(a, b);
         assert.match(utf8(a), /\| Date\/Time \| 2024-05-01 12:00:00 \|/);
-        assert.match(utf8(await exported('codebook', 'c.md', '--edited-by', 'Eva', '--date', '2021-02-14T09:30:00')), /\| Date\/Time \| 2021-02-14 09:30:00 \|/);
+        assert.match(
+          utf8(await exported('codebook', 'c.md', '--edited-by', 'Eva', '--date', '2021-02-14T09:30:00')),
+          /\| Date\/Time \| 2021-02-14 09:30:00 \|/,
+        );
         process.env.SOURCE_DATE_EPOCH = 'yesterday';
         const r = await run('export', 'codebook', SAMPLE);
         assert.strictEqual(r.code, 2);
@@ -268,14 +293,26 @@ describe('CLI (codeboom)', () => {
 
   describe('usage errors exit 2 with what is allowed', () => {
     const bad: Array<[string[], RegExp]> = [
-      [['export', 'matrix', SAMPLE, '--colums', 'cases'], /export matrix has no option --colums; its options: --out, --format, --rows, --columns/],
+      [
+        ['export', 'matrix', SAMPLE, '--colums', 'cases'],
+        /export matrix has no option --colums; its options: --out, --format, --rows, --columns/,
+      ],
       [['export', 'matrix', SAMPLE, '--rows', 'flat'], /--rows "flat" is not one of tree\|top/],
-      [['export', 'matrix', SAMPLE, '--columns', 'people'], /--columns "people" is not one of cases\|respondents\|transcripts\|attribute:<key>\|factors\|codes/],
+      [
+        ['export', 'matrix', SAMPLE, '--columns', 'people'],
+        /--columns "people" is not one of cases\|respondents\|transcripts\|attribute:<key>\|factors\|codes/,
+      ],
       [['export', 'matrix', SAMPLE, '--columns', 'attribute:age'], /no transcript has that attribute; the attributes are: case, date, /],
       [['export', 'matrix', SAMPLE, '--measure', 'sum'], /--measure "sum" is not one of codings\|transcripts\|respondents\|row%\|col%/],
       [['export', 'matrix', SAMPLE, '--measure'], /--measure needs a value/],
-      [['export', 'matrix', SAMPLE, '--polarity', 'good'], /--polarity "good" is not one of: belemmerend \(hindering\), stimulerend \(stimulating\), neutral/],
-      [['export', 'synthesis', SAMPLE, '--origin', 'folklore'], /--origin "folklore" is not one of: literature, empirical, in-vivo \(in vivo\)/],
+      [
+        ['export', 'matrix', SAMPLE, '--polarity', 'good'],
+        /--polarity "good" is not one of: belemmerend \(hindering\), stimulerend \(stimulating\), neutral/,
+      ],
+      [
+        ['export', 'synthesis', SAMPLE, '--origin', 'folklore'],
+        /--origin "folklore" is not one of: literature, empirical, in-vivo \(in vivo\)/,
+      ],
       [['export', 'coverage', SAMPLE, '--case', 'XYZ'], /--case "XYZ" is not one of: NDS, QIHR, Focusgroep/],
       [['export', 'matrix', SAMPLE, '--coder', 'bob'], /--coder "bob" is not one of: eva, sam/],
       [['export', 'matrix', SAMPLE, '--format', 'pdf'], /--format "pdf": export matrix writes csv, xlsx, md/],
@@ -304,10 +341,34 @@ describe('CLI (codeboom)', () => {
     it('help export lists every export with its formats and options', async () => {
       const r = await run('help', 'export');
       assert.strictEqual(r.code, 0);
-      for (const what of ['matrix', 'coverage', 'synthesis', 'respondents', 'codebook', 'gioia', 'qdpx', 'qdc', 'agreement', 'saturation']) {
+      for (const what of [
+        'matrix',
+        'coverage',
+        'synthesis',
+        'respondents',
+        'codebook',
+        'gioia',
+        'qdpx',
+        'qdc',
+        'agreement',
+        'saturation',
+      ]) {
         assert.match(r.out, new RegExp(`^  ${what} `, 'm'), what);
       }
-      for (const option of ['--rows', '--columns', '--measure', '--polarity', '--origin', '--case', '--coder', '--date', '--edited-by', '--format csv|xlsx|md', '--format md|html', '--format svg|md']) {
+      for (const option of [
+        '--rows',
+        '--columns',
+        '--measure',
+        '--polarity',
+        '--origin',
+        '--case',
+        '--coder',
+        '--date',
+        '--edited-by',
+        '--format csv|xlsx|md',
+        '--format md|html',
+        '--format svg|md',
+      ]) {
         assert.ok(r.out.includes(option), option);
       }
       assert.strictEqual((await run('export', '--help')).out, r.out);
@@ -341,11 +402,23 @@ describe('CLI (codeboom)', () => {
 
   it('shares the choices with the extension: file names and matrix options', async () => {
     const study = (await StudyStore.open(new NodeFileSystem(SAMPLE))).study;
-    assert.deepStrictEqual(matrixOptionsFromChoices(study, {}), { value: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {} } });
-    assert.deepStrictEqual(matrixOptionsFromChoices(study, { columns: 'Respondents', measure: 'COL%', polarity: 'stimulating,stimulerend', coders: 'sam' }), {
-      value: { rows: 'tree', columns: { kind: 'respondent' }, measure: 'columnPercent', filters: { polarity: ['stimulerend'], coders: ['sam'] } },
+    assert.deepStrictEqual(matrixOptionsFromChoices(study, {}), {
+      value: { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {} },
     });
-    assert.deepStrictEqual(matrixOptionsFromChoices(study, { origin: ' , ' }), { error: '--origin needs a value (a comma-separated list)' });
+    assert.deepStrictEqual(
+      matrixOptionsFromChoices(study, { columns: 'Respondents', measure: 'COL%', polarity: 'stimulating,stimulerend', coders: 'sam' }),
+      {
+        value: {
+          rows: 'tree',
+          columns: { kind: 'respondent' },
+          measure: 'columnPercent',
+          filters: { polarity: ['stimulerend'], coders: ['sam'] },
+        },
+      },
+    );
+    assert.deepStrictEqual(matrixOptionsFromChoices(study, { origin: ' , ' }), {
+      error: '--origin needs a value (a comma-separated list)',
+    });
     const opts = { rows: 'tree', columns: { kind: 'attribute', key: 'function_type' }, measure: 'codings' } as const;
     assert.strictEqual(exportBaseName('matrix', opts), 'matrix-function_type');
     assert.strictEqual(exportBaseName('matrix', { ...opts, columns: { kind: 'respondent' } }), 'matrix-respondent');

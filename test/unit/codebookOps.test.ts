@@ -4,7 +4,18 @@ import fc from 'fast-check';
 import { Study } from '../../src/core/study';
 import type { Coding, ProjectData, TranscriptDocument } from '../../src/core/model';
 import { makeAnchor } from '../../src/core/anchor';
-import { codeCounts, codingsOfSubtrees, deleteCode, factorEvidence, linkFactors, mergeCodes, moveCodes, reorderOps, setFactorLinks, siblingNameTaken } from '../../src/core/codebookOps';
+import {
+  codeCounts,
+  codingsOfSubtrees,
+  deleteCode,
+  factorEvidence,
+  linkFactors,
+  mergeCodes,
+  moveCodes,
+  reorderOps,
+  setFactorLinks,
+  siblingNameTaken,
+} from '../../src/core/codebookOps';
 import { StudyStore } from '../../src/core/store';
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 import { TRANSCRIPT_A, TRANSCRIPT_D, offsetOf, smallProject, smallStudyFs } from './helpers';
@@ -23,7 +34,13 @@ function coding(id: string, quote: string, codes: string[], extra: Partial<Codin
 
 const docs: TranscriptDocument[] = [
   { path: A, attributes: { case: 'NDS', respondent: 'Respondent A', interview: 1 }, bodyStart: 0, length: TRANSCRIPT_A.length, title: 'A' },
-  { path: D, attributes: { case: 'QIHR', respondent: 'Respondent D', interview: 1 }, bodyStart: 0, length: TRANSCRIPT_D.length, title: 'D' },
+  {
+    path: D,
+    attributes: { case: 'QIHR', respondent: 'Respondent D', interview: 1 },
+    bodyStart: 0,
+    length: TRANSCRIPT_D.length,
+    title: 'D',
+  },
 ];
 
 /** hier › {mandaat, middelen}, vertrouwen, complex; links mandaat → f-rollen, f-coord. */
@@ -81,9 +98,7 @@ describe('codebook operations (pure)', () => {
       const e = factorEvidence(s);
       assert.deepStrictEqual(e.get('f-rollen'), { codes: ['mandaat'], codings: 1 });
       assert.deepStrictEqual(e.get('f-coord'), { codes: ['hier', 'mandaat'], codings: 2 });
-      s.transact('unlink', [
-        { kind: 'removeLink', code: 'mandaat', factor: 'f-rollen' },
-      ]);
+      s.transact('unlink', [{ kind: 'removeLink', code: 'mandaat', factor: 'f-rollen' }]);
       assert.deepStrictEqual(factorEvidence(s).get('f-rollen'), { codes: [], codings: 0 });
     });
   });
@@ -161,28 +176,45 @@ describe('codebook operations (pure)', () => {
       s.transact('delete', deleteCode(s, 'mandaat', { codings: 'remove' }, NOW));
       assert.strictEqual(s.coding('a'), undefined);
       assert.deepStrictEqual(s.coding('b')!.codes, ['vertrouwen']);
-      assert.deepStrictEqual(s.links.filter((l) => l.code === 'mandaat'), []);
+      assert.deepStrictEqual(
+        s.links.filter((l) => l.code === 'mandaat'),
+        [],
+      );
     });
 
     it('a top-level code has no parent to take its codings', () => {
       const s = study([coding('c', 'vertrouwen tussen de leden', ['vertrouwen'])]);
       assert.throws(() => deleteCode(s, 'vertrouwen', { codings: 'parent' }), /top-level/);
       s.transact('delete', deleteCode(s, 'hier', { codings: 'remove' }));
-      assert.deepStrictEqual(s.children(undefined).map((c) => c.id).sort(), ['complex', 'mandaat', 'middelen', 'vertrouwen']);
+      assert.deepStrictEqual(
+        s
+          .children(undefined)
+          .map((c) => c.id)
+          .sort(),
+        ['complex', 'mandaat', 'middelen', 'vertrouwen'],
+      );
     });
 
     it('is saved: codeboom.json loses the code, the codings file its coding', async () => {
       const fs = smallStudyFs();
       const { store, study: s } = await StudyStore.open(fs);
       const [st, en] = offsetOf(TRANSCRIPT_A, 'geen mandaat');
-      s.transact('code', [{ kind: 'addCoding', coding: { id: 'x', doc: A, coder: 'eva', codes: ['middelen'], ...makeAnchor(TRANSCRIPT_A, st, en), created: T0 } }]);
+      s.transact('code', [
+        {
+          kind: 'addCoding',
+          coding: { id: 'x', doc: A, coder: 'eva', codes: ['middelen'], ...makeAnchor(TRANSCRIPT_A, st, en), created: T0 },
+        },
+      ]);
       await store.save();
       s.transact('delete', deleteCode(s, 'middelen', { codings: 'parent' }, NOW));
       await store.save();
       const project = JSON.parse(fs.text('codeboom.json')!) as ProjectData;
       assert.ok(!project.codes.some((c) => c.id === 'middelen'));
       const file = JSON.parse(fs.text('.codeboom/codings/transcripts/A-1.md.eva.json')!) as { codings: Coding[] };
-      assert.deepStrictEqual(file.codings.map((c) => c.codes), [['hier']]);
+      assert.deepStrictEqual(
+        file.codings.map((c) => c.codes),
+        [['hier']],
+      );
     });
   });
 
@@ -197,7 +229,10 @@ describe('codebook operations (pure)', () => {
       assert.deepStrictEqual(order.slice(order.indexOf('vertrouwen'), order.indexOf('vertrouwen') + 3), ['vertrouwen', 'mandaat', 'sub']);
       s.transact('to root', moveCodes(s, ['mandaat'], undefined));
       assert.strictEqual(s.code('mandaat')!.parent, undefined);
-      assert.deepStrictEqual(s.codes.slice(-2).map((c) => c.id), ['mandaat', 'sub']);
+      assert.deepStrictEqual(
+        s.codes.slice(-2).map((c) => c.id),
+        ['mandaat', 'sub'],
+      );
       s.undo();
       s.undo();
       assert.strictEqual(s.code('mandaat')!.parent, 'hier');
@@ -207,9 +242,15 @@ describe('codebook operations (pure)', () => {
       const s = study();
       s.transact('move', moveCodes(s, ['hier', 'mandaat', 'complex'], 'vertrouwen'));
       assert.strictEqual(s.code('mandaat')!.parent, 'hier');
-      assert.deepStrictEqual(s.children('vertrouwen').map((c) => c.id), ['hier', 'complex']);
+      assert.deepStrictEqual(
+        s.children('vertrouwen').map((c) => c.id),
+        ['hier', 'complex'],
+      );
       s.transact('before', moveCodes(s, ['complex'], 'vertrouwen', 'hier'));
-      assert.deepStrictEqual(s.children('vertrouwen').map((c) => c.id), ['complex', 'hier']);
+      assert.deepStrictEqual(
+        s.children('vertrouwen').map((c) => c.id),
+        ['complex', 'hier'],
+      );
     });
 
     it('refuses to move a code under itself or its subcode', () => {
@@ -220,19 +261,24 @@ describe('codebook operations (pure)', () => {
 
     it('reorderOps turns any order into any other', () => {
       fc.assert(
-        fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 15 }).chain((ids) => fc.tuple(fc.constant(ids), fc.shuffledSubarray(ids, { minLength: ids.length }))), ([current, desired]) => {
-          const a = current.map(String);
-          const b = desired.map(String);
-          const sim = [...a];
-          for (const op of reorderOps(a, b)) {
-            assert.strictEqual(op.kind, 'moveCode');
-            if (op.kind === 'moveCode') {
-              sim.splice(sim.indexOf(op.id), 1);
-              sim.splice(op.index, 0, op.id);
+        fc.property(
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 15 })
+            .chain((ids) => fc.tuple(fc.constant(ids), fc.shuffledSubarray(ids, { minLength: ids.length }))),
+          ([current, desired]) => {
+            const a = current.map(String);
+            const b = desired.map(String);
+            const sim = [...a];
+            for (const op of reorderOps(a, b)) {
+              assert.strictEqual(op.kind, 'moveCode');
+              if (op.kind === 'moveCode') {
+                sim.splice(sim.indexOf(op.id), 1);
+                sim.splice(op.index, 0, op.id);
+              }
             }
-          }
-          assert.deepStrictEqual(sim, b);
-        }),
+            assert.deepStrictEqual(sim, b);
+          },
+        ),
       );
     });
   });

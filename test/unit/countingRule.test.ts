@@ -26,27 +26,64 @@ const GONE = 'transcripts/Z-9.md';
 
 /** A coding whose text is gone from its transcript: it stays an orphan when the study is opened. */
 function orphan(id: string, codes: string[], coder = 'eva', doc = DOC): Coding {
-  return { id, doc, coder, codes, start: 40, end: 40, quote: 'deze passage is er niet meer', prefix: '', suffix: '', created: '2020-10-06T10:00:00.000Z', orphaned: true };
+  return {
+    id,
+    doc,
+    coder,
+    codes,
+    start: 40,
+    end: 40,
+    quote: 'deze passage is er niet meer',
+    prefix: '',
+    suffix: '',
+    created: '2020-10-06T10:00:00.000Z',
+    orphaned: true,
+  };
 }
 
 function files(withUncounted: boolean): Record<string, string> {
-  const onD = (quote: string, codes: string[], id: string, coder: string): Coding => ({ ...codingOn(quote, codes, id, coder, TRANSCRIPT_D), doc: D });
-  const a = [codingOn('geen mandaat', ['mandaat'], 'a1'), codingOn('middelen en capaciteit', ['middelen', 'mandaat'], 'a2'), codingOn('vertrouwen tussen de leden', ['vertrouwen'], 'a3')];
-  const aSam = [codingOn('geen mandaat om besluiten', ['mandaat'], 's1', 'sam'), codingOn('vertrouwen tussen', ['vertrouwen'], 's2', 'sam')];
+  const onD = (quote: string, codes: string[], id: string, coder: string): Coding => ({
+    ...codingOn(quote, codes, id, coder, TRANSCRIPT_D),
+    doc: D,
+  });
+  const a = [
+    codingOn('geen mandaat', ['mandaat'], 'a1'),
+    codingOn('middelen en capaciteit', ['middelen', 'mandaat'], 'a2'),
+    codingOn('vertrouwen tussen de leden', ['vertrouwen'], 'a3'),
+  ];
+  const aSam = [
+    codingOn('geen mandaat om besluiten', ['mandaat'], 's1', 'sam'),
+    codingOn('vertrouwen tussen', ['vertrouwen'], 's2', 'sam'),
+  ];
   const d = [onD('Quantum is complex en abstract', ['complex'], 'd1', 'eva'), onD('het kennisniveau is laag', ['middelen'], 'd2', 'eva')];
   const out: Record<string, string> = {
     [EVA]: serializeCodingFile(DOC, 'eva', withUncounted ? [...a, orphan('o1', ['mandaat']), orphan('o2', ['complex', 'middelen'])] : a),
-    '.codeboom/codings/transcripts/A-1.md.sam.json': serializeCodingFile(DOC, 'sam', withUncounted ? [...aSam, orphan('o3', ['vertrouwen'], 'sam')] : aSam),
-    '.codeboom/codings/transcripts/D-1.md.eva.json': serializeCodingFile(D, 'eva', withUncounted ? [...d, orphan('o4', ['complex'], 'eva', D)] : d),
+    '.codeboom/codings/transcripts/A-1.md.sam.json': serializeCodingFile(
+      DOC,
+      'sam',
+      withUncounted ? [...aSam, orphan('o3', ['vertrouwen'], 'sam')] : aSam,
+    ),
+    '.codeboom/codings/transcripts/D-1.md.eva.json': serializeCodingFile(
+      D,
+      'eva',
+      withUncounted ? [...d, orphan('o4', ['complex'], 'eva', D)] : d,
+    ),
   };
   if (withUncounted) {
     // The codings of a transcript that is missing: kept, not counted.
-    out['.codeboom/codings/transcripts/Z-9.md.eva.json'] = serializeCodingFile(GONE, 'eva', [{ ...codingOn('geen mandaat', ['mandaat'], 'z1'), doc: GONE }]);
+    out['.codeboom/codings/transcripts/Z-9.md.eva.json'] = serializeCodingFile(GONE, 'eva', [
+      { ...codingOn('geen mandaat', ['mandaat'], 'z1'), doc: GONE },
+    ]);
   }
   return out;
 }
 
-const plain = <T>(x: T): unknown => JSON.parse(JSON.stringify(x, (_k, v: unknown) => (v instanceof Map ? [...v] : ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v)));
+const plain = <T>(x: T): unknown =>
+  JSON.parse(
+    JSON.stringify(x, (_k, v: unknown) =>
+      v instanceof Map ? [...v] : ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v,
+    ),
+  );
 const withoutUncountedField = (m: Map<string, { own: number; total: number }>): unknown => [...m].map(([k, v]) => [k, v.own, v.total]);
 
 describe('one counting rule: orphans are not counted in analysis numbers', () => {
@@ -57,13 +94,22 @@ describe('one counting rule: orphans are not counted in analysis numbers', () =>
     clean = (await StudyStore.open(smallStudyFs(files(false)))).study;
     assert.strictEqual(full.readOnly, false);
     assert.strictEqual(uncountedOf(full, full.allCodings()), 5, 'four orphans and one coding of a missing transcript');
-    assert.deepStrictEqual([...full.allCodings()].filter((c) => !isCounted(full, c)).map((c) => c.id).sort(), ['o1', 'o2', 'o3', 'o4', 'z1']);
+    assert.deepStrictEqual(
+      [...full.allCodings()]
+        .filter((c) => !isCounted(full, c))
+        .map((c) => c.id)
+        .sort(),
+      ['o1', 'o2', 'o3', 'o4', 'z1'],
+    );
   });
 
   it('code counts (code tree, literature factors view) leave them out and report them apart, rolled up like the totals', () => {
     const counts = codeCounts(full);
     assert.deepStrictEqual(withoutUncountedField(counts), withoutUncountedField(codeCounts(clean)));
-    assert.deepStrictEqual(withoutUncountedField(codeCounts(full, full.codingsOf(DOC))), withoutUncountedField(codeCounts(clean, clean.codingsOf(DOC))));
+    assert.deepStrictEqual(
+      withoutUncountedField(codeCounts(full, full.codingsOf(DOC))),
+      withoutUncountedField(codeCounts(clean, clean.codingsOf(DOC))),
+    );
     assert.strictEqual(counts.get('mandaat')!.uncounted, 2, 'o1 and z1');
     assert.strictEqual(counts.get('hier')!.uncounted, 3, 'o1, z1 and o2 (middelen), each once');
     assert.strictEqual(counts.get('complex')!.uncounted, 2);
@@ -81,7 +127,11 @@ describe('one counting rule: orphans are not counted in analysis numbers', () =>
       for (const measure of measures) {
         const a = computeMatrix(fi, { rows: 'tree', columns: col, measure });
         const b = computeMatrix(ci, { rows: 'tree', columns: col, measure });
-        assert.deepStrictEqual(plain([a.values, a.rowTotals, a.columnTotals, a.grandTotal]), plain([b.values, b.rowTotals, b.columnTotals, b.grandTotal]), `${col.kind} ${measure}`);
+        assert.deepStrictEqual(
+          plain([a.values, a.rowTotals, a.columnTotals, a.grandTotal]),
+          plain([b.values, b.rowTotals, b.columnTotals, b.grandTotal]),
+          `${col.kind} ${measure}`,
+        );
       }
     }
     assert.deepStrictEqual(plain(factorCoverage(fi)), plain(factorCoverage(ci)));

@@ -21,11 +21,21 @@ describe('test host install environment', () => {
       INIT_CWD: REPO,
       NODE: '/usr/bin/node',
       NODE_OPTIONS: '--max-old-space-size=64',
-      PATH: [path.join(REPO, 'node_modules', '.bin'), '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin', '/usr/bin', '/bin'].join(':'),
+      PATH: [
+        path.join(REPO, 'node_modules', '.bin'),
+        '/usr/lib/node_modules/npm/node_modules/@npmcli/run-script/lib/node-gyp-bin',
+        '/usr/bin',
+        '/bin',
+      ].join(':'),
     };
     const r = spawnSync('bash', [path.join(REPO, 'test/harness/setup-host.sh'), '--print-clean-env'], { env, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr);
-    const vars = new Map(r.stdout.split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const vars = new Map(
+      r.stdout
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
     const leaked = [...vars.keys()].filter((k) => /^npm_/i.test(k) || ['INIT_CWD', 'NODE', 'NODE_OPTIONS'].includes(k));
     assert.deepStrictEqual(leaked, []);
     assert.strictEqual(vars.get('PATH'), '/usr/bin:/bin');
@@ -45,7 +55,10 @@ describe('test host install environment', () => {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' });
     assert.strictEqual(r.status, 0, r.stderr);
     const vars = JSON.parse(r.stdout) as Record<string, string>;
-    assert.deepStrictEqual(Object.keys(vars).filter((k) => /^npm_/i.test(k) || ['INIT_CWD', 'NODE'].includes(k)), []);
+    assert.deepStrictEqual(
+      Object.keys(vars).filter((k) => /^npm_/i.test(k) || ['INIT_CWD', 'NODE'].includes(k)),
+      [],
+    );
     assert.strictEqual(vars.PATH, '/usr/bin:/bin');
     assert.strictEqual(vars.HOME, process.env.HOME);
   });

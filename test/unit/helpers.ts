@@ -48,8 +48,16 @@ export function smallProject(): ProjectData {
         id: 'lit',
         name: '§2.6',
         categories: [
-          { id: 'org', name: 'Organisatorische factoren', factors: [{ id: 'f-rollen', name: 'Duidelijkheid van rollen en verantwoordelijkheden', authors: ['Yang & Maxwell, 2011'] }] },
-          { id: 'pol', name: 'Politieke en beleidsfactoren', factors: [{ id: 'f-coord', name: 'Gebrek aan coördinatie', authors: ['Yang & Maxwell, 2011'] }] },
+          {
+            id: 'org',
+            name: 'Organisatorische factoren',
+            factors: [{ id: 'f-rollen', name: 'Duidelijkheid van rollen en verantwoordelijkheden', authors: ['Yang & Maxwell, 2011'] }],
+          },
+          {
+            id: 'pol',
+            name: 'Politieke en beleidsfactoren',
+            factors: [{ id: 'f-coord', name: 'Gebrek aan coördinatie', authors: ['Yang & Maxwell, 2011'] }],
+          },
         ],
       },
     ],

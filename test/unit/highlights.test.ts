@@ -5,14 +5,33 @@ import type { Coding } from '../../src/core/model';
 import { smallProject } from './helpers';
 
 const c = (id: string, start: number, end: number, code: string, orphaned = false): Coding => ({
-  id, doc: 'd', coder: 'eva', codes: [code], start, end, quote: '', prefix: '', suffix: '', created: 't', ...(orphaned ? { orphaned } : {}),
+  id,
+  doc: 'd',
+  coder: 'eva',
+  codes: [code],
+  start,
+  end,
+  quote: '',
+  prefix: '',
+  suffix: '',
+  created: 't',
+  ...(orphaned ? { orphaned } : {}),
 });
 
 describe('highlights', () => {
   it('groups spans by colour, skips orphans and finds overlaps of two or more codings', () => {
     const study = new Study(smallProject());
-    const spans = highlightSpans(study, [c('a', 0, 10, 'mandaat'), c('b', 5, 15, 'middelen'), c('c', 8, 20, 'mandaat'), c('d', 30, 40, 'vertrouwen', true), c('e', 15, 18, 'vertrouwen')]);
-    assert.deepStrictEqual(spans.byColor.get('#4e79a7'), [[0, 10], [8, 20]]);
+    const spans = highlightSpans(study, [
+      c('a', 0, 10, 'mandaat'),
+      c('b', 5, 15, 'middelen'),
+      c('c', 8, 20, 'mandaat'),
+      c('d', 30, 40, 'vertrouwen', true),
+      c('e', 15, 18, 'vertrouwen'),
+    ]);
+    assert.deepStrictEqual(spans.byColor.get('#4e79a7'), [
+      [0, 10],
+      [8, 20],
+    ]);
     assert.deepStrictEqual(spans.byColor.get('#f28e2b'), [[5, 15]]);
     assert.deepStrictEqual(spans.byColor.get('#59a14f'), [[15, 18]]);
     assert.deepStrictEqual(spans.overlaps, [[5, 18]]);

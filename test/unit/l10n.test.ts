@@ -16,7 +16,13 @@ function readJson<T>(rel: string): T {
 function sourceFiles(dir: string): string[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [path.join(dir, e.name)] : []))
+    .flatMap((e) =>
+      e.isDirectory()
+        ? sourceFiles(path.join(dir, e.name))
+        : /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts')
+          ? [path.join(dir, e.name)]
+          : [],
+    )
     .sort();
 }
 
@@ -57,7 +63,11 @@ describe('localisation: English and Dutch', function () {
   it('l10n/bundle.l10n.json is what `npm run l10n` extracts from every vscode.l10n.t call in src/', () => {
     const d = differences(Object.keys(generated).sort(), Object.keys(base).sort());
     assert.ok(Object.keys(generated).length > 100, `${Object.keys(generated).length} strings extracted`);
-    assert.deepStrictEqual(d, { missing: [], extra: [] }, 'run `npm run l10n`: missing = in src/ but not in the bundle, extra = in the bundle but no longer in src/');
+    assert.deepStrictEqual(
+      d,
+      { missing: [], extra: [] },
+      'run `npm run l10n`: missing = in src/ but not in the bundle, extra = in the bundle but no longer in src/',
+    );
     for (const [k, v] of Object.entries(generated)) {
       assert.deepStrictEqual(base[k], v, k);
     }
@@ -79,7 +89,11 @@ describe('localisation: English and Dutch', function () {
   it('every key of package.nls.json has a Dutch translation in package.nls.nl.json, with the same links and placeholders', () => {
     const en = readJson<Record<string, string>>('package.nls.json');
     const nl = readJson<Record<string, string>>('package.nls.nl.json');
-    assert.deepStrictEqual(differences(Object.keys(en), Object.keys(nl)), { missing: [], extra: [] }, 'missing = not translated, extra = no longer in package.nls.json');
+    assert.deepStrictEqual(
+      differences(Object.keys(en), Object.keys(nl)),
+      { missing: [], extra: [] },
+      'missing = not translated, extra = no longer in package.nls.json',
+    );
     for (const [key, text] of Object.entries(en)) {
       assert.ok(nl[key].trim().length > 0, `empty translation of ${key}`);
       assert.deepStrictEqual(invariants(nl[key]), invariants(text), key);
@@ -141,7 +155,19 @@ describe('localisation: English and Dutch', function () {
 
   it('the Dutch uses the researchers’ vocabulary', () => {
     const nl = Object.values(dutch).join('\n');
-    for (const word of ['codeboom', 'coderen', 'citaat', 'casus', 'respondent', 'belemmerend', 'stimulerend', 'neutraal', 'literatuurfactor', 'codeur', 'overeenstemming']) {
+    for (const word of [
+      'codeboom',
+      'coderen',
+      'citaat',
+      'casus',
+      'respondent',
+      'belemmerend',
+      'stimulerend',
+      'neutraal',
+      'literatuurfactor',
+      'codeur',
+      'overeenstemming',
+    ]) {
       assert.ok(nl.toLowerCase().includes(word), word);
     }
     // one word for one thing

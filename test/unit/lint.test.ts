@@ -14,7 +14,18 @@ async function ruleIds(code: string, file: string): Promise<string[]> {
 
 describe('lint: the core stays portable', function () {
   this.timeout(60000);
-  for (const mod of ['vscode', 'fs', 'node:fs/promises', 'crypto', 'node:crypto', 'url', 'util', 'zlib', 'child_process', 'worker_threads']) {
+  for (const mod of [
+    'vscode',
+    'fs',
+    'node:fs/promises',
+    'crypto',
+    'node:crypto',
+    'url',
+    'util',
+    'zlib',
+    'child_process',
+    'worker_threads',
+  ]) {
     it(`src/core may not import '${mod}'`, async () => {
       const ids = await ruleIds(`import * as m from '${mod}';\nexport const x = m;\n`, 'src/core/__probe.ts');
       assert.ok(ids.includes('@typescript-eslint/no-restricted-imports'), `expected a restricted-import error, got ${JSON.stringify(ids)}`);
@@ -25,7 +36,10 @@ describe('lint: the core stays portable', function () {
     assert.deepStrictEqual(ids, []);
   });
   it('the core may import its own modules and portable libraries', async () => {
-    const ids = await ruleIds(`import { z } from 'zod';\nimport type { FileSystemPort } from './port';\nexport const x = z;\nexport type P = FileSystemPort;\n`, 'src/core/__probe.ts');
+    const ids = await ruleIds(
+      `import { z } from 'zod';\nimport type { FileSystemPort } from './port';\nexport const x = z;\nexport type P = FileSystemPort;\n`,
+      'src/core/__probe.ts',
+    );
     assert.deepStrictEqual(ids, []);
   });
 });

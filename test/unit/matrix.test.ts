@@ -50,7 +50,10 @@ function countedCodes(study: Study, f: MatrixFilters): Set<string> {
 
 function passing(study: Study, f: MatrixFilters): Coding[] {
   return [...study.allCodings()].filter(
-    (c) => !c.orphaned && (!f.coders?.length || f.coders.includes(c.coder)) && (!f.cases?.length || f.cases.includes(study.caseOf(c.doc) ?? '\u0001')),
+    (c) =>
+      !c.orphaned &&
+      (!f.coders?.length || f.coders.includes(c.coder)) &&
+      (!f.cases?.length || f.cases.includes(study.caseOf(c.doc) ?? '\u0001')),
   );
 }
 
@@ -94,7 +97,11 @@ function naiveCell(study: Study, options: MatrixOptions, row: string, column: st
     } else if (spec.kind === 'code') {
       const colCodes = rowCodes(study, column, counted);
       const hit = all.some(
-        (b) => b.doc === a.doc && a.start < b.end && b.start < a.end && mine.some((x) => b.codes.some((y) => colCodes.has(y) && !(b === a && x === y))),
+        (b) =>
+          b.doc === a.doc &&
+          a.start < b.end &&
+          b.start < a.end &&
+          mine.some((x) => b.codes.some((y) => colCodes.has(y) && !(b === a && x === y))),
       );
       if (hit) {
         out.add(a.id);
@@ -203,12 +210,20 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
     const docs = checkAgainstNaive(study, index, { rows: 'top', columns: { kind: 'transcript' }, measure: 'codings' });
     assert.strictEqual(docs.columns.length, 14);
     assert.strictEqual(docs.columns[0].label, 'A-1');
-    const fn = checkAgainstNaive(study, index, { rows: 'tree', columns: { kind: 'attribute', key: 'function_type' }, measure: 'respondents' });
+    const fn = checkAgainstNaive(study, index, {
+      rows: 'tree',
+      columns: { kind: 'attribute', key: 'function_type' },
+      measure: 'respondents',
+    });
     assert.ok(fn.columns.some((c) => c.key === 'Uitvoering'));
     // Uitvoering: respondents A and E
     const top = study.children(undefined)[0].id;
     assert.strictEqual(cell(fn, top, 'Uitvoering'), 2);
-    const round = checkAgainstNaive(study, index, { rows: 'top', columns: { kind: 'attribute', key: 'interview' }, measure: 'transcripts' });
+    const round = checkAgainstNaive(study, index, {
+      rows: 'top',
+      columns: { kind: 'attribute', key: 'interview' },
+      measure: 'transcripts',
+    });
     assert.deepStrictEqual(
       round.columns.map((c) => c.key),
       ['1', '2'],
@@ -224,23 +239,51 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
   it('top-level rows and the filters: polarity, origin, case, coder', () => {
     const top = checkAgainstNaive(study, index, { rows: 'top', columns: { kind: 'case' }, measure: 'codings' }, true);
     assert.strictEqual(top.rows.length, 8);
-    const stim = checkAgainstNaive(study, index, { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: { polarity: ['stimulerend'] } });
+    const stim = checkAgainstNaive(study, index, {
+      rows: 'tree',
+      columns: { kind: 'case' },
+      measure: 'codings',
+      filters: { polarity: ['stimulerend'] },
+    });
     assert.ok(stim.rows.every((r) => r.polarity === 'stimulerend'));
     assert.strictEqual(stim.rows.filter((r) => r.depth === 0).length, 4);
     // origin: literature patterns only; their (empirical) factors stay as structure with the literature codes' totals
-    const lit = checkAgainstNaive(study, index, { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: { origin: ['literature'] } }, true);
-    assert.ok(lit.rows.some((r) => r.origin === 'empirical' && r.depth === 0), 'factors kept as structure');
-    checkAgainstNaive(study, index, { rows: 'tree', columns: { kind: 'respondent' }, measure: 'codings', filters: { cases: ['NDS'] } }, true);
+    const lit = checkAgainstNaive(
+      study,
+      index,
+      { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: { origin: ['literature'] } },
+      true,
+    );
+    assert.ok(
+      lit.rows.some((r) => r.origin === 'empirical' && r.depth === 0),
+      'factors kept as structure',
+    );
+    checkAgainstNaive(
+      study,
+      index,
+      { rows: 'tree', columns: { kind: 'respondent' }, measure: 'codings', filters: { cases: ['NDS'] } },
+      true,
+    );
     const nds = computeMatrix(index, { rows: 'tree', columns: { kind: 'respondent' }, measure: 'codings', filters: { cases: ['NDS'] } });
     assert.deepStrictEqual(
       nds.columns.map((c) => c.key),
       ['Respondent A', 'Respondent B', 'Respondent C'],
     );
-    const sam = checkAgainstNaive(study, index, { rows: 'tree', columns: { kind: 'transcript' }, measure: 'codings', filters: { coders: ['sam'] } }, true);
+    const sam = checkAgainstNaive(
+      study,
+      index,
+      { rows: 'tree', columns: { kind: 'transcript' }, measure: 'codings', filters: { coders: ['sam'] } },
+      true,
+    );
     const samCount = [...study.allCodings()].filter((c) => c.coder === 'sam').length;
     assert.strictEqual(sam.grandTotal, samCount);
     assert.ok(samCount > 0 && samCount < study.codingCount);
-    checkAgainstNaive(study, index, { rows: 'top', columns: { kind: 'case' }, measure: 'respondents', filters: { polarity: ['belemmerend'], coders: ['eva'], cases: ['QIHR', 'Focusgroep'] } });
+    checkAgainstNaive(study, index, {
+      rows: 'top',
+      columns: { kind: 'case' },
+      measure: 'respondents',
+      filters: { polarity: ['belemmerend'], coders: ['eva'], cases: ['QIHR', 'Focusgroep'] },
+    });
   });
 
   it('co-occurrence: codes on overlapping passages, equal to a pairwise count', () => {
@@ -274,7 +317,11 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
       assert.deepStrictEqual(new Set(f.codes), new Set(study.codesOfFactor(f.id)));
     }
     const without = cov.factors.filter((f) => study.codesOfFactor(f.id).length === 0).map((f) => f.id);
-    assert.deepStrictEqual(new Set(cov.factorsWithoutEvidence), new Set(without), 'in the sample every linked code is used, so no evidence = no link');
+    assert.deepStrictEqual(
+      new Set(cov.factorsWithoutEvidence),
+      new Set(without),
+      'in the sample every linked code is used, so no evidence = no link',
+    );
     assert.ok(without.length > 30, `${without.length} of 62 factors have no evidence`);
     const unlinked = study.codes.filter((c) => study.subtree(c.id).every((x) => study.factorsOf(x).length === 0)).map((c) => c.name);
     assert.deepStrictEqual(
@@ -282,7 +329,16 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
       unlinked,
     );
     // the thesis' new patterns are among them
-    for (const name of ['kortetermijndenken', 'verbinding', 'kennisniveau', 'diversiteit', 'maatschappelijk belang', 'begrip', 'flexibiliteit', 'laagdrempeligheid']) {
+    for (const name of [
+      'kortetermijndenken',
+      'verbinding',
+      'kennisniveau',
+      'diversiteit',
+      'maatschappelijk belang',
+      'begrip',
+      'flexibiliteit',
+      'laagdrempeligheid',
+    ]) {
       assert.ok(unlinked.includes(name), name);
     }
   });
@@ -303,7 +359,9 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
         continue; // "Gevoel van urgentie" and "Vermogen om kennisbehoeftes te signaleren" have no code of their own
       }
       const row = syn.rows.find((r) => r.pattern === t.code)!;
-      const expected = Array.isArray(t.afkomst_factor) ? (t.afkomst_factor as { literature_factor: string }[]).map((f) => f.literature_factor).sort() : [];
+      const expected = Array.isArray(t.afkomst_factor)
+        ? (t.afkomst_factor as { literature_factor: string }[]).map((f) => f.literature_factor).sort()
+        : [];
       assert.deepStrictEqual(row.origins.map((o) => o.name).sort(), expected, t.code);
       assert.strictEqual(row.isNew, t.nieuw, t.code);
       compared++;
@@ -326,7 +384,9 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
     }
     const rows = respondentRows(study);
     const thesis = JSON.parse(fs.readFileSync(THESIS000, 'utf8')) as {
-      respondents_table_3_3: { rows: { respondent_id: string; functie_en_organisatie: string; functiesoort: string; aantal_interviews_int: number }[] };
+      respondents_table_3_3: {
+        rows: { respondent_id: string; functie_en_organisatie: string; functiesoort: string; aantal_interviews_int: number }[];
+      };
     };
     assert.strictEqual(rows.length, 7);
     for (const t of thesis.respondents_table_3_3.rows) {
@@ -343,7 +403,18 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
     const before = computeMatrix(index, { rows: 'tree', columns: { kind: 'case' }, measure: 'codings' });
     const s = new Study(study.project, study.documents, [
       ...study.allCodings(),
-      { id: 'new-one', doc, coder: 'eva', codes: [code], start: 10, end: 20, quote: 'x', prefix: '', suffix: '', created: '2020-01-01T00:00:00Z' },
+      {
+        id: 'new-one',
+        doc,
+        coder: 'eva',
+        codes: [code],
+        start: 10,
+        end: 20,
+        quote: 'x',
+        prefix: '',
+        suffix: '',
+        created: '2020-01-01T00:00:00Z',
+      },
     ]);
     const after = computeMatrix(new MatrixIndex(s), { rows: 'tree', columns: { kind: 'case' }, measure: 'codings' });
     assert.strictEqual(cell(after, code, study.caseOf(doc)!), cell(before, code, study.caseOf(doc)!) + 1);
@@ -365,7 +436,13 @@ describe('exports (src/core/exports)', () => {
     assert.strictEqual(csvField('hiërarchie'), 'hiërarchie');
     assert.strictEqual(csvField(12), '12');
     assert.strictEqual(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
-    const table = { header: ['Code', 'NDS'], rows: [['coördinatie, "mandaat"', 3], ['regel\r\nnieuw', 0]] };
+    const table = {
+      header: ['Code', 'NDS'],
+      rows: [
+        ['coördinatie, "mandaat"', 3],
+        ['regel\r\nnieuw', 0],
+      ],
+    };
     const text = toCsv(table);
     assert.ok(text.endsWith('\r\n'));
     assert.deepStrictEqual(parseCsv(text), [
@@ -423,7 +500,13 @@ describe('exports (src/core/exports)', () => {
       assert.strictEqual(row.getCell(2 + m.columns.length).value, m.rowTotals[i]);
     });
     const syn = wb.getWorksheet('Synthesis')!;
-    assert.deepStrictEqual((syn.getRow(1).values as unknown[]).slice(1, 6), ['Empirical factor', 'Polarity', 'Empirical pattern', 'Origin of the factor', 'Analysis']);
+    assert.deepStrictEqual((syn.getRow(1).values as unknown[]).slice(1, 6), [
+      'Empirical factor',
+      'Polarity',
+      'Empirical pattern',
+      'Origin of the factor',
+      'Analysis',
+    ]);
     assert.strictEqual(syn.rowCount, 1 + 23);
   });
 
@@ -431,12 +514,24 @@ describe('exports (src/core/exports)', () => {
     const resp = new ExcelJS.Workbook();
     await resp.xlsx.load(Buffer.from(await exportRespondents({ index }, 'xlsx')) as unknown as ArrayBuffer);
     const ws = resp.worksheets[0];
-    assert.deepStrictEqual((ws.getRow(1).values as unknown[]).slice(1), ['Respondent', 'Function and organisation', 'Function type', 'Network', 'Number of interviews']);
+    assert.deepStrictEqual((ws.getRow(1).values as unknown[]).slice(1), [
+      'Respondent',
+      'Function and organisation',
+      'Function type',
+      'Network',
+      'Number of interviews',
+    ]);
     assert.strictEqual(ws.getRow(2).getCell(1).value, 'Respondent A');
     assert.strictEqual(ws.getRow(2).getCell(5).value, 2);
     const md = new TextDecoder().decode(await exportSynthesis({ index }, 'markdown'));
-    assert.match(md, /\| Empirical factor \| Polarity \| Empirical pattern \| Origin of the factor \| Analysis \| NDS \| QIHR \| Focusgroep \| Total \|/);
-    assert.match(md, /\| mandaat \| Duidelijkheid van rollen en verantwoordelijkheden \(Yang & Maxwell, 2011; Gil-Garcia, Chengalur-Smith & Duchessi, 2007\); Gebrek aan coördinatie/);
+    assert.match(
+      md,
+      /\| Empirical factor \| Polarity \| Empirical pattern \| Origin of the factor \| Analysis \| NDS \| QIHR \| Focusgroep \| Total \|/,
+    );
+    assert.match(
+      md,
+      /\| mandaat \| Duidelijkheid van rollen en verantwoordelijkheden \(Yang & Maxwell, 2011; Gil-Garcia, Chengalur-Smith & Duchessi, 2007\); Gebrek aan coördinatie/,
+    );
     assert.match(md, /\| kortetermijndenken \| new \|/);
   });
 
@@ -457,13 +552,20 @@ describe('exports (src/core/exports)', () => {
   });
 
   it('codebook report: header, hierarchy, definitions, polarity, origin, factors, counts; hostile text escaped', () => {
-    const report = codebookReport(index, { file: 'kennisdeling/codeboom.json', editedBy: 'Eva Jansen', date: new Date(2020, 11, 23, 11, 55, 0) });
+    const report = codebookReport(index, {
+      file: 'kennisdeling/codeboom.json',
+      editedBy: 'Eva Jansen',
+      date: new Date(2020, 11, 23, 11, 55, 0),
+    });
     assert.strictEqual(report.date, '2020-12-23 11:55:00');
     assert.strictEqual(report.entries.length, 31);
     const mandaat = report.entries.find((e) => e.name === 'mandaat')!;
     assert.strictEqual(mandaat.depth, 1);
     assert.strictEqual(mandaat.codings, study.countWithCode(mandaat.id));
-    assert.deepStrictEqual(mandaat.factors.map((f) => f.name).sort(), ['Duidelijkheid van rollen en verantwoordelijkheden', 'Gebrek aan coördinatie']);
+    assert.deepStrictEqual(mandaat.factors.map((f) => f.name).sort(), [
+      'Duidelijkheid van rollen en verantwoordelijkheden',
+      'Gebrek aan coördinatie',
+    ]);
     const md = codebookMarkdown(report);
     assert.match(md, /^# Codebook — Kennisdeling/);
     assert.match(md, /\| File \| kennisdeling\/codeboom\.json \|/);
@@ -476,7 +578,10 @@ describe('exports (src/core/exports)', () => {
     assert.strictEqual((html.match(/<section /g) ?? []).length, 31);
     assert.strictEqual((html.match(/<\/section>/g) ?? []).length, 31);
     // hostile names
-    const hostile = new Study({ ...emptyProject('<script>x</script>'), codes: [{ id: 'h', name: '<img src=x onerror=alert(1)>', color: '" onmouseover="x', definition: 'a & b' }] });
+    const hostile = new Study({
+      ...emptyProject('<script>x</script>'),
+      codes: [{ id: 'h', name: '<img src=x onerror=alert(1)>', color: '" onmouseover="x', definition: 'a & b' }],
+    });
     const hr = codebookReport(new MatrixIndex(hostile), { file: 'f', editedBy: '<b>', date: new Date() });
     const h = codebookHtml(hr);
     assert.ok(!h.includes('<img') && !h.includes('<script>x') && !h.includes('<b>'), 'escaped');
@@ -508,7 +613,13 @@ describe('exports (src/core/exports)', () => {
         [
           'Voorafgaande factoren',
           [
-            ['Type data dat wordt gedeeld en nieuw gebruik van data', ['Papieren data van vroeger wordt nu (deels) digitaal gedeeld', 'Goed vooraf bepalen welke data gedeeld moet worden en om welke reden']],
+            [
+              'Type data dat wordt gedeeld en nieuw gebruik van data',
+              [
+                'Papieren data van vroeger wordt nu (deels) digitaal gedeeld',
+                'Goed vooraf bepalen welke data gedeeld moet worden en om welke reden',
+              ],
+            ],
             ['Eerdere samenwerking', []],
           ],
         ],
@@ -590,7 +701,18 @@ export function syntheticStudy(nCodings: number, seed = 7): Study {
     const start = Math.floor(rnd() * 99000);
     const k = 1 + (rnd() < 0.2 ? 1 : 0);
     const cs = Array.from({ length: k }, () => codes[Math.floor(rnd() * codes.length)].id);
-    codings.push({ id: `c${i}`, doc: docs[Math.floor(rnd() * docs.length)].path, coder: rnd() < 0.5 ? 'eva' : 'sam', codes: [...new Set(cs)], start, end: start + 50 + Math.floor(rnd() * 400), quote: '', prefix: '', suffix: '', created: '' });
+    codings.push({
+      id: `c${i}`,
+      doc: docs[Math.floor(rnd() * docs.length)].path,
+      coder: rnd() < 0.5 ? 'eva' : 'sam',
+      codes: [...new Set(cs)],
+      start,
+      end: start + 50 + Math.floor(rnd() * 400),
+      quote: '',
+      prefix: '',
+      suffix: '',
+      created: '',
+    });
   }
   return new Study(project, docs, codings);
 }
@@ -628,13 +750,18 @@ describe('matrix measurement (50,000 synthetic codings; printed, not asserted)',
       ['code tree × respondent (40), respondents', { rows: 'tree', columns: { kind: 'respondent' }, measure: 'respondents' }],
       ['code tree × transcript (200)', { rows: 'tree', columns: { kind: 'transcript' }, measure: 'codings' }],
       ['code tree × factor (62)', { rows: 'tree', columns: { kind: 'factor' }, measure: 'codings' }],
-      ['code tree × case, filtered (polarity + coder)', { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: { polarity: ['stimulerend'], coders: ['eva'] } }],
+      [
+        'code tree × case, filtered (polarity + coder)',
+        { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: { polarity: ['stimulerend'], coders: ['eva'] } },
+      ],
       ['co-occurrence, top level', { rows: 'top', columns: { kind: 'code' }, measure: 'codings' }],
     ];
     console.log(`      index build over ${index.codingCount} codings: ${buildMs.toFixed(1)} ms`);
     for (const [label, options] of rows) {
       const { ms, cold, m } = time(options, options.columns.kind === 'code' ? 5 : 20);
-      console.log(`      ${label}: ${ms.toFixed(2)} ms median warm, ${cold.toFixed(1)} ms first call; ${m.rows.length} × ${m.columns.length}`);
+      console.log(
+        `      ${label}: ${ms.toFixed(2)} ms median warm, ${cold.toFixed(1)} ms first call; ${m.rows.length} × ${m.columns.length}`,
+      );
     }
     // correctness at scale, spot-checked against the slow reference on a few cells
     const m = computeMatrix(index, { rows: 'tree', columns: { kind: 'case' }, measure: 'codings' });

@@ -74,7 +74,10 @@ describe('auto-coding and saturation (sample study)', () => {
     const dates = points.map((p) => p.date!);
     assert.deepStrictEqual(dates, [...dates].sort());
     assert.strictEqual(points[points.length - 1].cumulative, study.codes.length);
-    assert.strictEqual(points.reduce((n, p) => n + p.newCodes.length, 0), study.codes.length);
+    assert.strictEqual(
+      points.reduce((n, p) => n + p.newCodes.length, 0),
+      study.codes.length,
+    );
     assert.ok(points[0].newCodes.length >= points[points.length - 1].newCodes.length);
     assert.match(saturationMarkdown(study, points), /\| 1 \| Respondent A, interview 1 \|/);
   });

@@ -2,7 +2,15 @@ import * as assert from 'assert';
 import { Study } from '../../src/core/study';
 import type { Coding, TranscriptDocument } from '../../src/core/model';
 import { makeAnchor } from '../../src/core/anchor';
-import { attributeValues, citeQuotation, groupDocuments, quotationsOf, quotationsReport, reportFileName, reportFolder } from '../../src/core/quotations';
+import {
+  attributeValues,
+  citeQuotation,
+  groupDocuments,
+  quotationsOf,
+  quotationsReport,
+  reportFileName,
+  reportFolder,
+} from '../../src/core/quotations';
 import { TRANSCRIPT_A, TRANSCRIPT_D, offsetOf, smallProject } from './helpers';
 
 const A = 'transcripts/A-1.md';
@@ -16,9 +24,27 @@ function coding(id: string, doc: string, quote: string, codes: string[], extra: 
 }
 
 const docs: TranscriptDocument[] = [
-  { path: A, attributes: { case: 'NDS', respondent: 'Respondent A', interview: 1, function_type: 'Uitvoering' }, bodyStart: 0, length: TRANSCRIPT_A.length, title: 'A' },
-  { path: B, attributes: { case: 'NDS', respondent: 'Respondent B', interview: 2, function_type: 'Beleid' }, bodyStart: 0, length: TRANSCRIPT_A.length, title: 'B' },
-  { path: D, attributes: { case: 'QIHR', respondent: 'Respondent D', interview: 1, function_type: 'Uitvoering' }, bodyStart: 0, length: TRANSCRIPT_D.length, title: 'D' },
+  {
+    path: A,
+    attributes: { case: 'NDS', respondent: 'Respondent A', interview: 1, function_type: 'Uitvoering' },
+    bodyStart: 0,
+    length: TRANSCRIPT_A.length,
+    title: 'A',
+  },
+  {
+    path: B,
+    attributes: { case: 'NDS', respondent: 'Respondent B', interview: 2, function_type: 'Beleid' },
+    bodyStart: 0,
+    length: TRANSCRIPT_A.length,
+    title: 'B',
+  },
+  {
+    path: D,
+    attributes: { case: 'QIHR', respondent: 'Respondent D', interview: 1, function_type: 'Uitvoering' },
+    bodyStart: 0,
+    length: TRANSCRIPT_D.length,
+    title: 'D',
+  },
   { path: 'transcripts/X.md', attributes: {}, bodyStart: 0, length: 10, title: 'X' },
 ];
 
@@ -34,28 +60,61 @@ function study(): Study {
 describe('quotations (pure)', () => {
   it('lists a code’s quotations, with its subcodes on request, by transcript and position', () => {
     const s = study();
-    assert.deepStrictEqual(quotationsOf(s, 'mandaat').map((q) => q.id), ['a1', 'd1']);
-    assert.deepStrictEqual(quotationsOf(s, 'hier').map((q) => q.id), ['a2']);
-    assert.deepStrictEqual(quotationsOf(s, 'hier', { subtree: true }).map((q) => q.id), ['a1', 'a2', 'b1', 'd1']);
+    assert.deepStrictEqual(
+      quotationsOf(s, 'mandaat').map((q) => q.id),
+      ['a1', 'd1'],
+    );
+    assert.deepStrictEqual(
+      quotationsOf(s, 'hier').map((q) => q.id),
+      ['a2'],
+    );
+    assert.deepStrictEqual(
+      quotationsOf(s, 'hier', { subtree: true }).map((q) => q.id),
+      ['a1', 'a2', 'b1', 'd1'],
+    );
     assert.deepStrictEqual(quotationsOf(s, 'nope'), []);
   });
 
   it('filters by case and by any attribute', () => {
     const s = study();
-    assert.deepStrictEqual(quotationsOf(s, 'hier', { subtree: true, attributes: { case: 'NDS' } }).map((q) => q.id), ['a1', 'a2', 'b1']);
-    assert.deepStrictEqual(quotationsOf(s, 'hier', { subtree: true, attributes: { case: 'NDS', function_type: 'Beleid' } }).map((q) => q.id), ['b1']);
-    assert.deepStrictEqual(quotationsOf(s, 'hier', { subtree: true, attributes: { interview: '1' } }).map((q) => q.id), ['a1', 'a2', 'd1']);
+    assert.deepStrictEqual(
+      quotationsOf(s, 'hier', { subtree: true, attributes: { case: 'NDS' } }).map((q) => q.id),
+      ['a1', 'a2', 'b1'],
+    );
+    assert.deepStrictEqual(
+      quotationsOf(s, 'hier', { subtree: true, attributes: { case: 'NDS', function_type: 'Beleid' } }).map((q) => q.id),
+      ['b1'],
+    );
+    assert.deepStrictEqual(
+      quotationsOf(s, 'hier', { subtree: true, attributes: { interview: '1' } }).map((q) => q.id),
+      ['a1', 'a2', 'd1'],
+    );
   });
 
   it('filters by coder, also together with an attribute; the report names the coder', () => {
     const s = study();
     s.transact('sam codes', [{ kind: 'addCoding', coding: coding('s1', A, 'Er is geen mandaat', ['mandaat'], { coder: 'sam' }) }]);
-    assert.deepStrictEqual(quotationsOf(s, 'mandaat').map((q) => q.id), ['a1', 's1', 'd1']);
-    assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'sam' }).map((q) => q.id), ['s1']);
-    assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'eva' }).map((q) => q.id), ['a1', 'd1']);
-    assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'eva', attributes: { case: 'QIHR' } }).map((q) => q.id), ['d1']);
+    assert.deepStrictEqual(
+      quotationsOf(s, 'mandaat').map((q) => q.id),
+      ['a1', 's1', 'd1'],
+    );
+    assert.deepStrictEqual(
+      quotationsOf(s, 'mandaat', { coder: 'sam' }).map((q) => q.id),
+      ['s1'],
+    );
+    assert.deepStrictEqual(
+      quotationsOf(s, 'mandaat', { coder: 'eva' }).map((q) => q.id),
+      ['a1', 'd1'],
+    );
+    assert.deepStrictEqual(
+      quotationsOf(s, 'mandaat', { coder: 'eva', attributes: { case: 'QIHR' } }).map((q) => q.id),
+      ['d1'],
+    );
     assert.deepStrictEqual(quotationsOf(s, 'mandaat', { coder: 'nobody' }), []);
-    const md = quotationsReport(s, 'mandaat', quotationsOf(s, 'mandaat', { coder: 'eva', attributes: { case: 'NDS' } }), { coder: 'eva', attributes: { case: 'NDS' } });
+    const md = quotationsReport(s, 'mandaat', quotationsOf(s, 'mandaat', { coder: 'eva', attributes: { case: 'NDS' } }), {
+      coder: 'eva',
+      attributes: { case: 'NDS' },
+    });
     const name = s.project.coders.find((c) => c.id === 'eva')?.name ?? 'eva';
     assert.ok(md.includes(`filter: case = NDS, coder = ${name}`), md.split('\n')[2]);
   });
@@ -72,10 +131,15 @@ describe('quotations (pure)', () => {
     assert.match(md, /^# Quotations: hiërarchie\n/);
     assert.match(md, /4 quotations from 3 transcripts · including subcodes · generated 2021-02-14/);
     assert.ok(md.indexOf('## Case NDS — Netwerk Digitale Simulaties') < md.indexOf('## Case QIHR'));
-    assert.match(md, /### Respondent A, interview 1\n\n`transcripts\/A-1.md`\n\n> Er is geen mandaat\n\n— Respondent A, interview 1 · eva · also: mandaat, vertrouwen/);
+    assert.match(
+      md,
+      /### Respondent A, interview 1\n\n`transcripts\/A-1.md`\n\n> Er is geen mandaat\n\n— Respondent A, interview 1 · eva · also: mandaat, vertrouwen/,
+    );
     assert.match(md, /\*Memo:\* sterk citaat/);
     assert.ok(md.endsWith('\n') && !md.endsWith('\n\n'));
-    const translated = quotationsReport(s, 'hier', [], { t: (m, ...a) => `[${m.replace(/\{(\d)\}/g, (_x, i: string) => String(a[Number(i)]))}]` });
+    const translated = quotationsReport(s, 'hier', [], {
+      t: (m, ...a) => `[${m.replace(/\{(\d)\}/g, (_x, i: string) => String(a[Number(i)]))}]`,
+    });
     assert.match(translated, /^# \[Quotations: hiërarchie\]/);
     assert.match(translated, /\[No quotations\.\]/);
   });

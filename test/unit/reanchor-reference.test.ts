@@ -42,7 +42,9 @@ describe('re-anchoring real transcripts (reference data)', function () {
     // Unwrap: single line breaks inside paragraphs become spaces.
     const rewrapped = text.replace(/ ?\n(?!\n)/g, ' ');
     const report = reanchorAll(rewrapped, anchors);
-    console.log(`      ${anchors.length} codings: unchanged ${report.unchanged}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`);
+    console.log(
+      `      ${anchors.length} codings: unchanged ${report.unchanged}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`,
+    );
     assert.ok(anchors.length >= 40);
     assert.strictEqual(report.orphaned, 0);
     assert.strictEqual(report.unchanged + report.moved, anchors.length - wrapped);
@@ -71,7 +73,9 @@ describe('re-anchoring real transcripts (reference data)', function () {
     }
     const report = reanchorAll(edited, anchors);
     assert.ok(anchors.length >= 30);
-    console.log(`      ${anchors.length} codings: unchanged ${report.unchanged}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`);
+    console.log(
+      `      ${anchors.length} codings: unchanged ${report.unchanged}, moved ${report.moved}, fuzzy ${report.fuzzy}, orphaned ${report.orphaned}`,
+    );
     const changedOnly = typos.length;
     assert.strictEqual(report.orphaned, deleted.length);
     assert.strictEqual(report.fuzzy, changedOnly);
@@ -84,11 +88,20 @@ describe('re-anchoring real transcripts (reference data)', function () {
     const header = rows[0];
     const doc = header.indexOf('document ID');
     const chunk = header.indexOf('text_chunk');
-    const chunks = [...new Set(rows.slice(1).filter((r) => r[doc] === 'Participant 1').map((r) => r[chunk].replace(/^"+|"+$/g, '').trim()))].filter((c) => c.length >= 40);
+    const chunks = [
+      ...new Set(
+        rows
+          .slice(1)
+          .filter((r) => r[doc] === 'Participant 1')
+          .map((r) => r[chunk].replace(/^"+|"+$/g, '').trim()),
+      ),
+    ].filter((c) => c.length >= 40);
     const anchors: Anchor[] = chunks.map((quote) => ({ start: 0, end: quote.length, quote, prefix: '', suffix: '' }));
     const report = reanchorAll(text, anchors);
     const found = anchors.length - report.orphaned;
-    console.log(`      ${anchors.length} coded chunks: exact ${report.unchanged + report.moved}, fuzzy ${report.fuzzy}, not found ${report.orphaned}`);
+    console.log(
+      `      ${anchors.length} coded chunks: exact ${report.unchanged + report.moved}, fuzzy ${report.fuzzy}, not found ${report.orphaned}`,
+    );
     assert.ok(anchors.length >= 5);
     assert.ok(found / anchors.length >= 0.7, `found ${found} of ${anchors.length}`);
     for (const { item, resolution } of report.results.filter((r) => r.resolution.status === 'fuzzy')) {

@@ -69,7 +69,12 @@ function codeDepth(xml: string): number {
 }
 
 function xmlUnescape(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 function namesOf(xml: string, tag: string): string[] {
@@ -136,7 +141,10 @@ describe('REFI-QDA import of real exports (ATLAS.ti, NVivo, qc)', function () {
     assert.strictEqual(studyDepth(study), 2);
     assert.strictEqual(study.pathLabel(study.codes.find((c) => c.name.includes('19e4dce'))!.id), 'Commits › 2022-05-10T02:05:59Z 19e4dce');
     assert.strictEqual(study.codes[0].id, 'a182cd3a-d83c-4d8c-bc80-26d9103ec6d6', 'the REFI GUID is the code id');
-    assert.deepStrictEqual(study.project.coders.map((c) => c.name), namesOf(qde, 'User'));
+    assert.deepStrictEqual(
+      study.project.coders.map((c) => c.name),
+      namesOf(qde, 'User'),
+    );
     assert.strictEqual(study.name, 'target-atlas-project');
     assert.strictEqual(report.transcripts.length, countTag(qde, 'TextSource'));
     assert.strictEqual(study.codingCount, 0);
@@ -152,16 +160,41 @@ describe('REFI-QDA import of real exports (ATLAS.ti, NVivo, qc)', function () {
     const coke = study.codes.find((c) => c.name === 'Coke')!;
     assert.strictEqual(coke.color, '#966450');
     assert.strictEqual(coke.definition, 'the breakfast of champions');
-    assert.ok(study.codes.some((c) => c.name === '"rushed"'), 'entities in names are decoded');
+    assert.ok(
+      study.codes.some((c) => c.name === '"rushed"'),
+      'entities in names are decoded',
+    );
     // No text file is in the archive: every text source is reported, by name, and so is every medium.
     assert.strictEqual(report.transcripts.length, 0);
     const skipped = report.skippedSources;
-    assert.deepStrictEqual(skipped.filter((s) => s.kind === 'text').map((s) => s.name).sort(), namesOf(qde, 'TextSource').sort());
-    for (const [tag, kind] of [['PDFSource', 'PDF'], ['PictureSource', 'picture'], ['AudioSource', 'audio'], ['VideoSource', 'video']] as const) {
-      assert.deepStrictEqual(skipped.filter((s) => s.kind === kind).map((s) => s.name).sort(), namesOf(qde, tag).sort(), kind);
+    assert.deepStrictEqual(
+      skipped
+        .filter((s) => s.kind === 'text')
+        .map((s) => s.name)
+        .sort(),
+      namesOf(qde, 'TextSource').sort(),
+    );
+    for (const [tag, kind] of [
+      ['PDFSource', 'PDF'],
+      ['PictureSource', 'picture'],
+      ['AudioSource', 'audio'],
+      ['VideoSource', 'video'],
+    ] as const) {
+      assert.deepStrictEqual(
+        skipped
+          .filter((s) => s.kind === kind)
+          .map((s) => s.name)
+          .sort(),
+        namesOf(qde, tag).sort(),
+        kind,
+      );
     }
     assert.ok(skipped.some((s) => s.name === "Kellogg's Passion for Nutrition.pdf"));
-    assert.strictEqual(skipped.reduce((n, s) => n + s.codings, 0), countTag(qde, 'Coding'), 'every coding lost is counted with its source');
+    assert.strictEqual(
+      skipped.reduce((n, s) => n + s.codings, 0),
+      countTag(qde, 'Coding'),
+      'every coding lost is counted with its source',
+    );
     assert.strictEqual(study.codingCount, 0);
     assert.strictEqual(study.project.coders.length, countTag(qde, 'User'));
     assert.deepStrictEqual(
@@ -186,12 +219,21 @@ describe('REFI-QDA import of real exports (ATLAS.ti, NVivo, qc)', function () {
     assert.strictEqual(studyDepth(study), 7);
     // "programming" exists twice, under different parents: both are kept.
     const programming = study.codes.filter((c) => c.name === 'programming').map((c) => study.pathLabel(c.id, '/'));
-    assert.deepStrictEqual(programming.sort(), ['rq1_definition/competencies/programming', 'rq1_definition/framings/cs_as_programming/programming']);
+    assert.deepStrictEqual(programming.sort(), [
+      'rq1_definition/competencies/programming',
+      'rq1_definition/framings/cs_as_programming/programming',
+    ]);
     assert.strictEqual(study.codes.filter((c) => c.parent === undefined).length, 3);
     // Its two sources have a one-byte plain text (a line break) beside a docx: reported, not imported.
     assert.strictEqual(report.skippedSources.length, countTag(qde, 'TextSource'));
     assert.ok(report.skippedSources.every((s) => s.kind === 'text' && /plain text is empty/.test(s.reason)));
-    assert.deepStrictEqual(study.project.coders.map((c) => [c.id, c.name]), [['cp', 'chrisp'], ['c', 'cp']]);
+    assert.deepStrictEqual(
+      study.project.coders.map((c) => [c.id, c.name]),
+      [
+        ['cp', 'chrisp'],
+        ['c', 'cp'],
+      ],
+    );
   });
 
   it('qc 1.3.2: two transcripts, every selection and coding, at the exact code points', async () => {
@@ -266,7 +308,10 @@ describe('REFI-QDA export of the sample study', function () {
     assert.strictEqual(countTag(xml, 'TextSource'), study.documents.length);
     const codings = [...study.allCodings()].filter((c) => !c.orphaned);
     assert.strictEqual(countTag(xml, 'PlainTextSelection'), codings.length);
-    assert.strictEqual(countTag(xml, 'Coding'), codings.reduce((n, c) => n + c.codes.length, 0));
+    assert.strictEqual(
+      countTag(xml, 'Coding'),
+      codings.reduce((n, c) => n + c.codes.length, 0),
+    );
     assert.strictEqual(countTag(xml, 'Code'), study.codes.length);
     assert.strictEqual(codeDepth(xml), studyDepth(study));
     assert.strictEqual(countTag(xml, 'User'), 2);
@@ -277,7 +322,13 @@ describe('REFI-QDA export of the sample study', function () {
     assert.notStrictEqual(entries[`sources/${file}`][0], 0xef);
     assert.strictEqual(Buffer.from(entries[`sources/${file}`]).toString('utf8'), store.text(a1.path)!.slice(a1.bodyStart));
     // Cases and variables from the front matter.
-    assert.deepStrictEqual(namesOf(xml, 'Case').sort(), study.cases().filter((c) => study.documents.some((d) => study.caseOf(d.path) === c)).sort());
+    assert.deepStrictEqual(
+      namesOf(xml, 'Case').sort(),
+      study
+        .cases()
+        .filter((c) => study.documents.some((d) => study.caseOf(d.path) === c))
+        .sort(),
+    );
     assert.ok(/<Variable guid="[^"]+" name="interview" typeOfVariable="Integer"\/>/.test(xml));
     assert.ok(/<Variable guid="[^"]+" name="date" typeOfVariable="Date"\/>/.test(xml));
   });
@@ -313,7 +364,10 @@ describe('REFI-QDA export of the sample study', function () {
   it('export → import gives the same codes, codings (same quoted text), coders, memos and attributes', async () => {
     const progress: number[] = [];
     const memos = [
-      { path: 'transcripts/A-1.md', text: '# Memo: Respondent A, interview 1\n\nTranscript: transcripts/A-1.md\n\nVeel over [[mandaat]].\n' },
+      {
+        path: 'transcripts/A-1.md',
+        text: '# Memo: Respondent A, interview 1\n\nTranscript: transcripts/A-1.md\n\nVeel over [[mandaat]].\n',
+      },
       { path: 'journal.md', text: '# Journal: Kennisdeling\n\n## 2024-05-01\n\nTweede ronde gestart.\n' },
     ];
     const { bytes, xml } = await exportProject({ study, text: (d) => store.text(d), memos, now: NOW, onProgress: (f) => progress.push(f) });
@@ -334,7 +388,10 @@ describe('REFI-QDA export of the sample study', function () {
         { name: c.name, parent: c.parent, color: c.color, definition: c.definition, memo: c.memo, polarity: c.polarity, origin: c.origin },
       );
     }
-    assert.deepStrictEqual(back.study.documents.map((d) => d.path), study.documents.map((d) => d.path));
+    assert.deepStrictEqual(
+      back.study.documents.map((d) => d.path),
+      study.documents.map((d) => d.path),
+    );
     for (const d of study.documents) {
       assert.deepStrictEqual(back.study.document(d.path)!.attributes, d.attributes, d.path);
       assert.strictEqual(back.store.text(d.path)!.slice(back.study.document(d.path)!.bodyStart), store.text(d.path)!.slice(d.bodyStart));
@@ -384,10 +441,16 @@ describe('REFI-QDA positions', () => {
     assert.strictEqual(body, BODY, 'the body with its CRLF line breaks');
     const chars = Array.from(body);
     for (const c of study.allCodings()) {
-      const m = new RegExp(`<PlainTextSelection guid="${guidOf('coding', c.id)}"[^>]*startPosition="(\\d+)" endPosition="(\\d+)"`).exec(xml)!;
+      const m = new RegExp(`<PlainTextSelection guid="${guidOf('coding', c.id)}"[^>]*startPosition="(\\d+)" endPosition="(\\d+)"`).exec(
+        xml,
+      )!;
       assert.ok(m, c.id);
       assert.strictEqual(chars.slice(Number(m[1]), Number(m[2])).join(''), c.quote);
-      assert.notStrictEqual(Number(m[1]), c.start - study.document('t/e.md')!.bodyStart, 'code points differ from UTF-16 units after an emoji');
+      assert.notStrictEqual(
+        Number(m[1]),
+        c.start - study.document('t/e.md')!.bodyStart,
+        'code points differ from UTF-16 units after an emoji',
+      );
     }
     const back = await importInto(bytes);
     const text = back.store.text('transcripts/e.md')!;
@@ -493,23 +556,40 @@ describe('REFI-QDA import of what real tools write', () => {
     });
   }
 
-  for (const [qdeName, folder] of [['Project.qde', 'Sources'], ['project.qde', 'sources'], ['My Study.qde', 'sources']] as const) {
+  for (const [qdeName, folder] of [
+    ['Project.qde', 'Sources'],
+    ['project.qde', 'sources'],
+    ['My Study.qde', 'sources'],
+  ] as const) {
     it(`reads ${qdeName} with ${folder}/: BOM, CRLF, emoji, path schemes, memos in Description and Notes, cases and variables`, async () => {
       const { report, study, store, fs: mem } = await importInto(variantsProject(qdeName, folder));
       assert.strictEqual(study.name, 'Variants & more');
       assert.strictEqual(study.project.description, 'A project written the way real tools write them.');
-      assert.deepStrictEqual(report.transcripts, ['transcripts/Interview Ann.md', 'transcripts/Field notes.md', 'transcripts/Bare.md', 'transcripts/Inline.md']);
+      assert.deepStrictEqual(report.transcripts, [
+        'transcripts/Interview Ann.md',
+        'transcripts/Field notes.md',
+        'transcripts/Bare.md',
+        'transcripts/Inline.md',
+      ]);
       // Not imported, by name.
       assert.deepStrictEqual(
         report.skippedSources.map((s) => [s.name, s.kind, s.codings]),
-        [['Rich only', 'text', 0], ['Missing', 'text', 0], ['paper.pdf', 'PDF', 1], ['tape.m4a', 'audio', 0]],
+        [
+          ['Rich only', 'text', 0],
+          ['Missing', 'text', 0],
+          ['paper.pdf', 'PDF', 1],
+          ['tape.m4a', 'audio', 0],
+        ],
       );
       assert.match(report.skippedSources[0].reason, /rich text \(docx\)/);
       assert.match(report.skippedSources[1].reason, /not in the archive/);
       // Codes: hierarchy, colour (#F00 → #ff0000), description, memo from a note.
       const parent = study.code(G(10))!;
       const child = study.code(G(11))!;
-      assert.deepStrictEqual([parent.color, parent.definition, child.parent, child.memo], ['#ff0000', 'top', G(10), 'memo of the child code']);
+      assert.deepStrictEqual(
+        [parent.color, parent.definition, child.parent, child.memo],
+        ['#ff0000', 'top', G(10), 'memo of the child code'],
+      );
       // The transcript: front matter from the case and the variables, then the text without BOM, CRLF kept.
       const path = 'transcripts/Interview Ann.md';
       const text = store.text(path)!;
@@ -553,7 +633,10 @@ describe('REFI-QDA import of what real tools write', () => {
       <Sources><TextSource guid="${G(2)}" name="doc" plainTextPath="internal://doc.txt">${sel(10, 'Second line here')}${sel(20, 'Third line there')}</TextSource></Sources></Project>`;
     const { report, study } = await importInto(zipSync({ 'project.qde': strToU8(qde), 'sources/doc.txt': strToU8(body) }));
     assert.deepStrictEqual([...study.allCodings()].map((c) => c.quote).sort(), ['Second line here', 'Third line there']);
-    assert.ok(report.warnings.some((w) => /line break/.test(w)), report.warnings.join('; '));
+    assert.ok(
+      report.warnings.some((w) => /line break/.test(w)),
+      report.warnings.join('; '),
+    );
   });
 
   it('imports into an empty folder only, writing the project file last', async () => {
@@ -563,7 +646,10 @@ describe('REFI-QDA import of what real tools write', () => {
     const fractions: number[] = [];
     await importProject(bytes, mem, { onProgress: (f) => fractions.push(f) });
     assert.strictEqual(mem.writes[mem.writes.length - 1], 'codeboom.json');
-    assert.ok(fractions.every((f, i) => i === 0 || f >= fractions[i - 1]), 'progress only goes forward');
+    assert.ok(
+      fractions.every((f, i) => i === 0 || f >= fractions[i - 1]),
+      'progress only goes forward',
+    );
     assert.strictEqual(fractions[fractions.length - 1], 1);
   });
 });
@@ -601,7 +687,10 @@ describe('REFI-QDA codebook import', () => {
     assert.ok(!study.codes.some((c) => c.name === 'Trust'));
     // New codes: the REFI GUID as id, under the matched parent, with colour (#ABC → #aabbcc) and description.
     const leg = study.code(G(3))!;
-    assert.deepStrictEqual([leg.name, leg.parent, leg.color, leg.definition, leg.polarity], ['legitimiteit', 'hier', '#aabbcc', 'Nieuw', 'stimulerend']);
+    assert.deepStrictEqual(
+      [leg.name, leg.parent, leg.color, leg.definition, leg.polarity],
+      ['legitimiteit', 'hier', '#aabbcc', 'Nieuw', 'stimulerend'],
+    );
     assert.strictEqual(study.pathLabel(G(4)), 'hiërarchie › legitimiteit › draagvlak');
     assert.match(study.code(G(4))!.color, /^#[0-9a-f]{6}$/);
     // A second import changes nothing.
@@ -611,7 +700,10 @@ describe('REFI-QDA codebook import', () => {
 
   it('refuses a codebook with a DOCTYPE or entities, and XML that is not a codebook', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE CodeBook [<!ENTITY x SYSTEM "file:///etc/passwd">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="${G(1)}" name="&x;" isCodable="true"/></Codes></CodeBook>`;
-    assert.throws(() => readCodebook(strToU8(xxe), 'evil.qdc'), (e: unknown) => e instanceof RefiError && /DOCTYPE or ENTITY/.test(e.message));
+    assert.throws(
+      () => readCodebook(strToU8(xxe), 'evil.qdc'),
+      (e: unknown) => e instanceof RefiError && /DOCTYPE or ENTITY/.test(e.message),
+    );
     const bomb = `<?xml version="1.0"?><CodeBook><!ENTITY a "aaaa"><Codes/></CodeBook>`;
     assert.throws(() => readCodebook(strToU8(bomb), 'bomb.qdc'), RefiError);
     assert.throws(() => readCodebook(strToU8('<html><body/></html>'), 'page.qdc'), /not a REFI-QDA codebook/);
@@ -659,7 +751,13 @@ describe('REFI-QDA hostile archives', () => {
   it('refuses what is not a REFI-QDA project', async () => {
     await assertRefused(importProject(strToU8('plain text'), new MemoryFileSystem()), /not a zip archive/);
     await assertRefused(importProject(zipSync({ 'readme.txt': strToU8('hi') }), new MemoryFileSystem()), /no project\.qde/);
-    await assertRefused(importProject(zipSync({ 'a.qde': strToU8(QDE), 'b.qde': strToU8(QDE) }), new MemoryFileSystem()), /several \.qde files/);
-    await assertRefused(importProject(zipSync({ 'project.qde': strToU8('<CodeBook/>') }), new MemoryFileSystem()), /not a REFI-QDA project/);
+    await assertRefused(
+      importProject(zipSync({ 'a.qde': strToU8(QDE), 'b.qde': strToU8(QDE) }), new MemoryFileSystem()),
+      /several \.qde files/,
+    );
+    await assertRefused(
+      importProject(zipSync({ 'project.qde': strToU8('<CodeBook/>') }), new MemoryFileSystem()),
+      /not a REFI-QDA project/,
+    );
   });
 });

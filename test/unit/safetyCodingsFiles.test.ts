@@ -14,13 +14,28 @@ describe('data safety: codings files changed on disk', () => {
     const { store, study } = await StudyStore.open(fs);
     study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'mine') }]);
     // Before the debounced save runs, a git pull brings another coding into the same file.
-    fs.set(EVA, serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'one'), codingOn('middelen', ['middelen'], 'theirs')]));
+    fs.set(
+      EVA,
+      serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'one'), codingOn('middelen', ['middelen'], 'theirs')]),
+    );
     await store.fileChanged(EVA);
-    assert.deepStrictEqual(study.codingsOf(DOC).map((c) => c.id).sort(), ['mine', 'one', 'theirs']);
+    assert.deepStrictEqual(
+      study
+        .codingsOf(DOC)
+        .map((c) => c.id)
+        .sort(),
+      ['mine', 'one', 'theirs'],
+    );
     assert.strictEqual(store.isDirty, true, 'our coding is not on disk yet');
     await store.save();
     const reopened = await StudyStore.open(fs);
-    assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => c.id).sort(), ['mine', 'one', 'theirs']);
+    assert.deepStrictEqual(
+      reopened.study
+        .codingsOf(DOC)
+        .map((c) => c.id)
+        .sort(),
+      ['mine', 'one', 'theirs'],
+    );
   });
 
   it('keeps unsaved codings when their codings file is deleted on disk', async () => {
@@ -30,10 +45,17 @@ describe('data safety: codings files changed on disk', () => {
     study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'mine') }]);
     fs.files.delete(EVA);
     assert.strictEqual((await store.fileChanged(EVA)).kind, 'removed');
-    assert.deepStrictEqual(study.codingsOf(DOC).map((c) => c.id), ['mine'], 'their deletion sticks, our new coding stays');
+    assert.deepStrictEqual(
+      study.codingsOf(DOC).map((c) => c.id),
+      ['mine'],
+      'their deletion sticks, our new coding stays',
+    );
     await store.save();
     const reopened = await StudyStore.open(fs);
-    assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => c.id), ['mine']);
+    assert.deepStrictEqual(
+      reopened.study.codingsOf(DOC).map((c) => c.id),
+      ['mine'],
+    );
   });
 
   it('a codings file deleted on disk before the save (git checkout) gets back only what we changed', async () => {
@@ -44,7 +66,11 @@ describe('data safety: codings files changed on disk', () => {
     fs.files.delete(EVA);
     await store.save();
     const reopened = await StudyStore.open(fs);
-    assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => c.id), ['mine'], 'their deletion sticks, our new coding stays');
+    assert.deepStrictEqual(
+      reopened.study.codingsOf(DOC).map((c) => c.id),
+      ['mine'],
+      'their deletion sticks, our new coding stays',
+    );
   });
 
   it('a coding made while its file is being read or written is saved too', async () => {
@@ -52,12 +78,17 @@ describe('data safety: codings files changed on disk', () => {
     const { store, study } = await StudyStore.open(fs);
     study.transact('code', [{ kind: 'addCoding', coding: codingOn('geen mandaat', ['mandaat'], 'one') }]);
     fs.on('stat', EVA, () => study.transact('code', [{ kind: 'addCoding', coding: codingOn('middelen', ['middelen'], 'two') }]));
-    fs.on('write', EVA, () => study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'three') }]));
+    fs.on('write', EVA, () =>
+      study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'three') }]),
+    );
     await store.save();
     assert.strictEqual(store.isDirty, true, 'what changed during the write is still to be saved');
     await store.save();
     const reopened = await StudyStore.open(fs);
-    assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => c.id), ['one', 'two', 'three']);
+    assert.deepStrictEqual(
+      reopened.study.codingsOf(DOC).map((c) => c.id),
+      ['one', 'two', 'three'],
+    );
   });
 
   it('merge: a record we did not touch follows their change or deletion', async () => {
@@ -75,10 +106,13 @@ describe('data safety: codings files changed on disk', () => {
     study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'three') }]);
     await store.save();
     const reopened = await StudyStore.open(fs);
-    assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => [c.id, c.memo]), [
-      ['two', 'van de laptop'],
-      ['three', undefined],
-    ]);
+    assert.deepStrictEqual(
+      reopened.study.codingsOf(DOC).map((c) => [c.id, c.memo]),
+      [
+        ['two', 'van de laptop'],
+        ['three', undefined],
+      ],
+    );
   });
 
   it('merge: when both changed one coding, each part comes from the side that changed it', () => {
@@ -86,7 +120,9 @@ describe('data safety: codings files changed on disk', () => {
     const typed = 'Ja. ' + TRANSCRIPT_A;
     const ours = codingOn('geen mandaat', ['mandaat'], 'x', 'eva', typed); // moved by typing before it
     const theirs = { ...base, codes: ['mandaat', 'hier'], memo: 'zie ook D-1', modified: '2020-10-07T09:00:00.000Z' };
-    assert.deepStrictEqual(mergeCodings([base], [ours], [theirs]), [{ ...ours, codes: ['mandaat', 'hier'], memo: 'zie ook D-1', modified: '2020-10-07T09:00:00.000Z' }]);
+    assert.deepStrictEqual(mergeCodings([base], [ours], [theirs]), [
+      { ...ours, codes: ['mandaat', 'hier'], memo: 'zie ook D-1', modified: '2020-10-07T09:00:00.000Z' },
+    ]);
     const mine = { ...ours, memo: 'mijn memo' };
     assert.strictEqual(mergeCodings([base], [mine], [theirs])[0].memo, 'mijn memo', 'ours wins where both changed the same part');
   });

@@ -88,7 +88,11 @@ interface Outcome {
 /** Runs one round: every racer prepares, then all save at once. Returns their outcomes. */
 async function round(racers: Racer[], root: string, name: string, count: number, withCode: boolean): Promise<Outcome[]> {
   const ready = await Promise.all(racers.map((r, i) => r.ask(`prepare ${root} ${name}r${i} ${count} ${withCode ? 1 : 0}`)));
-  assert.deepStrictEqual(ready, racers.map(() => 'ready'), ready.join('\n'));
+  assert.deepStrictEqual(
+    ready,
+    racers.map(() => 'ready'),
+    ready.join('\n'),
+  );
   const outcomes = racers.map((r) => r.next());
   for (const r of racers) {
     r.send('go');
@@ -97,7 +101,10 @@ async function round(racers: Racer[], root: string, name: string, count: number,
 }
 
 function idsIn(root: string, rel: string): Set<string> {
-  const data = JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as { codings?: Array<{ id: string }>; codes?: Array<{ id: string }> };
+  const data = JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as {
+    codings?: Array<{ id: string }>;
+    codes?: Array<{ id: string }>;
+  };
   return new Set([...(data.codings ?? []), ...(data.codes ?? [])].map((c) => c.id));
 }
 
@@ -123,7 +130,9 @@ describe('data safety: concurrent saves of one study file', function () {
       assert.ok(o.ok && !o.dirty, `${name}: ${JSON.stringify(o)}`);
     }
     const ids = idsIn(root, EVA);
-    const missing = [...base, ...racers.flatMap((_, i) => Array.from({ length: count }, (_x, n) => `${name}r${i}-${n}`))].filter((id) => !ids.has(id));
+    const missing = [...base, ...racers.flatMap((_, i) => Array.from({ length: count }, (_x, n) => `${name}r${i}-${n}`))].filter(
+      (id) => !ids.has(id),
+    );
     assert.deepStrictEqual(missing.slice(0, 10), [], `${name}: ${missing.length} codings lost`);
     if (withCode) {
       const codes = idsIn(root, 'codeboom.json');
@@ -145,7 +154,13 @@ describe('data safety: concurrent saves of one study file', function () {
       }
       const name = `s${n}`;
       const withCode = n % 3 === 0;
-      check(await round(racers, root, name, 3, withCode), name, 3, withCode, base.map((c) => c.id));
+      check(
+        await round(racers, root, name, 3, withCode),
+        name,
+        3,
+        withCode,
+        base.map((c) => c.id),
+      );
     }
   });
 
@@ -154,7 +169,13 @@ describe('data safety: concurrent saves of one study file', function () {
       const base = Array.from({ length: 20000 }, (_, i) => codingOn('geen mandaat', ['mandaat'], `big${i}`));
       fs.writeFileSync(path.join(root, EVA), serializeCodingFile(DOC, 'eva', base));
       const name = `L${n}`;
-      check(await round(racers, root, name, 5, n === 0), name, 5, n === 0, base.map((c) => c.id));
+      check(
+        await round(racers, root, name, 5, n === 0),
+        name,
+        5,
+        n === 0,
+        base.map((c) => c.id),
+      );
     }
   });
 });
@@ -195,24 +216,39 @@ describe('data safety: concurrent saves in one process (stores sharing a file sy
         fc.infiniteStream(fc.integer({ min: 0, max: 3 })),
         fc.boolean(),
         async (writers, turns, withCode) => {
-          const initial = smallStudyFs({ [EVA]: serializeCodingFile(DOC, 'eva', baseIds.map((id) => codingOn('geen mandaat', ['mandaat'], id))) });
+          const initial = smallStudyFs({
+            [EVA]: serializeCodingFile(
+              DOC,
+              'eva',
+              baseIds.map((id) => codingOn('geen mandaat', ['mandaat'], id)),
+            ),
+          });
           const fs = new JitteryFileSystem(initial, () => turns.next().value as number);
           const stores = await Promise.all(writers.map(() => StudyStore.open(fs)));
           writers.forEach((w, i) => {
             stores[i].study.transact('code', [
               ...(withCode ? [{ kind: 'addCode' as const, code: { id: `code${i}`, name: `code ${i}`, color: '#4e79a7' } }] : []),
-              ...Array.from({ length: w.adds }, (_, n) => ({ kind: 'addCoding' as const, coding: codingOn('vertrouwen tussen', ['vertrouwen'], `w${i}-${n}`) })),
+              ...Array.from({ length: w.adds }, (_, n) => ({
+                kind: 'addCoding' as const,
+                coding: codingOn('vertrouwen tussen', ['vertrouwen'], `w${i}-${n}`),
+              })),
               ...w.removes.map((id) => ({ kind: 'removeCoding' as const, id })),
             ]);
           });
           await Promise.all(stores.map((s) => s.store.save()));
           const removed = new Set(writers.flatMap((w) => w.removes));
-          const expected = [...baseIds.filter((id) => !removed.has(id)), ...writers.flatMap((w, i) => Array.from({ length: w.adds }, (_, n) => `w${i}-${n}`))].sort();
+          const expected = [
+            ...baseIds.filter((id) => !removed.has(id)),
+            ...writers.flatMap((w, i) => Array.from({ length: w.adds }, (_, n) => `w${i}-${n}`)),
+          ].sort();
           const saved = JSON.parse(fs.text(EVA) ?? '{"codings":[]}') as { codings: Array<{ id: string }> };
           assert.deepStrictEqual(saved.codings.map((c) => c.id).sort(), expected);
           if (withCode) {
             const codes = new Set((JSON.parse(fs.text('codeboom.json')!) as { codes: Array<{ id: string }> }).codes.map((c) => c.id));
-            assert.deepStrictEqual(writers.map((_, i) => `code${i}`).filter((id) => !codes.has(id)), []);
+            assert.deepStrictEqual(
+              writers.map((_, i) => `code${i}`).filter((id) => !codes.has(id)),
+              [],
+            );
           }
         },
       ),
@@ -231,7 +267,10 @@ describe('data safety: concurrent saves in one process (stores sharing a file sy
     assert.strictEqual(fs.text(EVA), undefined);
     await held.release();
     await store.save();
-    assert.deepStrictEqual((await StudyStore.open(fs)).study.codingsOf(DOC).map((c) => c.id), ['mine']);
+    assert.deepStrictEqual(
+      (await StudyStore.open(fs)).study.codingsOf(DOC).map((c) => c.id),
+      ['mine'],
+    );
   });
 });
 
@@ -252,10 +291,13 @@ describe('data safety: the lock file on disk', () => {
     return { store, saving: store.save() };
   }
 
-  it('a live writer\'s lock: the save waits, then reports the file and the lock, and keeps the codings pending', async () => {
+  it("a live writer's lock: the save waits, then reports the file and the lock, and keeps the codings pending", async () => {
     fs.writeFileSync(lockFile(), JSON.stringify({ pid: process.pid, host: os.hostname(), token: 'other' }));
     const { store, saving } = await addAndSave(new NodeFileSystem(root, 200));
-    await assert.rejects(saving, (e: Error) => e.message.includes(EVA) && e.message.includes(`process ${process.pid}`) && e.message.includes('.A-1.md.eva.json.lock'));
+    await assert.rejects(
+      saving,
+      (e: Error) => e.message.includes(EVA) && e.message.includes(`process ${process.pid}`) && e.message.includes('.A-1.md.eva.json.lock'),
+    );
     assert.strictEqual(store.isDirty, true);
     assert.ok(!fs.existsSync(path.join(root, EVA)), 'nothing written');
     assert.ok(fs.existsSync(lockFile()), 'the live lock is left alone');

@@ -53,6 +53,9 @@ describe('data safety: missing files and unreadable ones', () => {
     flaky.failing = false;
     await store.save();
     const reopened = await StudyStore.open(flaky);
-    assert.deepStrictEqual(reopened.study.codingsOf(DOC).map((c) => c.id), ['one', 'mine']);
+    assert.deepStrictEqual(
+      reopened.study.codingsOf(DOC).map((c) => c.id),
+      ['one', 'mine'],
+    );
   });
 });

@@ -20,7 +20,10 @@ describe('data safety: undo after a transcript changed on disk', () => {
       { kind: 'removeCoding', id: 'q' },
     ]);
     // git pull: a line at the top, and the interviewer's question deleted.
-    const edited = TRANSCRIPT_A.replace('# Interview', '# Interview\n\nNagekeken door de respondent.').replace('**Interviewer:** En het vertrouwen?\n\n', '');
+    const edited = TRANSCRIPT_A.replace('# Interview', '# Interview\n\nNagekeken door de respondent.').replace(
+      '**Interviewer:** En het vertrouwen?\n\n',
+      '',
+    );
     fs.set(DOC, edited);
     await store.fileChanged(DOC);
     study.undo();

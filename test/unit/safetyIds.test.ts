@@ -27,7 +27,10 @@ describe('data safety: coding ids and codings file names', () => {
     const fs = smallStudyFs({ [EVA]: serializeCodingFile(DOC, 'eva', [eva]), [SAM]: serializeCodingFile(DOC, 'sam', [sam]) });
     const { study, problems } = await StudyStore.open(fs);
     assert.strictEqual(study.readOnly, true);
-    assert.ok(problems.some((p) => p.file === SAM && p.path.join('.') === 'codings.0.id' && /also in/.test(p.message)), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.file === SAM && p.path.join('.') === 'codings.0.id' && /also in/.test(p.message)),
+      JSON.stringify(problems),
+    );
   });
 
   it('reports a codings file whose document or coder does not match its name', async () => {
@@ -35,10 +38,18 @@ describe('data safety: coding ids and codings file names', () => {
     const fs = smallStudyFs({ [wrong]: serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'one')]) });
     const { study, problems } = await StudyStore.open(fs);
     assert.strictEqual(study.readOnly, true);
-    assert.ok(problems.some((p) => p.file === wrong && p.path.join('.') === 'document' && p.message.includes(EVA)), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.file === wrong && p.path.join('.') === 'document' && p.message.includes(EVA)),
+      JSON.stringify(problems),
+    );
     const SAM = '.codeboom/codings/transcripts/A-1.md.sam.json';
-    const renamed = await StudyStore.open(smallStudyFs({ [SAM]: serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'one')]) }));
-    assert.ok(renamed.problems.some((p) => p.file === SAM && p.path.join('.') === 'coder'), JSON.stringify(renamed.problems));
+    const renamed = await StudyStore.open(
+      smallStudyFs({ [SAM]: serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'one')]) }),
+    );
+    assert.ok(
+      renamed.problems.some((p) => p.file === SAM && p.path.join('.') === 'coder'),
+      JSON.stringify(renamed.problems),
+    );
   });
 
   it('refuses a codings file changed on disk that reuses an id of another file', async () => {

@@ -33,7 +33,9 @@ function hugeCodingFile(n: number): string {
   const start = TRANSCRIPT_A.indexOf(quote);
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {
-    parts.push(`{"id":"c${i}","codes":["k"],"start":${start},"end":${start + quote.length},"quote":"${quote}","created":"2020-10-06T10:00:00.000Z"}`);
+    parts.push(
+      `{"id":"c${i}","codes":["k"],"start":${start},"end":${start + quote.length},"quote":"${quote}","created":"2020-10-06T10:00:00.000Z"}`,
+    );
   }
   return `{"schemaVersion":1,"document":"${DOC}","coder":"eva","codings":[${parts.join(',')}]}`;
 }
@@ -54,21 +56,40 @@ describe('safety: input size and depth', () => {
 
   it('opens, validates and counts a 20,000-deep code chain', async () => {
     const n = 20000;
-    const codes: Code[] = Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 ? { parent: `k${i - 1}` } : {}) }));
+    const codes: Code[] = Array.from({ length: n }, (_, i) => ({
+      id: `k${i}`,
+      name: `k${i}`,
+      color: '#4e79a7',
+      ...(i > 0 ? { parent: `k${i - 1}` } : {}),
+    }));
     const text = serializeProject(project(codes));
     assert.ok(parseProjectFile('codeboom.json', text).ok);
     const { study, problems } = await StudyStore.open(new MemoryFileSystem({ 'codeboom.json': text, [DOC]: TRANSCRIPT_A }));
     assert.deepStrictEqual(problems, []);
     assert.strictEqual(study.depthOf(`k${n - 1}`), n - 1);
     assert.strictEqual(study.subtree('k0').length, n);
-    assert.strictEqual(maxOf(study.codes.map((c) => study.depthOf(c.id)), 0), n - 1);
+    assert.strictEqual(
+      maxOf(
+        study.codes.map((c) => study.depthOf(c.id)),
+        0,
+      ),
+      n - 1,
+    );
     assert.strictEqual(codeCounts(study).size, n);
   });
 
   it('finds the cycle in a 20,000-long parent loop, once per code in the loop', () => {
     const n = 20000;
-    const codes: Code[] = Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', parent: `k${(i + 1) % n}` }));
-    const parsed = parseProjectFile('codeboom.json', serializeProject(project([...codes, { id: 'x', name: 'x', color: '#4e79a7', parent: 'k0' }])));
+    const codes: Code[] = Array.from({ length: n }, (_, i) => ({
+      id: `k${i}`,
+      name: `k${i}`,
+      color: '#4e79a7',
+      parent: `k${(i + 1) % n}`,
+    }));
+    const parsed = parseProjectFile(
+      'codeboom.json',
+      serializeProject(project([...codes, { id: 'x', name: 'x', color: '#4e79a7', parent: 'k0' }])),
+    );
     assert.ok(!parsed.ok);
     assert.strictEqual(parsed.problems.length, n);
     assert.ok(parsed.problems.every((p) => /is its own ancestor/.test(p.message)));
@@ -77,7 +98,9 @@ describe('safety: input size and depth', () => {
   it('opens a flat codebook of 100,000 codes', async () => {
     const n = 100000;
     const codes: Code[] = Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7' }));
-    const { study, problems } = await StudyStore.open(new MemoryFileSystem({ 'codeboom.json': serializeProject(project(codes)), [DOC]: TRANSCRIPT_A }));
+    const { study, problems } = await StudyStore.open(
+      new MemoryFileSystem({ 'codeboom.json': serializeProject(project(codes)), [DOC]: TRANSCRIPT_A }),
+    );
     assert.deepStrictEqual(problems, []);
     assert.strictEqual(study.children(undefined).length, n);
     assert.strictEqual(statistics(study)['codebookDepth'], 1);
@@ -111,7 +134,10 @@ describe('safety: files that are not UTF-8', () => {
     const latin1 = concat(bytes.slice(0, i), Uint8Array.from([0x63, 0x61, 0x66, 0xe9]), bytes.slice(i + 4));
     fs.set(EVA, latin1);
     const { store, study, problems } = await StudyStore.open(fs);
-    assert.deepStrictEqual(problems.map((p) => p.file), [EVA]);
+    assert.deepStrictEqual(
+      problems.map((p) => p.file),
+      [EVA],
+    );
     assert.match(problems[0].message, /not UTF-8.*Latin-1/);
     assert.ok(study.readOnly);
     await store.save();
@@ -130,7 +156,10 @@ describe('safety: files that are not UTF-8', () => {
     }
     const fs = smallStudyFs();
     fs.set('codeboom.json', utf16);
-    await assert.rejects(StudyStore.open(fs), (e: unknown) => e instanceof StudyFileError && /codeboom\.json is not UTF-8 text \(it looks like UTF-16 LE\)/.test(e.message));
+    await assert.rejects(
+      StudyStore.open(fs),
+      (e: unknown) => e instanceof StudyFileError && /codeboom\.json is not UTF-8 text \(it looks like UTF-16 LE\)/.test(e.message),
+    );
   });
 
   it('a transcript that stops being UTF-8 while the study is open is reported, its codings stay', async () => {
@@ -138,7 +167,10 @@ describe('safety: files that are not UTF-8', () => {
     const { store, study } = await StudyStore.open(fs);
     const before = study.codingsOf(DOC);
     fs.set(DOC, concat(CP1252, encodeText(TRANSCRIPT_A)));
-    await assert.rejects(store.fileChanged(DOC), (e: unknown) => e instanceof StudyFileError && e.problems[0].file === DOC && /Windows-1252/.test(e.message));
+    await assert.rejects(
+      store.fileChanged(DOC),
+      (e: unknown) => e instanceof StudyFileError && e.problems[0].file === DOC && /Windows-1252/.test(e.message),
+    );
     assert.deepStrictEqual(study.codingsOf(DOC), before);
   });
 
@@ -148,7 +180,10 @@ describe('safety: files that are not UTF-8', () => {
       await fsp.writeFile(path.join(dir, 'a.md'), CP1252);
       await fsp.writeFile(path.join(dir, 'b.md'), '\uFEFFcafé');
       const nfs = new NodeFileSystem(dir);
-      await assert.rejects(nfs.readText('a.md'), (e: unknown) => e instanceof NotUtf8Error && e.file === 'a.md' && e.encoding === 'Windows-1252/Latin-1');
+      await assert.rejects(
+        nfs.readText('a.md'),
+        (e: unknown) => e instanceof NotUtf8Error && e.file === 'a.md' && e.encoding === 'Windows-1252/Latin-1',
+      );
       assert.strictEqual(await nfs.readText('b.md'), 'café');
     } finally {
       await fsp.rm(dir, { recursive: true, force: true });
@@ -200,7 +235,12 @@ describe('safety: front matter that does not parse', () => {
   });
 
   it('good front matter has no error, also empty or absent', () => {
-    for (const text of ['---\ncase: NDS\nrespondent: A\ninterview: 1\n---\n' + body, '---\n---\n' + body, body, '---\r\ncase: NDS\r\n---\r\n' + body]) {
+    for (const text of [
+      '---\ncase: NDS\nrespondent: A\ninterview: 1\n---\n' + body,
+      '---\n---\n' + body,
+      body,
+      '---\r\ncase: NDS\r\n---\r\n' + body,
+    ]) {
       assert.strictEqual(parseFrontMatter(text).error, undefined, text);
     }
   });
@@ -227,7 +267,10 @@ describe('safety: front matter that does not parse', () => {
     fs.set(DOC, broken);
     const change = await store.fileChanged(DOC);
     assert.strictEqual(change.kind, 'transcript');
-    assert.deepStrictEqual(change.warnings?.map((w) => [w.file, w.severity]), [[DOC, 'warning']]);
+    assert.deepStrictEqual(
+      change.warnings?.map((w) => [w.file, w.severity]),
+      [[DOC, 'warning']],
+    );
     assert.deepStrictEqual(study.document(DOC)!.attributes, {});
     assert.ok(!study.readOnly);
     fs.set(DOC, TRANSCRIPT_A);
@@ -255,7 +298,11 @@ describe('safety: front matter that does not parse', () => {
 
 describe('safety: deep codebooks in REFI-QDA export', () => {
   const chain = (n: number): Study =>
-    new Study(project(Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 ? { parent: `k${i - 1}` } : {}) }))));
+    new Study(
+      project(
+        Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 ? { parent: `k${i - 1}` } : {}) })),
+      ),
+    );
 
   it('a codebook as deep as a REFI-QDA file holds exports and reads back', () => {
     const xml = exportCodebook(chain(MAX_REFI_CODE_DEPTH));
@@ -264,7 +311,10 @@ describe('safety: deep codebooks in REFI-QDA export', () => {
 
   it('a 20,000-deep codebook is refused with a sentence, not a stack overflow or the builder’s "Maximum nested tags exceeded"', () => {
     for (const n of [MAX_REFI_CODE_DEPTH + 1, 200, 20000]) {
-      assert.throws(() => exportCodebook(chain(n)), (e: unknown) => e instanceof RefiError && new RegExp(`codebook is ${n} levels deep`).test(e.message));
+      assert.throws(
+        () => exportCodebook(chain(n)),
+        (e: unknown) => e instanceof RefiError && new RegExp(`codebook is ${n} levels deep`).test(e.message),
+      );
     }
   });
 });
@@ -274,7 +324,12 @@ describe('safety: walks over the code tree', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(), { maxLength: 60 }), (parents) => {
         // Code i hangs under an earlier code, or (one time in three) at the top.
-        const codes: Code[] = parents.map((p, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 && p % 3 !== 0 ? { parent: `k${p % i}` } : {}) }));
+        const codes: Code[] = parents.map((p, i) => ({
+          id: `k${i}`,
+          name: `k${i}`,
+          color: '#4e79a7',
+          ...(i > 0 && p % 3 !== 0 ? { parent: `k${p % i}` } : {}),
+        }));
         const study = new Study(project(codes));
         const expected: string[] = [];
         const visit = (parent: string | undefined, depth: number): void => {
@@ -284,12 +339,22 @@ describe('safety: walks over the code tree', () => {
           }
         };
         visit(undefined, 0);
-        assert.deepStrictEqual(study.treeOrder().map((x) => `${x.code.id}@${x.depth}`), expected);
-        assert.deepStrictEqual(study.treeOrder().map((x) => x.depth), study.treeOrder().map((x) => study.depthOf(x.code.id)));
+        assert.deepStrictEqual(
+          study.treeOrder().map((x) => `${x.code.id}@${x.depth}`),
+          expected,
+        );
+        assert.deepStrictEqual(
+          study.treeOrder().map((x) => x.depth),
+          study.treeOrder().map((x) => study.depthOf(x.code.id)),
+        );
       }),
     );
     const n = 20000;
-    const deep = new Study(project(Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 ? { parent: `k${i - 1}` } : {}) }))));
+    const deep = new Study(
+      project(
+        Array.from({ length: n }, (_, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 ? { parent: `k${i - 1}` } : {}) })),
+      ),
+    );
     const order = deep.treeOrder();
     assert.strictEqual(order.length, n);
     assert.strictEqual(order[n - 1].depth, n - 1);
@@ -304,7 +369,12 @@ describe('safety: code counts without ancestor chains', () => {
         fc.array(fc.nat(), { minLength: 1, maxLength: 25 }),
         fc.array(fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), { maxLength: 40 }),
         (parents, codingCodes) => {
-          const codes: Code[] = parents.map((p, i) => ({ id: `k${i}`, name: `k${i}`, color: '#4e79a7', ...(i > 0 && p % 3 !== 0 ? { parent: `k${p % i}` } : {}) }));
+          const codes: Code[] = parents.map((p, i) => ({
+            id: `k${i}`,
+            name: `k${i}`,
+            color: '#4e79a7',
+            ...(i > 0 && p % 3 !== 0 ? { parent: `k${p % i}` } : {}),
+          }));
           // every third coding is of a transcript that is missing: not counted, but counted apart (core/counting)
           const codings: Coding[] = codingCodes.map((cs, j) => ({
             ...codingOn('mandaat', [...new Set(cs.map((c) => `k${c % codes.length}`))], `c${j}`),

@@ -89,7 +89,10 @@ describe('data safety: leftovers and read-only files on disk', function () {
     ageBy(notOurs, 5 * 60 * 1000);
     try {
       const { study } = await StudyStore.open(new NodeFileSystem(root));
-      assert.deepStrictEqual(study.codingsOf(DOC).map((c) => c.id), ['one']);
+      assert.deepStrictEqual(
+        study.codingsOf(DOC).map((c) => c.id),
+        ['one'],
+      );
       assert.ok(!fs.existsSync(codings.tmp), 'killed writer’s codings temporary file removed');
       assert.ok(!fs.existsSync(project.tmp), 'killed writer’s temporary file beside codeboom.json removed');
       assert.ok(fs.existsSync(live.tmp), 'a live writer’s temporary file stays');
@@ -107,7 +110,10 @@ describe('data safety: leftovers and read-only files on disk', function () {
     study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'mine') }]);
     await assert.rejects(store.save());
     assert.strictEqual(store.isDirty, true);
-    assert.deepStrictEqual(fs.readdirSync(path.dirname(path.join(root, EVA))).filter((n) => n.endsWith('.tmp')), []);
+    assert.deepStrictEqual(
+      fs.readdirSync(path.dirname(path.join(root, EVA))).filter((n) => n.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('a codings file that is read-only on disk is not overwritten: the save names it, says how to fix it, and keeps the codings pending', async () => {
@@ -116,13 +122,19 @@ describe('data safety: leftovers and read-only files on disk', function () {
     fs.chmodSync(path.join(root, EVA), 0o444);
     const { store, study } = await StudyStore.open(new NodeFileSystem(root));
     study.transact('code', [{ kind: 'addCoding', coding: codingOn('vertrouwen tussen', ['vertrouwen'], 'mine') }]);
-    await assert.rejects(store.save(), (e: Error) => e.message.includes(EVA) && /read-only/.test(e.message) && /chmod u\+w/.test(e.message));
+    await assert.rejects(
+      store.save(),
+      (e: Error) => e.message.includes(EVA) && /read-only/.test(e.message) && /chmod u\+w/.test(e.message),
+    );
     assert.strictEqual(fs.readFileSync(path.join(root, EVA), 'utf8'), onDisk);
     assert.strictEqual(fs.statSync(path.join(root, EVA)).mode & 0o777, 0o444);
     assert.strictEqual(store.isDirty, true);
     fs.chmodSync(path.join(root, EVA), 0o644);
     await store.save();
-    assert.deepStrictEqual((await StudyStore.open(new NodeFileSystem(root))).study.codingsOf(DOC).map((c) => c.id), ['one', 'mine']);
+    assert.deepStrictEqual(
+      (await StudyStore.open(new NodeFileSystem(root))).study.codingsOf(DOC).map((c) => c.id),
+      ['one', 'mine'],
+    );
   });
 
   it('a read-only codeboom.json is not overwritten either; the codebook edit stays pending', async () => {
@@ -157,7 +169,10 @@ describe('data safety: leftovers and read-only files on disk', function () {
     fs.writeFileSync(target, 'old');
     fs.chmodSync(target, 0o444);
     let err = '';
-    const code = await main(['export', 'codebook', root, '--out', target, '--force'], { out: () => undefined, err: (t) => (err += t + '\n') });
+    const code = await main(['export', 'codebook', root, '--out', target, '--force'], {
+      out: () => undefined,
+      err: (t) => (err += t + '\n'),
+    });
     assert.strictEqual(code, 3, err);
     assert.match(err, /read-only/);
     assert.strictEqual(fs.readFileSync(target, 'utf8'), 'old');

@@ -90,27 +90,44 @@ describe('safety: error messages', () => {
     };
     const { study, problems } = await StudyStore.open(new DenyingFileSystem(files, EVA, 'EACCES'));
     assert.ok(study.readOnly);
-    assert.deepStrictEqual(problems.map((p) => p.file), [EVA]);
+    assert.deepStrictEqual(
+      problems.map((p) => p.file),
+      [EVA],
+    );
     assert.match(problems[0].message, /not allowed to read or write .*A-1\.md\.eva\.json \(permission denied\)/);
     assert.doesNotMatch(problems[0].message, RAW);
   });
 
   it('a project file without read permission refuses to open with a sentence', async () => {
     const fsys = new DenyingFileSystem({ 'codeboom.json': serializeProject(smallProject()) }, 'codeboom.json', 'EACCES');
-    await assert.rejects(StudyStore.open(fsys), (e: unknown) => e instanceof Error && /permission denied/.test(e.message) && !RAW.test(e.message));
+    await assert.rejects(
+      StudyStore.open(fsys),
+      (e: unknown) => e instanceof Error && /permission denied/.test(e.message) && !RAW.test(e.message),
+    );
   });
 
   it('a .qdpx whose XML is nested too deeply is refused with a sentence, not the parser’s "Maximum nested tags exceeded"', async () => {
     const depth = 20000;
     const xml = `<?xml version="1.0" encoding="utf-8"?><Project name="x">${'<a>'.repeat(depth)}${'</a>'.repeat(depth)}</Project>`;
     const qdpx = zipSync({ 'project.qde': strToU8(xml) });
-    await assert.rejects(importProject(qdpx, new MemoryFileSystem()), (e: unknown) => e instanceof RefiError && /nested too deeply/.test(e.message) && !RAW.test(e.message));
-    assert.throws(() => readCodebook(qdpx, 'deep.qdpx'), (e: unknown) => e instanceof RefiError && !RAW.test(e.message));
+    await assert.rejects(
+      importProject(qdpx, new MemoryFileSystem()),
+      (e: unknown) => e instanceof RefiError && /nested too deeply/.test(e.message) && !RAW.test(e.message),
+    );
+    assert.throws(
+      () => readCodebook(qdpx, 'deep.qdpx'),
+      (e: unknown) => e instanceof RefiError && !RAW.test(e.message),
+    );
   });
 
   it('describeError: errno codes and VS Code FileSystemError codes give the same sentence; unknown errors keep their message', () => {
     const errno = (code: string): Error => Object.assign(new Error(code), { code });
-    for (const [a, b] of [['EISDIR', 'FileIsADirectory'], ['EACCES', 'NoPermissions'], ['EEXIST', 'FileExists'], ['ENOENT', 'FileNotFound']]) {
+    for (const [a, b] of [
+      ['EISDIR', 'FileIsADirectory'],
+      ['EACCES', 'NoPermissions'],
+      ['EEXIST', 'FileExists'],
+      ['ENOENT', 'FileNotFound'],
+    ]) {
       assert.strictEqual(describeErrorText(errno(a), 'f.json'), describeErrorText(errno(b), 'f.json'));
       assert.doesNotMatch(describeErrorText(errno(a), 'f.json'), RAW);
       assert.match(describeErrorText(errno(a), 'f.json'), /f\.json/);

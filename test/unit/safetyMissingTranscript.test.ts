@@ -14,7 +14,10 @@ const D_EVA = '.codeboom/codings/transcripts/D-1.md.eva.json';
 function twoFiles(): Record<string, string> {
   const onD = { ...codingOn('Quantum is complex en abstract', ['complex'], 'd1', 'eva', TRANSCRIPT_D), doc: D };
   return {
-    [EVA]: serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'a1'), codingOn('middelen en capaciteit', ['middelen'], 'a2')]),
+    [EVA]: serializeCodingFile(DOC, 'eva', [
+      codingOn('geen mandaat', ['mandaat'], 'a1'),
+      codingOn('middelen en capaciteit', ['middelen'], 'a2'),
+    ]),
     [D_EVA]: serializeCodingFile(D, 'eva', [onD]),
   };
 }
@@ -37,7 +40,13 @@ describe('data safety: a missing transcript', () => {
     fs.set(DOC, TRANSCRIPT_A);
     const back = await StudyStore.open(fs);
     assert.deepStrictEqual(back.missing, []);
-    assert.deepStrictEqual(back.study.codingsOf(DOC).map((c) => [c.id, !!c.orphaned]), [['a1', false], ['a2', false]]);
+    assert.deepStrictEqual(
+      back.study.codingsOf(DOC).map((c) => [c.id, !!c.orphaned]),
+      [
+        ['a1', false],
+        ['a2', false],
+      ],
+    );
   });
 
   it('open: a transcript deleted on disk keeps its codings through saves and reopening, and they come back with it', async () => {
@@ -58,6 +67,12 @@ describe('data safety: a missing transcript', () => {
     fs.set(DOC, TRANSCRIPT_A);
     await store.fileChanged(DOC);
     assert.ok(study.document(DOC));
-    assert.deepStrictEqual(study.codingsOf(DOC).map((c) => [c.id, !!c.orphaned]), [['a1', false], ['a2', false]]);
+    assert.deepStrictEqual(
+      study.codingsOf(DOC).map((c) => [c.id, !!c.orphaned]),
+      [
+        ['a1', false],
+        ['a2', false],
+      ],
+    );
   });
 });

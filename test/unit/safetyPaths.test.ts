@@ -14,7 +14,24 @@ import { transcriptMemoPath } from '../../src/core/refi';
 import { smallProject, smallStudyFs } from './helpers';
 import { codingOn } from './safetyHelpers';
 
-const HOSTILE = ['a/C:', 'a/c:/b', '..', '../..', '../x', 'transcripts/../../x', '/', '/etc', 'C:', 'C:/Users', 'c:x', 'a\\b', '..\\..', 'a\u0000b', 'a/\u0000', '\u0000'];
+const HOSTILE = [
+  'a/C:',
+  'a/c:/b',
+  '..',
+  '../..',
+  '../x',
+  'transcripts/../../x',
+  '/',
+  '/etc',
+  'C:',
+  'C:/Users',
+  'c:x',
+  'a\\b',
+  '..\\..',
+  'a\u0000b',
+  'a/\u0000',
+  '\u0000',
+];
 
 describe('data safety: paths stay inside the study', () => {
   describe('the rule (normalizeStudyPath)', () => {
@@ -78,7 +95,11 @@ describe('data safety: paths stay inside the study', () => {
         const r = parseProjectFile('codeboom.json', serializeProject({ ...smallProject(), transcriptFolders: ['transcripts', folder] }));
         assert.strictEqual(r.ok, false, folder);
         if (!r.ok) {
-          assert.deepStrictEqual(r.problems.map((p) => p.path), [['transcriptFolders', 1]], folder);
+          assert.deepStrictEqual(
+            r.problems.map((p) => p.path),
+            [['transcriptFolders', 1]],
+            folder,
+          );
           assert.match(r.problems[0].message, /outside|absolute|drive|backslash/);
         }
       }
@@ -98,7 +119,10 @@ describe('data safety: paths stay inside the study', () => {
       const { store, study } = await StudyStore.open(fs);
       fs.set('codeboom.json', serializeProject({ ...smallProject(), transcriptFolders: ['transcripts', '..'] }));
       await assert.rejects(store.fileChanged('codeboom.json'), /transcriptFolders\[1\]/);
-      assert.deepStrictEqual(study.documents.map((d) => d.path), ['transcripts/A-1.md', 'transcripts/D-1.md']);
+      assert.deepStrictEqual(
+        study.documents.map((d) => d.path),
+        ['transcripts/A-1.md', 'transcripts/D-1.md'],
+      );
     });
   });
 
@@ -117,7 +141,11 @@ describe('data safety: paths stay inside the study', () => {
         const r = parseCodingFile('.codeboom/codings/x.json', file(document, coder));
         assert.strictEqual(r.ok, false, `${document} ${coder}`);
         if (!r.ok) {
-          assert.deepStrictEqual(r.problems.map((p) => p.path), [[at]], `${document} ${coder}`);
+          assert.deepStrictEqual(
+            r.problems.map((p) => p.path),
+            [[at]],
+            `${document} ${coder}`,
+          );
         }
       }
     });
@@ -126,10 +154,16 @@ describe('data safety: paths stay inside the study', () => {
       const evil = serializeCodingFile('../../x.md', 'eva', []);
       const fs = smallStudyFs({ '.codeboom/codings/x.eva.json': evil });
       const { store, study, problems } = await StudyStore.open(fs);
-      assert.ok(problems.some((p) => p.file === '.codeboom/codings/x.eva.json' && p.path[0] === 'document'), JSON.stringify(problems));
+      assert.ok(
+        problems.some((p) => p.file === '.codeboom/codings/x.eva.json' && p.path[0] === 'document'),
+        JSON.stringify(problems),
+      );
       assert.strictEqual(study.readOnly, true);
       await store.save();
-      assert.ok([...fs.files.keys()].every((k) => normalizeStudyPath(k).ok), [...fs.files.keys()].join(', '));
+      assert.ok(
+        [...fs.files.keys()].every((k) => normalizeStudyPath(k).ok),
+        [...fs.files.keys()].join(', '),
+      );
     });
 
     it('codingFilePath and the memo path refuse to build a path outside the study', () => {
@@ -143,7 +177,9 @@ describe('data safety: paths stay inside the study', () => {
     it('a study with a coding whose document climbs out does not save it outside', async () => {
       const fs = smallStudyFs();
       const { store, study } = await StudyStore.open(fs);
-      study.transact('code', [{ kind: 'addCoding', coding: { ...codingOn('geen mandaat', ['mandaat'], 'x1'), doc: 'transcripts/../../x.md' } }]);
+      study.transact('code', [
+        { kind: 'addCoding', coding: { ...codingOn('geen mandaat', ['mandaat'], 'x1'), doc: 'transcripts/../../x.md' } },
+      ]);
       await assert.rejects(store.save(), /leads outside/);
       assert.ok([...fs.files.keys()].every((k) => normalizeStudyPath(k).ok));
     });

@@ -22,7 +22,10 @@ describe('data safety: codeboom.json changed on disk with codebook edits pending
     const p = smallProject();
     const theirs = {
       ...p,
-      codes: [...p.codes.map((c) => (c.id === 'middelen' ? { ...c, definition: 'Geld en tijd.' } : c)), { id: 'extern', name: 'extern', color: '#111111' }],
+      codes: [
+        ...p.codes.map((c) => (c.id === 'middelen' ? { ...c, definition: 'Geld en tijd.' } : c)),
+        { id: 'extern', name: 'extern', color: '#111111' },
+      ],
       links: [{ code: 'mandaat', factor: 'f-rollen' }],
     };
     fs.set('codeboom.json', serializeProject(theirs));
@@ -36,7 +39,10 @@ describe('data safety: codeboom.json changed on disk with codebook edits pending
     assert.ok(s2.code('extern'), 'their new code');
     assert.strictEqual(s2.code('middelen')?.definition, 'Geld en tijd.', 'their definition');
     assert.deepStrictEqual(s2.factorsOf('mandaat'), ['f-rollen'], 'their unlink');
-    assert.deepStrictEqual(s2.codingsOf(DOC).map((c) => c.codes), [['nieuw']]);
+    assert.deepStrictEqual(
+      s2.codingsOf(DOC).map((c) => c.codes),
+      [['nieuw']],
+    );
   });
 
   it('merges a codeboom.json changed on disk into pending codebook edits when the watcher reports it first', async () => {
@@ -61,7 +67,9 @@ describe('data safety: codeboom.json changed on disk with codebook edits pending
     // (and mandaat with its links).
     study.transact('move', [{ kind: 'updateCode', id: 'vertrouwen', patch: { parent: 'complex' } }]);
     const p = smallProject();
-    const theirCodes = p.codes.filter((c) => c.id === 'vertrouwen' || c.id === 'complex').map((c) => (c.id === 'complex' ? { ...c, parent: 'vertrouwen' } : c));
+    const theirCodes = p.codes
+      .filter((c) => c.id === 'vertrouwen' || c.id === 'complex')
+      .map((c) => (c.id === 'complex' ? { ...c, parent: 'vertrouwen' } : c));
     fs.set('codeboom.json', serializeProject({ ...p, codes: theirCodes, links: [] }));
     await store.save();
     const reopened = await StudyStore.open(fs);
@@ -78,7 +86,10 @@ describe('data safety: codeboom.json changed on disk with codebook edits pending
     const p = smallProject();
     fs.set('codeboom.json', serializeProject({ ...p, codes: p.codes.filter((c) => c.id !== 'middelen') }));
     await assert.rejects(store.fileChanged('codeboom.json'), (e: Error & { problems?: Array<{ file: string; path: unknown[] }> }) => {
-      assert.deepStrictEqual(e.problems?.map((x) => [x.file, x.path.join('.')]), [[EVA, 'codings.0.codes.0']]);
+      assert.deepStrictEqual(
+        e.problems?.map((x) => [x.file, x.path.join('.')]),
+        [[EVA, 'codings.0.codes.0']],
+      );
       return true;
     });
     assert.strictEqual(study.readOnly, true, 'nothing is written until it is sorted out');
@@ -88,7 +99,9 @@ describe('data safety: codeboom.json changed on disk with codebook edits pending
     const fs = new PausingFileSystem(Object.fromEntries([...smallStudyFs().files].map(([k, v]) => [k, v.data])));
     const { store, study } = await StudyStore.open(fs);
     study.transact('rename', [{ kind: 'updateCode', id: 'complex', patch: { name: 'complex' } }]);
-    fs.on('write', 'codeboom.json', () => study.transact('add', [{ kind: 'addCode', code: { id: 'nieuw', name: 'nieuw', color: '#000000' } }]));
+    fs.on('write', 'codeboom.json', () =>
+      study.transact('add', [{ kind: 'addCode', code: { id: 'nieuw', name: 'nieuw', color: '#000000' } }]),
+    );
     await store.save();
     assert.strictEqual(store.isDirty, true, 'what changed during the write is still to be saved');
     await store.save();

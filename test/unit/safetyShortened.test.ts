@@ -30,7 +30,11 @@ const codingsArb = fc
   );
 
 /** Edits made outside the editor: truncations, deletions, rewrites, emptying. */
-type Change = { kind: 'truncate'; at: number } | { kind: 'delete'; at: number; len: number } | { kind: 'rewrite'; at: number; len: number; text: string } | { kind: 'empty' };
+type Change =
+  | { kind: 'truncate'; at: number }
+  | { kind: 'delete'; at: number; len: number }
+  | { kind: 'rewrite'; at: number; len: number; text: string }
+  | { kind: 'empty' };
 const changeArb: fc.Arbitrary<Change> = fc.oneof(
   fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), len: fc.nat({ max: 200 }) }),
@@ -65,18 +69,27 @@ function assertAllKept(codings: readonly Coding[], ids: readonly string[], text:
 
 async function reopenAndCheck(fs: MemoryFileSystem, ids: readonly string[], text: string): Promise<void> {
   const again = await StudyStore.open(fs);
-  assert.deepStrictEqual(again.problems.filter((p) => p.severity !== 'warning'), []);
+  assert.deepStrictEqual(
+    again.problems.filter((p) => p.severity !== 'warning'),
+    [],
+  );
   assert.strictEqual(again.study.readOnly, false);
   assertAllKept(again.study.codingsOf(DOC), ids, text);
 }
 
 describe('data safety: transcripts shortened outside the editor', () => {
   it('a coding past the new end of a truncated transcript is orphaned; the study stays writable and shows every coding', async () => {
-    const codings = [codingOn('geen mandaat', ['mandaat'], 'early'), codingOn('Het vertrouwen tussen de leden is groot', ['vertrouwen'], 'late')];
+    const codings = [
+      codingOn('geen mandaat', ['mandaat'], 'early'),
+      codingOn('Het vertrouwen tussen de leden is groot', ['vertrouwen'], 'late'),
+    ];
     const shortened = TRANSCRIPT_A.slice(0, TRANSCRIPT_A.indexOf('**Interviewer:** En het vertrouwen?'));
     const fs = smallStudyFs({ [EVA]: serializeCodingFile(DOC, 'eva', codings), [DOC]: shortened });
     const { store, study, problems } = await StudyStore.open(fs);
-    assert.deepStrictEqual(problems.filter((p) => p.severity !== 'warning'), []); // a cut front matter is a warning only
+    assert.deepStrictEqual(
+      problems.filter((p) => p.severity !== 'warning'),
+      [],
+    ); // a cut front matter is a warning only
     assert.strictEqual(study.readOnly, false);
     assert.strictEqual(study.codingCount, 2);
     assert.strictEqual(study.coding('late')!.orphaned, true);
@@ -93,7 +106,10 @@ describe('data safety: transcripts shortened outside the editor', () => {
   it('an emptied transcript orphans its codings and keeps them', async () => {
     const fs = smallStudyFs({ [EVA]: serializeCodingFile(DOC, 'eva', [codingOn('geen mandaat', ['mandaat'], 'one')]), [DOC]: '' });
     const { study, problems } = await StudyStore.open(fs);
-    assert.deepStrictEqual(problems.filter((p) => p.severity !== 'warning'), []); // a cut front matter is a warning only
+    assert.deepStrictEqual(
+      problems.filter((p) => p.severity !== 'warning'),
+      [],
+    ); // a cut front matter is a warning only
     assert.strictEqual(study.coding('one')!.orphaned, true);
   });
 
@@ -104,7 +120,10 @@ describe('data safety: transcripts shortened outside the editor', () => {
     fs.set(DOC, shortened);
     await store.fileChanged(DOC);
     // A colleague coded the longer version; their file arrives before their transcript does.
-    fs.set(EVA, serializeCodingFile(DOC, 'eva', [codingOn('Het vertrouwen tussen de leden is groot, dat helpt enorm.', ['vertrouwen'], 'v')]));
+    fs.set(
+      EVA,
+      serializeCodingFile(DOC, 'eva', [codingOn('Het vertrouwen tussen de leden is groot, dat helpt enorm.', ['vertrouwen'], 'v')]),
+    );
     await store.fileChanged(EVA);
     assert.strictEqual(study.readOnly, false);
     assertAllKept(study.codingsOf(DOC), ['v'], shortened);
@@ -118,7 +137,10 @@ describe('data safety: transcripts shortened outside the editor', () => {
         const ids = codings.map((c) => c.id);
         const fs = smallStudyFs({ [EVA]: serializeCodingFile(DOC, 'eva', codings), [DOC]: text });
         const { store, study, problems } = await StudyStore.open(fs);
-        assert.deepStrictEqual(problems.filter((p) => p.severity !== 'warning'), []); // a cut front matter is a warning only
+        assert.deepStrictEqual(
+          problems.filter((p) => p.severity !== 'warning'),
+          [],
+        ); // a cut front matter is a warning only
         assert.strictEqual(study.readOnly, false);
         assertAllKept(study.codingsOf(DOC), ids, text);
         await store.save();

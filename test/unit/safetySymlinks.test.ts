@@ -60,7 +60,10 @@ describe('data safety: symbolic links', () => {
     const r = await StudyStore.open(new NodeFileSystem(study));
     assert.deepStrictEqual(paths(r.study.documents), ['transcripts/A-1.md']);
     assert.deepStrictEqual(r.problems.map((p) => p.file).sort(), ['transcripts/secret.md', 'transcripts/shared']);
-    assert.ok(r.problems.every((p) => /symbolic link.*outside the study/.test(p.message)), JSON.stringify(r.problems));
+    assert.ok(
+      r.problems.every((p) => /symbolic link.*outside the study/.test(p.message)),
+      JSON.stringify(r.problems),
+    );
     const v = await cli('validate', study);
     assert.strictEqual(v.code, 1);
     assert.match(v.err, /transcripts\/secret\.md.*symbolic link/);
@@ -69,10 +72,16 @@ describe('data safety: symbolic links', () => {
   it('does not walk a transcript folder of codeboom.json that is a link to outside', async () => {
     const { study, outside } = place();
     fs.symlinkSync(outside, path.join(study, 'interviews'));
-    fs.writeFileSync(path.join(study, 'codeboom.json'), serializeProject({ ...smallProject(), transcriptFolders: ['transcripts', 'interviews'] }));
+    fs.writeFileSync(
+      path.join(study, 'codeboom.json'),
+      serializeProject({ ...smallProject(), transcriptFolders: ['transcripts', 'interviews'] }),
+    );
     const r = await StudyStore.open(new NodeFileSystem(study));
     assert.deepStrictEqual(paths(r.study.documents), ['transcripts/A-1.md']);
-    assert.deepStrictEqual(r.problems.map((p) => p.file), ['interviews']);
+    assert.deepStrictEqual(
+      r.problems.map((p) => p.file),
+      ['interviews'],
+    );
   });
 
   it('does not loop on a link to a folder above it, nor follow a dangling one', async () => {
@@ -90,7 +99,10 @@ describe('data safety: symbolic links', () => {
     fs.symlinkSync(path.join(outside, 'data'), path.join(study, '.codeboom'));
     const nfs = new NodeFileSystem(study);
     const r = await StudyStore.open(nfs);
-    assert.deepStrictEqual(r.problems.map((p) => p.file), ['.codeboom/codings']);
+    assert.deepStrictEqual(
+      r.problems.map((p) => p.file),
+      ['.codeboom/codings'],
+    );
     // Read-only already; were it not, the port itself refuses the write.
     r.study.readOnly = false;
     r.study.transact('code', [{ kind: 'addCoding', coding: codingOn('geen mandaat', ['mandaat'], 'c1') }]);

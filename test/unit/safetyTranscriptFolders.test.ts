@@ -17,12 +17,18 @@ describe('data safety: transcript folders changed on disk', () => {
     assert.strictEqual((await store.fileChanged('focusgroepen/FG-1.md')).kind, 'ignored');
     fs.set('codeboom.json', serializeProject({ ...smallProject(), transcriptFolders: ['focusgroepen', 'transcripts'] }));
     await store.fileChanged('codeboom.json');
-    assert.deepStrictEqual(study.documents.map((d) => d.path), ['focusgroepen/FG-1.md', 'transcripts/A-1.md', 'transcripts/D-1.md']);
+    assert.deepStrictEqual(
+      study.documents.map((d) => d.path),
+      ['focusgroepen/FG-1.md', 'transcripts/A-1.md', 'transcripts/D-1.md'],
+    );
     assert.strictEqual(study.respondentOf('focusgroepen/FG-1.md'), 'Focusgroep 1');
     assert.strictEqual(store.text('focusgroepen/FG-1.md'), '---\ncase: NDS\nrespondent: Focusgroep 1\n---\n\nWe delen weinig.\n');
     // And a folder dropped from the list takes its transcripts out.
     fs.set('codeboom.json', serializeProject({ ...smallProject(), transcriptFolders: ['focusgroepen'] }));
     await store.fileChanged('codeboom.json');
-    assert.deepStrictEqual(study.documents.map((d) => d.path), ['focusgroepen/FG-1.md']);
+    assert.deepStrictEqual(
+      study.documents.map((d) => d.path),
+      ['focusgroepen/FG-1.md'],
+    );
   });
 });

@@ -47,8 +47,14 @@ describe('sample study (sample/kennisdeling)', () => {
       assert.strictEqual(study.documents.filter((d) => study.respondentOf(d.path) === `Respondent ${r}`).length, 2);
     }
     const caseOf = (r: string) => study.caseOf(study.documents.find((d) => study.respondentOf(d.path) === r)!.path);
-    assert.deepStrictEqual(['A', 'B', 'C'].map((r) => caseOf(`Respondent ${r}`)), ['NDS', 'NDS', 'NDS']);
-    assert.deepStrictEqual(['D', 'E', 'F'].map((r) => caseOf(`Respondent ${r}`)), ['QIHR', 'QIHR', 'QIHR']);
+    assert.deepStrictEqual(
+      ['A', 'B', 'C'].map((r) => caseOf(`Respondent ${r}`)),
+      ['NDS', 'NDS', 'NDS'],
+    );
+    assert.deepStrictEqual(
+      ['D', 'E', 'F'].map((r) => caseOf(`Respondent ${r}`)),
+      ['QIHR', 'QIHR', 'QIHR'],
+    );
   });
 
   it('has the codebook of Bijlage B under 8 empirical factors, 4 belemmerend and 4 stimulerend', () => {
@@ -58,16 +64,28 @@ describe('sample study (sample/kennisdeling)', () => {
     assert.strictEqual(top.filter((c) => c.polarity === 'stimulerend').length, 4);
     const leaves = study.codes.filter((c) => c.parent !== undefined);
     assert.strictEqual(leaves.length, 23);
-    assert.ok(study.codes.every((c) => (c.definition ?? '').length > 10), 'every code has a definition');
-    assert.strictEqual(study.pathLabel(study.codes.find((c) => c.name === 'mandaat')!.id), 'Hiërarchische inrichting van de rijksoverheid › mandaat');
+    assert.ok(
+      study.codes.every((c) => (c.definition ?? '').length > 10),
+      'every code has a definition',
+    );
+    assert.strictEqual(
+      study.pathLabel(study.codes.find((c) => c.name === 'mandaat')!.id),
+      'Hiërarchische inrichting van de rijksoverheid › mandaat',
+    );
   });
 
   it('has the §2.6 catalogue (5 categories, 62 factors) and the mandaat links', () => {
     const [cat] = study.catalogues;
     assert.strictEqual(cat.categories.length, 5);
-    assert.strictEqual(cat.categories.reduce((n, c) => n + c.factors.length, 0), 62);
+    assert.strictEqual(
+      cat.categories.reduce((n, c) => n + c.factors.length, 0),
+      62,
+    );
     const mandaat = study.codes.find((c) => c.name === 'mandaat')!;
-    const names = study.factorsOf(mandaat.id).map((f) => study.factor(f)!.factor.name).sort();
+    const names = study
+      .factorsOf(mandaat.id)
+      .map((f) => study.factor(f)!.factor.name)
+      .sort();
     assert.deepStrictEqual(names, ['Duidelijkheid van rollen en verantwoordelijkheden', 'Gebrek aan coördinatie']);
   });
 
@@ -95,7 +113,9 @@ describe('sample study (sample/kennisdeling)', () => {
     assert.deepStrictEqual(twoCoders, ['transcripts/A-1.md', 'transcripts/D-1.md']);
     // Plausible: passages coded "middelen" talk about money, capacity or time.
     const middelen = study.codes.find((c) => c.name === 'middelen')!.id;
-    const aboutMeans = study.codingsWithCode(middelen).filter((c) => /geld|budget|capaciteit|uren|fte|middelen|euro|financ|tijd|formatie|mensen/i.test(c.quote));
+    const aboutMeans = study
+      .codingsWithCode(middelen)
+      .filter((c) => /geld|budget|capaciteit|uren|fte|middelen|euro|financ|tijd|formatie|mensen/i.test(c.quote));
     assert.ok(aboutMeans.length / study.countWithCode(middelen) >= 0.8, `${aboutMeans.length}/${study.countWithCode(middelen)}`);
   });
 });

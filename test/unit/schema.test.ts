@@ -34,9 +34,18 @@ describe('project file schema', () => {
     const r = parseProjectFile('codeboom.json', JSON.stringify(p));
     assert.ok(!r.ok);
     const messages = r.problems.map(formatProblem);
-    assert.ok(messages.some((m) => m === 'codeboom.json: codes[1].parent: unknown code id "nope"'), messages.join('\n'));
-    assert.ok(messages.some((m) => m.startsWith('codeboom.json: links[2].factor: unknown factor id "missing"')), messages.join('\n'));
-    assert.ok(messages.some((m) => /its own ancestor/.test(m)), messages.join('\n'));
+    assert.ok(
+      messages.some((m) => m === 'codeboom.json: codes[1].parent: unknown code id "nope"'),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => m.startsWith('codeboom.json: links[2].factor: unknown factor id "missing"')),
+      messages.join('\n'),
+    );
+    assert.ok(
+      messages.some((m) => /its own ancestor/.test(m)),
+      messages.join('\n'),
+    );
   });
 
   it('refuses a file written by a newer version', () => {
@@ -54,19 +63,36 @@ describe('project file schema', () => {
 });
 
 describe('codings file schema', () => {
-  const coding = { id: 'c1', doc: 'transcripts/A-1.md', coder: 'eva', codes: ['mandaat'], start: 10, end: 20, quote: 'x'.repeat(10), prefix: '', suffix: '', created: '2020-10-06T10:00:00Z' };
+  const coding = {
+    id: 'c1',
+    doc: 'transcripts/A-1.md',
+    coder: 'eva',
+    codes: ['mandaat'],
+    start: 10,
+    end: 20,
+    quote: 'x'.repeat(10),
+    prefix: '',
+    suffix: '',
+    created: '2020-10-06T10:00:00Z',
+  };
 
   it('round-trips and sorts codings by position', () => {
     const second = { ...coding, id: 'c0', start: 30, end: 35, quote: 'y'.repeat(5) };
     const text = serializeCodingFile('transcripts/A-1.md', 'eva', [second, coding]);
     const r = parseCodingFile('f.json', text, new Set(['mandaat']));
     assert.ok(r.ok);
-    assert.deepStrictEqual(r.value.codings.map((c) => c.id), ['c1', 'c0']);
+    assert.deepStrictEqual(
+      r.value.codings.map((c) => c.id),
+      ['c1', 'c0'],
+    );
     assert.strictEqual(r.value.codings[0].doc, 'transcripts/A-1.md');
   });
 
   it('reports unknown code ids, but not offsets past the end of the transcript (those are re-anchored)', () => {
-    const text = serializeCodingFile('transcripts/A-1.md', 'eva', [{ ...coding, codes: ['ghost'] }, { ...coding, id: 'c2', end: 5000 }]);
+    const text = serializeCodingFile('transcripts/A-1.md', 'eva', [
+      { ...coding, codes: ['ghost'] },
+      { ...coding, id: 'c2', end: 5000 },
+    ]);
     const r = parseCodingFile('.codeboom/codings/transcripts/A-1.md.eva.json', text, new Set(['mandaat']));
     assert.ok(!r.ok);
     const messages = r.problems.map(formatProblem);
@@ -74,7 +100,10 @@ describe('codings file schema', () => {
   });
 
   it('rejects unknown keys and missing fields with their path', () => {
-    const r = parseCodingFile('f.json', JSON.stringify({ schemaVersion: 1, document: 'a.md', coder: 'eva', codings: [{ id: 'x', codes: [], start: 'a' }] }));
+    const r = parseCodingFile(
+      'f.json',
+      JSON.stringify({ schemaVersion: 1, document: 'a.md', coder: 'eva', codings: [{ id: 'x', codes: [], start: 'a' }] }),
+    );
     assert.ok(!r.ok);
     const paths = r.problems.map((p) => p.path.join('.'));
     assert.ok(paths.includes('codings.0.codes'), paths.join(','));

@@ -17,7 +17,10 @@ describe('study store', () => {
   it('opens a study: transcripts with front-matter attributes, codebook, links', async () => {
     const { study, problems } = await StudyStore.open(smallStudyFs());
     assert.deepStrictEqual(problems, []);
-    assert.deepStrictEqual(study.documents.map((d) => d.path), ['transcripts/A-1.md', 'transcripts/D-1.md']);
+    assert.deepStrictEqual(
+      study.documents.map((d) => d.path),
+      ['transcripts/A-1.md', 'transcripts/D-1.md'],
+    );
     assert.strictEqual(study.caseOf('transcripts/A-1.md'), 'NDS');
     assert.strictEqual(study.respondentOf('transcripts/D-1.md'), 'Respondent D');
     assert.strictEqual(study.attribute('transcripts/A-1.md', 'date'), '2020-10-06');
@@ -47,11 +50,15 @@ describe('study store', () => {
       { kind: 'addCoding', coding: codingOn(TRANSCRIPT_A, 'transcripts/A-1.md', 'geen mandaat', ['mandaat'], 'sam', 'b') },
     ]);
     const { written } = await store.save();
-    assert.deepStrictEqual(written.sort(), ['.codeboom/codings/transcripts/A-1.md.eva.json', '.codeboom/codings/transcripts/A-1.md.sam.json']);
+    assert.deepStrictEqual(written.sort(), [
+      '.codeboom/codings/transcripts/A-1.md.eva.json',
+      '.codeboom/codings/transcripts/A-1.md.sam.json',
+    ]);
   });
 
   it('opens read-only and writes nothing when a codings file is malformed', async () => {
-    const bad = '{ "schemaVersion": 1, "document": "transcripts/A-1.md", "coder": "eva", "codings": [ { "id": "x", "codes": ["ghost"], "start": 1, "end": 999999, "quote": "", "created": "now" } ] }';
+    const bad =
+      '{ "schemaVersion": 1, "document": "transcripts/A-1.md", "coder": "eva", "codings": [ { "id": "x", "codes": ["ghost"], "start": 1, "end": 999999, "quote": "", "created": "now" } ] }';
     const fs = smallStudyFs({ '.codeboom/codings/transcripts/A-1.md.eva.json': bad });
     const { store, study, problems } = await StudyStore.open(fs);
     assert.strictEqual(study.readOnly, true);
@@ -99,11 +106,19 @@ describe('study store', () => {
     const theirs = codingOn(TRANSCRIPT_A, doc, 'middelen', ['middelen'], 'eva', 'two');
     fs.set(path, serializeCodingFile(doc, 'eva', [first, theirs]));
     // And we add one in memory.
-    study.transact('code', [{ kind: 'addCoding', coding: codingOn(TRANSCRIPT_A, doc, 'vertrouwen tussen', ['vertrouwen'], 'eva', 'three') }]);
+    study.transact('code', [
+      { kind: 'addCoding', coding: codingOn(TRANSCRIPT_A, doc, 'vertrouwen tussen', ['vertrouwen'], 'eva', 'three') },
+    ]);
     const { merged } = await store.save();
     assert.deepStrictEqual(merged, [path]);
     const reopened = await StudyStore.open(fs);
-    assert.deepStrictEqual(reopened.study.codingsOf(doc).map((c) => c.id).sort(), ['one', 'three', 'two']);
+    assert.deepStrictEqual(
+      reopened.study
+        .codingsOf(doc)
+        .map((c) => c.id)
+        .sort(),
+      ['one', 'three', 'two'],
+    );
   });
 
   it('reloads a codings file changed on disk and ignores its own writes', async () => {
@@ -115,7 +130,10 @@ describe('study store', () => {
     assert.strictEqual((await store.fileChanged(written[0])).kind, 'ignored');
     const events: string[][] = [];
     study.onDidChange((e) => events.push([...e.docs]));
-    fs.set('.codeboom/codings/transcripts/A-1.md.sam.json', serializeCodingFile(doc, 'sam', [codingOn(TRANSCRIPT_A, doc, 'middelen', ['middelen'], 'sam', 'x')]));
+    fs.set(
+      '.codeboom/codings/transcripts/A-1.md.sam.json',
+      serializeCodingFile(doc, 'sam', [codingOn(TRANSCRIPT_A, doc, 'middelen', ['middelen'], 'sam', 'x')]),
+    );
     assert.strictEqual((await store.fileChanged('.codeboom/codings/transcripts/A-1.md.sam.json')).kind, 'codings');
     assert.deepStrictEqual(events, [[doc]]);
     assert.strictEqual(study.codingCount, 2);
@@ -137,14 +155,20 @@ describe('study store', () => {
     const ours = [{ ...base[0], memo: 'mine' }];
     const theirs = [base[0], base[1], { ...base[1], id: 'c' }];
     const merged = mergeCodings(base, ours, theirs);
-    assert.deepStrictEqual(merged.map((c) => [c.id, c.memo]).sort(), [['a', 'mine'], ['c', undefined]]);
+    assert.deepStrictEqual(merged.map((c) => [c.id, c.memo]).sort(), [
+      ['a', 'mine'],
+      ['c', undefined],
+    ]);
   });
 });
 
 describe('backups', () => {
   it('copies every codings file before a bulk change', async () => {
     const { backupCodings } = await import('../../src/core/store');
-    const fs = smallStudyFs({ '.codeboom/codings/transcripts/A-1.md.eva.json': '{"x":1}', '.codeboom/codings/transcripts/D-1.md.sam.json': '{"y":2}' });
+    const fs = smallStudyFs({
+      '.codeboom/codings/transcripts/A-1.md.eva.json': '{"x":1}',
+      '.codeboom/codings/transcripts/D-1.md.sam.json': '{"y":2}',
+    });
     const folder = await backupCodings(fs, 'stamp');
     assert.strictEqual(folder, '.codeboom/backups/stamp');
     assert.strictEqual(fs.text('.codeboom/backups/stamp/codings/transcripts/A-1.md.eva.json'), '{"x":1}');
@@ -162,6 +186,9 @@ describe('transcript folders', () => {
     assert.strictEqual((await store.fileChanged('notes/idea.md')).kind, 'ignored');
     fs.set('transcripts/E-1.md', '---\ncase: QIHR\n---\n\nNieuw.');
     assert.strictEqual((await store.fileChanged('transcripts/E-1.md')).kind, 'transcript');
-    assert.deepStrictEqual(study.documents.map((d) => d.path), ['transcripts/A-1.md', 'transcripts/D-1.md', 'transcripts/E-1.md']);
+    assert.deepStrictEqual(
+      study.documents.map((d) => d.path),
+      ['transcripts/A-1.md', 'transcripts/D-1.md', 'transcripts/E-1.md'],
+    );
   });
 });

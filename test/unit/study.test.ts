@@ -20,10 +20,19 @@ describe('study model', () => {
       { kind: 'addCoding', coding: coding('b', 'middelen', ['middelen', 'hier']) },
     ]);
     assert.strictEqual(events.length, 1);
-    assert.deepStrictEqual(study.codingsOf(DOC).map((c) => c.id), ['a', 'b']);
-    assert.deepStrictEqual(study.codingsWithCode('hier').map((c) => c.id), ['b']);
+    assert.deepStrictEqual(
+      study.codingsOf(DOC).map((c) => c.id),
+      ['a', 'b'],
+    );
+    assert.deepStrictEqual(
+      study.codingsWithCode('hier').map((c) => c.id),
+      ['b'],
+    );
     assert.deepStrictEqual(study.subtree('hier'), ['hier', 'mandaat', 'middelen']);
-    assert.deepStrictEqual(study.codingsAt(DOC, offsetOf(TRANSCRIPT_A, 'mandaat')[0]).map((c) => c.id), ['a']);
+    assert.deepStrictEqual(
+      study.codingsAt(DOC, offsetOf(TRANSCRIPT_A, 'mandaat')[0]).map((c) => c.id),
+      ['a'],
+    );
   });
 
   it('applies a transaction all or nothing', () => {
@@ -78,7 +87,10 @@ describe('study model', () => {
     study.applyTextEdits(DOC, [{ start: 0, end: 0, newLength: 5 }]);
     assert.strictEqual(study.coding('a')!.start, at + 5);
     const r = study.applyTextEdits(DOC, [{ start: at + 5, end: at + 5 + 'geen mandaat'.length, newLength: 0 }]);
-    assert.deepStrictEqual(r.orphaned.map((c) => c.id), ['a']);
+    assert.deepStrictEqual(
+      r.orphaned.map((c) => c.id),
+      ['a'],
+    );
     assert.strictEqual(study.coding('a')!.orphaned, true);
     study.undo();
     const restored = study.coding('b')!;
@@ -93,10 +105,29 @@ describe('coding operations', () => {
     const study = new Study(smallProject());
     const [s1, e1] = offsetOf(TRANSCRIPT_A, 'geen mandaat');
     const [s2, e2] = offsetOf(TRANSCRIPT_A, 'middelen en capaciteit');
-    study.transact('code', applyCodes(study, DOC, TRANSCRIPT_A, [{ start: s1 - 1, end: e1 }, { start: s2 - 1, end: e2 }], ['mandaat'], 'eva'));
-    assert.deepStrictEqual(study.codingsOf(DOC).map((c) => c.quote), ['geen mandaat', 'middelen en capaciteit']);
+    study.transact(
+      'code',
+      applyCodes(
+        study,
+        DOC,
+        TRANSCRIPT_A,
+        [
+          { start: s1 - 1, end: e1 },
+          { start: s2 - 1, end: e2 },
+        ],
+        ['mandaat'],
+        'eva',
+      ),
+    );
+    assert.deepStrictEqual(
+      study.codingsOf(DOC).map((c) => c.quote),
+      ['geen mandaat', 'middelen en capaciteit'],
+    );
     const ops = applyCodes(study, DOC, TRANSCRIPT_A, [{ start: s1, end: e1 }], ['mandaat', 'hier'], 'eva');
-    assert.deepStrictEqual(ops.map((o) => o.kind), ['updateCoding']);
+    assert.deepStrictEqual(
+      ops.map((o) => o.kind),
+      ['updateCoding'],
+    );
     study.transact('code', ops);
     assert.deepStrictEqual(study.codingsOf(DOC)[0].codes, ['mandaat', 'hier']);
     assert.deepStrictEqual(trimSpan('  ab  ', 0, 6), [2, 4]);

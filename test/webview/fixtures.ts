@@ -33,7 +33,9 @@ export async function sampleFixtures(root: string): Promise<Fixtures> {
   study.transact('rename', [{ kind: 'updateCode', id: code.id, patch: { name: HOSTILE } }]);
   const hostileDoc = 'transcripts/A-1.md';
   const interviewKey = study.project.attributeKeys.interview;
-  study.setDocuments(study.documents.map((d) => (d.path === hostileDoc ? { ...d, attributes: { ...d.attributes, [interviewKey]: `1${HOSTILE}` } } : d)));
+  study.setDocuments(
+    study.documents.map((d) => (d.path === hostileDoc ? { ...d, attributes: { ...d.attributes, [interviewKey]: `1${HOSTILE}` } } : d)),
+  );
   const index = new MatrixIndex(study);
   const labels = exportLabels();
   return {
@@ -69,8 +71,22 @@ export function bigModel(rows: number, columns: number): Extract<HostMessage, { 
   const matrixRows: MatrixView['rows'][number][] = [];
   for (let i = 0; i < rows; i++) {
     const depth = i % 31 === 0 ? 0 : i % 6 === 1 ? 1 : 2;
-    const parent = depth === 0 ? undefined : matrixRows.slice().reverse().find((r) => r.depth === depth - 1)?.code;
-    matrixRows.push({ code: `c${i}`, name: `code ${i} ${'x'.repeat(i % 17)}`, path: `path ${i}`, depth, ...(parent ? { parent } : {}), hasChildren: false, color: '#4e79a7' });
+    const parent =
+      depth === 0
+        ? undefined
+        : matrixRows
+            .slice()
+            .reverse()
+            .find((r) => r.depth === depth - 1)?.code;
+    matrixRows.push({
+      code: `c${i}`,
+      name: `code ${i} ${'x'.repeat(i % 17)}`,
+      path: `path ${i}`,
+      depth,
+      ...(parent ? { parent } : {}),
+      hasChildren: false,
+      color: '#4e79a7',
+    });
   }
   const withKids = new Set(matrixRows.map((r) => r.parent).filter(Boolean));
   const fixed = matrixRows.map((r) => ({ ...r, hasChildren: withKids.has(r.code) }));

@@ -41,13 +41,15 @@ async function loadFixtures(tmp) {
     format: 'cjs',
     target: 'node20',
     logLevel: 'warning',
-    plugins: [{
-      name: 'vscode-stub',
-      setup(b) {
-        b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'stub' }));
-        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: vscodeStub, loader: 'js' }));
+    plugins: [
+      {
+        name: 'vscode-stub',
+        setup(b) {
+          b.onResolve({ filter: /^vscode$/ }, () => ({ path: 'vscode', namespace: 'stub' }));
+          b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: vscodeStub, loader: 'js' }));
+        },
       },
-    }],
+    ],
   });
   return createRequire(import.meta.url)(outfile);
 }
@@ -56,36 +58,78 @@ async function loadFixtures(tmp) {
 
 const THEMES = {
   dark: {
-    '--vscode-foreground': '#cccccc', '--vscode-editor-background': '#1f1f1f', '--vscode-descriptionForeground': '#9d9d9d',
-    '--vscode-charts-blue': '#3794ff', '--vscode-charts-orange': '#d18616', '--vscode-focusBorder': '#0078d4', '--vscode-editorWidget-border': '#454545',
-    '--vscode-editorWidget-background': '#202020', '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8',
-    '--vscode-list-hoverBackground': '#2a2d2e', '--vscode-list-activeSelectionBackground': '#04395e',
-    '--vscode-button-background': '#0078d4', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#313131',
-    '--vscode-button-secondaryForeground': '#cccccc', '--vscode-dropdown-background': '#313131', '--vscode-dropdown-border': '#3c3c3c',
-    '--vscode-dropdown-foreground': '#cccccc', '--vscode-settings-dropdownListBorder': '#3c3c3c',
-    '--vscode-settings-dropdownBackground': '#313131', '--vscode-settings-dropdownBorder': '#3c3c3c', '--vscode-settings-dropdownForeground': '#cccccc',
-    '--vscode-checkbox-background': '#313131', '--vscode-checkbox-border': '#3c3c3c', '--vscode-checkbox-foreground': '#cccccc',
-    '--vscode-list-activeSelectionForeground': '#ffffff', '--vscode-button-secondaryHoverBackground': '#3c3c3c', '--vscode-button-hoverBackground': '#026ec1',
-    '--vscode-font-family': 'system-ui, "Segoe UI", sans-serif', '--vscode-font-size': '13px',
+    '--vscode-foreground': '#cccccc',
+    '--vscode-editor-background': '#1f1f1f',
+    '--vscode-descriptionForeground': '#9d9d9d',
+    '--vscode-charts-blue': '#3794ff',
+    '--vscode-charts-orange': '#d18616',
+    '--vscode-focusBorder': '#0078d4',
+    '--vscode-editorWidget-border': '#454545',
+    '--vscode-editorWidget-background': '#202020',
+    '--vscode-badge-background': '#616161',
+    '--vscode-badge-foreground': '#f8f8f8',
+    '--vscode-list-hoverBackground': '#2a2d2e',
+    '--vscode-list-activeSelectionBackground': '#04395e',
+    '--vscode-button-background': '#0078d4',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#313131',
+    '--vscode-button-secondaryForeground': '#cccccc',
+    '--vscode-dropdown-background': '#313131',
+    '--vscode-dropdown-border': '#3c3c3c',
+    '--vscode-dropdown-foreground': '#cccccc',
+    '--vscode-settings-dropdownListBorder': '#3c3c3c',
+    '--vscode-settings-dropdownBackground': '#313131',
+    '--vscode-settings-dropdownBorder': '#3c3c3c',
+    '--vscode-settings-dropdownForeground': '#cccccc',
+    '--vscode-checkbox-background': '#313131',
+    '--vscode-checkbox-border': '#3c3c3c',
+    '--vscode-checkbox-foreground': '#cccccc',
+    '--vscode-list-activeSelectionForeground': '#ffffff',
+    '--vscode-button-secondaryHoverBackground': '#3c3c3c',
+    '--vscode-button-hoverBackground': '#026ec1',
+    '--vscode-font-family': 'system-ui, "Segoe UI", sans-serif',
+    '--vscode-font-size': '13px',
   },
   light: {
-    '--vscode-foreground': '#3b3b3b', '--vscode-editor-background': '#ffffff', '--vscode-descriptionForeground': '#717171',
-    '--vscode-charts-blue': '#1a85ff', '--vscode-charts-orange': '#d18616', '--vscode-focusBorder': '#005fb8', '--vscode-editorWidget-border': '#c8c8c8',
-    '--vscode-editorWidget-background': '#f8f8f8', '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b',
-    '--vscode-list-hoverBackground': '#f2f2f2', '--vscode-list-activeSelectionBackground': '#e8e8e8',
-    '--vscode-button-background': '#005fb8', '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#e5e5e5',
-    '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-border': '#cecece',
-    '--vscode-dropdown-foreground': '#3b3b3b', '--vscode-settings-dropdownListBorder': '#cecece',
-    '--vscode-settings-dropdownBackground': '#ffffff', '--vscode-settings-dropdownBorder': '#cecece', '--vscode-settings-dropdownForeground': '#3b3b3b',
-    '--vscode-checkbox-background': '#f8f8f8', '--vscode-checkbox-border': '#cecece', '--vscode-checkbox-foreground': '#3b3b3b',
-    '--vscode-list-activeSelectionForeground': '#000000', '--vscode-button-secondaryHoverBackground': '#cccccc', '--vscode-button-hoverBackground': '#0258a8',
-    '--vscode-font-family': 'system-ui, "Segoe UI", sans-serif', '--vscode-font-size': '13px',
+    '--vscode-foreground': '#3b3b3b',
+    '--vscode-editor-background': '#ffffff',
+    '--vscode-descriptionForeground': '#717171',
+    '--vscode-charts-blue': '#1a85ff',
+    '--vscode-charts-orange': '#d18616',
+    '--vscode-focusBorder': '#005fb8',
+    '--vscode-editorWidget-border': '#c8c8c8',
+    '--vscode-editorWidget-background': '#f8f8f8',
+    '--vscode-badge-background': '#cccccc',
+    '--vscode-badge-foreground': '#3b3b3b',
+    '--vscode-list-hoverBackground': '#f2f2f2',
+    '--vscode-list-activeSelectionBackground': '#e8e8e8',
+    '--vscode-button-background': '#005fb8',
+    '--vscode-button-foreground': '#ffffff',
+    '--vscode-button-secondaryBackground': '#e5e5e5',
+    '--vscode-button-secondaryForeground': '#3b3b3b',
+    '--vscode-dropdown-background': '#ffffff',
+    '--vscode-dropdown-border': '#cecece',
+    '--vscode-dropdown-foreground': '#3b3b3b',
+    '--vscode-settings-dropdownListBorder': '#cecece',
+    '--vscode-settings-dropdownBackground': '#ffffff',
+    '--vscode-settings-dropdownBorder': '#cecece',
+    '--vscode-settings-dropdownForeground': '#3b3b3b',
+    '--vscode-checkbox-background': '#f8f8f8',
+    '--vscode-checkbox-border': '#cecece',
+    '--vscode-checkbox-foreground': '#3b3b3b',
+    '--vscode-list-activeSelectionForeground': '#000000',
+    '--vscode-button-secondaryHoverBackground': '#cccccc',
+    '--vscode-button-hoverBackground': '#0258a8',
+    '--vscode-font-family': 'system-ui, "Segoe UI", sans-serif',
+    '--vscode-font-size': '13px',
   },
 };
 
 function page(fx, theme, nonce) {
   const csp = fx.contentSecurityPolicy("'self'", nonce);
-  const vars = Object.entries(THEMES[theme]).map(([k, v]) => `${k}: ${v};`).join(' ');
+  const vars = Object.entries(THEMES[theme])
+    .map(([k, v]) => `${k}: ${v};`)
+    .join(' ');
   return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <style nonce="${nonce}">:root { ${vars} }</style>
@@ -124,7 +168,10 @@ const test = (name, fn) => tests.push({ name, fn });
 
 async function open(ctx, theme = 'dark') {
   const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 820 } });
-  p.on('dialog', async (d) => { ctx.dialogs.push(d.message()); await d.dismiss(); });
+  p.on('dialog', async (d) => {
+    ctx.dialogs.push(d.message());
+    await d.dismiss();
+  });
   p.on('pageerror', (e) => ctx.errors.push(String(e)));
   await p.goto(`${ctx.base}/?theme=${theme}`);
   await p.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
@@ -159,7 +206,10 @@ test('renders the matrix of the sample: tree rows, case columns, heat-map, total
   await p.locator('table.matrix').waitFor();
   assert.equal(await p.getAttribute('table.matrix', 'role'), 'treegrid');
   const heads = await p.locator('table.matrix thead th').allInnerTexts();
-  assert.deepEqual(heads.map((h) => h.trim()), ['Code', 'NDS', 'QIHR', 'Focusgroep', 'Total']);
+  assert.deepEqual(
+    heads.map((h) => h.trim()),
+    ['Code', 'NDS', 'QIHR', 'Focusgroep', 'Total'],
+  );
   assert.equal(await p.locator('table.matrix tbody tr').count(), model.matrix.rows.length);
   const first = p.locator('table.matrix tbody tr').first();
   assert.equal(await first.getAttribute('aria-level'), '1');
@@ -167,7 +217,10 @@ test('renders the matrix of the sample: tree rows, case columns, heat-map, total
   const cells = await first.locator('td').allInnerTexts();
   assert.deepEqual(cells.map(Number), [...model.matrix.values.slice(0, 3), model.matrix.rowTotals[0]]);
   // the heat colour is the theme's chart blue mixed in, stronger for bigger numbers
-  const bg = await first.locator('td').first().evaluate((n) => getComputedStyle(n).backgroundColor);
+  const bg = await first
+    .locator('td')
+    .first()
+    .evaluate((n) => getComputedStyle(n).backgroundColor);
   assert.notEqual(bg, 'rgba(0, 0, 0, 0)', 'a coloured cell');
   assert.equal(await p.locator('table.matrix tfoot td').first().innerText(), String(model.matrix.columnTotals[0]));
   await shot(p, 'matrix-dark');
@@ -278,7 +331,11 @@ test('filters: ticking a polarity posts it as a filter; unticking removes it', a
   assert.equal(await p.locator('details.filters summary').innerText(), 'Filters (1)');
   await shot(p, 'filtered');
   await p.locator('fieldset[data-filter="polarity"] vscode-checkbox[data-value="stimulerend"]').click();
-  const off = await waitPosted(p, 'setState', (m) => m !== on && m.state.options.filters?.polarity === undefined && (m.state.options.filters !== undefined));
+  const off = await waitPosted(
+    p,
+    'setState',
+    (m) => m !== on && m.state.options.filters?.polarity === undefined && m.state.options.filters !== undefined,
+  );
   assert.equal(off.state.options.filters.polarity, undefined);
   await p.close();
 });
@@ -326,7 +383,10 @@ test('saturation tab: bars of new codes, the cumulative line and a table, in int
   for (let i = 0; i < 14; i++) {
     const [num, label, date, fresh, cum, codes] = await cells(i);
     const pt = sat.points[i];
-    assert.deepEqual([num, label, date, fresh, cum, codes], [String(i + 1), pt.label, pt.date ?? '', String(pt.newCodes.length), String(pt.cumulative), pt.newCodes.join(', ')]);
+    assert.deepEqual(
+      [num, label, date, fresh, cum, codes],
+      [String(i + 1), pt.label, pt.date ?? '', String(pt.newCodes.length), String(pt.cumulative), pt.newCodes.join(', ')],
+    );
   }
   const dates = sat.points.map((x) => x.date);
   assert.deepEqual(dates, [...dates].sort(), 'interview order');
@@ -336,7 +396,13 @@ test('saturation tab: bars of new codes, the cumulative line and a table, in int
   const most = sat.points.reduce((best, x, i) => (x.newCodes.length > sat.points[best].newCodes.length ? i : best), 0);
   assert.equal(Math.max(...heights), heights[most]);
   sat.points.forEach((x, i) => x.newCodes.length === 0 && assert.equal(heights[i], 0, `no bar for ${x.label}`));
-  assert.equal(await chart.locator('rect.bar').first().evaluate((n) => getComputedStyle(n).fill), 'rgb(209, 134, 22)');
+  assert.equal(
+    await chart
+      .locator('rect.bar')
+      .first()
+      .evaluate((n) => getComputedStyle(n).fill),
+    'rgb(209, 134, 22)',
+  );
   assert.equal(await chart.locator('path.line').evaluate((n) => getComputedStyle(n).stroke), 'rgb(55, 148, 255)');
   assert.ok((await p.locator('.saturation-summary').innerText()).startsWith(`14 transcripts in interview order · ${sat.total} codes used`));
   await shot(p, 'saturation-dark');
@@ -371,7 +437,12 @@ test('saturation tab: a hostile transcript label shows as text; filters and upda
   const nds = ctx.fx.study.documents.filter((d) => ctx.fx.study.caseOf(d.path) === 'NDS').length;
   assert.equal(filtered.saturation.points.length, nds);
   await send(p, filtered);
-  await p.waitForFunction((n) => document.querySelectorAll('table.saturation tbody tr').length === n && document.querySelectorAll('svg.saturation-chart rect.bar').length === n, nds);
+  await p.waitForFunction(
+    (n) =>
+      document.querySelectorAll('table.saturation tbody tr').length === n &&
+      document.querySelectorAll('svg.saturation-chart rect.bar').length === n,
+    nds,
+  );
   assert.deepEqual(ctx.errors, []);
   await p.close();
 });
@@ -400,7 +471,13 @@ test('measure: first render of a 300 × 20 matrix', async (ctx) => {
       const t0 = performance.now();
       let built = 0;
       // runs right after the webview's own message listener (same task): its DOM is built
-      window.addEventListener('message', () => { built = performance.now() - t0; }, { once: true, capture: false });
+      window.addEventListener(
+        'message',
+        () => {
+          built = performance.now() - t0;
+        },
+        { once: true, capture: false },
+      );
       window.postMessage(m, '*');
       while (!built) await new Promise((r) => setTimeout(r, 0));
       const l0 = performance.now();
@@ -414,7 +491,9 @@ test('measure: first render of a 300 × 20 matrix', async (ctx) => {
   assert.equal(await p.locator('table.matrix tbody tr').count(), 300);
   assert.equal(await p.locator('table.matrix tbody td').count(), 300 * 21);
   const med = (k) => times.map((t) => t[k]).sort((a, b) => a - b)[2];
-  log(`first render of 300 × 20: script (DOM built) ${med('dom').toFixed(1)} ms, then style+layout ${med('layout').toFixed(1)} ms, on screen after ${med('painted').toFixed(1)} ms (medians of 5 fresh pages; load average ${os.loadavg()[0].toFixed(1)})`);
+  log(
+    `first render of 300 × 20: script (DOM built) ${med('dom').toFixed(1)} ms, then style+layout ${med('layout').toFixed(1)} ms, on screen after ${med('painted').toFixed(1)} ms (medians of 5 fresh pages; load average ${os.loadavg()[0].toFixed(1)})`,
+  );
   await shot(p, 'big-300x20');
   await p.close();
 });
@@ -432,7 +511,12 @@ async function main() {
   let failed = 0;
   try {
     const mod = await loadFixtures(tmp);
-    const fx = { ...(await mod.sampleFixtures(SAMPLE)), bigModel: mod.bigModel, HOSTILE: mod.HOSTILE, contentSecurityPolicy: mod.contentSecurityPolicy };
+    const fx = {
+      ...(await mod.sampleFixtures(SAMPLE)),
+      bigModel: mod.bigModel,
+      HOSTILE: mod.HOSTILE,
+      contentSecurityPolicy: mod.contentSecurityPolicy,
+    };
     server = await serve(fx);
     const base = `http://127.0.0.1:${server.address().port}`;
     browser = await launchBrowser({ runDir: tmp });

@@ -68,7 +68,9 @@ export function parseColumns(word: string, study: Study): Parsed<ColumnSpec> {
     const keys = study.attributeKeys();
     const key = m[1].trim();
     if (!keys.includes(key)) {
-      return { error: `--columns attribute:"${key}": no transcript has that attribute; the attributes are: ${keys.join(', ') || '(none)'}` };
+      return {
+        error: `--columns attribute:"${key}": no transcript has that attribute; the attributes are: ${keys.join(', ') || '(none)'}`,
+      };
     }
     return { value: { kind: 'attribute', key } };
   }
@@ -87,10 +89,17 @@ export function parseMeasure(word: string): Parsed<Measure> {
 /** A comma-separated list; each item must be one of `allowed` (ids, or their English labels). */
 function parseList<T extends string>(flag: string, text: string, allowed: readonly T[], label: (v: T) => string = (v) => v): Parsed<T[]> {
   const out: T[] = [];
-  for (const item of text.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const found = allowed.find((a) => a === item) ?? allowed.find((a) => a.toLowerCase() === item.toLowerCase() || label(a).toLowerCase() === item.toLowerCase());
+  for (const item of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const found =
+      allowed.find((a) => a === item) ??
+      allowed.find((a) => a.toLowerCase() === item.toLowerCase() || label(a).toLowerCase() === item.toLowerCase());
     if (found === undefined) {
-      return { error: `--${flag} "${item}" is not one of: ${allowed.map((a) => (label(a) !== a ? `${a} (${label(a)})` : a)).join(', ') || '(none in this study)'}` };
+      return {
+        error: `--${flag} "${item}" is not one of: ${allowed.map((a) => (label(a) !== a ? `${a} (${label(a)})` : a)).join(', ') || '(none in this study)'}`,
+      };
     }
     if (!out.includes(found)) {
       out.push(found);

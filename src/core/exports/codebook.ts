@@ -78,7 +78,14 @@ export function codebookReport(index: MatrixIndex, meta: { file: string; editedB
       respondents: respondents.get(id) ?? 0,
     };
   });
-  return { study: study.name, file: meta.file, editedBy: meta.editedBy, date: formatDateTime(meta.date), uncounted: index.uncounted, entries };
+  return {
+    study: study.name,
+    file: meta.file,
+    editedBy: meta.editedBy,
+    date: formatDateTime(meta.date),
+    uncounted: index.uncounted,
+    entries,
+  };
 }
 
 function factorText(f: CodebookEntry['factors'][number]): string {
@@ -93,7 +100,11 @@ function facts(e: CodebookEntry, labels: ExportLabels): string[] {
   if (e.origin) {
     out.push(labels.origins[e.origin]);
   }
-  out.push(`${e.codings} ${labels.codings.toLowerCase()}`, `${e.transcripts} ${labels.transcripts.toLowerCase()}`, `${e.respondents} ${labels.respondents.toLowerCase()}`);
+  out.push(
+    `${e.codings} ${labels.codings.toLowerCase()}`,
+    `${e.transcripts} ${labels.transcripts.toLowerCase()}`,
+    `${e.respondents} ${labels.respondents.toLowerCase()}`,
+  );
   return out;
 }
 
@@ -134,7 +145,12 @@ export function codebookMarkdown(r: CodebookReport, labels: ExportLabels = DEFAU
     if (e.depth > 0) {
       out.push(`*${mdEscape(e.path)}*`, '');
     }
-    out.push(facts(e, labels).map((f) => mdEscape(f)).join(' · '), '');
+    out.push(
+      facts(e, labels)
+        .map((f) => mdEscape(f))
+        .join(' · '),
+      '',
+    );
     if (e.definition) {
       out.push(`**${mdEscape(labels.definition)}:** ${mdEscape(e.definition)}`, '');
     }

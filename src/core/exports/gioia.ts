@@ -198,7 +198,9 @@ export function gioiaSvg(dims: readonly GioiaDimension[], labels: ExportLabels =
   for (const b of boxes) {
     const fill = b.kind === 'dim' ? '#e8e8e8' : b.kind === 'theme' ? '#f4f4f4' : '#ffffff';
     out.push(`<g class="${b.kind}">`);
-    out.push(`<rect x="${b.x}" y="${r(b.y)}" width="${b.w}" height="${r(b.h)}" rx="${b.kind === 'concept' ? 2 : 6}" fill="${fill}" stroke="#000000"/>`);
+    out.push(
+      `<rect x="${b.x}" y="${r(b.y)}" width="${b.w}" height="${r(b.h)}" rx="${b.kind === 'concept' ? 2 : 6}" fill="${fill}" stroke="#000000"/>`,
+    );
     const textTop = b.y + (b.h - (b.lines.length * LINE - (LINE - FONT))) / 2 + FONT - 2;
     const anchor = b.kind === 'concept' ? 'start' : 'middle';
     const tx = b.kind === 'concept' ? b.x + PAD : b.x + b.w / 2;

@@ -11,7 +11,17 @@ import type { ExportLabels } from './labels';
 import { DEFAULT_LABELS } from './labels';
 import { markdownDocument } from './markdown';
 import type { Table } from './tables';
-import { coverageTable, matrixCaption, matrixTable, respondentRows, respondentTable, synthesisTableRows, uncountedNote, unlinkedCodesTable, withNote } from './tables';
+import {
+  coverageTable,
+  matrixCaption,
+  matrixTable,
+  respondentRows,
+  respondentTable,
+  synthesisTableRows,
+  uncountedNote,
+  unlinkedCodesTable,
+  withNote,
+} from './tables';
 import { xlsxBytes } from './xlsx';
 
 export type AnalysisView = 'matrix' | 'coverage' | 'synthesis';
@@ -49,7 +59,12 @@ export function analysisTables(ctx: ExportContext, options: MatrixOptions): Reco
  * The current view as CSV (its main table), Markdown (its tables), or XLSX (a workbook with one
  * sheet per view: matrix, factor coverage, codes without factor, synthesis).
  */
-export async function exportView(ctx: ExportContext, view: AnalysisView, options: MatrixOptions, format: MatrixExportFormat): Promise<Uint8Array> {
+export async function exportView(
+  ctx: ExportContext,
+  view: AnalysisView,
+  options: MatrixOptions,
+  format: MatrixExportFormat,
+): Promise<Uint8Array> {
   const labels = ctx.labels ?? DEFAULT_LABELS;
   const tables = analysisTables(ctx, options);
   const study = ctx.index.study;
@@ -59,7 +74,11 @@ export async function exportView(ctx: ExportContext, view: AnalysisView, options
     case 'markdown':
       return encode(markdownDocument(`${study.name} — ${viewTitle(view, labels)}`, tables[view]));
     case 'xlsx':
-      return xlsxBytes([...tables.matrix, ...tables.coverage, ...tables.synthesis], { creator: ctx.creator, title: study.name, created: ctx.now });
+      return xlsxBytes([...tables.matrix, ...tables.coverage, ...tables.synthesis], {
+        creator: ctx.creator,
+        title: study.name,
+        created: ctx.now,
+      });
   }
 }
 
@@ -73,7 +92,11 @@ export async function exportRespondents(ctx: ExportContext, format: 'markdown' |
   return tableBytes(ctx, table, format);
 }
 
-export async function exportSynthesis(ctx: ExportContext, format: 'markdown' | 'xlsx' | 'csv', options?: MatrixOptions['filters']): Promise<Uint8Array> {
+export async function exportSynthesis(
+  ctx: ExportContext,
+  format: 'markdown' | 'xlsx' | 'csv',
+  options?: MatrixOptions['filters'],
+): Promise<Uint8Array> {
   const labels = ctx.labels ?? DEFAULT_LABELS;
   const table = withNote(synthesisTableRows(synthesisTable(ctx.index, options), labels), uncountedNote(ctx.index.uncounted, labels));
   return tableBytes(ctx, table, format);

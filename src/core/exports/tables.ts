@@ -34,7 +34,12 @@ export function round1(n: number): number {
  * (CSV) writes "factor › pattern" so every line stands alone; 'name' (Markdown, XLSX) writes the
  * name and leaves the tree to the indentation of `levels`.
  */
-export function matrixTable(m: MatrixResult, labels: ExportLabels = DEFAULT_LABELS, caption?: readonly string[], codeAs: 'path' | 'name' = 'path'): Table {
+export function matrixTable(
+  m: MatrixResult,
+  labels: ExportLabels = DEFAULT_LABELS,
+  caption?: readonly string[],
+  codeAs: 'path' | 'name' = 'path',
+): Table {
   const C = m.columns.length;
   const percent = m.options.measure === 'rowPercent' || m.options.measure === 'columnPercent';
   const rows = m.rows.map((r, i) => {
@@ -56,7 +61,11 @@ export function matrixTable(m: MatrixResult, labels: ExportLabels = DEFAULT_LABE
   return {
     title: labels.matrix,
     ...(caption ? { caption } : {}),
-    header: [labels.code, ...m.columns.map((c) => (c.missing ? labels.noValue : c.label)), percent ? `${labels.total} (${labels.codings.toLowerCase()})` : labels.total],
+    header: [
+      labels.code,
+      ...m.columns.map((c) => (c.missing ? labels.noValue : c.label)),
+      percent ? `${labels.total} (${labels.codings.toLowerCase()})` : labels.total,
+    ],
     rows: showTotalsRow ? [...rows, totals] : rows,
     levels: [...m.rows.map((r) => r.depth), ...(showTotalsRow ? [0] : [])],
     percent,
@@ -64,11 +73,33 @@ export function matrixTable(m: MatrixResult, labels: ExportLabels = DEFAULT_LABE
 }
 
 /** Literature factors × cases, factors without evidence marked. */
-export function coverageTable(cov: CoverageResult, labels: ExportLabels = DEFAULT_LABELS, codeName: (id: string) => string = (id) => id): Table {
+export function coverageTable(
+  cov: CoverageResult,
+  labels: ExportLabels = DEFAULT_LABELS,
+  codeName: (id: string) => string = (id) => id,
+): Table {
   return {
     title: labels.coverage,
-    header: [labels.category, labels.literatureFactor, labels.authors, labels.linkedCodes, ...cov.cases, labels.total, labels.respondents, labels.noEvidence],
-    rows: cov.factors.map((f) => [f.category, f.name, f.authors.join('; '), f.codes.map(codeName).join(', '), ...f.counts, f.total, f.respondents, f.total === 0 ? '×' : '']),
+    header: [
+      labels.category,
+      labels.literatureFactor,
+      labels.authors,
+      labels.linkedCodes,
+      ...cov.cases,
+      labels.total,
+      labels.respondents,
+      labels.noEvidence,
+    ],
+    rows: cov.factors.map((f) => [
+      f.category,
+      f.name,
+      f.authors.join('; '),
+      f.codes.map(codeName).join(', '),
+      ...f.counts,
+      f.total,
+      f.respondents,
+      f.total === 0 ? '×' : '',
+    ]),
   };
 }
 
@@ -94,8 +125,24 @@ export function originText(row: SynthesisTable['rows'][number], labels: ExportLa
 export function synthesisTableRows(s: SynthesisTable, labels: ExportLabels = DEFAULT_LABELS): Table {
   return {
     title: labels.synthesis,
-    header: [labels.empiricalFactor, labels.polarity, labels.empiricalPattern, labels.factorOrigin, labels.analysis, ...s.cases, labels.total],
-    rows: s.rows.map((r) => [r.factor, r.polarity ? labels.polarities[r.polarity] : '', r.pattern, originText(r, labels), r.analysis, ...r.counts, r.total]),
+    header: [
+      labels.empiricalFactor,
+      labels.polarity,
+      labels.empiricalPattern,
+      labels.factorOrigin,
+      labels.analysis,
+      ...s.cases,
+      labels.total,
+    ],
+    rows: s.rows.map((r) => [
+      r.factor,
+      r.polarity ? labels.polarities[r.polarity] : '',
+      r.pattern,
+      originText(r, labels),
+      r.analysis,
+      ...r.counts,
+      r.total,
+    ]),
   };
 }
 
@@ -154,7 +201,10 @@ export function withNote(table: Table, note: readonly string[]): Table {
 }
 
 export function matrixCaption(study: Study, options: MatrixOptions, labels: ExportLabels = DEFAULT_LABELS): string {
-  const col = options.columns.kind === 'attribute' ? `${labels.columnKinds.attribute} "${options.columns.key}"` : labels.columnKinds[options.columns.kind];
+  const col =
+    options.columns.kind === 'attribute'
+      ? `${labels.columnKinds.attribute} "${options.columns.key}"`
+      : labels.columnKinds[options.columns.kind];
   const parts = [`${labels.columns}: ${col}`, `${labels.measure}: ${labels.measures[options.measure]}`];
   const f = options.filters ?? {};
   const filters: string[] = [];

@@ -15,7 +15,12 @@ const INVALID_SHEET_CHARS = /[[\]:*?/\\]/g;
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique in the workbook (case-insensitively). */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(INVALID_SHEET_CHARS, ' ').replace(/^'+|'+$/g, '').trim().slice(0, 31) || 'Sheet';
+  const base =
+    title
+      .replace(INVALID_SHEET_CHARS, ' ')
+      .replace(/^'+|'+$/g, '')
+      .trim()
+      .slice(0, 31) || 'Sheet';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) {
     const suffix = ` (${i})`;
@@ -47,7 +52,9 @@ export async function xlsxBytes(tables: readonly Table[], info: WorkbookInfo = {
     const head = ws.addRow([...table.header]);
     head.font = { bold: true };
     head.alignment = { vertical: 'bottom', wrapText: true };
-    const numeric = table.header.map((_h, c) => c > 0 && table.rows.length > 0 && table.rows.every((r) => typeof r[c] === 'number' || r[c] === ''));
+    const numeric = table.header.map(
+      (_h, c) => c > 0 && table.rows.length > 0 && table.rows.every((r) => typeof r[c] === 'number' || r[c] === ''),
+    );
     const widths = table.header.map((h) => Math.min(60, Math.max(8, h.length + 2)));
     table.rows.forEach((cells, i) => {
       const row = ws.addRow([...cells]);

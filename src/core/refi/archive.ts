@@ -6,7 +6,8 @@ import type { ZipEntry, ZipReader } from './zip';
 export function findProjectEntry(zip: ZipReader): ZipEntry {
   const qde = zip.files.filter((e) => e.name.toLowerCase().endsWith('.qde'));
   const atRoot = qde.filter((e) => !e.name.includes('/'));
-  const named = atRoot.find((e) => e.name.toLowerCase() === 'project.qde') ?? qde.find((e) => e.name.toLowerCase().endsWith('/project.qde'));
+  const named =
+    atRoot.find((e) => e.name.toLowerCase() === 'project.qde') ?? qde.find((e) => e.name.toLowerCase().endsWith('/project.qde'));
   if (named) {
     return named;
   }

@@ -194,12 +194,20 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
       sel['Coding'] = c.codes
         .filter((code) => study.code(code))
         .map((code) => ({
-          ...attrs({ guid: derivedGuid('coding', `${c.id}\u0000${code}`), creatingUser: userGuid(c.coder), creationDateTime: validDate(c.created) }),
+          ...attrs({
+            guid: derivedGuid('coding', `${c.id}\u0000${code}`),
+            creatingUser: userGuid(c.coder),
+            creationDateTime: validDate(c.created),
+          }),
           CodeRef: attrs({ targetGUID: codeGuid(code) }),
         }));
       codeApplications += (sel['Coding'] as unknown[]).length;
       if (c.memo) {
-        sel['NoteRef'] = [attrs({ targetGUID: addNote(derivedGuid('note', `coding\u0000${c.id}`), `Memo: ${selectionName(quote)}`, c.memo, validDate(c.created)) })];
+        sel['NoteRef'] = [
+          attrs({
+            targetGUID: addNote(derivedGuid('note', `coding\u0000${c.id}`), `Memo: ${selectionName(quote)}`, c.memo, validDate(c.created)),
+          }),
+        ];
       }
       selectionEls.push(sel);
       selections++;
@@ -210,7 +218,9 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
     }
     const memo = memoOf.get(doc.path);
     if (memo) {
-      el['NoteRef'] = [attrs({ targetGUID: addNote(derivedGuid('note', `transcript\u0000${doc.path}`), `Memo: ${sourceName(doc.path)}`, memo.text) })];
+      el['NoteRef'] = [
+        attrs({ targetGUID: addNote(derivedGuid('note', `transcript\u0000${doc.path}`), `Memo: ${sourceName(doc.path)}`, memo.text) }),
+      ];
     }
     const values = variables
       .filter((v) => doc.attributes[v.name] !== undefined)
@@ -222,7 +232,9 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
   }
 
   // Free-standing memos: notes of the project as a whole.
-  const projectNotes = looseMemos.map((m) => addNote(derivedGuid('note', `memo\u0000${m.path}`), m.path.replace(/\.(md|markdown|txt)$/i, ''), m.text));
+  const projectNotes = looseMemos.map((m) =>
+    addNote(derivedGuid('note', `memo\u0000${m.path}`), m.path.replace(/\.(md|markdown|txt)$/i, ''), m.text),
+  );
 
   const root: Record<string, unknown> = attrs({
     xmlns: NS_PROJECT,

@@ -313,7 +313,11 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
     const eol = body.includes('\r\n') ? '\r\n' : '\n';
     const frontMatter = makeFrontMatter(attributes, eol, body);
     const text = frontMatter + body;
-    const path = uniquePath(`${TRANSCRIPT_FOLDER}/${safeFileName(name.replace(/\.(txt|docx?|rtf|md|pdf)$/i, ''), 'source')}`, '.md', usedPaths);
+    const path = uniquePath(
+      `${TRANSCRIPT_FOLDER}/${safeFileName(name.replace(/\.(txt|docx?|rtf|md|pdf)$/i, ''), 'source')}`,
+      '.md',
+      usedPaths,
+    );
     files.set(path, text);
     transcripts.push(path);
 
@@ -363,7 +367,8 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
       selections++;
       let first = true;
       for (const g of groups.values()) {
-        let id = first && selGuid && !usedCodingIds.has(selGuid) ? selGuid : derivedGuid('coding', `${selGuid ?? newId()}\u0000${g.coder.id}`);
+        let id =
+          first && selGuid && !usedCodingIds.has(selGuid) ? selGuid : derivedGuid('coding', `${selGuid ?? newId()}\u0000${g.coder.id}`);
         while (usedCodingIds.has(id)) {
           id = newId();
         }
@@ -399,7 +404,9 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
     for (const c of children(src, 'Coding')) {
       toCoding(normalizeGuid(attr(c, 'guid')), c, frontMatter.length, text.length, [c], []);
     }
-    const sourceMemos = [childText(src, 'Description'), ...noteTexts(src), ...uncodedMemos].filter((t): t is string => !!t && t.trim() !== '');
+    const sourceMemos = [childText(src, 'Description'), ...noteTexts(src), ...uncodedMemos].filter(
+      (t): t is string => !!t && t.trim() !== '',
+    );
     if (sourceMemos.length) {
       const memo = sourceMemos.join('\n\n---\n\n');
       const memoPath = transcriptMemoPath(path);
@@ -497,7 +504,12 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
 export async function importProject(bytes: Uint8Array, target: FileSystemPort, options: ImportOptions = {}): Promise<ImportReport> {
   const entries = (await target.readDirectory('')).filter(([name]) => !IGNORABLE.has(name));
   if (entries.length > 0) {
-    throw new RefiError(`The target folder is not empty (it holds ${entries.map(([n]) => n).slice(0, 5).join(', ')}${entries.length > 5 ? ', …' : ''}); choose an empty folder for the imported study.`);
+    throw new RefiError(
+      `The target folder is not empty (it holds ${entries
+        .map(([n]) => n)
+        .slice(0, 5)
+        .join(', ')}${entries.length > 5 ? ', …' : ''}); choose an empty folder for the imported study.`,
+    );
   }
   const planned = await planProjectImport(bytes, options);
   // Every planned path passes the study path rule before anything is written.
@@ -567,7 +579,13 @@ function choosePositionMapping(body: string, hadBom: boolean, selections: readon
     return standard;
   }
   const quoted = selections
-    .map((s) => ({ name: normalizeSpace(attr(s, 'name') ?? '').replace(/(…|\.\.\.)$/, '').trim(), s: toInt(attr(s, 'startPosition')), e: toInt(attr(s, 'endPosition')) }))
+    .map((s) => ({
+      name: normalizeSpace(attr(s, 'name') ?? '')
+        .replace(/(…|\.\.\.)$/, '')
+        .trim(),
+      s: toInt(attr(s, 'startPosition')),
+      e: toInt(attr(s, 'endPosition')),
+    }))
     .filter((q) => q.name.length >= 8 && q.s !== undefined && q.e !== undefined);
   if (quoted.length === 0) {
     return standard;

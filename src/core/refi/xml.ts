@@ -11,10 +11,39 @@ import { RefiError } from './errors';
 export type XmlElement = { readonly [key: string]: unknown };
 
 const REPEATED = new Set([
-  'User', 'Code', 'Set', 'MemberCode', 'MemberSource', 'MemberNote', 'Variable', 'Case', 'CodeRef', 'VariableValue',
-  'SourceRef', 'SelectionRef', 'TextSource', 'PictureSource', 'PDFSource', 'AudioSource', 'VideoSource',
-  'PlainTextSelection', 'PictureSelection', 'PDFSelection', 'AudioSelection', 'VideoSelection', 'TranscriptSelection',
-  'Transcript', 'SyncPoint', 'Coding', 'NoteRef', 'Note', 'Link', 'Graph', 'Vertex', 'Edge', 'Representation',
+  'User',
+  'Code',
+  'Set',
+  'MemberCode',
+  'MemberSource',
+  'MemberNote',
+  'Variable',
+  'Case',
+  'CodeRef',
+  'VariableValue',
+  'SourceRef',
+  'SelectionRef',
+  'TextSource',
+  'PictureSource',
+  'PDFSource',
+  'AudioSource',
+  'VideoSource',
+  'PlainTextSelection',
+  'PictureSelection',
+  'PDFSelection',
+  'AudioSelection',
+  'VideoSelection',
+  'TranscriptSelection',
+  'Transcript',
+  'SyncPoint',
+  'Coding',
+  'NoteRef',
+  'Note',
+  'Link',
+  'Graph',
+  'Vertex',
+  'Edge',
+  'Representation',
 ]);
 
 const parser = new XMLParser({
@@ -37,7 +66,9 @@ const parser = new XMLParser({
 export function parseXml(text: string, what: string): { name: string; root: XmlElement } {
   const xml = text.replace(/^\uFEFF/, '');
   if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) {
-    throw new RefiError(`${what} declares a DOCTYPE or ENTITY; such XML can pull in external files or expand without limit and is refused.`);
+    throw new RefiError(
+      `${what} declares a DOCTYPE or ENTITY; such XML can pull in external files or expand without limit and is refused.`,
+    );
   }
   const valid = XMLValidator.validate(xml, { allowBooleanAttributes: false });
   if (valid !== true) {
@@ -90,8 +121,9 @@ export function childText(el: XmlElement | undefined, name: string): string | un
 // ---------- writing ----------
 
 // Characters XML 1.0 cannot carry at all (control characters, lone surrogates, U+FFFE/U+FFFF).
-// eslint-disable-next-line no-control-regex
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeText(value: string): string {
   return value.replace(INVALID, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');

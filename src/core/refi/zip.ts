@@ -87,7 +87,9 @@ export class ZipReader {
         );
       }
       if (size > entry.declaredSize) {
-        throw new RefiError(`"${entry.name}" inflates to more than the ${entry.declaredSize} bytes its archive declares; the archive is refused.`);
+        throw new RefiError(
+          `"${entry.name}" inflates to more than the ${entry.declaredSize} bytes its archive declares; the archive is refused.`,
+        );
       }
       if (chunk.length) {
         chunks.push(chunk);
@@ -178,7 +180,9 @@ function readCentralDirectory(d: Uint8Array, limits: ZipLimits): ZipEntry[] {
     cdOffset = Number(u64(d, z64 + 48));
   }
   if (count > limits.maxEntries) {
-    throw new RefiError(`The archive has ${count} entries, more than the ${limits.maxEntries} a QDA project can sensibly have; it is refused.`);
+    throw new RefiError(
+      `The archive has ${count} entries, more than the ${limits.maxEntries} a QDA project can sensibly have; it is refused.`,
+    );
   }
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder('utf-8');
