@@ -36,6 +36,26 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', enumRule, unboundedSpreadRule] },
   },
   {
+    // Features reach the machine (Node's file system, git, links) only through ports: src/platform/localMachine.ts
+    // for the study and the features, implemented in src/node and chosen by the composition root or the CLI.
+    files: ['src/**/*.ts'],
+    ignores: ['src/node/**', 'src/platform/**', 'src/extension.ts', 'src/cli.ts', 'src/cliExports.ts', 'src/cli/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/node/*', './node/*'],
+              message:
+                'Only src/platform, the composition root and the CLI import src/node; use the LocalMachine port (src/platform/localMachine.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The domain core runs in the extension, a CLI, tests and a browser: no VS Code, no file system.
     files: ['src/core/**/*.ts'],
     rules: {
@@ -50,7 +70,10 @@ export default tseslint.config(
                 'src/core must not use Node built-ins (it runs in a browser too); file access goes through the FileSystemPort, anything else through a port or a portable library.',
             })),
           ],
-          patterns: [{ group: ['node:*'], message: 'src/core must not use Node built-ins.' }],
+          patterns: [
+            { group: ['node:*'], message: 'src/core must not use Node built-ins.' },
+            { group: ['**/node/*'], message: 'src/core must not use src/node (Node built-ins).' },
+          ],
         },
       ],
     },

@@ -1,22 +1,26 @@
 /**
- * Composition root: creates the study service and wires every feature to it. Features only map
- * the model (tree, decorations, webview, status bar); every registration is disposed.
+ * Composition root: makes the model (the study service) and the shared context, then the features,
+ * one line each. A feature is one function `(ctx) => Disposable` exported by its folder's index.ts
+ * (see src/feature.ts and CONTRIBUTING.md); everything it registers is disposed with it.
  */
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
+import type { Feature, FeatureContext } from './feature';
 import { StudyService } from './study/studyService';
-import { registerStudyCommands } from './study/studyCommands';
-import { StatusBar } from './status/statusBar';
-import { ColorIcons } from './coding/colorIcons';
-import { CodingCommands } from './coding/codingCommands';
-import { CodingDecorations } from './coding/decorations';
-import { CodingHover } from './coding/hover';
-import { registerMethod } from './method';
-import { registerTree } from './tree';
-import type { TreeApi } from './tree';
-import { registerMatrix } from './matrix/matrixFeature';
-import type { MatrixFeature } from './matrix/matrixFeature';
-import { registerRefi } from './refi/refiCommands';
-import { registerWelcome } from './welcome';
+import { ColorIcons } from './ui/colorIcons';
+import { NODE_MACHINE } from './node/localMachine';
+import { studyFeature } from './study';
+import { statusFeature } from './status';
+import { codingFeature } from './coding';
+import type { CodingFeature } from './coding';
+import type { CodingCommands } from './coding/codingCommands';
+import type { CodingDecorations } from './coding/decorations';
+import { treeFeature } from './tree';
+import type { TreeFeature } from './tree';
+import { matrixFeature } from './matrix';
+import type { MatrixFeature } from './matrix';
+import { refiFeature } from './refi';
+import { methodFeature } from './method';
+import { welcomeFeature } from './welcome';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -29,7 +33,7 @@ export interface CodeboomApi {
   /** Milliseconds from activate() being called until the study was loaded (set when ready resolves). */
   readonly timings: { readyMs?: number };
   /** The sidebar views (code tree, quotations, transcripts, literature factors) and their providers. */
-  readonly tree: TreeApi;
+  readonly tree: TreeFeature;
   /** The matrix panel and the analysis exports. */
   readonly matrix: MatrixFeature;
 }
@@ -38,58 +42,39 @@ let service: StudyService | undefined;
 
 export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const started = performance.now();
-  const svc = new StudyService();
-  service = svc;
-  const icons = new ColorIcons(context.globalStorageUri);
-  const decorations = new CodingDecorations(svc);
-  const coding = new CodingCommands(svc, icons, context.workspaceState);
-  context.subscriptions.push(
-    svc,
-    decorations,
-    coding,
-    new StatusBar(svc),
-    ...registerStudyCommands(svc, context.extensionUri),
-    vscode.languages.registerHoverProvider({ language: 'markdown' }, new CodingHover(svc)),
-    svc.onDidChangeState((s) => void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', s.kind === 'ready')),
-    vscode.window.onDidChangeActiveTextEditor(() => updateTranscriptContext(svc)),
-    svc.onDidChangeStudy(() => updateTranscriptContext(svc)),
-    svc.onDidReanchor((r) => {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Codeboom: {0} changed outside the editor — {1} codings moved, {2} found approximately, {3} orphaned.',
-          r.doc,
-          r.moved,
-          r.fuzzy,
-          r.orphaned,
-        ),
-      );
-    }),
-  );
-  // Feature registrations: one line per feature folder (tree, matrix, refi, method, …).
-  context.subscriptions.push(...registerRefi(svc));
-  const tree = registerTree(context, svc, icons);
-  context.subscriptions.push(...registerMethod(svc, icons));
-  const matrix = registerMatrix(context, svc);
-  context.subscriptions.push(matrix);
-  context.subscriptions.push(registerWelcome(context, svc));
-  // (features:end)
-  void vscode.commands.executeCommand('setContext', 'codeboom.studyOpen', false);
+  service = new StudyService(NODE_MACHINE);
+  context.subscriptions.push(service);
+  const ctx: FeatureContext = { extension: context, service, icons: new ColorIcons(context.globalStorageUri) };
+  const use = <T extends vscode.Disposable>(feature: Feature<T>): T => {
+    const instance = feature(ctx);
+    context.subscriptions.push(instance);
+    return instance;
+  };
+
+  use(studyFeature);
+  use(statusFeature);
+  const coding: CodingFeature = use(codingFeature);
+  const tree = use(treeFeature);
+  const matrix = use(matrixFeature);
+  use(refiFeature);
+  use(methodFeature);
+  use(welcomeFeature);
+
   const timings: { readyMs?: number } = {};
-  const ready = (async () => {
-    const root = await svc.findStudyRoot();
-    if (root) {
-      await svc.open(root);
-    }
+  const ready = openWorkspaceStudy(service).then(() => {
     timings.readyMs = performance.now() - started;
-  })();
+  });
   const activationMs = performance.now() - started;
-  svc.problems.output.appendLine(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { service: svc, decorations, coding, ready, activationMs, timings, tree, matrix };
+  service.problems.output.appendLine(`Activated in ${activationMs.toFixed(1)} ms`);
+  return { service, decorations: coding.decorations, coding: coding.commands, ready, activationMs, timings, tree, matrix };
 }
 
-function updateTranscriptContext(svc: StudyService): void {
-  const editor = vscode.window.activeTextEditor;
-  void vscode.commands.executeCommand('setContext', 'codeboom.isTranscript', !!editor && !!svc.docPath(editor.document.uri));
+/** Opens the study of the workspace, if there is one. */
+async function openWorkspaceStudy(svc: StudyService): Promise<void> {
+  const root = await svc.findStudyRoot();
+  if (root) {
+    await svc.open(root);
+  }
 }
 
 export async function deactivate(): Promise<void> {

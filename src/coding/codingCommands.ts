@@ -3,11 +3,15 @@ import type { Coding } from '../core/model';
 import { applyCodes, inVivoName, newCode, removeCodeFromCoding, suggestCodes, trimSpan } from '../core/coding';
 import type { Span } from '../core/coding';
 import type { Operation } from '../core/study';
-import { showStudyErrors } from '../l10n/coreMessages';
+import { Disposable } from '../platform/lifecycle';
+import { registerCommand } from '../platform/commands';
+import type { CommandHandler } from '../platform/commands';
+import { Command } from '../platform/ids';
+import type { CommandId } from '../platform/ids';
 import { makeAnchor, reanchor } from '../core/anchor';
 import type { StudyService } from '../study/studyService';
-import type { ColorIcons } from './colorIcons';
-import { pickCodes, pickParent } from './codePicker';
+import type { ColorIcons } from '../ui/colorIcons';
+import { pickCodes, pickParent } from '../ui/codePicker';
 
 const MRU_KEY = 'codeboom.recentCodes';
 const MRU_LENGTH = 12;
@@ -18,8 +22,7 @@ export interface CodeSelectionArgs {
 }
 
 /** Highlight-to-code: code, in vivo, repeat, uncode, recode, memo, orphans. */
-export class CodingCommands implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class CodingCommands extends Disposable {
   private lastCodes: string[] = [];
 
   constructor(
@@ -27,20 +30,16 @@ export class CodingCommands implements vscode.Disposable {
     private readonly icons: ColorIcons,
     private readonly memento: vscode.Memento,
   ) {
-    const reg = (id: string, fn: (...args: never[]) => unknown) =>
-      this.disposables.push(vscode.commands.registerCommand(id, (...args: never[]) => this.guard(() => fn(...args))));
-    reg('codeboom.codeSelection', (args?: CodeSelectionArgs) => this.codeSelection(args));
-    reg('codeboom.codeInVivo', () => this.codeInVivo());
-    reg('codeboom.repeatLastCode', () => this.repeatLastCode());
-    reg('codeboom.uncode', (codingId?: string, codeId?: string) => this.uncode(codingId, codeId));
-    reg('codeboom.recode', (codingId?: string, codes?: string[]) => this.recode(codingId, codes));
-    reg('codeboom.editCodingMemo', (codingId?: string, memo?: string) => this.editMemo(codingId, memo));
-    reg('codeboom.showOrphans', () => this.showOrphans());
-    reg('codeboom.reattachOrphan', (codingId?: string) => this.reattach(codingId));
-  }
-
-  private guard(fn: () => unknown): Promise<unknown> {
-    return showStudyErrors(fn);
+    super();
+    const reg = (id: CommandId, fn: CommandHandler) => this._register(registerCommand(id, fn));
+    reg(Command.codeSelection, (args?: CodeSelectionArgs) => this.codeSelection(args));
+    reg(Command.codeInVivo, () => this.codeInVivo());
+    reg(Command.repeatLastCode, () => this.repeatLastCode());
+    reg(Command.uncode, (codingId?: string, codeId?: string) => this.uncode(codingId, codeId));
+    reg(Command.recode, (codingId?: string, codes?: string[]) => this.recode(codingId, codes));
+    reg(Command.editCodingMemo, (codingId?: string, memo?: string) => this.editMemo(codingId, memo));
+    reg(Command.showOrphans, () => this.showOrphans());
+    reg(Command.reattachOrphan, (codingId?: string) => this.reattach(codingId));
   }
 
   get recent(): string[] {
@@ -349,11 +348,5 @@ export class CodingCommands implements vscode.Disposable {
         patch: { ...makeAnchor(text, start, end), orphaned: undefined, modified: new Date().toISOString() },
       },
     ]);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }

@@ -3,6 +3,7 @@ import type { Coding } from '../core/model';
 import type { Study } from '../core/study';
 import type { StudyService } from '../study/studyService';
 import { highlightSpans } from '../core/highlights';
+import { Disposable, MutableDisposable, disposeAll, toDisposable } from '../platform/lifecycle';
 
 type Style = 'background' | 'underline' | 'both';
 
@@ -17,33 +18,41 @@ export interface DrawnDecorations {
  * decoration type per code colour, a marked border where codings overlap, and marks in the
  * overview ruler. Readable in light, dark and high-contrast themes.
  */
-export class CodingDecorations implements vscode.Disposable {
+export class CodingDecorations extends Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
   private overlapType: vscode.TextEditorDecorationType;
-  private readonly disposables: vscode.Disposable[] = [];
-  private studyListener: vscode.Disposable | undefined;
+  private readonly studyListener = this._register(new MutableDisposable());
   private readonly drawn = new Map<vscode.TextEditor, DrawnDecorations>();
   private pending = new Set<string>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly service: StudyService) {
+    super();
     this.overlapType = this.createOverlapType();
-    this.disposables.push(
-      service.onDidChangeStudy((study) => this.attach(study)),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()),
-      vscode.window.onDidChangeActiveColorTheme(() => this.resetTypes()),
+    this._register(service.onDidChangeStudy((study) => this.attach(study)));
+    this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.refreshAll()));
+    this._register(vscode.window.onDidChangeActiveColorTheme(() => this.resetTypes()));
+    this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('codeboom.highlightStyle')) {
           this.resetTypes();
         }
       }),
     );
+    // The decoration types are replaced when the theme or style changes: disposed as they are then.
+    this._register(
+      toDisposable(() => {
+        if (this.timer) {
+          clearTimeout(this.timer);
+        }
+        this.disposeTypes();
+      }),
+    );
     this.attach(service.study);
   }
 
   private attach(study: Study | undefined): void {
-    this.studyListener?.dispose();
-    this.studyListener = study?.onDidChange((e) => {
+    this.studyListener.value = study?.onDidChange((e) => {
       if (e.codebook || e.reloaded) {
         this.refreshAll();
       } else {
@@ -156,29 +165,16 @@ export class CodingDecorations implements vscode.Disposable {
     });
   }
 
-  private resetTypes(): void {
-    for (const type of this.types.values()) {
-      type.dispose();
-    }
+  private disposeTypes(): void {
+    disposeAll([...this.types.values(), this.overlapType]);
     this.types.clear();
-    this.overlapType.dispose();
+  }
+
+  private resetTypes(): void {
+    this.disposeTypes();
     this.overlapType = this.createOverlapType();
     this.drawn.clear();
     this.refreshAll();
-  }
-
-  dispose(): void {
-    if (this.timer) {
-      clearTimeout(this.timer);
-    }
-    this.studyListener?.dispose();
-    for (const type of this.types.values()) {
-      type.dispose();
-    }
-    this.overlapType.dispose();
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }
 

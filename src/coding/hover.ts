@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { StudyService } from '../study/studyService';
 import { maxOf } from '../core/port';
+import { Command } from '../platform/ids';
 
-const COMMANDS = ['codeboom.uncode', 'codeboom.editCodingMemo', 'codeboom.recode', 'codeboom.revealCode'];
+const COMMANDS = [Command.uncode, Command.editCodingMemo, Command.recode, Command.revealCode];
 
 /** Hovering a coded passage shows each coding: code path, coder, date, memo, and actions. */
 export class CodingHover implements vscode.HoverProvider {
@@ -42,10 +43,10 @@ export class CodingHover implements vscode.HoverProvider {
       md.appendMarkdown(
         '\n\n' +
           [
-            link('codeboom.uncode', vscode.l10n.t('Remove'), [c.id]),
-            link('codeboom.recode', vscode.l10n.t('Change code'), [c.id]),
-            link('codeboom.editCodingMemo', vscode.l10n.t('Edit memo'), [c.id]),
-            link('codeboom.revealCode', vscode.l10n.t('Reveal in tree'), [c.codes[0]]),
+            link(Command.uncode, vscode.l10n.t('Remove'), [c.id]),
+            link(Command.recode, vscode.l10n.t('Change code'), [c.id]),
+            link(Command.editCodingMemo, vscode.l10n.t('Edit memo'), [c.id]),
+            link(Command.revealCode, vscode.l10n.t('Reveal in tree'), [c.codes[0]]),
           ].join(' · '),
       );
     });

@@ -23,15 +23,18 @@ import { runExport, writeFileAtomic } from './exportFiles';
 import { exportLabels, uiStrings } from './strings';
 import { saturationPoints } from './viewModel';
 import { coreMessage } from '../l10n/coreMessages';
+import type { Feature } from '../feature';
+import { registerCommand } from '../platform/commands';
+import { Command } from '../platform/ids';
+import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 
 const STATE_KEY = 'codeboom.matrix.state';
 
-export class MatrixFeature implements vscode.Disposable, MatrixHost {
+export class MatrixFeature extends Disposable implements MatrixHost {
   panel: MatrixPanel | undefined;
   private cached: { study: Study; index: MatrixIndex } | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private studyListener: vscode.Disposable | undefined;
-  private readonly panelEmitter = new vscode.EventEmitter<MatrixPanel>();
+  private readonly studyListener = this._register(new MutableDisposable());
+  private readonly panelEmitter = this._register(new vscode.EventEmitter<MatrixPanel>());
   /** Fires when a panel is created or restored. */
   readonly onDidOpenPanel = this.panelEmitter.event;
 
@@ -39,16 +42,19 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
     private readonly context: vscode.ExtensionContext,
     readonly service: StudyService,
   ) {
-    this.disposables.push(
-      this.panelEmitter,
-      service.onDidChangeStudy((study) => this.followStudy(study)),
+    super();
+    this._register(service.onDidChangeStudy((study) => this.followStudy(study)));
+    this._register(
       vscode.window.registerWebviewPanelSerializer(MatrixPanel.viewType, {
         deserializeWebviewPanel: async (panel, saved: unknown) => {
           this.restore(panel, saved);
         },
       }),
-      ...this.registerCommands(),
     );
+    for (const command of this.registerCommands()) {
+      this._register(command);
+    }
+    this._register(toDisposable(() => this.panel?.dispose()));
     this.followStudy(service.study);
   }
 
@@ -100,7 +106,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
   }
 
   async exportFromPanel(state: PanelState, format: 'csv' | 'xlsx' | 'markdown'): Promise<void> {
-    await vscode.commands.executeCommand('codeboom.exportMatrix', { format, view: state.view, options: state.options });
+    await vscode.commands.executeCommand(Command.exportMatrix, { format, view: state.view, options: state.options });
   }
 
   // ---------- panel ----------
@@ -142,15 +148,11 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
   }
 
   private followStudy(study: Study | undefined): void {
-    this.studyListener?.dispose();
-    this.studyListener = undefined;
     this.cached = undefined;
-    if (study) {
-      this.studyListener = study.onDidChange(() => {
-        this.cached = undefined;
-        this.panel?.scheduleRefresh();
-      });
-    }
+    this.studyListener.value = study?.onDidChange(() => {
+      this.cached = undefined;
+      this.panel?.scheduleRefresh();
+    });
     this.panel?.scheduleRefresh();
   }
 
@@ -176,7 +178,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
     const svg: FormatChoice<'svg'> = { format: 'svg', label: vscode.l10n.t('SVG picture'), extension: 'svg' };
 
     return [
-      vscode.commands.registerCommand('codeboom.openMatrix', (raw?: unknown) => {
+      registerCommand(Command.openMatrix, (raw?: unknown) => {
         const a = args(raw);
         const state: Partial<PanelState> = {};
         if (typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view)) {
@@ -188,7 +190,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
         }
         return this.open(Object.keys(state).length ? state : undefined);
       }),
-      vscode.commands.registerCommand('codeboom.exportMatrix', async (raw?: unknown) => {
+      registerCommand(Command.exportMatrix, async (raw?: unknown) => {
         const ctx = this.exportContext();
         if (!ctx) {
           return undefined;
@@ -216,7 +218,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
           build: (format) => exportView(ctx, view, options, format),
         });
       }),
-      vscode.commands.registerCommand('codeboom.exportCodebook', async (raw?: unknown) => {
+      registerCommand(Command.exportCodebook, async (raw?: unknown) => {
         const ctx = this.exportContext();
         if (!ctx) {
           return undefined;
@@ -236,7 +238,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
           build: (format) => exportCodebook(ctx, format, { file, editedBy: this.service.activeCoder.name }),
         });
       }),
-      vscode.commands.registerCommand('codeboom.exportRespondents', async (raw?: unknown) => {
+      registerCommand(Command.exportRespondents, async (raw?: unknown) => {
         const ctx = this.exportContext();
         if (!ctx) {
           return undefined;
@@ -254,7 +256,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
           build: (format) => exportRespondents(ctx, format),
         });
       }),
-      vscode.commands.registerCommand('codeboom.exportSynthesis', async (raw?: unknown) => {
+      registerCommand(Command.exportSynthesis, async (raw?: unknown) => {
         const ctx = this.exportContext();
         if (!ctx) {
           return undefined;
@@ -272,7 +274,7 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
           build: (format) => exportSynthesis(ctx, format, this.lastState().options.filters),
         });
       }),
-      vscode.commands.registerCommand('codeboom.exportGioia', async (raw?: unknown) => {
+      registerCommand(Command.exportGioia, async (raw?: unknown) => {
         const ctx = this.exportContext();
         if (!ctx) {
           return undefined;
@@ -327,14 +329,6 @@ export class MatrixFeature implements vscode.Disposable, MatrixHost {
       },
     });
   }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.studyListener?.dispose();
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
-  }
 }
 
 /** The panel's filters in words ("Polarity: hindering; NDS; Eva Jansen"), or '' without filters. */
@@ -353,6 +347,4 @@ function filterText(study: Study, f: MatrixFilters | undefined, labels: ExportLa
     .join('; ');
 }
 
-export function registerMatrix(context: vscode.ExtensionContext, service: StudyService): MatrixFeature {
-  return new MatrixFeature(context, service);
-}
+export const matrixFeature: Feature<MatrixFeature> = ({ extension, service }) => new MatrixFeature(extension, service);

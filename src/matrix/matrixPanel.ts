@@ -5,6 +5,7 @@ import { WebviewMessageSchema } from '../../webview/protocol';
 import { panelHtml } from './html';
 import { exportLabels, uiStrings } from './strings';
 import { choices, coverageView, matrixView, passages, sanitizeState, saturationView, synthesisView } from './viewModel';
+import { Disposable } from '../platform/lifecycle';
 
 /** What the panel needs from its feature. */
 export interface MatrixHost {
@@ -24,9 +25,8 @@ const REFRESH_DELAY_MS = 150;
  * One matrix webview panel: sends the computed model after the webview's `ready`, re-sends it when
  * the study or the panel's options change, and answers cell clicks with the passages behind them.
  */
-export class MatrixPanel implements vscode.Disposable {
+export class MatrixPanel extends Disposable {
   static readonly viewType = 'codeboom.matrix';
-  private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   /** True once the webview's script said it is listening. */
@@ -45,20 +45,21 @@ export class MatrixPanel implements vscode.Disposable {
     private readonly host: MatrixHost,
     state: PanelState,
   ) {
+    super();
     this.state = state;
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist')] };
     panel.webview.html = panelHtml(panel.webview, host.extensionUri, uiStrings().title);
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
-      panel.onDidDispose(() => this.dispose()),
+    this._register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(
       panel.onDidChangeViewState((e) => {
         if (e.webviewPanel.visible && this.ready) {
           this.refresh();
         }
       }),
-      this.postEmitter,
-      this.disposeEmitter,
     );
+    this._register(this.postEmitter);
+    this._register(this.disposeEmitter);
   }
 
   /** Handles one message from the webview; anything that does not parse is dropped (and logged). */
@@ -175,7 +176,8 @@ export class MatrixPanel implements vscode.Disposable {
     this.postEmitter.fire(message);
   }
 
-  dispose(): void {
+  override dispose(): void {
+    // Disposing the panel fires its onDidDispose, which lands here again: the flag is set first.
     if (this.disposed) {
       return;
     }
@@ -185,8 +187,6 @@ export class MatrixPanel implements vscode.Disposable {
     }
     this.disposeEmitter.fire();
     this.panel.dispose();
-    for (const d of this.disposables.splice(0)) {
-      d.dispose();
-    }
+    super.dispose();
   }
 }

@@ -4,8 +4,8 @@ import { autoCodeOps, findHits, hitContext, speakers } from '../core/autocode';
 import { backupCodings } from '../core/store';
 import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
-import type { ColorIcons } from '../coding/colorIcons';
-import { pickCodes } from '../coding/codePicker';
+import type { ColorIcons } from '../ui/colorIcons';
+import { pickCodes } from '../ui/codePicker';
 
 export interface AutoCodeArgs {
   readonly kind: QueryKind;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Command } from '../platform/ids';
 import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { encodeText } from '../core/port';
@@ -78,7 +79,7 @@ export async function collectMemos(service: StudyService): Promise<MemoHit[]> {
       out.push({
         label: `$(symbol-class) ${study.pathLabel(code.id)}`,
         detail: code.memo,
-        open: () => vscode.commands.executeCommand('codeboom.revealCode', code.id),
+        open: () => vscode.commands.executeCommand(Command.revealCode, code.id),
       });
     }
   }
@@ -135,7 +136,7 @@ export class MemoLinks implements vscode.DocumentLinkProvider {
         const range = new vscode.Range(document.positionAt(m.index! + 2), document.positionAt(m.index! + m[0].length - 2));
         const link = new vscode.DocumentLink(
           range,
-          vscode.Uri.parse(`command:codeboom.revealCode?${encodeURIComponent(JSON.stringify([code.id]))}`),
+          vscode.Uri.parse(`command:${Command.revealCode}?${encodeURIComponent(JSON.stringify([code.id]))}`),
         );
         link.tooltip = study.pathLabel(code.id);
         links.push(link);

@@ -10,7 +10,11 @@ import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { exportCodebook, exportProject, importProject, planCodebookImport, readCodebook, readMemoFiles } from '../core/refi';
 import type { ExportReport, ImportReport } from '../core/refi';
 import { refuseStudyFile } from '../study/exportGuard';
-import { errorMessage } from '../l10n/coreMessages';
+import type { Study } from '../core/study';
+import type { Feature } from '../feature';
+import { Disposable } from '../platform/lifecycle';
+import { registerCommand, showError } from '../platform/commands';
+import { Command } from '../platform/ids';
 
 export interface RefiArgs {
   readonly source?: vscode.Uri;
@@ -54,27 +58,34 @@ function safeName(name: string): string {
   return name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '-').trim() || 'study';
 }
 
-export function registerRefi(service: StudyService): vscode.Disposable[] {
-  const output = vscode.window.createOutputChannel('Codeboom REFI-QDA');
+/** The four REFI-QDA commands; their reports go to the "Codeboom REFI-QDA" output channel. */
+export class RefiCommands extends Disposable {
+  private readonly output = this._register(vscode.window.createOutputChannel('Codeboom REFI-QDA'));
 
-  /** Shows an error as a sentence about the file it concerns (not a raw EACCES or parser message). */
-  const fail = (e: unknown, file: vscode.Uri): undefined => {
-    const message = errorMessage(e, fileName(file));
-    output.appendLine(vscode.l10n.t('Error: {0}', message));
-    void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', message));
+  constructor(private readonly service: StudyService) {
+    super();
+    this._register(registerCommand(Command.importRefiCodebook, (arg?: unknown) => this.importCodebook(arg)));
+    this._register(registerCommand(Command.exportRefiCodebook, (arg?: unknown) => this.exportCodebookCommand(arg)));
+    this._register(registerCommand(Command.importRefiProject, (arg?: unknown) => this.importProjectCommand(arg)));
+    this._register(registerCommand(Command.exportRefiProject, (arg?: unknown) => this.exportProjectCommand(arg)));
+  }
+
+  /** Shows an error as a sentence about the file it concerns (not a raw EACCES or parser message), and logs it. */
+  private fail(e: unknown, file: vscode.Uri): undefined {
+    showError(e, fileName(file), this.output);
     return undefined;
-  };
+  }
 
-  const needStudy = () => {
-    const study = service.study;
+  private needStudy(): Study | undefined {
+    const study = this.service.study;
     if (!study) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: no study is open.'));
     }
     return study;
-  };
+  }
 
-  const importCodebook = async (arg?: unknown): Promise<CodebookImportResult | undefined> => {
-    const study = needStudy();
+  private async importCodebook(arg?: unknown): Promise<CodebookImportResult | undefined> {
+    const study = this.needStudy();
     if (!study) {
       return undefined;
     }
@@ -109,12 +120,12 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       );
       return { added: plan.added, matched: plan.matched, links: plan.links };
     } catch (e) {
-      return fail(e, source);
+      return this.fail(e, source);
     }
-  };
+  }
 
-  const exportCodebookCommand = async (arg?: unknown): Promise<vscode.Uri | undefined> => {
-    const study = needStudy();
+  private async exportCodebookCommand(arg?: unknown): Promise<vscode.Uri | undefined> {
+    const study = this.needStudy();
     if (!study) {
       return undefined;
     }
@@ -122,7 +133,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
     const target =
       args.target ??
       (await vscode.window.showSaveDialog({
-        defaultUri: service.root ? vscode.Uri.joinPath(service.root, `${safeName(study.name)}.qdc`) : undefined,
+        defaultUri: this.service.root ? vscode.Uri.joinPath(this.service.root, `${safeName(study.name)}.qdc`) : undefined,
         saveLabel: vscode.l10n.t('Export codebook'),
         filters: { [vscode.l10n.t('REFI-QDA codebook')]: ['qdc'] },
       }));
@@ -130,21 +141,21 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       return undefined;
     }
     try {
-      await refuseStudyFile(service, target);
+      await refuseStudyFile(this.service, target);
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportCodebook(study)));
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Codeboom: exported {0} codes to {1}.', study.codes.length, fileName(target)),
       );
       return target;
     } catch (e) {
-      return fail(e, target);
+      return this.fail(e, target);
     }
-  };
+  }
 
-  const exportProjectCommand = async (arg?: unknown): Promise<ExportReport | undefined> => {
-    const study = needStudy();
-    const store = service.store;
-    const root = service.root;
+  private async exportProjectCommand(arg?: unknown): Promise<ExportReport | undefined> {
+    const study = this.needStudy();
+    const store = this.service.store;
+    const root = this.service.root;
     if (!study || !store || !root) {
       return undefined;
     }
@@ -160,8 +171,8 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       return undefined;
     }
     try {
-      await refuseStudyFile(service, target);
-      await service.flush();
+      await refuseStudyFile(this.service, target);
+      await this.service.flush();
       const report = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Codeboom: exporting {0}', fileName(target)) },
         async (progress) => {
@@ -180,7 +191,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
           return result.report;
         },
       );
-      output.appendLine(
+      this.output.appendLine(
         vscode.l10n.t(
           'Exported {0}: {1} sources, {2} selections, {3} codes, {4} users, {5} notes.',
           fileName(target),
@@ -191,7 +202,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
           report.notes,
         ),
       );
-      report.warnings.forEach((w) => output.appendLine(`  ${w}`));
+      report.warnings.forEach((w) => this.output.appendLine(`  ${w}`));
       const details = vscode.l10n.t('Show Details');
       void vscode.window
         .showInformationMessage(
@@ -205,14 +216,14 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
           ),
           details,
         )
-        .then((choice) => choice === details && output.show(true));
+        .then((choice) => choice === details && this.output.show(true));
       return report;
     } catch (e) {
-      return fail(e, target);
+      return this.fail(e, target);
     }
-  };
+  }
 
-  const importProjectCommand = async (arg?: unknown): Promise<ImportReport | undefined> => {
+  private async importProjectCommand(arg?: unknown): Promise<ImportReport | undefined> {
     const args = argsOf(arg, 'source');
     const source =
       args.source ??
@@ -257,9 +268,9 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
         },
       );
     } catch (e) {
-      return fail(e, typeof (e as { code?: unknown }).code === 'string' ? target : source);
+      return this.fail(e, typeof (e as { code?: unknown }).code === 'string' ? target : source);
     }
-    output.appendLine(
+    this.output.appendLine(
       vscode.l10n.t(
         'Imported {0}{1} into {2}: {3} codes, {4} transcripts, {5} codings, {6} coders, {7} memo files.',
         fileName(source),
@@ -273,7 +284,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
       ),
     );
     for (const s of report.skippedSources) {
-      output.appendLine(
+      this.output.appendLine(
         '  ' +
           vscode.l10n.t(
             'Not imported: {0} ({1}): {2}{3}.',
@@ -284,7 +295,7 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
           ),
       );
     }
-    report.warnings.forEach((w) => output.appendLine(`  ${w}`));
+    report.warnings.forEach((w) => this.output.appendLine(`  ${w}`));
     const skipped = report.skippedSources.length
       ? ' ' +
         vscode.l10n.t(
@@ -312,20 +323,14 @@ export function registerRefi(service: StudyService): vscode.Disposable[] {
         if (choice === open) {
           await vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: false });
         } else if (choice === details) {
-          output.show(true);
+          this.output.show(true);
         }
       });
     } else {
       void vscode.window.showInformationMessage(message);
     }
     return report;
-  };
-
-  return [
-    output,
-    vscode.commands.registerCommand('codeboom.importRefiCodebook', importCodebook),
-    vscode.commands.registerCommand('codeboom.exportRefiCodebook', exportCodebookCommand),
-    vscode.commands.registerCommand('codeboom.importRefiProject', importProjectCommand),
-    vscode.commands.registerCommand('codeboom.exportRefiProject', exportProjectCommand),
-  ];
+  }
 }
+
+export const refiFeature: Feature = ({ service }) => new RefiCommands(service);

@@ -2,26 +2,27 @@ import * as vscode from 'vscode';
 import type { StudyService } from '../study/studyService';
 import type { Study } from '../core/study';
 import { uncountedOf } from '../core/counting';
+import { Disposable, MutableDisposable } from '../platform/lifecycle';
+import { Command } from '../platform/ids';
 
 /** Status bar: the study's state, and the codings in the current transcript with the active coder. */
-export class StatusBar implements vscode.Disposable {
-  private readonly studyItem = vscode.window.createStatusBarItem('codeboom.study', vscode.StatusBarAlignment.Left, 50);
-  private readonly codingItem = vscode.window.createStatusBarItem('codeboom.codings', vscode.StatusBarAlignment.Left, 49);
-  private readonly disposables: vscode.Disposable[] = [this.studyItem, this.codingItem];
-  private studyListener: vscode.Disposable | undefined;
+export class StatusBar extends Disposable {
+  private readonly studyItem = this._register(vscode.window.createStatusBarItem('codeboom.study', vscode.StatusBarAlignment.Left, 50));
+  private readonly codingItem = this._register(vscode.window.createStatusBarItem('codeboom.codings', vscode.StatusBarAlignment.Left, 49));
+  private readonly studyListener = this._register(new MutableDisposable());
 
   constructor(private readonly service: StudyService) {
+    super();
     this.studyItem.name = vscode.l10n.t('Codeboom study');
     this.codingItem.name = vscode.l10n.t('Codeboom codings');
-    this.disposables.push(
-      service.onDidChangeState(() => this.update()),
+    this._register(service.onDidChangeState(() => this.update()));
+    this._register(
       service.onDidChangeStudy((study) => {
-        this.studyListener?.dispose();
-        this.studyListener = study?.onDidChange(() => this.updateCodings());
+        this.studyListener.value = study?.onDidChange(() => this.updateCodings());
         this.update();
       }),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateCodings()),
     );
+    this._register(vscode.window.onDidChangeActiveTextEditor(() => this.updateCodings()));
     this.update();
   }
 
@@ -41,7 +42,7 @@ export class StatusBar implements vscode.Disposable {
       case 'error':
         this.studyItem.text = `$(error) ${vscode.l10n.t('Codeboom: study not opened')}`;
         this.studyItem.tooltip = s.problems.map((p) => `${p.file}: ${p.message}`).join('\n');
-        this.studyItem.command = 'codeboom.showProblems';
+        this.studyItem.command = Command.showProblems;
         this.studyItem.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
         this.studyItem.show();
         break;
@@ -55,7 +56,7 @@ export class StatusBar implements vscode.Disposable {
         this.studyItem.tooltip = s.readOnly
           ? vscode.l10n.t('Codeboom: read-only because of {0} problem(s) in the study files. Click to see them.', s.problems.length)
           : studyTooltip(study);
-        this.studyItem.command = s.readOnly ? 'codeboom.showProblems' : 'codeboom.showStudyInfo';
+        this.studyItem.command = s.readOnly ? Command.showProblems : Command.showStudyInfo;
         this.studyItem.backgroundColor = s.readOnly ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
         this.studyItem.show();
         break;
@@ -83,15 +84,8 @@ export class StatusBar implements vscode.Disposable {
       orphans,
       coder.name,
     );
-    this.codingItem.command = orphans ? 'codeboom.showOrphans' : 'codeboom.codeSelection';
+    this.codingItem.command = orphans ? Command.showOrphans : Command.codeSelection;
     this.codingItem.show();
-  }
-
-  dispose(): void {
-    this.studyListener?.dispose();
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }
 

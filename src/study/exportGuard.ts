@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { studyFileKind } from '../core/store';
 import type { Study } from '../core/study';
-import { studyFileAt } from '../node/studyLinks';
+import type { LocalMachine } from '../platform/localMachine';
 
 /** Where the open study is (the study service fits). */
 export interface StudyLocation {
   readonly root: vscode.Uri | undefined;
   readonly study: Study | undefined;
+  readonly machine: LocalMachine;
 }
 
 /**
@@ -27,7 +28,7 @@ export async function refuseStudyFile(location: StudyLocation, target: vscode.Ur
   const hit = writtenKind
     ? { path: written!, kind: writtenKind }
     : root.scheme === 'file'
-      ? await studyFileAt(root.fsPath, target.fsPath, folders)
+      ? await location.machine.studyFileAt(root.fsPath, target.fsPath, folders)
       : undefined;
   if (hit?.kind === 'project') {
     throw new Error(vscode.l10n.t('An export never writes over the project file {0}. Choose another file.', hit.path));

@@ -4,12 +4,19 @@ import { emptyProject } from '../core/model';
 import { uncountedOf } from '../core/counting';
 import { formatProblem } from '../core/schema';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
+import { registerCommand } from '../platform/commands';
+import { Command } from '../platform/ids';
 import type { StudyService } from './studyService';
 
 /** Commands about the study as a whole: create, open, reload, summary, problems, undo/redo. */
 export function registerStudyCommands(service: StudyService, extensionUri?: vscode.Uri): vscode.Disposable[] {
+  return [...studyFolderCommands(service, extensionUri), ...studyStateCommands(service)];
+}
+
+/** Where a study comes from: the sample, a new study in the open folder, another folder. */
+function studyFolderCommands(service: StudyService, extensionUri?: vscode.Uri): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('codeboom.openSample', async (target?: vscode.Uri, openFolder = true) => {
+    registerCommand(Command.openSample, async (target?: vscode.Uri, openFolder = true) => {
       if (!extensionUri) {
         return undefined;
       }
@@ -36,7 +43,7 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
       }
       return folder;
     }),
-    vscode.commands.registerCommand('codeboom.newProject', async () => {
+    registerCommand(Command.newProject, async () => {
       const folder = vscode.workspace.workspaceFolders?.[0];
       if (!folder) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the study lives in it.'));
@@ -66,7 +73,7 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
         ),
       );
     }),
-    vscode.commands.registerCommand('codeboom.openStudy', async (uri?: vscode.Uri) => {
+    registerCommand(Command.openStudy, async (uri?: vscode.Uri) => {
       const root =
         uri ??
         (
@@ -76,8 +83,14 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
         await service.open(root);
       }
     }),
-    vscode.commands.registerCommand('codeboom.reload', () => service.reload()),
-    vscode.commands.registerCommand('codeboom.showStudyInfo', () => {
+  ];
+}
+
+/** The open study: reload, summary, problems, undo/redo. */
+function studyStateCommands(service: StudyService): vscode.Disposable[] {
+  return [
+    registerCommand(Command.reload, () => service.reload()),
+    registerCommand(Command.showStudyInfo, () => {
       const study = service.study;
       if (!study) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: no study is open.'));
@@ -99,7 +112,7 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
         ),
       );
     }),
-    vscode.commands.registerCommand('codeboom.showProblems', () => {
+    registerCommand(Command.showProblems, () => {
       const s = service.state;
       if ((s.kind === 'error' || s.kind === 'ready') && s.problems.length) {
         service.problems.output.clear();
@@ -110,7 +123,7 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
       service.problems.output.show(true);
       void vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
-    vscode.commands.registerCommand('codeboom.undo', () => {
+    registerCommand(Command.undo, () => {
       const study = service.study;
       if (!study?.canUndo) {
         return;
@@ -118,7 +131,7 @@ export function registerStudyCommands(service: StudyService, extensionUri?: vsco
       const label = study.undo();
       vscode.window.setStatusBarMessage(vscode.l10n.t('Codeboom: undone “{0}”', label ?? ''), 3000);
     }),
-    vscode.commands.registerCommand('codeboom.redo', () => {
+    registerCommand(Command.redo, () => {
       const study = service.study;
       if (!study?.canRedo) {
         return;

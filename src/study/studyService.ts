@@ -7,10 +7,12 @@ import type { FileProblem } from '../core/schema';
 import type { Study } from '../core/study';
 import { Emitter } from '../core/events';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
-import { readTextFileSync } from '../node/nodeFileSystem';
+import type { LocalMachine } from '../platform/localMachine';
+import { NO_LOCAL_MACHINE } from '../platform/localMachine';
 import { ProblemReporter } from './problems';
 import { errorMessage } from '../l10n/coreMessages';
 import { resolveCoder } from './coder';
+import { Disposable, disposeAll, toDisposable } from '../platform/lifecycle';
 
 export type StudyState =
   | { readonly kind: 'none' }
@@ -24,14 +26,13 @@ const SAVE_DELAY_MS = 250;
  * Owns the open study: loads it, saves it (debounced, atomically, only what changed), follows the
  * editor's edits of transcripts, and reloads when study files change on disk.
  */
-export class StudyService implements vscode.Disposable {
+export class StudyService extends Disposable {
   private _state: StudyState = { kind: 'none' };
   private _store: StudyStore | undefined;
   private fs: VscodeFileSystem | undefined;
   private coder = { id: 'coder', name: 'coder' };
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> = Promise.resolve();
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly studyDisposables: vscode.Disposable[] = [];
   private readonly stateEmitter = new Emitter<StudyState>();
   readonly onDidChangeState = this.stateEmitter.event;
@@ -42,21 +43,38 @@ export class StudyService implements vscode.Disposable {
   readonly onDidReanchor = this.reanchorEmitter.event;
   readonly problems: ProblemReporter;
 
-  constructor() {
+  /** @param machine the local disk, git and OS user (Node on the desktop; none in a browser). */
+  constructor(readonly machine: LocalMachine = NO_LOCAL_MACHINE) {
+    super();
+    this._register(this.stateEmitter);
+    this._register(this.studyEmitter);
+    this._register(this.reanchorEmitter);
     this.problems = new ProblemReporter();
-    this.disposables.push(
-      this.problems,
-      vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)),
-      vscode.workspace.onDidSaveTextDocument((d) => this.onTextSaved(d)),
-      vscode.workspace.onDidOpenTextDocument((d) => this.onTextOpened(d)),
+    this._register(this.problems);
+    this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onTextChanged(e)));
+    this._register(vscode.workspace.onDidSaveTextDocument((d) => this.onTextSaved(d)));
+    this._register(vscode.workspace.onDidOpenTextDocument((d) => this.onTextOpened(d)));
+    this._register(
       vscode.workspace.onDidChangeConfiguration(async (e) => {
         if (e.affectsConfiguration('codeboom.palette') && this.study) {
           this.study.palette = readPalette();
         }
         if (e.affectsConfiguration('codeboom.coder')) {
-          this.coder = await resolveCoder(this.fs?.root.fsPath);
+          this.coder = await resolveCoder(this.machine, this.fs?.root.fsPath);
           this.stateEmitter.fire(this._state);
         }
+      }),
+    );
+    // Disposed first (last registered): pending timers and the open study.
+    this._register(
+      toDisposable(() => {
+        if (this.saveTimer) {
+          clearTimeout(this.saveTimer);
+        }
+        if (this.reloadTimer) {
+          clearTimeout(this.reloadTimer);
+        }
+        this.closeCurrent();
       }),
     );
   }
@@ -115,7 +133,7 @@ export class StudyService implements vscode.Disposable {
     this.fs = new VscodeFileSystem(root);
     this.problems.clear();
     this.setState({ kind: 'loading', root });
-    this.coder = await resolveCoder(root.scheme === 'file' ? root.fsPath : undefined);
+    this.coder = await resolveCoder(this.machine, root.scheme === 'file' ? root.fsPath : undefined);
     let result: Awaited<ReturnType<typeof StudyStore.open>>;
     try {
       result = await StudyStore.open(this.fs);
@@ -297,7 +315,7 @@ export class StudyService implements vscode.Disposable {
     if (!doc) {
       return;
     }
-    if (!e.document.isDirty && e.reason === undefined && isTextOnDisk(e.document)) {
+    if (!e.document.isDirty && e.reason === undefined && isTextOnDisk(this.machine, e.document)) {
       // The editor took the file's text from disk (a change outside VS Code, a revert). VS Code
       // reports that as one replacement of every line from the first change to the last, which
       // would cut or orphan the codings in between: they are found again from their quotes instead,
@@ -344,9 +362,7 @@ export class StudyService implements vscode.Disposable {
   }
 
   private closeCurrent(): void {
-    for (const d of this.studyDisposables.splice(0)) {
-      d.dispose();
-    }
+    disposeAll(this.studyDisposables.splice(0));
     if (this._store) {
       this._store.study.dispose();
       this._store = undefined;
@@ -354,27 +370,11 @@ export class StudyService implements vscode.Disposable {
       this.studyEmitter.fire(undefined);
     }
   }
-
-  dispose(): void {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-    }
-    if (this.reloadTimer) {
-      clearTimeout(this.reloadTimer);
-    }
-    this.closeCurrent();
-    for (const d of this.disposables) {
-      d.dispose();
-    }
-    this.stateEmitter.dispose();
-    this.studyEmitter.dispose();
-    this.reanchorEmitter.dispose();
-  }
 }
 
 /** Whether a document holds exactly what its file on disk holds (local files only). */
-function isTextOnDisk(d: vscode.TextDocument): boolean {
-  return d.uri.scheme === 'file' && readTextFileSync(d.uri.fsPath) === d.getText();
+function isTextOnDisk(machine: LocalMachine, d: vscode.TextDocument): boolean {
+  return d.uri.scheme === 'file' && machine.readText(d.uri.fsPath) === d.getText();
 }
 
 /** The `codeboom.palette` setting: valid #rrggbb colours only. */

@@ -5,9 +5,10 @@ import { showStudyErrors } from '../l10n/coreMessages';
 import type { CodeCount } from '../core/codebookOps';
 import { codeCounts, moveCodes } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
-import type { ColorIcons } from '../coding/colorIcons';
-import { createCodeSearch } from '../coding/codePicker';
+import type { ColorIcons } from '../ui/colorIcons';
+import { createCodeSearch } from '../ui/codePicker';
 import { RefreshEmitter, watchStudy } from './studyWatch';
+import { Disposable } from '../platform/lifecycle';
 
 /** Codes dragged from the code tree (onto another code, the root, or a literature factor): a JSON array of code ids. */
 export const CODE_MIME = 'application/vnd.codeboom.codes';
@@ -21,12 +22,11 @@ const POLARITY_SIGN: Record<string, string> = { belemmerend: '−', stimulerend:
  * (whole study or the current transcript), polarity and origin; a fuzzy filter; drag and drop to
  * move codes (onto a code: under it; onto empty space: to the top level). Elements are code ids.
  */
-export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode.TreeDragAndDropController<string>, vscode.Disposable {
+export class CodeTreeProvider extends Disposable implements vscode.TreeDataProvider<string>, vscode.TreeDragAndDropController<string> {
   readonly dragMimeTypes = [CODE_MIME];
   readonly dropMimeTypes = [CODE_MIME];
   private readonly changes = new RefreshEmitter<string>();
   readonly onDidChangeTreeData = this.changes.event;
-  private readonly disposables: vscode.Disposable[] = [];
   private counts: Map<string, CodeCount> | undefined;
   private _scope: CountScope = 'study';
   private _doc: string | undefined;
@@ -44,9 +44,10 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
     private readonly service: StudyService,
     private readonly icons: ColorIcons,
   ) {
-    this.disposables.push(
-      this.changes,
-      this.stateEmitter,
+    super();
+    this._register(this.changes);
+    this._register(this.stateEmitter);
+    this._register(
       watchStudy(service, (change) => {
         this.counts = undefined;
         if (!change || change.codebook || change.reloaded) {
@@ -54,6 +55,8 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
         }
         this.changes.fire();
       }),
+    );
+    this._register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const doc = editor ? this.service.docPath(editor.document.uri) : undefined;
         if (doc && doc !== this._doc) {
@@ -262,12 +265,6 @@ export class CodeTreeProvider implements vscode.TreeDataProvider<string>, vscode
         study.transact(vscode.l10n.t('Move code {0}', name), ops);
       }
     }, vscode.window.showWarningMessage);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }
 

@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
+import { Command } from '../platform/ids';
 import type { Study } from '../core/study';
 import { showStudyErrors } from '../l10n/coreMessages';
 import type { CodeCount, FactorEvidence } from '../core/codebookOps';
 import { codeCounts, factorEvidence, linkFactors } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
-import type { ColorIcons } from '../coding/colorIcons';
+import type { ColorIcons } from '../ui/colorIcons';
 import { CODE_MIME, codesFrom, prepareIcons } from './codeTree';
 import { RefreshEmitter, plural, watchStudy } from './studyWatch';
+import { Disposable } from '../platform/lifecycle';
 
 export type FactorNode =
   | { readonly kind: 'catalogue'; readonly id: string }
@@ -20,7 +22,8 @@ export type FactorNode =
  * from the code tree onto a factor (or one of its codes) are linked to it.
  */
 export class FactorsProvider
-  implements vscode.TreeDataProvider<FactorNode>, vscode.TreeDragAndDropController<FactorNode>, vscode.Disposable
+  extends Disposable
+  implements vscode.TreeDataProvider<FactorNode>, vscode.TreeDragAndDropController<FactorNode>
 {
   readonly dragMimeTypes: string[] = [];
   readonly dropMimeTypes = [CODE_MIME];
@@ -28,7 +31,6 @@ export class FactorsProvider
   readonly onDidChangeTreeData = this.changes.event;
   private readonly stateEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeState = this.stateEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [];
   private evidenceCache: Map<string, FactorEvidence> | undefined;
   private countsCache: Map<string, CodeCount> | undefined;
   private _onlyMissing = false;
@@ -37,9 +39,10 @@ export class FactorsProvider
     private readonly service: StudyService,
     private readonly icons: ColorIcons,
   ) {
-    this.disposables.push(
-      this.changes,
-      this.stateEmitter,
+    super();
+    this._register(this.changes);
+    this._register(this.stateEmitter);
+    this._register(
       watchStudy(service, () => {
         this.evidenceCache = undefined;
         this.countsCache = undefined;
@@ -244,7 +247,7 @@ export class FactorsProvider
         item.iconPath = (code && this.icons.icon(code.color)) ?? new vscode.ThemeIcon('tag');
         item.tooltip = study.pathLabel(node.code);
         item.contextValue = 'factorLink';
-        item.command = { command: 'codeboom.revealCode', title: vscode.l10n.t('Reveal Code'), arguments: [node.code] };
+        item.command = { command: Command.revealCode, title: vscode.l10n.t('Reveal Code'), arguments: [node.code] };
         return item;
       }
     }
@@ -271,11 +274,5 @@ export class FactorsProvider
         study.transact(vscode.l10n.t('Link to literature factor'), ops);
       }
     }, vscode.window.showWarningMessage);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
   }
 }

@@ -4,63 +4,111 @@
  * events; every change goes through `study.transact` and is saved by the study service.
  */
 import * as vscode from 'vscode';
+import type { Feature, FeatureContext } from '../feature';
 import type { StudyService } from '../study/studyService';
-import type { ColorIcons } from '../coding/colorIcons';
+import { Disposable } from '../platform/lifecycle';
+import { registerCommand, setContext } from '../platform/commands';
+import { Command, ContextKey, ViewId } from '../platform/ids';
+import { uncountedOf } from '../core/counting';
 import { CodeTreeProvider } from './codeTree';
 import { CodeTreeCommands } from './codeCommands';
-import { QuotationsProvider, registerQuotationCommands } from './quotations';
+import { CodeStructureCommands } from './structureCommands';
+import { QuotationsProvider } from './quotations';
+import type { QuotationNode } from './quotations';
+import { QuotationCommands } from './quotationCommands';
 import { TranscriptsProvider, registerTranscriptCommands } from './transcripts';
+import type { TranscriptNode } from './transcripts';
 import { FactorsProvider } from './factors';
 import type { FactorNode } from './factors';
-import type { QuotationNode } from './quotations';
-import type { TranscriptNode } from './transcripts';
 import { plural } from './studyWatch';
-import { uncountedOf } from '../core/counting';
 
-export interface TreeApi {
+/** The views and their providers (the host tests read them). */
+export class TreeFeature extends Disposable {
   readonly codes: CodeTreeProvider;
   readonly codeView: vscode.TreeView<string>;
   readonly quotations: QuotationsProvider;
   readonly quotationView: vscode.TreeView<QuotationNode>;
   readonly transcripts: TranscriptsProvider;
+  readonly transcriptView: vscode.TreeView<TranscriptNode>;
   readonly factors: FactorsProvider;
   readonly factorView: vscode.TreeView<FactorNode>;
-}
+  private readonly service: StudyService;
 
-export const VIEW_IDS = {
-  codes: 'codeboom.codes',
-  quotations: 'codeboom.quotations',
-  transcripts: 'codeboom.transcripts',
-  factors: 'codeboom.factors',
-} as const;
+  constructor({ service, icons, extension }: FeatureContext) {
+    super();
+    this.service = service;
+    this.codes = this._register(new CodeTreeProvider(service, icons));
+    this.quotations = this._register(new QuotationsProvider(service, icons));
+    this.transcripts = this._register(new TranscriptsProvider(service, extension.workspaceState));
+    this.factors = this._register(new FactorsProvider(service, icons));
+    this.codeView = this._register(
+      vscode.window.createTreeView(ViewId.codes, {
+        treeDataProvider: this.codes,
+        dragAndDropController: this.codes,
+        showCollapseAll: true,
+        canSelectMany: true,
+      }),
+    );
+    this.quotationView = this._register(
+      vscode.window.createTreeView(ViewId.quotations, { treeDataProvider: this.quotations, showCollapseAll: true }),
+    );
+    this.transcriptView = this._register(
+      vscode.window.createTreeView<TranscriptNode>(ViewId.transcripts, { treeDataProvider: this.transcripts, showCollapseAll: true }),
+    );
+    this.factorView = this._register(
+      vscode.window.createTreeView(ViewId.factors, {
+        treeDataProvider: this.factors,
+        dragAndDropController: this.factors,
+        showCollapseAll: true,
+      }),
+    );
+    this.registerCommands(service, icons);
+    this.listen();
+    this.updateAll();
+  }
 
-/** Creates the views and their commands; everything is added to `context.subscriptions`. */
-export function registerTree(context: vscode.ExtensionContext, service: StudyService, icons: ColorIcons): TreeApi {
-  const codes = new CodeTreeProvider(service, icons);
-  const quotations = new QuotationsProvider(service, icons);
-  const transcripts = new TranscriptsProvider(service, context.workspaceState);
-  const factors = new FactorsProvider(service, icons);
-  const codeView = vscode.window.createTreeView(VIEW_IDS.codes, {
-    treeDataProvider: codes,
-    dragAndDropController: codes,
-    showCollapseAll: true,
-    canSelectMany: true,
-  });
-  const quotationView = vscode.window.createTreeView(VIEW_IDS.quotations, { treeDataProvider: quotations, showCollapseAll: true });
-  const transcriptView = vscode.window.createTreeView<TranscriptNode>(VIEW_IDS.transcripts, {
-    treeDataProvider: transcripts,
-    showCollapseAll: true,
-  });
-  const factorView = vscode.window.createTreeView(VIEW_IDS.factors, {
-    treeDataProvider: factors,
-    dragAndDropController: factors,
-    showCollapseAll: true,
-  });
+  private registerCommands(service: StudyService, icons: FeatureContext['icons']): void {
+    this._register(new CodeTreeCommands(service, icons, this.codes, () => this.codeView));
+    this._register(new CodeStructureCommands(service, icons, () => this.codeView));
+    this._register(new QuotationCommands(service, this.quotations));
+    for (const command of registerTranscriptCommands(service, this.transcripts)) {
+      this._register(command);
+    }
+    this._register(
+      registerCommand(Command.factorsToggleMissing, (on?: unknown) => {
+        this.factors.setOnlyMissing(typeof on === 'boolean' ? on : !this.factors.onlyMissing);
+        return this.factors.onlyMissing;
+      }),
+    );
+  }
 
-  const setContext = (key: string, value: unknown): void => void vscode.commands.executeCommand('setContext', key, value);
+  private listen(): void {
+    this._register(
+      this.codeView.onDidChangeSelection((e) => {
+        if (e.selection.length > 0) {
+          this.quotations.setCode(e.selection[0]);
+        }
+      }),
+    );
+    this._register(this.codes.onDidChangeState(() => this.updateCodeView()));
+    this._register(this.codes.onDidChangeTreeData(() => this.updateCodeView()));
+    this._register(this.quotations.onDidChangeState(() => this.updateQuotationView()));
+    this._register(this.quotations.onDidChangeTreeData(() => this.updateQuotationView()));
+    this._register(this.factors.onDidChangeState(() => this.updateFactorView()));
+    this._register(this.transcripts.onDidChangeTreeData(() => this.updateTranscriptView()));
+    this._register(this.service.onDidChangeStudy(() => this.updateAll()));
+  }
 
-  const updateCodeView = (): void => {
-    const study = service.study;
+  private updateAll(): void {
+    this.updateCodeView();
+    this.updateQuotationView();
+    this.updateFactorView();
+    this.updateTranscriptView();
+  }
+
+  private updateCodeView(): void {
+    const { codes, codeView } = this;
+    const study = this.service.study;
     codeView.description =
       codes.scope === 'transcript'
         ? vscode.l10n.t(
@@ -75,11 +123,13 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
       : study && study.codes.length === 0
         ? vscode.l10n.t('No codes yet: add one with + or code a passage (Ctrl+Alt+C).')
         : undefined;
-    setContext('codeboom.tree.filtered', !!codes.filter);
-    setContext('codeboom.tree.countScope', codes.scope);
-  };
-  const updateQuotationView = (): void => {
-    const study = service.study;
+    setContext(ContextKey.treeFiltered, !!codes.filter);
+    setContext(ContextKey.treeCountScope, codes.scope);
+  }
+
+  private updateQuotationView(): void {
+    const { quotations, quotationView } = this;
+    const study = this.service.study;
     const code = quotations.code ? study?.code(quotations.code) : undefined;
     quotationView.description = code?.name;
     const coder = quotations.coder;
@@ -104,57 +154,21 @@ export function registerTree(context: vscode.ExtensionContext, service: StudySer
         .filter(Boolean)
         .join(' · ');
     }
-    setContext('codeboom.quotations.filtered', !!filter);
-    setContext('codeboom.quotations.subcodes', quotations.subtree);
-  };
-  const updateFactorView = (): void => {
-    const s = factors.summary();
-    factorView.description = service.study && s.total ? vscode.l10n.t('{0} of {1} with evidence', s.withEvidence, s.total) : undefined;
-    factorView.message = factors.onlyMissing ? vscode.l10n.t('Only factors without evidence in the data.') : undefined;
-    setContext('codeboom.factors.onlyMissing', factors.onlyMissing);
-  };
-  const updateTranscriptView = (): void => {
-    transcriptView.description = transcripts.groupBy ? vscode.l10n.t('by {0}', transcripts.groupBy) : undefined;
-  };
+    setContext(ContextKey.quotationsFiltered, !!filter);
+    setContext(ContextKey.quotationsSubcodes, quotations.subtree);
+  }
 
-  const commands = new CodeTreeCommands(service, icons, codes, () => codeView);
-  context.subscriptions.push(
-    codes,
-    quotations,
-    transcripts,
-    factors,
-    codeView,
-    quotationView,
-    transcriptView,
-    factorView,
-    ...commands.register(),
-    ...registerQuotationCommands(service, quotations),
-    ...registerTranscriptCommands(service, transcripts),
-    vscode.commands.registerCommand('codeboom.factors.toggleMissing', (on?: unknown) => {
-      factors.setOnlyMissing(typeof on === 'boolean' ? on : !factors.onlyMissing);
-      return factors.onlyMissing;
-    }),
-    codeView.onDidChangeSelection((e) => {
-      if (e.selection.length > 0) {
-        quotations.setCode(e.selection[0]);
-      }
-    }),
-    codes.onDidChangeState(updateCodeView),
-    codes.onDidChangeTreeData(updateCodeView),
-    quotations.onDidChangeState(updateQuotationView),
-    quotations.onDidChangeTreeData(updateQuotationView),
-    factors.onDidChangeState(updateFactorView),
-    transcripts.onDidChangeTreeData(updateTranscriptView),
-    service.onDidChangeStudy(() => {
-      updateCodeView();
-      updateQuotationView();
-      updateFactorView();
-      updateTranscriptView();
-    }),
-  );
-  updateCodeView();
-  updateQuotationView();
-  updateFactorView();
-  updateTranscriptView();
-  return { codes, codeView, quotations, quotationView, transcripts, factors, factorView };
+  private updateFactorView(): void {
+    const s = this.factors.summary();
+    this.factorView.description =
+      this.service.study && s.total ? vscode.l10n.t('{0} of {1} with evidence', s.withEvidence, s.total) : undefined;
+    this.factorView.message = this.factors.onlyMissing ? vscode.l10n.t('Only factors without evidence in the data.') : undefined;
+    setContext(ContextKey.factorsOnlyMissing, this.factors.onlyMissing);
+  }
+
+  private updateTranscriptView(): void {
+    this.transcriptView.description = this.transcripts.groupBy ? vscode.l10n.t('by {0}', this.transcripts.groupBy) : undefined;
+  }
 }
+
+export const treeFeature: Feature<TreeFeature> = (ctx) => new TreeFeature(ctx);

@@ -4,6 +4,9 @@ import { groupDocuments } from '../core/quotations';
 import { isCounted, uncountedOf } from '../core/counting';
 import type { StudyService } from '../study/studyService';
 import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
+import { Disposable } from '../platform/lifecycle';
+import { registerCommand } from '../platform/commands';
+import { Command } from '../platform/ids';
 
 export type TranscriptNode =
   { readonly kind: 'group'; readonly value: string | undefined } | { readonly kind: 'doc'; readonly doc: string };
@@ -11,10 +14,9 @@ export type TranscriptNode =
 const GROUP_KEY = 'codeboom.transcripts.groupBy';
 
 /** The study's transcripts grouped by case (or any attribute, or not at all), with their coding counts. */
-export class TranscriptsProvider implements vscode.TreeDataProvider<TranscriptNode>, vscode.Disposable {
+export class TranscriptsProvider extends Disposable implements vscode.TreeDataProvider<TranscriptNode> {
   private readonly changes = new RefreshEmitter<TranscriptNode>();
   readonly onDidChangeTreeData = this.changes.event;
-  private readonly disposables: vscode.Disposable[] = [];
   /** Attribute to group by; '' for a flat list; undefined for the study's case key. */
   private _groupBy: string | undefined;
 
@@ -22,11 +24,10 @@ export class TranscriptsProvider implements vscode.TreeDataProvider<TranscriptNo
     private readonly service: StudyService,
     private readonly memento: vscode.Memento,
   ) {
+    super();
     this._groupBy = memento.get<string>(GROUP_KEY);
-    this.disposables.push(
-      this.changes,
-      watchStudy(service, () => this.changes.fire()),
-    );
+    this._register(this.changes);
+    this._register(watchStudy(service, () => this.changes.fire()));
   }
 
   private get study(): Study | undefined {
@@ -132,17 +133,11 @@ export class TranscriptsProvider implements vscode.TreeDataProvider<TranscriptNo
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open Transcript'), arguments: [uri] };
     return item;
   }
-
-  dispose(): void {
-    for (const d of this.disposables) {
-      d.dispose();
-    }
-  }
 }
 
 export function registerTranscriptCommands(service: StudyService, provider: TranscriptsProvider): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('codeboom.transcripts.groupBy', async (key?: unknown) => {
+    registerCommand(Command.transcriptsGroupBy, async (key?: unknown) => {
       const study = service.study;
       if (!study) {
         return undefined;

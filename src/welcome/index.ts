@@ -7,6 +7,9 @@
 import * as vscode from 'vscode';
 import type { Study } from '../core/study';
 import type { StudyService } from '../study/studyService';
+import type { Feature } from '../feature';
+import { registerCommand } from '../platform/commands';
+import { Command } from '../platform/ids';
 
 const SEEN_KEY = 'codeboom.welcome.seen';
 export const WALKTHROUGH_ID = 'codeboom.codeboom#codeboom.start';
@@ -25,8 +28,8 @@ export function firstTranscript(study: Study): string | undefined {
   return best ?? study.documents[0]?.path;
 }
 
-export function registerWelcome(context: vscode.ExtensionContext, svc: StudyService): vscode.Disposable {
-  const openWalkthrough = vscode.commands.registerCommand('codeboom.openWalkthrough', () =>
+export const welcomeFeature: Feature = ({ extension: context, service: svc }) => {
+  const openWalkthrough = registerCommand(Command.openWalkthrough, () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false),
   );
   const onStudy = svc.onDidChangeStudy((study) => {
@@ -40,7 +43,7 @@ export function registerWelcome(context: vscode.ExtensionContext, svc: StudyServ
     void showFirstLook(svc, study);
   });
   return vscode.Disposable.from(openWalkthrough, onStudy);
-}
+};
 
 async function showFirstLook(svc: StudyService, study: Study): Promise<void> {
   await vscode.commands.executeCommand('workbench.view.extension.codeboom');
@@ -62,6 +65,6 @@ async function showFirstLook(svc: StudyService, study: Study): Promise<void> {
     walkthrough,
   );
   if (picked === walkthrough) {
-    await vscode.commands.executeCommand('codeboom.openWalkthrough');
+    await vscode.commands.executeCommand(Command.openWalkthrough);
   }
 }

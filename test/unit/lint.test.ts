@@ -42,4 +42,17 @@ describe('lint: the core stays portable', function () {
     );
     assert.deepStrictEqual(ids, []);
   });
+  it('features and the study service reach src/node only through the LocalMachine port', async () => {
+    const code = `import { readTextFileSync } from '../node/nodeFileSystem';\nexport const x = readTextFileSync;\n`;
+    for (const file of ['src/study/__probe.ts', 'src/tree/__probe.ts', 'src/core/__probe.ts']) {
+      const ids = await ruleIds(code, file);
+      assert.ok(
+        ids.includes('@typescript-eslint/no-restricted-imports'),
+        `${file}: expected a restricted-import error, got ${JSON.stringify(ids)}`,
+      );
+    }
+    for (const file of ['src/platform/__probe.ts', 'src/node/__probe.ts']) {
+      assert.deepStrictEqual(await ruleIds(code, file), [], file);
+    }
+  });
 });

@@ -1,0 +1,1 @@
+export { matrixFeature, MatrixFeature } from './matrixFeature';

@@ -1,0 +1,1 @@
+export { refiFeature } from './refiCommands';
