@@ -7,8 +7,7 @@ import { codeCounts, moveCodes } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../ui/colorIcons';
 import { createCodeSearch } from '../ui/codePicker';
-import { RefreshEmitter, watchStudy } from './studyWatch';
-import { Disposable } from '../platform/lifecycle';
+import { StudyTreeProvider } from './studyWatch';
 
 /** Codes dragged from the code tree (onto another code, the root, or a literature factor): a JSON array of code ids. */
 export const CODE_MIME = 'application/vnd.codeboom.codes';
@@ -22,11 +21,9 @@ const POLARITY_SIGN: Record<string, string> = { belemmerend: '−', stimulerend:
  * (whole study or the current transcript), polarity and origin; a fuzzy filter; drag and drop to
  * move codes (onto a code: under it; onto empty space: to the top level). Elements are code ids.
  */
-export class CodeTreeProvider extends Disposable implements vscode.TreeDataProvider<string>, vscode.TreeDragAndDropController<string> {
+export class CodeTreeProvider extends StudyTreeProvider<string> implements vscode.TreeDragAndDropController<string> {
   readonly dragMimeTypes = [CODE_MIME];
   readonly dropMimeTypes = [CODE_MIME];
-  private readonly changes = new RefreshEmitter<string>();
-  readonly onDidChangeTreeData = this.changes.event;
   private counts: Map<string, CodeCount> | undefined;
   private _scope: CountScope = 'study';
   private _doc: string | undefined;
@@ -36,26 +33,19 @@ export class CodeTreeProvider extends Disposable implements vscode.TreeDataProvi
   private shown: Set<string> | undefined;
   /** Bumped with every new filter so that VS Code treats the items as new and shows them expanded. */
   private generation = 0;
-  private readonly stateEmitter = new vscode.EventEmitter<void>();
-  /** Fires when the scope, the current transcript or the filter changed (the view updates its title and message). */
-  readonly onDidChangeState = this.stateEmitter.event;
 
   constructor(
-    private readonly service: StudyService,
+    service: StudyService,
     private readonly icons: ColorIcons,
   ) {
-    super();
-    this._register(this.changes);
-    this._register(this.stateEmitter);
-    this._register(
-      watchStudy(service, (change) => {
-        this.counts = undefined;
-        if (!change || change.codebook || change.reloaded) {
-          this.recomputeFilter();
-        }
-        this.changes.fire();
-      }),
-    );
+    super(service);
+    this.watch((change) => {
+      this.counts = undefined;
+      if (!change || change.codebook || change.reloaded) {
+        this.recomputeFilter();
+      }
+      this.changes.fire();
+    });
     this._register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const doc = editor ? this.service.docPath(editor.document.uri) : undefined;
@@ -71,10 +61,6 @@ export class CodeTreeProvider extends Disposable implements vscode.TreeDataProvi
     );
     const editor = vscode.window.activeTextEditor;
     this._doc = editor ? this.service.docPath(editor.document.uri) : undefined;
-  }
-
-  private get study(): Study | undefined {
-    return this.service.study;
   }
 
   get scope(): CountScope {

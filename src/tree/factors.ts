@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
 import { Command } from '../platform/ids';
-import type { Study } from '../core/study';
 import { showStudyErrors } from '../l10n/coreMessages';
 import type { CodeCount, FactorEvidence } from '../core/codebookOps';
 import { codeCounts, factorEvidence, linkFactors } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../ui/colorIcons';
 import { CODE_MIME, codesFrom, prepareIcons } from './codeTree';
-import { RefreshEmitter, plural, watchStudy } from './studyWatch';
-import { Disposable } from '../platform/lifecycle';
+import { StudyTreeProvider, plural } from './studyWatch';
 
 export type FactorNode =
   | { readonly kind: 'catalogue'; readonly id: string }
@@ -21,39 +19,24 @@ export type FactorNode =
  * without evidence in the data marked; a factor's children are its linked codes. Codes dropped
  * from the code tree onto a factor (or one of its codes) are linked to it.
  */
-export class FactorsProvider
-  extends Disposable
-  implements vscode.TreeDataProvider<FactorNode>, vscode.TreeDragAndDropController<FactorNode>
-{
+export class FactorsProvider extends StudyTreeProvider<FactorNode> implements vscode.TreeDragAndDropController<FactorNode> {
   readonly dragMimeTypes: string[] = [];
   readonly dropMimeTypes = [CODE_MIME];
-  private readonly changes = new RefreshEmitter<FactorNode>();
-  readonly onDidChangeTreeData = this.changes.event;
-  private readonly stateEmitter = new vscode.EventEmitter<void>();
-  readonly onDidChangeState = this.stateEmitter.event;
   private evidenceCache: Map<string, FactorEvidence> | undefined;
   private countsCache: Map<string, CodeCount> | undefined;
   private _onlyMissing = false;
 
   constructor(
-    private readonly service: StudyService,
+    service: StudyService,
     private readonly icons: ColorIcons,
   ) {
-    super();
-    this._register(this.changes);
-    this._register(this.stateEmitter);
-    this._register(
-      watchStudy(service, () => {
-        this.evidenceCache = undefined;
-        this.countsCache = undefined;
-        this.changes.fire();
-        this.stateEmitter.fire();
-      }),
-    );
-  }
-
-  private get study(): Study | undefined {
-    return this.service.study;
+    super(service);
+    this.watch(() => {
+      this.evidenceCache = undefined;
+      this.countsCache = undefined;
+      this.changes.fire();
+      this.stateEmitter.fire();
+    });
   }
 
   /** Linked codes and supporting codings of every factor. */

@@ -6,9 +6,8 @@ import { flatQuote, quotationsOf } from '../core/quotations';
 import { uncountedOf } from '../core/counting';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../ui/colorIcons';
-import { RefreshEmitter, plural, watchStudy } from './studyWatch';
+import { StudyTreeProvider, plural } from './studyWatch';
 import { prepareIcons } from './codeTree';
-import { Disposable } from '../platform/lifecycle';
 
 export type QuotationNode =
   { readonly kind: 'doc'; readonly doc: string } | { readonly kind: 'quote'; readonly id: string; readonly doc: string };
@@ -19,11 +18,7 @@ const MAX_LABEL = 240;
  * The coded passages of the selected code (optionally with its subcodes), grouped by transcript,
  * filtered by case, any transcript attribute, or coder. Clicking one opens the transcript with the passage selected.
  */
-export class QuotationsProvider extends Disposable implements vscode.TreeDataProvider<QuotationNode> {
-  private readonly changes = new RefreshEmitter<QuotationNode>();
-  readonly onDidChangeTreeData = this.changes.event;
-  private readonly stateEmitter = new vscode.EventEmitter<void>();
-  readonly onDidChangeState = this.stateEmitter.event;
+export class QuotationsProvider extends StudyTreeProvider<QuotationNode> {
   private _code: string | undefined;
   private _subtree = false;
   private _attributes: Record<string, string> = {};
@@ -31,28 +26,20 @@ export class QuotationsProvider extends Disposable implements vscode.TreeDataPro
   private cache: Coding[] | undefined;
 
   constructor(
-    private readonly service: StudyService,
+    service: StudyService,
     private readonly icons: ColorIcons,
   ) {
-    super();
-    this._register(this.changes);
-    this._register(this.stateEmitter);
-    this._register(
-      watchStudy(service, (change, study) => {
-        this.cache = undefined;
-        if (this._code && !study?.code(this._code)) {
-          this._code = undefined;
-          this.stateEmitter.fire();
-        } else if (!change || change.codebook || change.reloaded) {
-          this.stateEmitter.fire();
-        }
-        this.changes.fire();
-      }),
-    );
-  }
-
-  private get study(): Study | undefined {
-    return this.service.study;
+    super(service);
+    this.watch((change, study) => {
+      this.cache = undefined;
+      if (this._code && !study?.code(this._code)) {
+        this._code = undefined;
+        this.stateEmitter.fire();
+      } else if (!change || change.codebook || change.reloaded) {
+        this.stateEmitter.fire();
+      }
+      this.changes.fire();
+    });
   }
 
   get code(): string | undefined {

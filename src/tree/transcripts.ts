@@ -1,10 +1,8 @@
 import * as vscode from 'vscode';
-import type { Study } from '../core/study';
 import { groupDocuments } from '../core/quotations';
 import { isCounted, uncountedOf } from '../core/counting';
 import type { StudyService } from '../study/studyService';
-import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
-import { Disposable } from '../platform/lifecycle';
+import { StudyTreeProvider, asString, plural } from './studyWatch';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
 
@@ -14,24 +12,17 @@ export type TranscriptNode =
 const GROUP_KEY = 'codeboom.transcripts.groupBy';
 
 /** The study's transcripts grouped by case (or any attribute, or not at all), with their coding counts. */
-export class TranscriptsProvider extends Disposable implements vscode.TreeDataProvider<TranscriptNode> {
-  private readonly changes = new RefreshEmitter<TranscriptNode>();
-  readonly onDidChangeTreeData = this.changes.event;
+export class TranscriptsProvider extends StudyTreeProvider<TranscriptNode> {
   /** Attribute to group by; '' for a flat list; undefined for the study's case key. */
   private _groupBy: string | undefined;
 
   constructor(
-    private readonly service: StudyService,
+    service: StudyService,
     private readonly memento: vscode.Memento,
   ) {
-    super();
+    super(service);
     this._groupBy = memento.get<string>(GROUP_KEY);
-    this._register(this.changes);
-    this._register(watchStudy(service, () => this.changes.fire()));
-  }
-
-  private get study(): Study | undefined {
-    return this.service.study;
+    this.watch(() => this.changes.fire());
   }
 
   /** The attribute grouped by ('' when the list is flat). */
