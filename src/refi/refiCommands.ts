@@ -58,6 +58,31 @@ function safeName(name: string): string {
   return name.replace(/[\u0000-\u001f<>:"/\\|?*]+/g, '-').trim() || 'study';
 }
 
+/** One file the user picks to read (undefined: cancelled). */
+async function pickFile(openLabel: string, kind: string, extensions: string[]): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFiles: true,
+    canSelectMany: false,
+    openLabel,
+    filters: { [kind]: extensions },
+  });
+  return picked?.[0];
+}
+
+/** Runs `work` under a progress notification that follows the core's fraction-done callbacks. */
+async function withFractionProgress<T>(
+  title: string,
+  work: (onProgress: (fraction: number, message?: string) => void) => Promise<T>,
+): Promise<T> {
+  return await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, (progress) => {
+    let last = 0;
+    return work((fraction, message) => {
+      progress.report({ increment: Math.max(0, fraction - last) * 100, message });
+      last = fraction;
+    });
+  });
+}
+
 /** The four REFI-QDA commands; their reports go to the "Codeboom REFI-QDA" output channel. */
 export class RefiCommands extends Disposable {
   private readonly output = this._register(vscode.window.createOutputChannel('Codeboom REFI-QDA'));
@@ -92,14 +117,7 @@ export class RefiCommands extends Disposable {
     const args = argsOf(arg, 'source');
     const source =
       args.source ??
-      (
-        await vscode.window.showOpenDialog({
-          canSelectFiles: true,
-          canSelectMany: false,
-          openLabel: vscode.l10n.t('Import codebook'),
-          filters: { [vscode.l10n.t('REFI-QDA codebook or project')]: ['qdc', 'qdpx', 'qde'] },
-        })
-      )?.[0];
+      (await pickFile(vscode.l10n.t('Import codebook'), vscode.l10n.t('REFI-QDA codebook or project'), ['qdc', 'qdpx', 'qde']));
     if (!source) {
       return undefined;
     }
@@ -173,24 +191,17 @@ export class RefiCommands extends Disposable {
     try {
       await refuseStudyFile(this.service, target);
       await this.service.flush();
-      const report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Codeboom: exporting {0}', fileName(target)) },
-        async (progress) => {
-          let last = 0;
-          const result = await exportProject({
-            study,
-            text: (doc) => store.text(doc),
-            memos: await readMemoFiles(new VscodeFileSystem(root)),
-            origin: 'Codeboom',
-            onProgress: (fraction, message) => {
-              progress.report({ increment: Math.max(0, fraction - last) * 100, message });
-              last = fraction;
-            },
-          });
-          await vscode.workspace.fs.writeFile(target, result.bytes);
-          return result.report;
-        },
-      );
+      const report = await withFractionProgress(vscode.l10n.t('Codeboom: exporting {0}', fileName(target)), async (onProgress) => {
+        const result = await exportProject({
+          study,
+          text: (doc) => store.text(doc),
+          memos: await readMemoFiles(new VscodeFileSystem(root)),
+          origin: 'Codeboom',
+          onProgress,
+        });
+        await vscode.workspace.fs.writeFile(target, result.bytes);
+        return result.report;
+      });
       this.output.appendLine(
         vscode.l10n.t(
           'Exported {0}: {1} sources, {2} selections, {3} codes, {4} users, {5} notes.',
@@ -225,16 +236,7 @@ export class RefiCommands extends Disposable {
 
   private async importProjectCommand(arg?: unknown): Promise<ImportReport | undefined> {
     const args = argsOf(arg, 'source');
-    const source =
-      args.source ??
-      (
-        await vscode.window.showOpenDialog({
-          canSelectFiles: true,
-          canSelectMany: false,
-          openLabel: vscode.l10n.t('Import project'),
-          filters: { [vscode.l10n.t('REFI-QDA project')]: ['qdpx'] },
-        })
-      )?.[0];
+    const source = args.source ?? (await pickFile(vscode.l10n.t('Import project'), vscode.l10n.t('REFI-QDA project'), ['qdpx']));
     if (!source) {
       return undefined;
     }
@@ -254,18 +256,8 @@ export class RefiCommands extends Disposable {
     }
     let report: ImportReport;
     try {
-      report = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Codeboom: importing {0}', fileName(source)) },
-        async (progress) => {
-          let last = 0;
-          const bytes = await vscode.workspace.fs.readFile(source);
-          return importProject(bytes, new VscodeFileSystem(target), {
-            onProgress: (fraction, message) => {
-              progress.report({ increment: Math.max(0, fraction - last) * 100, message });
-              last = fraction;
-            },
-          });
-        },
+      report = await withFractionProgress(vscode.l10n.t('Codeboom: importing {0}', fileName(source)), async (onProgress) =>
+        importProject(await vscode.workspace.fs.readFile(source), new VscodeFileSystem(target), { onProgress }),
       );
     } catch (e) {
       return this.fail(e, typeof (e as { code?: unknown }).code === 'string' ? target : source);
