@@ -40,9 +40,36 @@ function emptyCounts(R: number, C: number): Counts {
  */
 export function countSingleValued(index: MatrixIndex, p: Prepared, R: number, C: number, distinct: boolean): Counts {
   const k = emptyCounts(R, C);
+  const direct = countCodingsByColumn(index, p, k, R, C);
+  addSingleCodeCodingsToRows(index, p, direct, k.codings, C);
+  const { codings, colCodings } = k;
+  // each coding is in one column: a row's distinct codings are the sum of its cells
+  for (let r = 0; r < R; r++) {
+    let t = 0;
+    for (let c = 0; c < C; c++) {
+      t += codings[r * C + c];
+    }
+    k.rowCodings[r] = t;
+  }
+  for (let c = 0; c < C; c++) {
+    k.grandTotal += colCodings[c];
+  }
+  if (!distinct) {
+    return k;
+  }
+  countDistinctTranscriptsAndRespondents(index, p, k, R, C);
+  return k;
+}
+
+/**
+ * First pass of {@link countSingleValued}: each column's codings, and the cells of codings with
+ * several counted codes (stamped per row). Codings with one counted code are returned per code and
+ * column (code × C), to be pushed up their chains of rows.
+ */
+function countCodingsByColumn(index: MatrixIndex, p: Prepared, k: Counts, R: number, C: number): Float64Array {
   const { rowStart, rowList, passes } = p;
   const docColumn = p.docColumn!;
-  const { cCodesStart, cCodes, cDoc, docRespondent } = index;
+  const { cCodesStart, cCodes, cDoc } = index;
   const nCodes = index.codeIds.length;
   const direct = new Float64Array(nCodes * C);
   const rowStamp = new Int32Array(R);
@@ -87,6 +114,13 @@ export function countSingleValued(index: MatrixIndex, p: Prepared, R: number, C:
       }
     }
   }
+  return direct;
+}
+
+/** Adds the per-code counts of single-code codings to every row in the code's chain. */
+function addSingleCodeCodingsToRows(index: MatrixIndex, p: Prepared, direct: Float64Array, codings: Float64Array, C: number): void {
+  const { rowStart, rowList } = p;
+  const nCodes = index.codeIds.length;
   for (let code = 0; code < nCodes; code++) {
     const js = rowStart[code];
     const je = rowStart[code + 1];
@@ -101,20 +135,14 @@ export function countSingleValued(index: MatrixIndex, p: Prepared, R: number, C:
       }
     }
   }
-  // each coding is in one column: a row's distinct codings are the sum of its cells
-  for (let r = 0; r < R; r++) {
-    let t = 0;
-    for (let c = 0; c < C; c++) {
-      t += codings[r * C + c];
-    }
-    k.rowCodings[r] = t;
-  }
-  for (let c = 0; c < C; c++) {
-    k.grandTotal += colCodings[c];
-  }
-  if (!distinct) {
-    return k;
-  }
+}
+
+/** Second pass of {@link countSingleValued}, for the distinct measures: transcripts and respondents per cell, row and column. */
+function countDistinctTranscriptsAndRespondents(index: MatrixIndex, p: Prepared, k: Counts, R: number, C: number): void {
+  const { rowStart, rowList, passes } = p;
+  const docColumn = p.docColumn!;
+  const { cCodesStart, cCodes, cDoc, docRespondent } = index;
+  const n = index.codingCount;
   // distinct transcripts and respondents: codings come sorted by respondent, then transcript, so
   // "new transcript/respondent for this cell" is a comparison with the last one stamped there
   const rowDocStamp = new Int32Array(R);
@@ -176,7 +204,6 @@ export function countSingleValued(index: MatrixIndex, p: Prepared, R: number, C:
     }
     k.rowDocs[r] = t;
   }
-  return k;
 }
 
 /** Factor and code columns: a coding can fall in several columns; every (row, column) pair is stamped. */

@@ -1,5 +1,5 @@
 /** Shared preparation of one matrix: its rows, columns and filters (the measure aside), cached on the index. */
-import type { MatrixColumn, MatrixOptions, MatrixRow } from './types';
+import type { ColumnSpec, MatrixColumn, MatrixFilters, MatrixOptions, MatrixRow } from './types';
 import { MISSING_KEY } from './types';
 import type { MatrixIndex } from './matrixIndex';
 import { toCsr } from './matrixIndex';
@@ -36,11 +36,32 @@ export function prepare(index: MatrixIndex, options: MatrixOptions): Prepared {
 }
 
 function prepareUncached(index: MatrixIndex, options: MatrixOptions): Prepared {
-  const study = index.study;
   const f = options.filters ?? {};
-  const nCodes = index.codeIds.length;
+  const counted = countedCodes(index, f);
+  const { rows, rowCodes, rowOfCode } = rowsOf(index, options, counted);
+  const { start: rowStart, list: rowList } = rowChains(index, counted, rowOfCode);
+  const { passes, docOk, caseSet } = codingsPassingFilters(index, f);
 
-  // which codes count
+  const base = { rows, rowStart, rowList, rowCodes: Int32Array.from(rowCodes), passes };
+  const spec = options.columns;
+  switch (spec.kind) {
+    case 'case':
+    case 'respondent':
+    case 'transcript':
+    case 'attribute':
+      return { ...base, ...singleValuedColumns(index, spec, caseSet, docOk) };
+    case 'factor':
+      return { ...base, columns: factorColumns(index), factorColumns: true };
+    case 'code': {
+      const columns: MatrixColumn[] = rows.map((r) => ({ key: r.code, label: r.name, detail: r.path }));
+      return { ...base, columns, codeColStart: rowStart, codeColList: rowList };
+    }
+  }
+}
+
+/** Which codes count: those the polarity and origin filters keep (1), per code. */
+function countedCodes(index: MatrixIndex, f: MatrixFilters): Uint8Array {
+  const nCodes = index.codeIds.length;
   const counted = new Uint8Array(nCodes);
   for (let i = 0; i < nCodes; i++) {
     const p = index.polarityOf[i];
@@ -49,6 +70,17 @@ function prepareUncached(index: MatrixIndex, options: MatrixOptions): Prepared {
     const okO = !f.origin || f.origin.length === 0 || (o !== undefined && f.origin.includes(o));
     counted[i] = okP && okO ? 1 : 0;
   }
+  return counted;
+}
+
+/** The rows, their codes, and each code's row (-1: not a row). */
+function rowsOf(
+  index: MatrixIndex,
+  options: MatrixOptions,
+  counted: Uint8Array,
+): { rows: MatrixRow[]; rowCodes: number[]; rowOfCode: Int32Array } {
+  const study = index.study;
+  const nCodes = index.codeIds.length;
   // a code is a row when it counts or a descendant counts (tree), or when it is a top-level code with a counting subtree (top)
   const hasCounted = new Uint8Array(nCodes);
   for (let i = nCodes - 1; i >= 0; i--) {
@@ -88,7 +120,12 @@ function prepareUncached(index: MatrixIndex, options: MatrixOptions): Prepared {
       ...(index.originOf[i] ? { origin: index.originOf[i] } : {}),
     });
   }
-  // each counted code → its rows (itself and ancestors that are rows)
+  return { rows, rowCodes, rowOfCode };
+}
+
+/** Each counted code → its rows (itself and ancestors that are rows), as CSR. */
+function rowChains(index: MatrixIndex, counted: Uint8Array, rowOfCode: Int32Array): { start: Int32Array; list: Int32Array } {
+  const nCodes = index.codeIds.length;
   const chains: number[][] = [];
   for (let i = 0; i < nCodes; i++) {
     const chain: number[] = [];
@@ -101,9 +138,14 @@ function prepareUncached(index: MatrixIndex, options: MatrixOptions): Prepared {
     }
     chains.push(chain);
   }
-  const { start: rowStart, list: rowList } = toCsr(chains);
+  return toCsr(chains);
+}
 
-  // codings passing the case and coder filters
+/** Codings passing the case and coder filters; also which transcripts pass the case filter. */
+function codingsPassingFilters(
+  index: MatrixIndex,
+  f: MatrixFilters,
+): { passes: Uint8Array; docOk: Uint8Array; caseSet: Set<string> | undefined } {
   const n = index.codingCount;
   const passes = new Uint8Array(n);
   const caseSet = f.cases && f.cases.length ? new Set(f.cases) : undefined;
@@ -118,81 +160,92 @@ function prepareUncached(index: MatrixIndex, options: MatrixOptions): Prepared {
     const coder = index.cCoder[i];
     passes[i] = docOk[index.cDoc[i]] && (coder < 0 ? !coderSet : coderOk[coder]) ? 1 : 0;
   }
+  return { passes, docOk, caseSet };
+}
 
-  const base = { rows, rowStart, rowList, rowCodes: Int32Array.from(rowCodes), passes };
-  const spec = options.columns;
-  switch (spec.kind) {
-    case 'case':
-    case 'respondent':
-    case 'transcript':
-    case 'attribute': {
-      let values: string[];
-      let docValue: Int32Array;
-      let details: (string | undefined)[] = [];
-      if (spec.kind === 'case') {
-        values = caseSet ? index.cases.filter((c) => caseSet.has(c)) : index.cases;
-        const idx = new Map(values.map((v, i) => [v, i]));
-        docValue = Int32Array.from(index.docCase, (c) => (c < 0 ? -1 : (idx.get(index.cases[c]) ?? -2)));
-        const info = new Map(study.project.cases.map((c) => [c.id, c.name]));
-        details = values.map((v) => info.get(v));
-      } else if (spec.kind === 'respondent') {
-        values = index.respondents;
-        docValue = index.docRespondent;
-        const info = new Map(study.project.respondents.map((r) => [r.id, r.function]));
-        details = values.map((v) => info.get(v));
-      } else if (spec.kind === 'transcript') {
-        values = index.docs.map((d) => d.slice(d.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, ''));
-        docValue = Int32Array.from(index.docs, (_d, i) => i);
-        details = index.docs.map((d) => `${study.sourceLabel(d)} — ${d}`);
-      } else {
-        ({ values, docValue } = index.attributeValues(spec.key));
-      }
-      // with a case filter, only values that occur in the chosen cases' transcripts
-      const keep = values.map(() => !caseSet);
-      for (let d = 0; d < index.docs.length; d++) {
-        if (docOk[d] && docValue[d] >= 0) {
-          keep[docValue[d]] = true;
-        }
-      }
-      const columnOf = new Int32Array(values.length).fill(-2);
-      const columns: MatrixColumn[] = [];
-      values.forEach((v, i) => {
-        if (keep[i]) {
-          columnOf[i] = columns.length;
-          columns.push({ key: spec.kind === 'transcript' ? index.docs[i] : v, label: v, ...(details[i] ? { detail: details[i] } : {}) });
-        }
-      });
-      // a "no value" column only when a transcript (passing the filters) lacks a value
-      let missing = -1;
-      const docColumn = new Int32Array(index.docs.length).fill(-2);
-      for (let d = 0; d < index.docs.length; d++) {
-        const v = docValue[d];
-        if (v >= 0) {
-          docColumn[d] = columnOf[v];
-        } else if (v === -1 && docOk[d]) {
-          if (missing < 0) {
-            missing = columns.length;
-            columns.push({ key: MISSING_KEY, label: '—', missing: true });
-          }
-          docColumn[d] = missing;
-        }
-      }
-      return { ...base, columns, docColumn };
-    }
-    case 'factor': {
-      const columns = index.factorIds.map((id) => {
-        const info = study.factor(id)!;
-        return {
-          key: id,
-          label: info.factor.name,
-          detail: `${info.category}${info.factor.authors.length ? ' — ' + info.factor.authors.join('; ') : ''}`,
-        };
-      });
-      return { ...base, columns, factorColumns: true };
-    }
-    case 'code': {
-      const columns: MatrixColumn[] = rows.map((r) => ({ key: r.code, label: r.name, detail: r.path }));
-      return { ...base, columns, codeColStart: rowStart, codeColList: rowList };
+type SingleValuedSpec = Extract<ColumnSpec, { kind: 'case' | 'respondent' | 'transcript' | 'attribute' }>;
+
+/** A single-valued column kind's values, each transcript's value index (-1: none, -2: filtered out) and the values' details. */
+function columnValues(
+  index: MatrixIndex,
+  spec: SingleValuedSpec,
+  caseSet: Set<string> | undefined,
+): { values: string[]; docValue: Int32Array; details: (string | undefined)[] } {
+  const study = index.study;
+  let values: string[];
+  let docValue: Int32Array;
+  let details: (string | undefined)[] = [];
+  if (spec.kind === 'case') {
+    values = caseSet ? index.cases.filter((c) => caseSet.has(c)) : index.cases;
+    const idx = new Map(values.map((v, i) => [v, i]));
+    docValue = Int32Array.from(index.docCase, (c) => (c < 0 ? -1 : (idx.get(index.cases[c]) ?? -2)));
+    const info = new Map(study.project.cases.map((c) => [c.id, c.name]));
+    details = values.map((v) => info.get(v));
+  } else if (spec.kind === 'respondent') {
+    values = index.respondents;
+    docValue = index.docRespondent;
+    const info = new Map(study.project.respondents.map((r) => [r.id, r.function]));
+    details = values.map((v) => info.get(v));
+  } else if (spec.kind === 'transcript') {
+    values = index.docs.map((d) => d.slice(d.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, ''));
+    docValue = Int32Array.from(index.docs, (_d, i) => i);
+    details = index.docs.map((d) => `${study.sourceLabel(d)} — ${d}`);
+  } else {
+    ({ values, docValue } = index.attributeValues(spec.key));
+  }
+  return { values, docValue, details };
+}
+
+/** Columns with one value per transcript (case, respondent, transcript, attribute), and each transcript's column. */
+function singleValuedColumns(
+  index: MatrixIndex,
+  spec: SingleValuedSpec,
+  caseSet: Set<string> | undefined,
+  docOk: Uint8Array,
+): { columns: MatrixColumn[]; docColumn: Int32Array } {
+  const { values, docValue, details } = columnValues(index, spec, caseSet);
+  // with a case filter, only values that occur in the chosen cases' transcripts
+  const keep = values.map(() => !caseSet);
+  for (let d = 0; d < index.docs.length; d++) {
+    if (docOk[d] && docValue[d] >= 0) {
+      keep[docValue[d]] = true;
     }
   }
+  const columnOf = new Int32Array(values.length).fill(-2);
+  const columns: MatrixColumn[] = [];
+  values.forEach((v, i) => {
+    if (keep[i]) {
+      columnOf[i] = columns.length;
+      columns.push({ key: spec.kind === 'transcript' ? index.docs[i] : v, label: v, ...(details[i] ? { detail: details[i] } : {}) });
+    }
+  });
+  // a "no value" column only when a transcript (passing the filters) lacks a value
+  let missing = -1;
+  const docColumn = new Int32Array(index.docs.length).fill(-2);
+  for (let d = 0; d < index.docs.length; d++) {
+    const v = docValue[d];
+    if (v >= 0) {
+      docColumn[d] = columnOf[v];
+    } else if (v === -1 && docOk[d]) {
+      if (missing < 0) {
+        missing = columns.length;
+        columns.push({ key: MISSING_KEY, label: '—', missing: true });
+      }
+      docColumn[d] = missing;
+    }
+  }
+  return { columns, docColumn };
+}
+
+/** One column per literature factor, in the index's factor order. */
+function factorColumns(index: MatrixIndex): MatrixColumn[] {
+  const study = index.study;
+  return index.factorIds.map((id) => {
+    const info = study.factor(id)!;
+    return {
+      key: id,
+      label: info.factor.name,
+      detail: `${info.category}${info.factor.authors.length ? ' — ' + info.factor.authors.join('; ') : ''}`,
+    };
+  });
 }
