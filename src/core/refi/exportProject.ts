@@ -15,7 +15,7 @@ import { codeElements, codeGuid, codeSets, NS_PROJECT } from './codebook';
 import { attrs, buildXml, textNode } from './xml';
 import { writeZip } from './zip';
 import { PositionMap } from './positions';
-import { MEMO_FOLDER, yieldToEventLoop } from './importProject';
+import { MEMO_FOLDER, yieldToEventLoop } from './importHelpers';
 
 export interface MemoFile {
   /** Path inside the memo folder: a transcript's path for its memo, else e.g. `journal.md`. */
