@@ -15,7 +15,9 @@ import { codeElements, codeGuid, codeSets, NS_PROJECT } from './codebook';
 import { attrs, buildXml, textNode } from './xml';
 import { writeZip } from './zip';
 import { PositionMap } from './positions';
-import { MEMO_FOLDER, yieldToEventLoop } from './importProject';
+import { MEMO_FOLDER, yieldToEventLoop } from './importHelpers';
+import type { VariableType } from './exportValues';
+import { selectionName, sourceName, validDate, variableType, variableValueEl } from './exportValues';
 
 export interface MemoFile {
   /** Path inside the memo folder: a transcript's path for its memo, else e.g. `journal.md`. */
@@ -59,8 +61,6 @@ export interface ExportResult {
   readonly report: ExportReport;
 }
 
-type VariableType = 'Text' | 'Boolean' | 'Integer' | 'Float' | 'Date';
-
 export function userGuid(coder: string): string {
   return guidOf('user', coder);
 }
@@ -78,27 +78,97 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
   const progress = input.onProgress ?? (() => undefined);
   const now = input.now ?? new Date().toISOString();
   const caseKey = study.project.attributeKeys.case;
-  const warnings: string[] = [];
-  const noteEls: Record<string, unknown>[] = [];
-  const addNote = (guid: string, name: string, text: string, created?: string): string => {
-    noteEls.push({ ...attrs({ guid, name, creationDateTime: created }), PlainTextContent: textNode(text) });
-    return guid;
-  };
+  const notes = newNotes();
 
-  // Users.
-  const coderNames = new Map(study.project.coders.map((c) => [c.id, c.name ?? c.id]));
-  const coders = study.coders();
-  const users = coders.map((id) => attrs({ guid: userGuid(id), name: coderNames.get(id) ?? id, id }));
-
+  const users = exportUsers(study);
   // Codes (memos as notes attached to them).
   const codes = codeElements(study, undefined, {
-    noteRefOf: (code) => (code.memo ? addNote(derivedGuid('note', `code\u0000${code.id}`), `Memo: ${code.name}`, code.memo) : undefined),
+    noteRefOf: (code) => (code.memo ? notes.add(derivedGuid('note', `code\u0000${code.id}`), `Memo: ${code.name}`, code.memo) : undefined),
   });
+  const { docs, skippedDocuments } = readableDocuments(input);
+  const variables = exportVariables(docs, caseKey);
+  const caseEls = exportCases(study, docs, caseKey);
+  const { memoOf, looseMemos } = sortMemos(study, input.memos ?? []);
+  const sources = await exportSources(study, docs, variables, memoOf, notes, progress);
+  // Free-standing memos: notes of the project as a whole.
+  const projectNotes = looseMemos.map((m) =>
+    notes.add(derivedGuid('note', `memo\u0000${m.path}`), m.path.replace(/\.(md|markdown|txt)$/i, ''), m.text),
+  );
 
-  // Documents with text.
-  const docs: Array<{ doc: TranscriptDocument; text: string }> = [];
+  const root = projectElement(input, now, {
+    users,
+    codes,
+    variables,
+    caseEls,
+    sourceEls: sources.sourceEls,
+    noteEls: notes.els,
+    projectNotes,
+  });
+  progress(0.85, 'Writing project.qde');
+  const xml = buildXml('Project', root);
+  const entries: Array<[string, Uint8Array]> = [['project.qde', encodeText(xml)]];
+  for (const [path, body] of sources.sourceFiles) {
+    entries.push([path, encodeText(body)]);
+  }
+  progress(0.9, 'Compressing');
+  const bytes = writeZip(entries);
+
+  const warnings = exportWarnings(study, sources, skippedDocuments);
+  progress(1, 'Done');
+  return {
+    bytes,
+    xml,
+    sourceFiles: sources.sourceFiles,
+    report: {
+      sources: sources.sourceEls.length,
+      selections: sources.selections,
+      codeApplications: sources.codeApplications,
+      codes: study.codes.length,
+      users: users.length,
+      notes: notes.els.length,
+      cases: caseEls.length,
+      variables: variables.length,
+      skippedOrphans: sources.skippedOrphans,
+      skippedDocuments,
+      warnings,
+    },
+  };
+}
+
+/** The project's notes, in the order they are added; `add` returns the note's GUID for a NoteRef. */
+interface NoteCollector {
+  readonly els: Record<string, unknown>[];
+  add(guid: string, name: string, text: string, created?: string): string;
+}
+
+function newNotes(): NoteCollector {
+  const els: Record<string, unknown>[] = [];
+  return {
+    els,
+    add: (guid, name, text, created) => {
+      els.push({ ...attrs({ guid, name, creationDateTime: created }), PlainTextContent: textNode(text) });
+      return guid;
+    },
+  };
+}
+
+/** Users: the study's coders. */
+function exportUsers(study: Study): Record<string, unknown>[] {
+  const coderNames = new Map(study.project.coders.map((c) => [c.id, c.name ?? c.id]));
+  const coders = study.coders();
+  return coders.map((id) => attrs({ guid: userGuid(id), name: coderNames.get(id) ?? id, id }));
+}
+
+interface DocumentText {
+  readonly doc: TranscriptDocument;
+  readonly text: string;
+}
+
+/** Documents with text; those whose text cannot be read are left out (and named). */
+function readableDocuments(input: ExportInput): { docs: DocumentText[]; skippedDocuments: string[] } {
+  const docs: DocumentText[] = [];
   const skippedDocuments: string[] = [];
-  for (const doc of study.documents) {
+  for (const doc of input.study.documents) {
     const text = input.text(doc.path);
     if (text === undefined) {
       skippedDocuments.push(doc.path);
@@ -106,8 +176,17 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
       docs.push({ doc, text });
     }
   }
+  return { docs, skippedDocuments };
+}
 
-  // Variables: every front-matter key but the case key, typed when all values agree.
+interface ExportVariable {
+  readonly name: string;
+  readonly guid: string;
+  readonly type: VariableType;
+}
+
+/** Variables: every front-matter key but the case key, typed when all values agree. */
+function exportVariables(docs: readonly DocumentText[], caseKey: string): ExportVariable[] {
   const keys = new Set<string>();
   for (const { doc } of docs) {
     for (const k of Object.keys(doc.attributes)) {
@@ -116,12 +195,14 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
       }
     }
   }
-  const variables = [...keys].sort().map((name) => {
+  return [...keys].sort().map((name) => {
     const values = docs.map(({ doc }) => doc.attributes[name]).filter((v): v is AttributeValue => v !== undefined);
     return { name, guid: derivedGuid('variable', name), type: variableType(values) };
   });
+}
 
-  // Cases: values of the case key, with the study's description of them.
+/** Cases: values of the case key, with the study's description of them. */
+function exportCases(study: Study, docs: readonly DocumentText[], caseKey: string): Record<string, unknown>[] {
   const caseInfo = new Map(study.project.cases.map((c) => [c.id, c]));
   const caseDocs = new Map<string, string[]>();
   for (const { doc } of docs) {
@@ -131,7 +212,7 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
       caseDocs.set(id, [...(caseDocs.get(id) ?? []), doc.path]);
     }
   }
-  const caseEls = [...caseDocs.entries()].map(([id, paths]) => {
+  return [...caseDocs.entries()].map(([id, paths]) => {
     const info = caseInfo.get(id);
     const description = [info?.name, info?.description].filter((t): t is string => !!t).join('\n\n');
     return {
@@ -140,78 +221,52 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
       SourceRef: paths.map((p) => attrs({ targetGUID: sourceGuid(p) })),
     };
   });
+}
 
-  // Memo files: a transcript's memo goes with its source, the others are notes of the project.
+/** Memo files: a transcript's memo goes with its source, the others are notes of the project. */
+function sortMemos(study: Study, memos: readonly MemoFile[]): { memoOf: Map<string, MemoFile>; looseMemos: MemoFile[] } {
   const memoOf = new Map<string, MemoFile>();
   const looseMemos: MemoFile[] = [];
-  for (const m of input.memos ?? []) {
+  for (const m of memos) {
     if (study.document(m.path)) {
       memoOf.set(m.path, m);
     } else {
       looseMemos.push(m);
     }
   }
+  return { memoOf, looseMemos };
+}
 
-  // Sources with their selections.
-  const sourceFiles = new Map<string, string>();
-  const sourceEls: Record<string, unknown>[] = [];
-  let selections = 0;
-  let codeApplications = 0;
-  let skippedOrphans = 0;
-  let outside = 0;
+interface ExportedSources {
+  /** Archive path → plain text (the transcript's body). */
+  readonly sourceFiles: Map<string, string>;
+  readonly sourceEls: Record<string, unknown>[];
+  selections: number;
+  codeApplications: number;
+  skippedOrphans: number;
+  /** Codings in front matter or past the end of their transcript. */
+  outside: number;
+}
+
+/** Sources with their selections, one transcript after the other (yielding to the event loop between them). */
+async function exportSources(
+  study: Study,
+  docs: readonly DocumentText[],
+  variables: readonly ExportVariable[],
+  memoOf: ReadonlyMap<string, MemoFile>,
+  notes: NoteCollector,
+  progress: (fraction: number, message: string) => void,
+): Promise<ExportedSources> {
+  const out: ExportedSources = { sourceFiles: new Map(), sourceEls: [], selections: 0, codeApplications: 0, skippedOrphans: 0, outside: 0 };
   for (const [i, { doc, text }] of docs.entries()) {
     progress((0.8 * i) / Math.max(1, docs.length), `Transcript ${i + 1} of ${docs.length}`);
     await yieldToEventLoop();
     const bodyStart = Math.min(doc.bodyStart, text.length);
     const body = text.slice(bodyStart);
-    const positions = new PositionMap(body);
     const guid = sourceGuid(doc.path);
     const file = `${guid}.txt`;
-    sourceFiles.set(`sources/${file}`, body);
-    const selectionEls: Record<string, unknown>[] = [];
-    for (const c of study.codingsOf(doc.path)) {
-      if (c.orphaned) {
-        skippedOrphans++;
-        continue;
-      }
-      if (c.start < bodyStart || c.end > text.length || c.end < c.start) {
-        outside++;
-        continue;
-      }
-      const start = positions.toCodePoint(c.start - bodyStart);
-      const end = positions.toCodePoint(c.end - bodyStart);
-      const quote = text.slice(c.start, c.end);
-      const sel: Record<string, unknown> = attrs({
-        guid: selectionGuid(c),
-        name: selectionName(quote),
-        startPosition: start,
-        endPosition: end,
-        creatingUser: userGuid(c.coder),
-        creationDateTime: validDate(c.created),
-        modifyingUser: c.modified ? userGuid(c.coder) : undefined,
-        modifiedDateTime: c.modified ? validDate(c.modified) : undefined,
-      });
-      sel['Coding'] = c.codes
-        .filter((code) => study.code(code))
-        .map((code) => ({
-          ...attrs({
-            guid: derivedGuid('coding', `${c.id}\u0000${code}`),
-            creatingUser: userGuid(c.coder),
-            creationDateTime: validDate(c.created),
-          }),
-          CodeRef: attrs({ targetGUID: codeGuid(code) }),
-        }));
-      codeApplications += (sel['Coding'] as unknown[]).length;
-      if (c.memo) {
-        sel['NoteRef'] = [
-          attrs({
-            targetGUID: addNote(derivedGuid('note', `coding\u0000${c.id}`), `Memo: ${selectionName(quote)}`, c.memo, validDate(c.created)),
-          }),
-        ];
-      }
-      selectionEls.push(sel);
-      selections++;
-    }
+    out.sourceFiles.set(`sources/${file}`, body);
+    const selectionEls = selectionElements(study, doc, text, bodyStart, notes, out);
     const el: Record<string, unknown> = attrs({ guid, name: sourceName(doc.path), plainTextPath: `internal://${file}` });
     if (selectionEls.length) {
       el['PlainTextSelection'] = selectionEls;
@@ -219,7 +274,7 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
     const memo = memoOf.get(doc.path);
     if (memo) {
       el['NoteRef'] = [
-        attrs({ targetGUID: addNote(derivedGuid('note', `transcript\u0000${doc.path}`), `Memo: ${sourceName(doc.path)}`, memo.text) }),
+        attrs({ targetGUID: notes.add(derivedGuid('note', `transcript\u0000${doc.path}`), `Memo: ${sourceName(doc.path)}`, memo.text) }),
       ];
     }
     const values = variables
@@ -228,14 +283,83 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
     if (values.length) {
       el['VariableValue'] = values;
     }
-    sourceEls.push(el);
+    out.sourceEls.push(el);
   }
+  return out;
+}
 
-  // Free-standing memos: notes of the project as a whole.
-  const projectNotes = looseMemos.map((m) =>
-    addNote(derivedGuid('note', `memo\u0000${m.path}`), m.path.replace(/\.(md|markdown|txt)$/i, ''), m.text),
-  );
+/** A transcript's codings as PlainTextSelections, positions in code points of its body; orphaned codings and codings outside the body are counted and left out. */
+function selectionElements(
+  study: Study,
+  doc: TranscriptDocument,
+  text: string,
+  bodyStart: number,
+  notes: NoteCollector,
+  out: ExportedSources,
+): Record<string, unknown>[] {
+  const positions = new PositionMap(text.slice(bodyStart));
+  const selectionEls: Record<string, unknown>[] = [];
+  for (const c of study.codingsOf(doc.path)) {
+    if (c.orphaned) {
+      out.skippedOrphans++;
+      continue;
+    }
+    if (c.start < bodyStart || c.end > text.length || c.end < c.start) {
+      out.outside++;
+      continue;
+    }
+    const start = positions.toCodePoint(c.start - bodyStart);
+    const end = positions.toCodePoint(c.end - bodyStart);
+    const quote = text.slice(c.start, c.end);
+    const sel: Record<string, unknown> = attrs({
+      guid: selectionGuid(c),
+      name: selectionName(quote),
+      startPosition: start,
+      endPosition: end,
+      creatingUser: userGuid(c.coder),
+      creationDateTime: validDate(c.created),
+      modifyingUser: c.modified ? userGuid(c.coder) : undefined,
+      modifiedDateTime: c.modified ? validDate(c.modified) : undefined,
+    });
+    sel['Coding'] = c.codes
+      .filter((code) => study.code(code))
+      .map((code) => ({
+        ...attrs({
+          guid: derivedGuid('coding', `${c.id}\u0000${code}`),
+          creatingUser: userGuid(c.coder),
+          creationDateTime: validDate(c.created),
+        }),
+        CodeRef: attrs({ targetGUID: codeGuid(code) }),
+      }));
+    out.codeApplications += (sel['Coding'] as unknown[]).length;
+    if (c.memo) {
+      sel['NoteRef'] = [
+        attrs({
+          targetGUID: notes.add(derivedGuid('note', `coding\u0000${c.id}`), `Memo: ${selectionName(quote)}`, c.memo, validDate(c.created)),
+        }),
+      ];
+    }
+    selectionEls.push(sel);
+    out.selections++;
+  }
+  return selectionEls;
+}
 
+/** The elements of the project, each present only when it has content. */
+interface ProjectParts {
+  readonly users: Record<string, unknown>[];
+  readonly codes: ReturnType<typeof codeElements>;
+  readonly variables: readonly ExportVariable[];
+  readonly caseEls: Record<string, unknown>[];
+  readonly sourceEls: Record<string, unknown>[];
+  readonly noteEls: Record<string, unknown>[];
+  readonly projectNotes: readonly string[];
+}
+
+/** The <Project> element of project.qde. */
+function projectElement(input: ExportInput, now: string, parts: ProjectParts): Record<string, unknown> {
+  const { study } = input;
+  const { users, codes, variables, caseEls, sourceEls, noteEls, projectNotes } = parts;
   const root: Record<string, unknown> = attrs({
     xmlns: NS_PROJECT,
     'xmlns:xsi': 'http://www.w3.org/2001/XMLSchema-instance',
@@ -272,15 +396,13 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
   if (projectNotes.length) {
     root['NoteRef'] = projectNotes.map((g) => attrs({ targetGUID: g }));
   }
-  progress(0.85, 'Writing project.qde');
-  const xml = buildXml('Project', root);
-  const entries: Array<[string, Uint8Array]> = [['project.qde', encodeText(xml)]];
-  for (const [path, body] of sourceFiles) {
-    entries.push([path, encodeText(body)]);
-  }
-  progress(0.9, 'Compressing');
-  const bytes = writeZip(entries);
+  return root;
+}
 
+/** What was left out or has no place in REFI-QDA, for the report. */
+function exportWarnings(study: Study, sources: ExportedSources, skippedDocuments: readonly string[]): string[] {
+  const warnings: string[] = [];
+  const { skippedOrphans, outside } = sources;
   if (skippedOrphans) {
     warnings.push(`${skippedOrphans} orphaned coding(s) have no text to point at and were left out.`);
   }
@@ -297,25 +419,7 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
   if (study.catalogues.length) {
     warnings.push('Literature factor catalogues are not part of REFI-QDA; links to factors are exported as code sets ("factor: …").');
   }
-  progress(1, 'Done');
-  return {
-    bytes,
-    xml,
-    sourceFiles,
-    report: {
-      sources: sourceEls.length,
-      selections,
-      codeApplications,
-      codes: study.codes.length,
-      users: users.length,
-      notes: noteEls.length,
-      cases: caseEls.length,
-      variables: variables.length,
-      skippedOrphans,
-      skippedDocuments,
-      warnings,
-    },
-  };
+  return warnings;
 }
 
 /** The study's memo files: every Markdown or text file under `.codeboom/memos/`, with its path inside that folder. */
@@ -334,60 +438,4 @@ export async function readMemoFiles(fs: FileSystemPort): Promise<MemoFile[]> {
   };
   await walk('');
   return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-function sourceName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
-}
-
-function selectionName(quote: string): string {
-  const q = quote.replace(/\s+/g, ' ').trim();
-  return q.length > 80 ? q.slice(0, 80).trimEnd() + '…' : q;
-}
-
-function validDate(value: string | undefined): string | undefined {
-  if (!value) {
-    return undefined;
-  }
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
-}
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function variableType(values: readonly AttributeValue[]): VariableType {
-  if (values.length === 0) {
-    return 'Text';
-  }
-  if (values.every((v) => typeof v === 'boolean')) {
-    return 'Boolean';
-  }
-  if (values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    return values.every((v) => Number.isSafeInteger(v)) ? 'Integer' : 'Float';
-  }
-  if (values.every((v) => typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(v)))) {
-    return 'Date';
-  }
-  return 'Text';
-}
-
-function variableValueEl(type: VariableType, value: AttributeValue): Record<string, unknown> {
-  switch (type) {
-    case 'Boolean':
-      return { BooleanValue: textNode(String(value)) };
-    case 'Integer':
-      return { IntegerValue: textNode(String(value)) };
-    case 'Float':
-      return { FloatValue: textNode(decimal(value as number)) };
-    case 'Date':
-      return { DateValue: textNode(String(value)) };
-    case 'Text':
-      return { TextValue: textNode(String(value)) };
-  }
-}
-
-/** xsd:decimal has no exponent notation. */
-function decimal(n: number): string {
-  const s = String(n);
-  return /e/i.test(s) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : s;
 }

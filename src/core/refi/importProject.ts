@@ -6,35 +6,28 @@
  * transcript memo; the others memo files in `.codeboom/memos/`), cases and variables attributes.
  * What cannot be imported is reported by name.
  */
-import { stringify as stringifyYaml } from 'yaml';
-import type { AttributeValue, CaseInfo, Code, CoderInfo, Coding, ProjectData } from '../model';
+import type { CoderInfo, Coding, ProjectData } from '../model';
 import { emptyProject } from '../model';
 import type { FileSystemPort } from '../port';
-import { append, decodeText, encodeText } from '../port';
+import { decodeText, encodeText } from '../port';
 import { PROJECT_FILE } from '../schema';
 import { studyPath } from '../paths';
 import { codingFilePath, serializeCodingFile, serializeProject } from '../serialize';
-import { Study } from '../study';
-import { makeAnchor } from '../anchor';
-import { coderSlug, newId } from '../ids';
 import { RefiError } from './errors';
-import { derivedGuid, normalizeGuid } from './guid';
-import type { RefiCode } from './codebook';
-import { codebookDepth, countCodes, parseCodes, parseSets, planCodebookImport } from './codebook';
+import type { RefiSet } from './codebook';
+import { codebookDepth, countCodes } from './codebook';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children, parseXml } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipReader } from './zip';
 import type { ZipLimits } from './zip';
 import { findProjectEntry, SourceIndex } from './archive';
-import { PositionMap } from './positions';
+import type { CasesAndVariables, Coders, ImportedCodebook, NoteInfo } from './importReferences';
+import { importCodebook, readCasesAndVariables, readNotes, readUsers } from './importReferences';
+import type { ImportState } from './importSources';
+import { importTextSources, newImportState, skipMediaSources } from './importSources';
+import { MEMO_FOLDER, safeFileName, TRANSCRIPT_FOLDER, uniquePath } from './importHelpers';
 
-export const TRANSCRIPT_FOLDER = 'transcripts';
-/** Where memos live (as the method feature keeps them): a transcript's at `.codeboom/memos/<transcript path>`. */
-export const MEMO_FOLDER = '.codeboom/memos';
-
-export function transcriptMemoPath(doc: string): string {
-  return `${MEMO_FOLDER}/${studyPath(doc)}`;
-}
+export { MEMO_FOLDER, TRANSCRIPT_FOLDER, transcriptMemoPath, yieldToEventLoop } from './importHelpers';
 
 export interface SkippedSource {
   readonly name: string;
@@ -79,32 +72,32 @@ export interface PlannedStudy {
   readonly report: ImportReport;
 }
 
-interface NoteInfo {
-  readonly name: string;
-  readonly text: string;
-  readonly created?: string;
-  used: boolean;
-}
-
-interface VariableInfo {
-  readonly name: string;
-  readonly type: string;
-}
-
-const MEDIA: ReadonlyArray<readonly [string, SkippedSource['kind']]> = [
-  ['PDFSource', 'PDF'],
-  ['PictureSource', 'picture'],
-  ['AudioSource', 'audio'],
-  ['VideoSource', 'video'],
-];
-
 /** Reads a .qdpx and plans the files of the new study (nothing is written). */
 export async function planProjectImport(bytes: Uint8Array, options: ImportOptions = {}): Promise<PlannedStudy> {
   const progress = options.onProgress ?? (() => undefined);
   const now = options.now ?? new Date().toISOString();
-  const warnings: string[] = [];
   progress(0, 'Reading the archive');
-  const zip = new ZipReader(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const { root, readEntryText } = readArchive(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  progress(0.1, 'Reading users, codes and notes');
+  const coders = readUsers(root);
+  const notes = readNotes(root, readEntryText);
+  const codebook = importCodebook(root, notes.notes);
+  const cases = readCasesAndVariables(root);
+
+  const state = newImportState();
+  await importTextSources(root, { now, readEntryText, coders, notes, codeIdOfGuid: codebook.codeIdOfGuid, cases }, state, progress);
+  skipMediaSources(root, state);
+  addUnreferencedNotes(notes.notes, state);
+  addWarnings(root, codebook.sets, state);
+  return assemblePlan(root, codebook, coders, cases, state, progress);
+}
+
+/** The archive's project.qde (its root element) and a reader for the other entries it names. */
+function readArchive(
+  bytes: Uint8Array,
+  limits: ZipLimits,
+): { root: XmlElement; readEntryText: (path: string | undefined) => string | undefined } {
+  const zip = new ZipReader(bytes, limits);
   const qde = findProjectEntry(zip);
   const { name: rootName, root } = parseXml(decodeText(zip.read(qde)), qde.name);
   if (rootName !== 'Project') {
@@ -115,323 +108,23 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
     const e = index.resolve(path);
     return e ? decodeText(zip.read(e)) : undefined;
   };
-  progress(0.1, 'Reading users, codes and notes');
+  return { root, readEntryText };
+}
 
-  // Users → coders (ids must be file-name safe and unique).
-  const coderOf = new Map<string, CoderInfo>();
-  const coders: CoderInfo[] = [];
-  const takenCoderIds = new Set<string>();
-  const addCoder = (base: string, name: string | undefined): CoderInfo => {
-    let id = coderSlug(base);
-    for (let n = 2; takenCoderIds.has(id); n++) {
-      id = `${coderSlug(base)}-${n}`;
-    }
-    takenCoderIds.add(id);
-    const info: CoderInfo = name ? { id, name } : { id };
-    coders.push(info);
-    return info;
-  };
-  for (const u of children(child(root, 'Users'), 'User')) {
-    const guid = normalizeGuid(attr(u, 'guid'));
-    const name = attr(u, 'name')?.trim() || undefined;
-    const info = addCoder(attr(u, 'id')?.trim() || name || 'coder', name);
-    if (guid) {
-      coderOf.set(guid, info);
-    }
-  }
-  let fallbackCoder: CoderInfo | undefined = coderOf.get(normalizeGuid(attr(root, 'creatingUserGUID')) ?? '');
-  const coderFor = (guid: string | undefined): CoderInfo => {
-    const known = coderOf.get(normalizeGuid(guid) ?? '');
-    if (known) {
-      return known;
-    }
-    fallbackCoder ??= addCoder('imported', 'Imported');
-    return fallbackCoder;
-  };
-
-  // Notes: memos. Those attached to a code or a coding end up there, the others as memo files.
-  const notes = new Map<string, NoteInfo>();
-  for (const n of children(child(root, 'Notes'), 'Note')) {
-    const guid = normalizeGuid(attr(n, 'guid'));
-    if (!guid) {
-      continue;
-    }
-    const content = childText(n, 'PlainTextContent') ?? readEntryText(attr(n, 'plainTextPath'));
-    const description = childText(n, 'Description');
-    const text = [description, content].filter((t): t is string => t !== undefined && t.trim() !== '').join('\n\n');
-    const created = isoDate(attr(n, 'creationDateTime'));
-    notes.set(guid, { name: attr(n, 'name')?.trim() || 'Memo', text, ...(created ? { created } : {}), used: false });
-  }
-  const noteTexts = (el: XmlElement | undefined): string[] => {
-    const out: string[] = [];
-    for (const r of children(el, 'NoteRef')) {
-      const note = notes.get(normalizeGuid(attr(r, 'targetGUID')) ?? '');
-      if (note && note.text) {
-        note.used = true;
-        out.push(note.text);
-      }
-    }
-    return out;
-  };
-
-  // Codebook (with code memos from their notes), then into an empty study to get Codeboom codes.
-  const refiCodes = parseCodes(child(child(root, 'CodeBook'), 'Codes'));
-  const attachMemos = (codes: readonly RefiCode[]): void => {
-    for (const c of codes) {
-      const texts = c.noteRefs.map((g) => notes.get(g)).filter((n): n is NoteInfo => n !== undefined && n.text !== '');
-      if (texts.length) {
-        texts.forEach((n) => (n.used = true));
-        c.memo = texts.map((n) => n.text).join('\n\n');
-      }
-      attachMemos(c.children);
-    }
-  };
-  attachMemos(refiCodes);
-  const sets = parseSets(child(root, 'Sets'));
-  const projectName = attr(root, 'name')?.trim() || 'Imported project';
-  const scratch = new Study(emptyProject(projectName));
-  const plan = planCodebookImport(scratch, { codes: refiCodes, sets });
-  scratch.transact('import', plan.ops);
-  const codes: readonly Code[] = scratch.codes;
-  const codeIdOfGuid = (guid: string | undefined): string | undefined => {
-    const g = normalizeGuid(guid);
-    return g ? plan.codeIdOf.get(g) : undefined;
-  };
-
-  // Variables and cases.
-  const variables = new Map<string, VariableInfo>();
-  for (const v of children(child(root, 'Variables'), 'Variable')) {
-    const guid = normalizeGuid(attr(v, 'guid'));
-    const name = attr(v, 'name')?.trim();
-    if (guid && name) {
-      variables.set(guid, { name, type: attr(v, 'typeOfVariable') ?? 'Text' });
-    }
-  }
-  const valuesOf = (el: XmlElement): Array<[string, AttributeValue]> => {
-    const out: Array<[string, AttributeValue]> = [];
-    for (const vv of children(el, 'VariableValue')) {
-      const variable = variables.get(normalizeGuid(attr(child(vv, 'VariableRef'), 'targetGUID')) ?? '');
-      if (!variable) {
-        continue;
-      }
-      const value = variableValue(vv);
-      if (value !== undefined) {
-        out.push([variable.name, value]);
-      }
-    }
-    return out;
-  };
-  const cases: CaseInfo[] = [];
-  const casesOfSource = new Map<string, Array<{ name: string; values: Array<[string, AttributeValue]> }>>();
-  for (const c of children(child(root, 'Cases'), 'Case')) {
-    const name = attr(c, 'name')?.trim() || `Case ${cases.length + 1}`;
-    const description = childText(c, 'Description');
-    cases.push(description ? { id: name, description } : { id: name });
-    const values = valuesOf(c);
-    for (const ref of children(c, 'SourceRef')) {
-      const g = normalizeGuid(attr(ref, 'targetGUID'));
-      if (g) {
-        casesOfSource.set(g, [...(casesOfSource.get(g) ?? []), { name, values }]);
-      }
-    }
-  }
-
-  // Sources.
-  const files = new Map<string, string>();
-  const transcripts: string[] = [];
-  const skippedSources: SkippedSource[] = [];
-  const codings: Coding[] = [];
-  const usedCodingIds = new Set<string>();
-  const usedPaths = new Set<string>();
-  const memoFiles: string[] = [];
-  let selections = 0;
-  let codeApplications = 0;
-  let badPositions = 0;
-  let unknownCodes = 0;
-  let uncoded = 0;
-  let multiCase = 0;
-  const addMemoFile = (name: string, text: string): void => {
-    const path = uniquePath(`${MEMO_FOLDER}/${safeFileName(name.replace(/\.md$/i, ''), 'memo')}`, '.md', usedPaths);
-    files.set(path, text.endsWith('\n') ? text : text + '\n');
-    memoFiles.push(path);
-  };
-  const textSources = children(child(root, 'Sources'), 'TextSource');
-  const totalSources = Math.max(1, textSources.length);
-  for (const [i, src] of textSources.entries()) {
-    progress(0.2 + (0.7 * i) / totalSources, `Source ${i + 1} of ${textSources.length}`);
-    await yieldToEventLoop();
-    const guid = normalizeGuid(attr(src, 'guid'));
-    const plainPath = attr(src, 'plainTextPath');
-    const richPath = attr(src, 'richTextPath');
-    const name = attr(src, 'name')?.trim() || baseName(plainPath ?? richPath ?? '') || guid || `Source ${i + 1}`;
-    const selectionEls = children(src, 'PlainTextSelection');
-    const codingCount = selectionEls.reduce((n, s) => n + children(s, 'Coding').length, 0) + children(src, 'Coding').length;
-    let raw = childText(src, 'PlainTextContent');
-    if (raw === undefined && plainPath) {
-      raw = readEntryText(plainPath);
-      if (raw === undefined) {
-        skippedSources.push({ name, kind: 'text', reason: `its plain text (${plainPath}) is not in the archive`, codings: codingCount });
-        continue;
-      }
-    }
-    if (raw === undefined) {
-      skippedSources.push({
-        name,
-        kind: 'text',
-        reason: richPath ? 'it has only rich text (docx) and no plain text' : 'it has no text',
-        codings: codingCount,
-      });
-      continue;
-    }
-    if (raw.trim() === '') {
-      skippedSources.push({
-        name,
-        kind: 'text',
-        reason: richPath ? 'its plain text is empty (only its rich text, docx, may hold content)' : 'its text is empty',
-        codings: codingCount,
-      });
-      continue;
-    }
-    const hadBom = raw.startsWith('\uFEFF');
-    const body = hadBom ? raw.slice(1) : raw;
-
-    // Attributes: the case(s) it belongs to, the cases' variables, its own variables (these win).
-    const attributes: Record<string, AttributeValue> = {};
-    const itsCases = guid ? (casesOfSource.get(guid) ?? []) : [];
-    if (itsCases.length) {
-      attributes['case'] = itsCases[0].name;
-      if (itsCases.length > 1) {
-        multiCase++;
-      }
-      for (const [k, v] of itsCases[0].values) {
-        attributes[k] = v;
-      }
-    }
-    for (const [k, v] of valuesOf(src)) {
-      attributes[k] = v;
-    }
-    const eol = body.includes('\r\n') ? '\r\n' : '\n';
-    const frontMatter = makeFrontMatter(attributes, eol, body);
-    const text = frontMatter + body;
-    const path = uniquePath(
-      `${TRANSCRIPT_FOLDER}/${safeFileName(name.replace(/\.(txt|docx?|rtf|md|pdf)$/i, ''), 'source')}`,
-      '.md',
-      usedPaths,
-    );
-    files.set(path, text);
-    transcripts.push(path);
-
-    // Selections → codings. Positions count code points of the source text.
-    const mapping = choosePositionMapping(body, hadBom, selectionEls);
-    if (mapping.note) {
-      warnings.push(`${name}: ${mapping.note}`);
-    }
-    const uncodedMemos: string[] = [];
-    const toCoding = (
-      selGuid: string | undefined,
-      el: XmlElement,
-      start: number,
-      end: number,
-      codingEls: XmlElement[],
-      memo: string[],
-    ): void => {
-      const groups = new Map<string, { coder: CoderInfo; codes: string[]; created: string; memos: string[] }>();
-      for (const c of codingEls) {
-        const codeId = codeIdOfGuid(attr(child(c, 'CodeRef'), 'targetGUID'));
-        if (!codeId) {
-          unknownCodes++;
-          continue;
-        }
-        const coder = coderFor(attr(c, 'creatingUser') ?? attr(el, 'creatingUser'));
-        const g = groups.get(coder.id) ?? {
-          coder,
-          codes: [],
-          created: isoDate(attr(c, 'creationDateTime')) ?? isoDate(attr(el, 'creationDateTime')) ?? now,
-          memos: [],
-        };
-        if (!g.codes.includes(codeId)) {
-          g.codes.push(codeId);
-          codeApplications++;
-        }
-        append(g.memos, noteTexts(c));
-        groups.set(coder.id, g);
-      }
-      if (groups.size === 0) {
-        if (codingEls.length === 0) {
-          uncoded++;
-          const quote = text.slice(start, end);
-          uncodedMemos.push(['> ' + quote.replace(/\r?\n/g, '\n> '), ...memo].join('\n\n'));
-        }
-        return;
-      }
-      selections++;
-      let first = true;
-      for (const g of groups.values()) {
-        let id =
-          first && selGuid && !usedCodingIds.has(selGuid) ? selGuid : derivedGuid('coding', `${selGuid ?? newId()}\u0000${g.coder.id}`);
-        while (usedCodingIds.has(id)) {
-          id = newId();
-        }
-        first = false;
-        usedCodingIds.add(id);
-        const modified = isoDate(attr(el, 'modifiedDateTime'));
-        const memoText = [...memo, ...g.memos].join('\n\n');
-        codings.push({
-          id,
-          doc: path,
-          coder: g.coder.id,
-          codes: g.codes,
-          ...makeAnchor(text, start, end),
-          created: g.created,
-          ...(modified && modified !== g.created ? { modified } : {}),
-          ...(memoText ? { memo: memoText } : {}),
-        });
-      }
-    };
-    for (const sel of selectionEls) {
-      const s = toInt(attr(sel, 'startPosition'));
-      const e = toInt(attr(sel, 'endPosition'));
-      const s16 = s === undefined ? undefined : mapping.toUtf16(s);
-      const e16 = e === undefined ? undefined : mapping.toUtf16(e);
-      if (s16 === undefined || e16 === undefined || e16 < s16) {
-        badPositions++;
-        continue;
-      }
-      const memo = [childText(sel, 'Description'), ...noteTexts(sel)].filter((t): t is string => !!t && t.trim() !== '');
-      toCoding(normalizeGuid(attr(sel, 'guid')), sel, frontMatter.length + s16, frontMatter.length + e16, children(sel, 'Coding'), memo);
-    }
-    // Codings of the whole source.
-    for (const c of children(src, 'Coding')) {
-      toCoding(normalizeGuid(attr(c, 'guid')), c, frontMatter.length, text.length, [c], []);
-    }
-    const sourceMemos = [childText(src, 'Description'), ...noteTexts(src), ...uncodedMemos].filter(
-      (t): t is string => !!t && t.trim() !== '',
-    );
-    if (sourceMemos.length) {
-      const memo = sourceMemos.join('\n\n---\n\n');
-      const memoPath = transcriptMemoPath(path);
-      files.set(memoPath, (memo.startsWith('#') ? memo : `# Memo: ${name}\n\nTranscript: ${path}\n\n${memo}`).replace(/\n*$/, '\n'));
-      memoFiles.push(memoPath);
-    }
-  }
-
-  for (const [tag, kind] of MEDIA) {
-    for (const src of children(child(root, 'Sources'), tag)) {
-      const codingCount = countElements(src, 'Coding');
-      const name = attr(src, 'name')?.trim() || baseName(attr(src, 'path') ?? '') || 'unnamed';
-      skippedSources.push({ name, kind, reason: `${kind} sources cannot be coded in Codeboom`, codings: codingCount });
-    }
-  }
-
-  // Project-level notes and the ones nothing referred to.
-  const projectDescription = childText(root, 'Description');
-  // Notes of the project as a whole (its NoteRefs) and notes nothing refers to become memo files.
+/** Notes of the project as a whole (its NoteRefs) and notes nothing refers to become memo files. */
+function addUnreferencedNotes(notes: ReadonlyMap<string, NoteInfo>, state: ImportState): void {
   for (const note of notes.values()) {
     if (!note.used && note.text) {
-      addMemoFile(note.name, note.text);
+      const path = uniquePath(`${MEMO_FOLDER}/${safeFileName(note.name.replace(/\.md$/i, ''), 'memo')}`, '.md', state.usedPaths);
+      state.files.set(path, note.text.endsWith('\n') ? note.text : note.text + '\n');
+      state.memoFiles.push(path);
     }
   }
+}
 
+/** What was adjusted or left out, for the report. */
+function addWarnings(root: XmlElement, sets: readonly RefiSet[], state: ImportState): void {
+  const { warnings, badPositions, unknownCodes, uncoded, multiCase } = state;
   if (badPositions) {
     warnings.push(`${badPositions} selection(s) had positions outside their text and were left out.`);
   }
@@ -454,14 +147,27 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
   if (children(child(root, 'Links'), 'Link').length) {
     warnings.push('Links between codes, quotes and memos are not imported.');
   }
+}
 
+/** The project file and the coding files (one per transcript and coder) join the planned files; the report. */
+function assemblePlan(
+  root: XmlElement,
+  codebook: ImportedCodebook,
+  coders: Coders,
+  { cases, variables }: CasesAndVariables,
+  state: ImportState,
+  progress: (fraction: number, message: string) => void,
+): PlannedStudy {
+  const { files, codings } = state;
+  const { projectName, refiCodes } = codebook;
+  const projectDescription = childText(root, 'Description');
   const project: ProjectData = {
     ...emptyProject(projectName),
     ...(projectDescription ? { description: projectDescription } : {}),
     transcriptFolders: [TRANSCRIPT_FOLDER],
     cases,
-    coders,
-    codes,
+    coders: coders.coders,
+    codes: codebook.codes,
   };
   files.set(PROJECT_FILE, serializeProject(project));
   const partitions = new Map<string, Coding[]>();
@@ -486,16 +192,16 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
       ...(origin ? { origin } : {}),
       codes: countCodes(refiCodes),
       codebookDepth: codebookDepth(refiCodes),
-      transcripts,
-      selections,
+      transcripts: state.transcripts,
+      selections: state.selections,
       codings: codings.length,
-      codeApplications,
-      coders,
+      codeApplications: state.codeApplications,
+      coders: coders.coders,
       cases: cases.length,
       variables: variables.size,
-      memoFiles,
-      skippedSources,
-      warnings,
+      memoFiles: state.memoFiles,
+      skippedSources: state.skippedSources,
+      warnings: state.warnings,
     },
   };
 }
@@ -528,191 +234,4 @@ export async function importProject(bytes: Uint8Array, target: FileSystemPort, o
   return planned.report;
 }
 
-/** Lets the host show progress (and stay responsive) during a long import or export. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 const IGNORABLE = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini', '.git']);
-
-// ---------- helpers ----------
-
-interface PositionMapping {
-  toUtf16(codePoint: number): number | undefined;
-  readonly note?: string;
-}
-
-/**
- * How the exporting tool counted. The standard says code points of the text; some tools counted
- * with line breaks as one character although the file has CRLF, or counted a BOM. Where selection
- * names quote their text (ATLAS.ti does), the counting that makes most of them match is taken;
- * without such evidence, the standard's.
- */
-function choosePositionMapping(body: string, hadBom: boolean, selections: readonly XmlElement[]): PositionMapping {
-  const raw = new PositionMap(body);
-  const standard: PositionMapping = { toUtf16: (cp) => raw.toUtf16(cp) };
-  const candidates: Array<{ mapping: PositionMapping }> = [];
-  if (body.includes('\r\n')) {
-    const lf = body.replace(/\r\n/g, '\n');
-    const lfMap = new PositionMap(lf);
-    const toRaw = new Int32Array(lf.length + 1);
-    for (let i = 0, j = 0; i <= lf.length; i++, j++) {
-      if (body[j] === '\r' && body[j + 1] === '\n') {
-        j++;
-      }
-      toRaw[i] = j;
-    }
-    candidates.push({
-      mapping: {
-        toUtf16: (cp) => {
-          const u = lfMap.toUtf16(cp);
-          return u === undefined ? undefined : toRaw[u];
-        },
-        note: 'positions were counted with one character per line break (the text has CRLF); adjusted.',
-      },
-    });
-  }
-  if (hadBom) {
-    candidates.push({ mapping: { toUtf16: (cp) => raw.toUtf16(cp - 1), note: 'positions counted the byte order mark; adjusted.' } });
-  }
-  if (candidates.length === 0) {
-    return standard;
-  }
-  const quoted = selections
-    .map((s) => ({
-      name: normalizeSpace(attr(s, 'name') ?? '')
-        .replace(/(…|\.\.\.)$/, '')
-        .trim(),
-      s: toInt(attr(s, 'startPosition')),
-      e: toInt(attr(s, 'endPosition')),
-    }))
-    .filter((q) => q.name.length >= 8 && q.s !== undefined && q.e !== undefined);
-  if (quoted.length === 0) {
-    return standard;
-  }
-  const score = (m: PositionMapping): number =>
-    quoted.filter((q) => {
-      const a = m.toUtf16(q.s!);
-      const b = m.toUtf16(q.e!);
-      return a !== undefined && b !== undefined && normalizeSpace(body.slice(a, b)).startsWith(q.name);
-    }).length;
-  let best = standard;
-  let bestScore = score(standard);
-  for (const c of candidates) {
-    const s = score(c.mapping);
-    if (s > bestScore) {
-      best = c.mapping;
-      bestScore = s;
-    }
-  }
-  return best;
-}
-
-function normalizeSpace(text: string): string {
-  return text.replace(/\s+/g, ' ');
-}
-
-function makeFrontMatter(attributes: Record<string, AttributeValue>, eol: string, body: string): string {
-  const keys = Object.keys(attributes);
-  if (keys.length === 0) {
-    // Text that starts like front matter would be read as front matter: fence it off with an empty one.
-    return /^\uFEFF?---[ \t]*\r?\n/.test(body) ? `---${eol}---${eol}` : '';
-  }
-  const yaml = stringifyYaml(attributes, { lineWidth: 0 }).replace(/\n/g, eol);
-  return `---${eol}${yaml}---${eol}`;
-}
-
-function variableValue(vv: XmlElement): AttributeValue | undefined {
-  const text = (name: string): string | undefined => {
-    const c = child(vv, name);
-    if (!c) {
-      return undefined;
-    }
-    const t = c['#text'];
-    return typeof t === 'string' ? t.trim() : '';
-  };
-  const t = text('TextValue');
-  if (t !== undefined) {
-    return t;
-  }
-  const b = text('BooleanValue');
-  if (b !== undefined) {
-    return b === 'true' || b === '1';
-  }
-  for (const name of ['IntegerValue', 'FloatValue']) {
-    const n = text(name);
-    if (n !== undefined) {
-      const num = Number(n);
-      return n !== '' && Number.isFinite(num) ? num : n;
-    }
-  }
-  return text('DateValue') ?? text('DateTimeValue');
-}
-
-function isoDate(value: string | undefined): string | undefined {
-  if (!value) {
-    return undefined;
-  }
-  const t = Date.parse(value);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
-}
-
-function toInt(value: string | undefined): number | undefined {
-  if (value === undefined || !/^\s*-?\d+\s*$/.test(value)) {
-    return undefined;
-  }
-  return parseInt(value, 10);
-}
-
-function baseName(path: string): string {
-  const p = path.replace(/\\/g, '/');
-  return p.slice(p.lastIndexOf('/') + 1);
-}
-
-function countElements(el: XmlElement, name: string): number {
-  let n = 0;
-  for (const [key, value] of Object.entries(el)) {
-    if (key.startsWith('@_') || key === '#text') {
-      continue;
-    }
-    const list = Array.isArray(value) ? value : [value];
-    for (const item of list) {
-      if (key === name) {
-        n++;
-      }
-      if (typeof item === 'object' && item !== null) {
-        n += countElements(item as XmlElement, name);
-      }
-    }
-  }
-  return n;
-}
-
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-
-/** A file name that is safe on every platform and never leaves its folder. */
-export function safeFileName(name: string, fallback: string): string {
-  let n = name
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[.\s-]+|[.\s]+$/g, '');
-  if (n.length > 100) {
-    n = n.slice(0, 100).trim();
-  }
-  if (!n || RESERVED.test(n)) {
-    n = n ? `${n}-${fallback}` : fallback;
-  }
-  return n;
-}
-
-function uniquePath(stem: string, ext: string, used: Set<string>): string {
-  let path = stem + ext;
-  for (let n = 2; used.has(path.toLowerCase()); n++) {
-    path = `${stem} (${n})${ext}`;
-  }
-  used.add(path.toLowerCase());
-  return path;
-}

@@ -1,0 +1,203 @@
+/**
+ * Helpers of the project import: where imported files go and how they are named, how a tool
+ * counted positions, front matter, variable values, dates and element counts.
+ */
+import { stringify as stringifyYaml } from 'yaml';
+import type { AttributeValue } from '../model';
+import { studyPath } from '../paths';
+import type { XmlElement } from './xml';
+import { attr, child } from './xml';
+import { PositionMap } from './positions';
+
+export const TRANSCRIPT_FOLDER = 'transcripts';
+/** Where memos live (as the method feature keeps them): a transcript's at `.codeboom/memos/<transcript path>`. */
+export const MEMO_FOLDER = '.codeboom/memos';
+
+export function transcriptMemoPath(doc: string): string {
+  return `${MEMO_FOLDER}/${studyPath(doc)}`;
+}
+
+/** Lets the host show progress (and stay responsive) during a long import or export. */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface PositionMapping {
+  toUtf16(codePoint: number): number | undefined;
+  readonly note?: string;
+}
+
+/**
+ * How the exporting tool counted. The standard says code points of the text; some tools counted
+ * with line breaks as one character although the file has CRLF, or counted a BOM. Where selection
+ * names quote their text (ATLAS.ti does), the counting that makes most of them match is taken;
+ * without such evidence, the standard's.
+ */
+export function choosePositionMapping(body: string, hadBom: boolean, selections: readonly XmlElement[]): PositionMapping {
+  const raw = new PositionMap(body);
+  const standard: PositionMapping = { toUtf16: (cp) => raw.toUtf16(cp) };
+  const candidates: Array<{ mapping: PositionMapping }> = [];
+  if (body.includes('\r\n')) {
+    const lf = body.replace(/\r\n/g, '\n');
+    const lfMap = new PositionMap(lf);
+    const toRaw = new Int32Array(lf.length + 1);
+    for (let i = 0, j = 0; i <= lf.length; i++, j++) {
+      if (body[j] === '\r' && body[j + 1] === '\n') {
+        j++;
+      }
+      toRaw[i] = j;
+    }
+    candidates.push({
+      mapping: {
+        toUtf16: (cp) => {
+          const u = lfMap.toUtf16(cp);
+          return u === undefined ? undefined : toRaw[u];
+        },
+        note: 'positions were counted with one character per line break (the text has CRLF); adjusted.',
+      },
+    });
+  }
+  if (hadBom) {
+    candidates.push({ mapping: { toUtf16: (cp) => raw.toUtf16(cp - 1), note: 'positions counted the byte order mark; adjusted.' } });
+  }
+  if (candidates.length === 0) {
+    return standard;
+  }
+  const quoted = selections
+    .map((s) => ({
+      name: normalizeSpace(attr(s, 'name') ?? '')
+        .replace(/(…|\.\.\.)$/, '')
+        .trim(),
+      s: toInt(attr(s, 'startPosition')),
+      e: toInt(attr(s, 'endPosition')),
+    }))
+    .filter((q) => q.name.length >= 8 && q.s !== undefined && q.e !== undefined);
+  if (quoted.length === 0) {
+    return standard;
+  }
+  const score = (m: PositionMapping): number =>
+    quoted.filter((q) => {
+      const a = m.toUtf16(q.s!);
+      const b = m.toUtf16(q.e!);
+      return a !== undefined && b !== undefined && normalizeSpace(body.slice(a, b)).startsWith(q.name);
+    }).length;
+  let best = standard;
+  let bestScore = score(standard);
+  for (const c of candidates) {
+    const s = score(c.mapping);
+    if (s > bestScore) {
+      best = c.mapping;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+function normalizeSpace(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+export function makeFrontMatter(attributes: Record<string, AttributeValue>, eol: string, body: string): string {
+  const keys = Object.keys(attributes);
+  if (keys.length === 0) {
+    // Text that starts like front matter would be read as front matter: fence it off with an empty one.
+    return /^\uFEFF?---[ \t]*\r?\n/.test(body) ? `---${eol}---${eol}` : '';
+  }
+  const yaml = stringifyYaml(attributes, { lineWidth: 0 }).replace(/\n/g, eol);
+  return `---${eol}${yaml}---${eol}`;
+}
+
+export function variableValue(vv: XmlElement): AttributeValue | undefined {
+  const text = (name: string): string | undefined => {
+    const c = child(vv, name);
+    if (!c) {
+      return undefined;
+    }
+    const t = c['#text'];
+    return typeof t === 'string' ? t.trim() : '';
+  };
+  const t = text('TextValue');
+  if (t !== undefined) {
+    return t;
+  }
+  const b = text('BooleanValue');
+  if (b !== undefined) {
+    return b === 'true' || b === '1';
+  }
+  for (const name of ['IntegerValue', 'FloatValue']) {
+    const n = text(name);
+    if (n !== undefined) {
+      const num = Number(n);
+      return n !== '' && Number.isFinite(num) ? num : n;
+    }
+  }
+  return text('DateValue') ?? text('DateTimeValue');
+}
+
+export function isoDate(value: string | undefined): string | undefined {
+  if (!value) {
+    return undefined;
+  }
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+}
+
+export function toInt(value: string | undefined): number | undefined {
+  if (value === undefined || !/^\s*-?\d+\s*$/.test(value)) {
+    return undefined;
+  }
+  return parseInt(value, 10);
+}
+
+export function baseName(path: string): string {
+  const p = path.replace(/\\/g, '/');
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+export function countElements(el: XmlElement, name: string): number {
+  let n = 0;
+  for (const [key, value] of Object.entries(el)) {
+    if (key.startsWith('@_') || key === '#text') {
+      continue;
+    }
+    const list = Array.isArray(value) ? value : [value];
+    for (const item of list) {
+      if (key === name) {
+        n++;
+      }
+      if (typeof item === 'object' && item !== null) {
+        n += countElements(item as XmlElement, name);
+      }
+    }
+  }
+  return n;
+}
+
+const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+
+/** A file name that is safe on every platform and never leaves its folder. */
+export function safeFileName(name: string, fallback: string): string {
+  let n = name
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s-]+|[.\s]+$/g, '');
+  if (n.length > 100) {
+    n = n.slice(0, 100).trim();
+  }
+  if (!n || RESERVED.test(n)) {
+    n = n ? `${n}-${fallback}` : fallback;
+  }
+  return n;
+}
+
+export function uniquePath(stem: string, ext: string, used: Set<string>): string {
+  let path = stem + ext;
+  for (let n = 2; used.has(path.toLowerCase()); n++) {
+    path = `${stem} (${n})${ext}`;
+  }
+  used.add(path.toLowerCase());
+  return path;
+}

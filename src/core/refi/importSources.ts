@@ -1,0 +1,309 @@
+/**
+ * The source phase of the project import: plain-text sources become Markdown transcripts (front
+ * matter from the case and its variables), their selections and codings Codeboom codings, their
+ * notes and uncoded selections the transcript's memo; media sources are skipped and reported.
+ */
+import type { AttributeValue, CoderInfo, Coding } from '../model';
+import { append } from '../port';
+import { makeAnchor } from '../anchor';
+import { newId } from '../ids';
+import { derivedGuid, normalizeGuid } from './guid';
+import type { XmlElement } from './xml';
+import { attr, child, childText, children } from './xml';
+import type { SkippedSource } from './importProject';
+import type { CasesAndVariables, Coders, Notes } from './importReferences';
+import {
+  baseName,
+  choosePositionMapping,
+  countElements,
+  isoDate,
+  makeFrontMatter,
+  safeFileName,
+  toInt,
+  TRANSCRIPT_FOLDER,
+  transcriptMemoPath,
+  uniquePath,
+  yieldToEventLoop,
+} from './importHelpers';
+
+/** What the earlier phases read, for the sources to refer to. */
+export interface SourceContext {
+  /** Timestamp for codings that carry none. */
+  readonly now: string;
+  readonly readEntryText: (path: string | undefined) => string | undefined;
+  readonly coders: Coders;
+  readonly notes: Notes;
+  readonly codeIdOfGuid: (guid: string | undefined) => string | undefined;
+  readonly cases: CasesAndVariables;
+}
+
+/** What the import builds up: the study's files, and what the report counts and warns about. */
+export interface ImportState {
+  /** Study-relative path → file content, in the order they were planned. */
+  readonly files: Map<string, string>;
+  /** Planned paths in lower case (unique on case-insensitive file systems too). */
+  readonly usedPaths: Set<string>;
+  readonly transcripts: string[];
+  readonly memoFiles: string[];
+  readonly skippedSources: SkippedSource[];
+  readonly codings: Coding[];
+  readonly usedCodingIds: Set<string>;
+  readonly warnings: string[];
+  selections: number;
+  codeApplications: number;
+  badPositions: number;
+  unknownCodes: number;
+  uncoded: number;
+  multiCase: number;
+}
+
+export function newImportState(): ImportState {
+  return {
+    files: new Map(),
+    usedPaths: new Set(),
+    transcripts: [],
+    memoFiles: [],
+    skippedSources: [],
+    codings: [],
+    usedCodingIds: new Set(),
+    warnings: [],
+    selections: 0,
+    codeApplications: 0,
+    badPositions: 0,
+    unknownCodes: 0,
+    uncoded: 0,
+    multiCase: 0,
+  };
+}
+
+const MEDIA: ReadonlyArray<readonly [string, SkippedSource['kind']]> = [
+  ['PDFSource', 'PDF'],
+  ['PictureSource', 'picture'],
+  ['AudioSource', 'audio'],
+  ['VideoSource', 'video'],
+];
+
+/** Every text source, one after the other (yielding to the event loop between them). */
+export async function importTextSources(
+  root: XmlElement,
+  ctx: SourceContext,
+  state: ImportState,
+  progress: (fraction: number, message: string) => void,
+): Promise<void> {
+  const textSources = children(child(root, 'Sources'), 'TextSource');
+  const totalSources = Math.max(1, textSources.length);
+  for (const [i, src] of textSources.entries()) {
+    progress(0.2 + (0.7 * i) / totalSources, `Source ${i + 1} of ${textSources.length}`);
+    await yieldToEventLoop();
+    importTextSource(src, i, ctx, state);
+  }
+}
+
+/** Media sources cannot be coded in Codeboom: reported with the codings they carry. */
+export function skipMediaSources(root: XmlElement, state: ImportState): void {
+  for (const [tag, kind] of MEDIA) {
+    for (const src of children(child(root, 'Sources'), tag)) {
+      const codingCount = countElements(src, 'Coding');
+      const name = attr(src, 'name')?.trim() || baseName(attr(src, 'path') ?? '') || 'unnamed';
+      state.skippedSources.push({ name, kind, reason: `${kind} sources cannot be coded in Codeboom`, codings: codingCount });
+    }
+  }
+}
+
+/** One text source: its transcript, its codings, its memo. */
+function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state: ImportState): void {
+  const guid = normalizeGuid(attr(src, 'guid'));
+  const plainPath = attr(src, 'plainTextPath');
+  const richPath = attr(src, 'richTextPath');
+  const name = attr(src, 'name')?.trim() || baseName(plainPath ?? richPath ?? '') || guid || `Source ${i + 1}`;
+  const selectionEls = children(src, 'PlainTextSelection');
+  const codingCount = selectionEls.reduce((n, s) => n + children(s, 'Coding').length, 0) + children(src, 'Coding').length;
+  const raw = sourceText(src, name, codingCount, ctx, state);
+  if (raw === undefined) {
+    return;
+  }
+  const hadBom = raw.startsWith('\uFEFF');
+  const body = hadBom ? raw.slice(1) : raw;
+
+  const attributes = sourceAttributes(src, guid, ctx, state);
+  const eol = body.includes('\r\n') ? '\r\n' : '\n';
+  const frontMatter = makeFrontMatter(attributes, eol, body);
+  const text = frontMatter + body;
+  const path = uniquePath(
+    `${TRANSCRIPT_FOLDER}/${safeFileName(name.replace(/\.(txt|docx?|rtf|md|pdf)$/i, ''), 'source')}`,
+    '.md',
+    state.usedPaths,
+  );
+  state.files.set(path, text);
+  state.transcripts.push(path);
+
+  // Selections → codings. Positions count code points of the source text.
+  const mapping = choosePositionMapping(body, hadBom, selectionEls);
+  if (mapping.note) {
+    state.warnings.push(`${name}: ${mapping.note}`);
+  }
+  const transcript: Transcript = { path, text, uncodedMemos: [] };
+  for (const sel of selectionEls) {
+    const s = toInt(attr(sel, 'startPosition'));
+    const e = toInt(attr(sel, 'endPosition'));
+    const s16 = s === undefined ? undefined : mapping.toUtf16(s);
+    const e16 = e === undefined ? undefined : mapping.toUtf16(e);
+    if (s16 === undefined || e16 === undefined || e16 < s16) {
+      state.badPositions++;
+      continue;
+    }
+    const memo = [childText(sel, 'Description'), ...ctx.notes.noteTexts(sel)].filter((t): t is string => !!t && t.trim() !== '');
+    const span = { start: frontMatter.length + s16, end: frontMatter.length + e16 };
+    addCodings(transcript, normalizeGuid(attr(sel, 'guid')), sel, span, children(sel, 'Coding'), memo, ctx, state);
+  }
+  // Codings of the whole source.
+  for (const c of children(src, 'Coding')) {
+    addCodings(transcript, normalizeGuid(attr(c, 'guid')), c, { start: frontMatter.length, end: text.length }, [c], [], ctx, state);
+  }
+  const sourceMemos = [childText(src, 'Description'), ...ctx.notes.noteTexts(src), ...transcript.uncodedMemos].filter(
+    (t): t is string => !!t && t.trim() !== '',
+  );
+  if (sourceMemos.length) {
+    const memo = sourceMemos.join('\n\n---\n\n');
+    const memoPath = transcriptMemoPath(path);
+    state.files.set(memoPath, (memo.startsWith('#') ? memo : `# Memo: ${name}\n\nTranscript: ${path}\n\n${memo}`).replace(/\n*$/, '\n'));
+    state.memoFiles.push(memoPath);
+  }
+}
+
+/** The source's plain text (inline or from the archive), or undefined after reporting why it is skipped. */
+function sourceText(src: XmlElement, name: string, codingCount: number, ctx: SourceContext, state: ImportState): string | undefined {
+  const plainPath = attr(src, 'plainTextPath');
+  const richPath = attr(src, 'richTextPath');
+  let raw = childText(src, 'PlainTextContent');
+  if (raw === undefined && plainPath) {
+    raw = ctx.readEntryText(plainPath);
+    if (raw === undefined) {
+      state.skippedSources.push({
+        name,
+        kind: 'text',
+        reason: `its plain text (${plainPath}) is not in the archive`,
+        codings: codingCount,
+      });
+      return undefined;
+    }
+  }
+  if (raw === undefined) {
+    state.skippedSources.push({
+      name,
+      kind: 'text',
+      reason: richPath ? 'it has only rich text (docx) and no plain text' : 'it has no text',
+      codings: codingCount,
+    });
+    return undefined;
+  }
+  if (raw.trim() === '') {
+    state.skippedSources.push({
+      name,
+      kind: 'text',
+      reason: richPath ? 'its plain text is empty (only its rich text, docx, may hold content)' : 'its text is empty',
+      codings: codingCount,
+    });
+    return undefined;
+  }
+  return raw;
+}
+
+/** Attributes: the case(s) it belongs to, the cases' variables, its own variables (these win). */
+function sourceAttributes(
+  src: XmlElement,
+  guid: string | undefined,
+  ctx: SourceContext,
+  state: ImportState,
+): Record<string, AttributeValue> {
+  const attributes: Record<string, AttributeValue> = {};
+  const itsCases = guid ? (ctx.cases.casesOfSource.get(guid) ?? []) : [];
+  if (itsCases.length) {
+    attributes['case'] = itsCases[0].name;
+    if (itsCases.length > 1) {
+      state.multiCase++;
+    }
+    for (const [k, v] of itsCases[0].values) {
+      attributes[k] = v;
+    }
+  }
+  for (const [k, v] of ctx.cases.valuesOf(src)) {
+    attributes[k] = v;
+  }
+  return attributes;
+}
+
+/** The transcript a source became, and the quotes of its uncoded selections (for its memo). */
+interface Transcript {
+  readonly path: string;
+  readonly text: string;
+  readonly uncodedMemos: string[];
+}
+
+/**
+ * A selection (or a whole source) and its REFI codings → Codeboom codings: one per coder, carrying
+ * that coder's codes. A selection without codes becomes a quote in the transcript's memo.
+ */
+function addCodings(
+  transcript: Transcript,
+  selGuid: string | undefined,
+  el: XmlElement,
+  { start, end }: { start: number; end: number },
+  codingEls: XmlElement[],
+  memo: string[],
+  ctx: SourceContext,
+  state: ImportState,
+): void {
+  const groups = new Map<string, { coder: CoderInfo; codes: string[]; created: string; memos: string[] }>();
+  for (const c of codingEls) {
+    const codeId = ctx.codeIdOfGuid(attr(child(c, 'CodeRef'), 'targetGUID'));
+    if (!codeId) {
+      state.unknownCodes++;
+      continue;
+    }
+    const coder = ctx.coders.coderFor(attr(c, 'creatingUser') ?? attr(el, 'creatingUser'));
+    const g = groups.get(coder.id) ?? {
+      coder,
+      codes: [],
+      created: isoDate(attr(c, 'creationDateTime')) ?? isoDate(attr(el, 'creationDateTime')) ?? ctx.now,
+      memos: [],
+    };
+    if (!g.codes.includes(codeId)) {
+      g.codes.push(codeId);
+      state.codeApplications++;
+    }
+    append(g.memos, ctx.notes.noteTexts(c));
+    groups.set(coder.id, g);
+  }
+  if (groups.size === 0) {
+    if (codingEls.length === 0) {
+      state.uncoded++;
+      const quote = transcript.text.slice(start, end);
+      transcript.uncodedMemos.push(['> ' + quote.replace(/\r?\n/g, '\n> '), ...memo].join('\n\n'));
+    }
+    return;
+  }
+  state.selections++;
+  let first = true;
+  for (const g of groups.values()) {
+    let id =
+      first && selGuid && !state.usedCodingIds.has(selGuid) ? selGuid : derivedGuid('coding', `${selGuid ?? newId()}\u0000${g.coder.id}`);
+    while (state.usedCodingIds.has(id)) {
+      id = newId();
+    }
+    first = false;
+    state.usedCodingIds.add(id);
+    const modified = isoDate(attr(el, 'modifiedDateTime'));
+    const memoText = [...memo, ...g.memos].join('\n\n');
+    state.codings.push({
+      id,
+      doc: transcript.path,
+      coder: g.coder.id,
+      codes: g.codes,
+      ...makeAnchor(transcript.text, start, end),
+      created: g.created,
+      ...(modified && modified !== g.created ? { modified } : {}),
+      ...(memoText ? { memo: memoText } : {}),
+    });
+  }
+}
