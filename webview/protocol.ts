@@ -92,6 +92,8 @@ export interface MatrixColumnView {
   readonly key: string;
   readonly label: string;
   readonly detail?: string;
+  /** The "no value" column (transcripts without a value for the column's attribute): shown as `strings.noValue`. */
+  readonly missing: boolean;
 }
 
 export interface MatrixView {
@@ -104,6 +106,8 @@ export interface MatrixView {
   readonly rowTotals: readonly number[];
   readonly columnTotals: readonly number[];
   readonly grandTotal: number;
+  /** Whether the totals row shows the grand total: only when the cells count codings (distinct codings add up). */
+  readonly showGrandTotal: boolean;
   readonly max: number;
   readonly percent: boolean;
   /** Whether the totals row is in the cells' unit (not for percentages and co-occurrence). */
@@ -123,6 +127,8 @@ export interface CoverageFactorView {
   readonly counts: readonly number[];
   readonly total: number;
   readonly respondents: number;
+  /** No coding at all is evidence for this factor (the core's `factorsWithoutEvidence`). */
+  readonly noEvidence: boolean;
 }
 
 export interface CoverageCodeView {

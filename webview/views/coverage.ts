@@ -23,12 +23,12 @@ function factorTable(cov: CoverageView, t: UiStrings): HTMLTableElement {
       tbody.append(el('tr', { class: 'category' }, el('th', { scope: 'rowgroup', colspan: cov.cases.length + 5 }, category)));
     }
     const name = el('th', { scope: 'row' }, f.name);
-    if (f.total === 0) {
+    if (f.noEvidence) {
       name.append(el('span', { class: 'badge' }, t.noEvidence));
     }
     const tr = el(
       'tr',
-      { class: f.total === 0 ? 'no-evidence' : undefined, 'data-factor': f.id },
+      { class: f.noEvidence ? 'no-evidence' : undefined, 'data-factor': f.id },
       name,
       el('td', {}, f.authors.join('; ')),
       el('td', {}, f.codes.join(', ')),
@@ -68,7 +68,7 @@ function unlinkedTable(cov: CoverageView, t: UiStrings): HTMLTableElement {
 
 /** The view's content. */
 export function coverageNodes(cov: CoverageView, t: UiStrings): Node[] {
-  const without = cov.factors.filter((f) => f.total === 0).length;
+  const without = cov.factors.filter((f) => f.noEvidence).length;
   return [
     el('p', { class: 'hint' }, fmt(t.factorsWithoutEvidence, without, cov.factors.length)),
     factorTable(cov, t),

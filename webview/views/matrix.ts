@@ -6,7 +6,7 @@ import { el, fmt, formatNumber } from '../dom';
 import { post } from '../host';
 import { passagesPane, showView, status, tableWrap } from '../layout';
 import { renderPassagesHint, renderPassagesLoading } from '../passages';
-import type { MatrixRowView, MatrixView, PanelState, UiStrings } from '../protocol';
+import type { MatrixRowView, MatrixView, UiStrings } from '../protocol';
 import { setFocusedCell, setMatrix, setSelected, store, updatePanel } from '../state';
 
 function visibleRows(m: MatrixView, collapsed: ReadonlySet<string>): boolean[] {
@@ -23,11 +23,7 @@ function headRow(m: MatrixView, t: UiStrings): HTMLTableRowElement {
   head.append(el('th', { scope: 'col', role: 'columnheader' }, t.code));
   for (const c of m.columns) {
     head.append(
-      el(
-        'th',
-        { scope: 'col', role: 'columnheader', class: 'col', title: c.detail ?? c.label },
-        c.label === '—' && c.key.startsWith('\u0000') ? t.noValue : c.label,
-      ),
+      el('th', { scope: 'col', role: 'columnheader', class: 'col', title: c.detail ?? c.label }, c.missing ? t.noValue : c.label),
     );
   }
   head.append(el('th', { scope: 'col', role: 'columnheader', class: 'col' }, t.total));
@@ -92,13 +88,13 @@ function bodyRow(m: MatrixView, i: number, collapsed: ReadonlySet<string>, visib
   return tr;
 }
 
-function totalsRow(m: MatrixView, s: PanelState, t: UiStrings): HTMLTableRowElement {
+function totalsRow(m: MatrixView, t: UiStrings): HTMLTableRowElement {
   const tr = el('tr', { class: 'totals', 'aria-rowindex': m.rows.length + 2 });
   tr.append(el('th', { scope: 'row', role: 'rowheader' }, t.total));
   for (let c = 0; c < m.columns.length; c++) {
     tr.append(el('td', { role: 'gridcell' }, String(m.columnTotals[c])));
   }
-  tr.append(el('td', { role: 'gridcell' }, s.options.measure === 'codings' ? String(m.grandTotal) : ''));
+  tr.append(el('td', { role: 'gridcell' }, m.showGrandTotal ? String(m.grandTotal) : ''));
   return tr;
 }
 
@@ -120,7 +116,7 @@ export function renderMatrix(m: MatrixView): void {
   m.rows.forEach((_r, i) => tbody.append(bodyRow(m, i, collapsed, visible[i])));
   table.append(tbody);
   if (m.totalsRow) {
-    table.append(el('tfoot', {}, totalsRow(m, s, t)));
+    table.append(el('tfoot', {}, totalsRow(m, t)));
   }
   table.addEventListener('click', onMatrixClick);
   table.addEventListener('keydown', onMatrixKey);
