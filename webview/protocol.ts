@@ -3,8 +3,25 @@
  * that the extension (Node) and the webview (browser) both compile it. Messages from the webview
  * are untrusted input: the extension parses every one with {@link WebviewMessageSchema}. The
  * webview imports only the types (`import type`), so zod stays out of its bundle.
+ *
+ * Where a message repeats a core shape, it is derived from the core type (`Pick`) or checked
+ * against it at compile time ({@link ProtocolMatchesCore}), so the two cannot drift apart.
  */
 import { z } from 'zod';
+import type {
+  ColumnSpec,
+  CoverageCode,
+  CoverageFactor,
+  MatrixColumn,
+  MatrixFilters,
+  MatrixOptions,
+  MatrixRow,
+  Measure,
+  RowMode,
+  SynthesisRow,
+} from '../src/core/matrix';
+import type { Origin, Polarity } from '../src/core/model';
+import type { SaturationPoint } from '../src/core/saturation';
 
 // ---------- shared vocabulary ----------
 
@@ -48,10 +65,32 @@ export const PanelStateSchema = z.object({
 });
 
 export type ColumnSpecMessage = z.infer<typeof ColumnSpecSchema>;
+export type FiltersMessage = z.infer<typeof FiltersSchema>;
 export type MatrixOptionsMessage = z.infer<typeof MatrixOptionsSchema>;
 export type PanelState = z.infer<typeof PanelStateSchema>;
 export type View = PanelState['view'];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** True when A and B are the same type (not merely assignable). */
+type Equal<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+/** Strips `readonly` all the way down (zod's inferred types are mutable, the core's readonly). */
+type Mutable<T> = T extends readonly (infer U)[] ? Mutable<U>[] : T extends object ? { -readonly [K in keyof T]: Mutable<T[K]> } : T;
+
+/**
+ * Compile-time checks: the schemas above accept exactly the core's options, so that the extension
+ * can pass a parsed message's options to the core as they are. A type error here means that the
+ * core or the protocol changed alone.
+ */
+export type ProtocolMatchesCore = [
+  Assert<Equal<(typeof POLARITY_VALUES)[number], Polarity>>,
+  Assert<Equal<(typeof ORIGIN_VALUES)[number], Origin>>,
+  Assert<Equal<(typeof MEASURE_VALUES)[number], Measure>>,
+  Assert<Equal<MatrixOptionsMessage['rows'], RowMode>>,
+  Assert<Equal<ColumnSpecMessage, Mutable<ColumnSpec>>>,
+  Assert<Equal<FiltersMessage, Mutable<MatrixFilters>>>,
+  Assert<Equal<MatrixOptionsMessage, Mutable<MatrixOptions>>>,
+];
 
 export const DEFAULT_PANEL_STATE: PanelState = {
   view: 'matrix',
@@ -77,21 +116,12 @@ export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
 // ---------- extension → webview ----------
 
-export interface MatrixRowView {
-  readonly code: string;
-  readonly name: string;
-  readonly path: string;
-  readonly depth: number;
-  readonly parent?: string;
-  readonly hasChildren: boolean;
-  readonly color: string;
-  readonly polarity?: string;
-}
+/** A code row, as the core's (its origin stays behind). */
+export type MatrixRowView = Pick<MatrixRow, 'code' | 'name' | 'path' | 'depth' | 'parent' | 'hasChildren' | 'color' | 'polarity'>;
 
-export interface MatrixColumnView {
-  readonly key: string;
-  readonly label: string;
-  readonly detail?: string;
+export interface MatrixColumnView extends Pick<MatrixColumn, 'key' | 'label' | 'detail'> {
+  /** The "no value" column (transcripts without a value for the column's attribute): shown as `strings.noValue`. */
+  readonly missing: boolean;
 }
 
 export interface MatrixView {
@@ -104,6 +134,8 @@ export interface MatrixView {
   readonly rowTotals: readonly number[];
   readonly columnTotals: readonly number[];
   readonly grandTotal: number;
+  /** Whether the totals row shows the grand total: only when the cells count codings (distinct codings add up). */
+  readonly showGrandTotal: boolean;
   readonly max: number;
   readonly percent: boolean;
   /** Whether the totals row is in the cells' unit (not for percentages and co-occurrence). */
@@ -114,25 +146,16 @@ export interface MatrixView {
   readonly uncounted: number;
 }
 
-export interface CoverageFactorView {
-  readonly id: string;
-  readonly name: string;
-  readonly category: string;
-  readonly authors: readonly string[];
-  readonly codes: readonly string[];
-  readonly counts: readonly number[];
-  readonly total: number;
-  readonly respondents: number;
+/** A literature factor's row; `codes` are the linked codes' names (the core has their ids). */
+export interface CoverageFactorView extends Pick<
+  CoverageFactor,
+  'id' | 'name' | 'category' | 'authors' | 'codes' | 'counts' | 'total' | 'respondents'
+> {
+  /** No coding at all is evidence for this factor (the core's `factorsWithoutEvidence`). */
+  readonly noEvidence: boolean;
 }
 
-export interface CoverageCodeView {
-  readonly id: string;
-  readonly name: string;
-  readonly path: string;
-  readonly depth: number;
-  readonly counts: readonly number[];
-  readonly total: number;
-}
+export type CoverageCodeView = Pick<CoverageCode, 'id' | 'name' | 'path' | 'depth' | 'counts' | 'total'>;
 
 export interface CoverageView {
   readonly cases: readonly string[];
@@ -140,17 +163,14 @@ export interface CoverageView {
   readonly unlinked: readonly CoverageCodeView[];
 }
 
-export interface SynthesisRowView {
-  readonly factorCode: string;
-  readonly factor: string;
+export interface SynthesisRowView extends Pick<
+  SynthesisRow,
+  'factorCode' | 'factor' | 'patternCode' | 'pattern' | 'isNew' | 'analysis' | 'counts' | 'total'
+> {
+  /** The polarity's label ('' for none). */
   readonly polarity: string;
-  readonly patternCode: string;
-  readonly pattern: string;
+  /** The literature factors the pattern is linked to, as one text (or that it is new). */
   readonly origin: string;
-  readonly isNew: boolean;
-  readonly analysis: string;
-  readonly counts: readonly number[];
-  readonly total: number;
 }
 
 export interface SynthesisView {
@@ -158,16 +178,12 @@ export interface SynthesisView {
   readonly rows: readonly SynthesisRowView[];
 }
 
-export interface SaturationPointView {
-  readonly doc: string;
-  /** "Respondent A, interview 1" */
-  readonly label: string;
+/** A transcript's point; `label` is "Respondent A, interview 1". */
+export interface SaturationPointView extends Pick<SaturationPoint, 'doc' | 'label' | 'date' | 'newCodes' | 'cumulative'> {
   /** The transcript's file name without folder and extension ("A-1"), for the chart's axis. */
   readonly short: string;
-  readonly date?: string;
-  /** Names of the codes used for the first time in this transcript. */
+  /** Names of the codes used for the first time in this transcript (the core has their ids). */
   readonly newCodes: readonly string[];
-  readonly cumulative: number;
 }
 
 export interface SaturationView {

@@ -43,12 +43,13 @@ export function matrixView(index: MatrixIndex, options: MatrixOptions): MatrixVi
       color: r.color,
       ...(r.polarity ? { polarity: r.polarity } : {}),
     })),
-    columns: m.columns.map((c) => ({ key: c.key, label: c.label, ...(c.detail ? { detail: c.detail } : {}) })),
+    columns: m.columns.map((c) => ({ key: c.key, label: c.label, ...(c.detail ? { detail: c.detail } : {}), missing: c.missing === true })),
     values: Array.from(m.values, (v) => (percent ? Math.round(v * 10) / 10 : v)),
     codings: Array.from(m.codings),
     rowTotals: Array.from(m.rowTotals),
     columnTotals: Array.from(m.columnTotals),
     grandTotal: m.grandTotal,
+    showGrandTotal: options.measure === 'codings',
     max: percent
       ? maxOf(
           Array.from(m.values, (v) => Math.round(v * 10) / 10),
@@ -65,6 +66,7 @@ export function matrixView(index: MatrixIndex, options: MatrixOptions): MatrixVi
 export function coverageView(index: MatrixIndex, options: MatrixOptions): CoverageView {
   const cov = factorCoverage(index, options.filters);
   const name = (id: string): string => index.study.code(id)?.name ?? id;
+  const withoutEvidence = new Set(cov.factorsWithoutEvidence);
   return {
     cases: cov.cases,
     factors: cov.factors.map((f) => ({
@@ -76,6 +78,7 @@ export function coverageView(index: MatrixIndex, options: MatrixOptions): Covera
       counts: f.counts,
       total: f.total,
       respondents: f.respondents,
+      noEvidence: withoutEvidence.has(f.id),
     })),
     unlinked: cov.unlinkedCodes.map((c) => ({ id: c.id, name: c.name, path: c.path, depth: c.depth, counts: c.counts, total: c.total })),
   };

@@ -6,7 +6,8 @@
 // (test/webview/fixtures.ts, bundled here with esbuild and a stand-in for `vscode.l10n`).
 //
 // Checks: ready handshake; rendering; a hostile code name shows as text; clicks and keys post the
-// right messages; passages list; the other views; the saturation chart and its table (a hostile
+// right messages; passages list; the "no value" column and the grand total follow the protocol's flags
+// (missing, showGrandTotal), not guesses; the other views; the saturation chart and its table (a hostile
 // transcript label shows as text); no CSP violation. Screenshots land in
 // test-results/webview/. Measures the first render of a 300 × 20 matrix (printed, not asserted).
 // Build first (npm run build). Last line: `webview: N passed, N failed`.
@@ -227,6 +228,36 @@ test('renders the matrix of the sample: tree rows, case columns, heat-map, total
   await p.close();
 });
 
+test('the "no value" column is named by the protocol\'s missing flag; the grand total only where the model says', async (ctx) => {
+  const p = await open(ctx);
+  // only the focus group's transcripts have `participants`: the others fall in the "no value" column
+  const state = { ...ctx.state, options: { ...ctx.state.options, columns: { kind: 'attribute', key: 'participants' } } };
+  const model = ctx.fx.model(state);
+  assert.deepEqual(
+    model.matrix.columns.map((c) => [c.label, c.missing]),
+    [
+      ['5', false],
+      ['—', true],
+    ],
+  );
+  assert.equal(model.matrix.showGrandTotal, true);
+  await send(p, model);
+  await p.locator('table.matrix').waitFor();
+  const heads = await p.locator('table.matrix thead th').allInnerTexts();
+  assert.deepEqual(
+    heads.map((h) => h.trim()),
+    ['Code', '5', model.strings.noValue, 'Total'],
+  );
+  assert.equal((await p.locator('table.matrix tfoot td').last().innerText()).trim(), String(model.matrix.grandTotal));
+  // counted in transcripts, the grand total is no sum of the cells: left empty
+  const perTranscript = ctx.fx.model({ ...state, options: { ...state.options, measure: 'transcripts' } });
+  assert.equal(perTranscript.matrix.showGrandTotal, false);
+  await send(p, perTranscript);
+  await p.waitForFunction(() => document.querySelector('table.matrix tfoot td:last-child')?.textContent === '');
+  assert.deepEqual(ctx.errors, []);
+  await p.close();
+});
+
 test('a hostile code name shows as text and runs nothing', async (ctx) => {
   const p = await open(ctx);
   await send(p, ctx.fx.model(ctx.state));
@@ -346,6 +377,8 @@ test('factor coverage and synthesis views render (light theme)', async (ctx) => 
   await p.locator('table.coverage').first().waitFor();
   const none = await p.locator('table.coverage tr.no-evidence').count();
   assert.ok(none > 30, `${none} factors without evidence marked`);
+  const coverage = ctx.fx.model({ ...ctx.state, view: 'coverage' }).coverage;
+  assert.equal(none, coverage.factors.filter((f) => f.noEvidence).length, 'as many as the model marks');
   assert.ok((await p.locator('table.unlinked tbody tr').count()) > 5);
   await shot(p, 'coverage-light');
   await p.getByRole('tab', { name: 'Synthesis' }).click();
