@@ -9,13 +9,13 @@
 import type { CoderInfo, Coding, ProjectData } from '../model';
 import { emptyProject } from '../model';
 import type { FileSystemPort } from '../port';
-import { decodeText, encodeText } from '../port';
+import { append, decodeText, encodeText } from '../port';
 import { PROJECT_FILE } from '../schema';
 import { studyPath } from '../paths';
 import { codingFilePath, serializeCodingFile, serializeProject } from '../serialize';
 import { RefiError } from './errors';
-import type { RefiSet } from './codebook';
-import { codebookDepth, countCodes } from './codebook';
+import { codebookDepth, countCodes, parseCodes } from './codebook';
+import { checkProjectGuids } from './guidCheck';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children, parseXml } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipReader } from './zip';
@@ -56,6 +56,26 @@ export interface ImportReport {
   readonly skippedSources: readonly SkippedSource[];
   /** Human-readable notes on what was adjusted or left out. */
   readonly warnings: readonly string[];
+  /** What the archive holds that did not come into the study (the warnings say more). */
+  readonly notImported: NotImported;
+  /** True when anything of the archive was not imported: any count of `notImported` above 0. */
+  readonly lost: boolean;
+}
+
+/** Counts of what an import left behind. */
+export interface NotImported {
+  /** Sources not imported: media, rich text only, text missing or empty. */
+  readonly sources: number;
+  /** Selections on imported sources left out (positions outside their text). */
+  readonly selections: number;
+  /** Code applications (REFI Coding elements) not imported: on skipped sources, left-out selections, missing codes. */
+  readonly codings: number;
+  /** Sets that Codeboom does not read (groups of codes or documents). */
+  readonly sets: number;
+  readonly graphs: number;
+  readonly links: number;
+  /** Memberships of a source in a second or later case (Codeboom keeps one case per transcript). */
+  readonly caseMemberships: number;
 }
 
 export interface ImportOptions {
@@ -78,6 +98,7 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
   const now = options.now ?? new Date().toISOString();
   progress(0, 'Reading the archive');
   const { root, readEntryText } = readArchive(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const guidWarnings = checkProjectGuids(root, parseCodes(child(child(root, 'CodeBook'), 'Codes')));
   progress(0.1, 'Reading users, codes and notes');
   const coders = readUsers(root);
   const notes = readNotes(root, readEntryText);
@@ -85,11 +106,12 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
   const cases = readCasesAndVariables(root);
 
   const state = newImportState();
+  append(state.warnings, guidWarnings);
   await importTextSources(root, { now, readEntryText, coders, notes, codeIdOfGuid: codebook.codeIdOfGuid, cases }, state, progress);
   skipMediaSources(root, state);
   addUnreferencedNotes(notes.notes, state);
-  addWarnings(root, codebook.sets, state);
-  return assemblePlan(root, codebook, coders, cases, state, progress);
+  const notImported = addWarnings(root, codebook, state);
+  return assemblePlan(root, codebook, coders, cases, state, notImported, progress);
 }
 
 /** The archive's project.qde (its root element) and a reader for the other entries it names. */
@@ -104,9 +126,15 @@ function readArchive(
     throw new RefiError(`${qde.name} is not a REFI-QDA project (its root element is <${rootName}>).`);
   }
   const index = new SourceIndex(zip, qde);
+  // The byte order mark is kept: a tool may have counted it in the positions (choosePositionMapping).
   const readEntryText = (path: string | undefined): string | undefined => {
     const e = index.resolve(path);
-    return e ? decodeText(zip.read(e)) : undefined;
+    if (!e) {
+      return undefined;
+    }
+    const bytes = zip.read(e);
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return (bom ? '\uFEFF' : '') + decodeText(bytes, e.name);
   };
   return { root, readEntryText };
 }
@@ -122,9 +150,15 @@ function addUnreferencedNotes(notes: ReadonlyMap<string, NoteInfo>, state: Impor
   }
 }
 
-/** What was adjusted or left out, for the report. */
-function addWarnings(root: XmlElement, sets: readonly RefiSet[], state: ImportState): void {
+/** What was adjusted or left out, for the report; the counts of what was not imported. */
+function addWarnings(root: XmlElement, codebook: ImportedCodebook, state: ImportState): NotImported {
   const { warnings, badPositions, unknownCodes, uncoded, multiCase } = state;
+  const { sameNameSiblings, unreadSets } = codebook;
+  if (sameNameSiblings.length) {
+    warnings.push(
+      `${sameNameSiblings.length} code(s) share a name with a sibling (case ignored) and are kept apart by their GUID: ${sameNameSiblings.join(', ')}.`,
+    );
+  }
   if (badPositions) {
     warnings.push(`${badPositions} selection(s) had positions outside their text and were left out.`);
   }
@@ -137,16 +171,26 @@ function addWarnings(root: XmlElement, sets: readonly RefiSet[], state: ImportSt
   if (multiCase) {
     warnings.push(`${multiCase} source(s) belong to several cases; Codeboom keeps the first as their case.`);
   }
-  const setCount = sets.filter((s) => !/^(polarity|origin|factor):/i.test(s.name)).length;
-  if (setCount) {
-    warnings.push(`${setCount} set(s) (groups of codes or documents) are not imported.`);
+  if (unreadSets.length) {
+    warnings.push(`${unreadSets.length} set(s) (groups of codes or documents) are not imported: ${unreadSets.join(', ')}.`);
   }
-  if (children(child(root, 'Graphs'), 'Graph').length) {
+  const graphs = children(child(root, 'Graphs'), 'Graph').length;
+  if (graphs) {
     warnings.push('Graphs (networks) are not imported.');
   }
-  if (children(child(root, 'Links'), 'Link').length) {
+  const links = children(child(root, 'Links'), 'Link').length;
+  if (links) {
     warnings.push('Links between codes, quotes and memos are not imported.');
   }
+  return {
+    sources: state.skippedSources.length,
+    selections: badPositions,
+    codings: unknownCodes + state.lostCodings + state.skippedSources.reduce((n, s) => n + s.codings, 0),
+    sets: unreadSets.length,
+    graphs,
+    links,
+    caseMemberships: state.extraCaseMemberships,
+  };
 }
 
 /** The project file and the coding files (one per transcript and coder) join the planned files; the report. */
@@ -156,6 +200,7 @@ function assemblePlan(
   coders: Coders,
   { cases, variables }: CasesAndVariables,
   state: ImportState,
+  notImported: NotImported,
   progress: (fraction: number, message: string) => void,
 ): PlannedStudy {
   const { files, codings } = state;
@@ -202,6 +247,8 @@ function assemblePlan(
       memoFiles: state.memoFiles,
       skippedSources: state.skippedSources,
       warnings: state.warnings,
+      notImported,
+      lost: Object.values(notImported).some((n) => n > 0),
     },
   };
 }

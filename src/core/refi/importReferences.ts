@@ -8,7 +8,8 @@ import { Study } from '../study';
 import { coderSlug } from '../ids';
 import { normalizeGuid } from './guid';
 import type { RefiCode, RefiSet } from './codebook';
-import { parseCodes, parseSets, planCodebookImport } from './codebook';
+import { parseCodes, parseSets } from './codebook';
+import { planCodebookImport } from './codebookImport';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children } from './xml';
 import { isoDate, variableValue } from './importHelpers';
@@ -72,12 +73,10 @@ export interface Notes {
 /** Notes: memos. Those attached to a code or a coding end up there, the others as memo files. */
 export function readNotes(root: XmlElement, readEntryText: (path: string | undefined) => string | undefined): Notes {
   const notes = new Map<string, NoteInfo>();
-  for (const n of children(child(root, 'Notes'), 'Note')) {
-    const guid = normalizeGuid(attr(n, 'guid'));
-    if (!guid) {
-      continue;
-    }
-    const content = childText(n, 'PlainTextContent') ?? readEntryText(attr(n, 'plainTextPath'));
+  for (const [i, n] of children(child(root, 'Notes'), 'Note').entries()) {
+    // A note without a GUID cannot be referred to: it becomes a memo file of its own.
+    const guid = normalizeGuid(attr(n, 'guid')) ?? `#note${i}`;
+    const content = childText(n, 'PlainTextContent') ?? readEntryText(attr(n, 'plainTextPath'))?.replace(/^\uFEFF/, '');
     const description = childText(n, 'Description');
     const text = [description, content].filter((t): t is string => t !== undefined && t.trim() !== '').join('\n\n');
     const created = isoDate(attr(n, 'creationDateTime'));
@@ -104,6 +103,12 @@ export interface ImportedCodebook {
   /** The Codeboom codes. */
   readonly codes: readonly Code[];
   readonly codeIdOfGuid: (guid: string | undefined) => string | undefined;
+  /** Path labels of codes kept beside a sibling of the same name (case ignored). */
+  readonly sameNameSiblings: readonly string[];
+  /** Names of sets that are not imported. */
+  readonly unreadSets: readonly string[];
+  /** Every code ↔ factor-name pair of the `factor: …` sets. */
+  readonly factorLinks: ReadonlyArray<{ readonly code: string; readonly factor: string }>;
 }
 
 /** Codebook (with code memos from their notes), then into an empty study to get Codeboom codes. */
@@ -123,14 +128,24 @@ export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, Note
   const sets = parseSets(child(root, 'Sets'));
   const projectName = attr(root, 'name')?.trim() || 'Imported project';
   const scratch = new Study(emptyProject(projectName));
-  const plan = planCodebookImport(scratch, { codes: refiCodes, sets });
+  // Into an empty study, by GUID only: codes of one archive are never merged by name.
+  const plan = planCodebookImport(scratch, { codes: refiCodes, sets }, { matchByName: false });
   scratch.transact('import', plan.ops);
   const codes: readonly Code[] = scratch.codes;
   const codeIdOfGuid = (guid: string | undefined): string | undefined => {
     const g = normalizeGuid(guid);
     return g ? plan.codeIdOf.get(g) : undefined;
   };
-  return { projectName, refiCodes, sets, codes, codeIdOfGuid };
+  return {
+    projectName,
+    refiCodes,
+    sets,
+    codes,
+    codeIdOfGuid,
+    sameNameSiblings: plan.sameNameSiblings,
+    unreadSets: plan.unreadSets,
+    factorLinks: plan.factorLinks,
+  };
 }
 
 export interface VariableInfo {

@@ -30,6 +30,7 @@ import {
 export interface SourceContext {
   /** Timestamp for codings that carry none. */
   readonly now: string;
+  /** An archive entry's text, a byte order mark kept (positions may have counted it). */
   readonly readEntryText: (path: string | undefined) => string | undefined;
   readonly coders: Coders;
   readonly notes: Notes;
@@ -55,6 +56,10 @@ export interface ImportState {
   unknownCodes: number;
   uncoded: number;
   multiCase: number;
+  /** Code applications on selections left out for their positions. */
+  lostCodings: number;
+  /** Memberships of sources in a second or later case. */
+  extraCaseMemberships: number;
 }
 
 export function newImportState(): ImportState {
@@ -73,6 +78,8 @@ export function newImportState(): ImportState {
     unknownCodes: 0,
     uncoded: 0,
     multiCase: 0,
+    lostCodings: 0,
+    extraCaseMemberships: 0,
   };
 }
 
@@ -150,6 +157,7 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
     const e16 = e === undefined ? undefined : mapping.toUtf16(e);
     if (s16 === undefined || e16 === undefined || e16 < s16) {
       state.badPositions++;
+      state.lostCodings += children(sel, 'Coding').length;
       continue;
     }
     const memo = [childText(sel, 'Description'), ...ctx.notes.noteTexts(sel)].filter((t): t is string => !!t && t.trim() !== '');
@@ -222,6 +230,7 @@ function sourceAttributes(
     attributes['case'] = itsCases[0].name;
     if (itsCases.length > 1) {
       state.multiCase++;
+      state.extraCaseMemberships += itsCases.length - 1;
     }
     for (const [k, v] of itsCases[0].values) {
       attributes[k] = v;
