@@ -227,3 +227,29 @@ describe('REFI-QDA import report: whether anything was lost', () => {
     assert.deepStrictEqual(report.notImported, { sources: 1, selections: 1, codings: 3, sets: 1, graphs: 0, links: 1, caseMemberships: 1 });
   });
 });
+
+describe('REFI-QDA import: "factor: …" sets from other tools', () => {
+  it('makes the factors a set names in the catalogue "Imported from REFI-QDA" and links its codes, saying so', async () => {
+    const qde =
+      project(`<CodeBook><Codes><Code guid="${G(1)}" name="a" isCodable="true"/><Code guid="${G(2)}" name="b" isCodable="true"/></Codes></CodeBook>
+      <Sets><Set guid="${G(80)}" name="factor: Vertrouwen"><MemberCode targetGUID="${G(1)}"/><MemberCode targetGUID="${G(2)}"/></Set></Sets>`);
+    const { report, study } = await importInto(archive(qde));
+    assert.deepStrictEqual(
+      study.catalogues.map((c) => [c.name, c.categories.flatMap((g) => g.factors.map((f) => f.name))]),
+      [['Imported from REFI-QDA', ['Vertrouwen']]],
+    );
+    const factor = study.catalogues[0].categories[0].factors[0].id;
+    assert.deepStrictEqual(
+      study.links.map((l) => [l.code, l.factor]),
+      [
+        [G(1), factor],
+        [G(2), factor],
+      ],
+    );
+    assert.ok(
+      report.warnings.some((w) => /Vertrouwen/.test(w) && /Imported from REFI-QDA/.test(w)),
+      report.warnings.join('\n'),
+    );
+    assert.strictEqual(report.lost, false);
+  });
+});

@@ -22,7 +22,8 @@ import { DEFAULT_ZIP_LIMITS, ZipReader } from './zip';
 import type { ZipLimits } from './zip';
 import { findProjectEntry, SourceIndex } from './archive';
 import type { CasesAndVariables, Coders, ImportedCodebook, NoteInfo } from './importReferences';
-import { importCodebook, readCasesAndVariables, readNotes, readUsers } from './importReferences';
+import { importCodebook, readCasesAndVariables, readNotes, readUsers, takeExtras } from './importReferences';
+import type { StudyExtras } from './studyExtras';
 import type { ImportState } from './importSources';
 import { importTextSources, newImportState, skipMediaSources } from './importSources';
 import { MEMO_FOLDER, safeFileName, TRANSCRIPT_FOLDER, uniquePath } from './importHelpers';
@@ -102,16 +103,18 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
   progress(0.1, 'Reading users, codes and notes');
   const coders = readUsers(root);
   const notes = readNotes(root, readEntryText);
-  const codebook = importCodebook(root, notes.notes);
-  const cases = readCasesAndVariables(root);
-
   const state = newImportState();
   append(state.warnings, guidWarnings);
-  await importTextSources(root, { now, readEntryText, coders, notes, codeIdOfGuid: codebook.codeIdOfGuid, cases }, state, progress);
+  const extras = takeExtras(notes.notes, state.warnings);
+  const codebook = importCodebook(root, notes.notes, extras);
+  const cases = readCasesAndVariables(root);
+  const caseKey = extras?.attributeKeys.case ?? 'case';
+  const ctx = { now, readEntryText, coders, notes, codeIdOfGuid: codebook.codeIdOfGuid, cases, extras, caseKey };
+  await importTextSources(root, ctx, state, progress);
   skipMediaSources(root, state);
   addUnreferencedNotes(notes.notes, state);
   const notImported = addWarnings(root, codebook, state);
-  return assemblePlan(root, codebook, coders, cases, state, notImported, progress);
+  return assemblePlan(root, { codebook, coders, cases, extras }, state, notImported, progress);
 }
 
 /** The archive's project.qde (its root element) and a reader for the other entries it names. */
@@ -171,6 +174,11 @@ function addWarnings(root: XmlElement, codebook: ImportedCodebook, state: Import
   if (multiCase) {
     warnings.push(`${multiCase} source(s) belong to several cases; Codeboom keeps the first as their case.`);
   }
+  if (codebook.createdFactors.length) {
+    warnings.push(
+      `${codebook.createdFactors.length} "factor: …" set(s) named no known literature factor; their factors are made in the catalogue "Imported from REFI-QDA": ${codebook.createdFactors.join(', ')}.`,
+    );
+  }
   if (unreadSets.length) {
     warnings.push(`${unreadSets.length} set(s) (groups of codes or documents) are not imported: ${unreadSets.join(', ')}.`);
   }
@@ -196,23 +204,31 @@ function addWarnings(root: XmlElement, codebook: ImportedCodebook, state: Import
 /** The project file and the coding files (one per transcript and coder) join the planned files; the report. */
 function assemblePlan(
   root: XmlElement,
-  codebook: ImportedCodebook,
-  coders: Coders,
-  { cases, variables }: CasesAndVariables,
+  read: { codebook: ImportedCodebook; coders: Coders; cases: CasesAndVariables; extras: StudyExtras | undefined },
   state: ImportState,
   notImported: NotImported,
   progress: (fraction: number, message: string) => void,
 ): PlannedStudy {
   const { files, codings } = state;
+  const { codebook, coders, extras } = read;
+  const { cases, variables } = read.cases;
   const { projectName, refiCodes } = codebook;
+  // The cases as the export recorded them (names, descriptions), then any the archive adds. A case
+  // the export did not record has no description there (the transcripts' front matter names it).
+  const recorded = extras?.cases ?? [];
+  const added = cases.filter((c) => !recorded.some((r) => r.id === c.id) && (!extras || c.description !== undefined));
+  const allCases = [...recorded, ...added];
   const projectDescription = childText(root, 'Description');
   const project: ProjectData = {
     ...emptyProject(projectName),
     ...(projectDescription ? { description: projectDescription } : {}),
     transcriptFolders: [TRANSCRIPT_FOLDER],
-    cases,
+    ...(extras ? { attributeKeys: extras.attributeKeys, respondents: extras.respondents } : {}),
+    cases: allCases,
     coders: coders.coders,
     codes: codebook.codes,
+    catalogues: codebook.catalogues,
+    links: codebook.links,
   };
   files.set(PROJECT_FILE, serializeProject(project));
   const partitions = new Map<string, Coding[]>();
@@ -242,7 +258,7 @@ function assemblePlan(
       codings: codings.length,
       codeApplications: state.codeApplications,
       coders: coders.coders,
-      cases: cases.length,
+      cases: allCases.length,
       variables: variables.size,
       memoFiles: state.memoFiles,
       skippedSources: state.skippedSources,

@@ -2,7 +2,7 @@
  * The phases of the project import that read what the sources refer to: users (coders), notes
  * (memos), the codebook, variables and cases.
  */
-import type { AttributeValue, CaseInfo, CoderInfo, Code } from '../model';
+import type { AttributeValue, CaseInfo, CoderInfo, Code, CodeFactorLink, FactorCatalogue } from '../model';
 import { emptyProject } from '../model';
 import { Study } from '../study';
 import { coderSlug } from '../ids';
@@ -13,6 +13,8 @@ import { planCodebookImport } from './codebookImport';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children } from './xml';
 import { isoDate, variableValue } from './importHelpers';
+import type { StudyExtras } from './studyExtras';
+import { codeExtras, EXTRAS_NOTE_NAME, parseExtras, resolveFactors } from './studyExtras';
 
 export interface Coders {
   /** Every coder, in order; the fallback coder is added when it is first needed. */
@@ -107,12 +109,31 @@ export interface ImportedCodebook {
   readonly sameNameSiblings: readonly string[];
   /** Names of sets that are not imported. */
   readonly unreadSets: readonly string[];
-  /** Every code ↔ factor-name pair of the `factor: …` sets. */
-  readonly factorLinks: ReadonlyArray<{ readonly code: string; readonly factor: string }>;
+  /** Literature factors and the links to them (from the `factor: …` sets and the extras note). */
+  readonly catalogues: readonly FactorCatalogue[];
+  readonly links: readonly CodeFactorLink[];
+  /** Factors made for `factor: …` sets that name no known factor. */
+  readonly createdFactors: readonly string[];
+}
+
+/** The note of a Codeboom export that carries what REFI-QDA has no place for (marked used), if any. */
+export function takeExtras(notes: ReadonlyMap<string, NoteInfo>, warnings: string[]): StudyExtras | undefined {
+  for (const note of notes.values()) {
+    if (note.name !== EXTRAS_NOTE_NAME) {
+      continue;
+    }
+    const extras = parseExtras(note.text);
+    if (extras) {
+      note.used = true;
+      return extras;
+    }
+    warnings.push(`The note "${EXTRAS_NOTE_NAME}" could not be read (changed in another tool?); it is kept as a memo file.`);
+  }
+  return undefined;
 }
 
 /** Codebook (with code memos from their notes), then into an empty study to get Codeboom codes. */
-export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, NoteInfo>): ImportedCodebook {
+export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, NoteInfo>, extras?: StudyExtras): ImportedCodebook {
   const refiCodes = parseCodes(child(child(root, 'CodeBook'), 'Codes'));
   const attachMemos = (codes: readonly RefiCode[]): void => {
     for (const c of codes) {
@@ -129,9 +150,14 @@ export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, Note
   const projectName = attr(root, 'name')?.trim() || 'Imported project';
   const scratch = new Study(emptyProject(projectName));
   // Into an empty study, by GUID only: codes of one archive are never merged by name.
-  const plan = planCodebookImport(scratch, { codes: refiCodes, sets }, { matchByName: false });
+  const plan = planCodebookImport(scratch, { codes: refiCodes, sets }, { matchByName: false, idOf: (g) => codeExtras(extras, g)?.id });
   scratch.transact('import', plan.ops);
-  const codes: readonly Code[] = scratch.codes;
+  const guidOfId = new Map([...plan.codeIdOf].map(([g, id]) => [id, g]));
+  const codes: readonly Code[] = scratch.codes.map((c) => {
+    const aliases = codeExtras(extras, guidOfId.get(c.id) ?? '')?.aliases;
+    return aliases?.length ? { ...c, aliases } : c;
+  });
+  const factors = resolveFactors(extras, plan.factorLinks, (g) => plan.codeIdOf.get(g));
   const codeIdOfGuid = (guid: string | undefined): string | undefined => {
     const g = normalizeGuid(guid);
     return g ? plan.codeIdOf.get(g) : undefined;
@@ -144,7 +170,9 @@ export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, Note
     codeIdOfGuid,
     sameNameSiblings: plan.sameNameSiblings,
     unreadSets: plan.unreadSets,
-    factorLinks: plan.factorLinks,
+    catalogues: factors.catalogues,
+    links: factors.links,
+    createdFactors: factors.created,
   };
 }
 

@@ -11,6 +11,8 @@ import { derivedGuid, normalizeGuid } from './guid';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children } from './xml';
 import type { SkippedSource } from './importProject';
+import type { StudyExtras } from './studyExtras';
+import { recordedFrontMatter } from './studyExtras';
 import type { CasesAndVariables, Coders, Notes } from './importReferences';
 import {
   baseName,
@@ -36,6 +38,10 @@ export interface SourceContext {
   readonly notes: Notes;
   readonly codeIdOfGuid: (guid: string | undefined) => string | undefined;
   readonly cases: CasesAndVariables;
+  /** What a Codeboom export recorded beyond REFI-QDA (front matter as written). */
+  readonly extras?: StudyExtras;
+  /** The front-matter key of the case. */
+  readonly caseKey: string;
 }
 
 /** What the import builds up: the study's files, and what the report counts and warns about. */
@@ -134,7 +140,7 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
 
   const attributes = sourceAttributes(src, guid, ctx, state);
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
-  const frontMatter = makeFrontMatter(attributes, eol, body);
+  const frontMatter = recordedFrontMatter(ctx.extras, guid, attributes) ?? makeFrontMatter(attributes, eol, body);
   const text = frontMatter + body;
   const path = uniquePath(
     `${TRANSCRIPT_FOLDER}/${safeFileName(name.replace(/\.(txt|docx?|rtf|md|pdf)$/i, ''), 'source')}`,
@@ -227,7 +233,7 @@ function sourceAttributes(
   const attributes: Record<string, AttributeValue> = {};
   const itsCases = guid ? (ctx.cases.casesOfSource.get(guid) ?? []) : [];
   if (itsCases.length) {
-    attributes['case'] = itsCases[0].name;
+    attributes[ctx.caseKey] = itsCases[0].name;
     if (itsCases.length > 1) {
       state.multiCase++;
       state.extraCaseMemberships += itsCases.length - 1;
