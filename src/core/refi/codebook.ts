@@ -1,13 +1,10 @@
 /**
  * The REFI-QDA codebook (QDA-XML 1.0, `Codebook.xsd` and the CodeBook of `Project.xsd`): reading a
- * `.qdc` (or the codebook inside a `.qdpx`), planning its import into a study without duplicating
- * codes that exist already (same GUID or same path), and writing a study's codebook as a `.qdc`.
+ * `.qdc` (or the codebook inside a `.qdpx`) and writing a study's codebook as a `.qdc`; planning its
+ * import into a study is in ./codebookImport.
  */
-import type { Code, Origin, Polarity } from '../model';
-import { ORIGINS, POLARITIES } from '../model';
-import type { Operation, Study } from '../study';
-import { newId } from '../ids';
-import { nextColor } from '../palette';
+import type { Code } from '../model';
+import type { Study } from '../study';
 import { append, decodeText } from '../port';
 import { RefiError } from './errors';
 import { derivedGuid, guidOf, normalizeGuid } from './guid';
@@ -16,6 +13,7 @@ import { attr, attrs, buildXml, child, childText, children, parseXml, textNode }
 import { DEFAULT_ZIP_LIMITS, looksLikeZip, ZipReader } from './zip';
 import type { ZipLimits } from './zip';
 import { findProjectEntry } from './archive';
+import { checkCodeGuids } from './guidCheck';
 
 export interface RefiCode {
   /** Normalised (lower case, no braces); undefined when the file's GUID is missing or malformed. */
@@ -101,11 +99,10 @@ export function readCodebook(bytes: Uint8Array, fileName = 'codebook', limits: Z
     xml = decodeText(bytes);
   }
   const { name, root } = parseXml(xml, what);
-  if (name === 'CodeBook') {
-    return { ...originOf(root), codes: parseCodes(child(root, 'Codes')), sets: parseSets(child(root, 'Sets')) };
-  }
-  if (name === 'Project') {
-    return { ...originOf(root), codes: parseCodes(child(child(root, 'CodeBook'), 'Codes')), sets: parseSets(child(root, 'Sets')) };
+  if (name === 'CodeBook' || name === 'Project') {
+    const codes = parseCodes(name === 'CodeBook' ? child(root, 'Codes') : child(child(root, 'CodeBook'), 'Codes'));
+    checkCodeGuids(codes);
+    return { ...originOf(root), codes, sets: parseSets(child(root, 'Sets')) };
   }
   throw new RefiError(`${what} is not a REFI-QDA codebook or project (its root element is <${name}>, expected <CodeBook> or <Project>).`);
 }
@@ -136,131 +133,6 @@ export function countCodes(codes: readonly RefiCode[]): number {
 /** Levels of the hierarchy: 1 for a flat list, 0 for none. */
 export function codebookDepth(codes: readonly RefiCode[]): number {
   return codes.reduce((d, c) => Math.max(d, 1 + codebookDepth(c.children)), 0);
-}
-
-// ---------- importing into a study ----------
-
-export interface CodebookImportPlan {
-  readonly ops: Operation[];
-  /** REFI GUID (or, for codes without one, a synthetic key) → the study's code id. */
-  readonly codeIdOf: ReadonlyMap<string, string>;
-  readonly added: number;
-  readonly matched: number;
-  readonly links: number;
-}
-
-const POLARITY_SET = /^polarity:\s*(.+)$/i;
-const ORIGIN_SET = /^origin:\s*(.+)$/i;
-const FACTOR_SET = /^factor:\s*(.+)$/i;
-
-function pathKey(parent: string | undefined, name: string): string {
-  return `${parent ?? ''}\u0000${name.trim().normalize('NFC').toLowerCase()}`;
-}
-
-/**
- * The operations that bring a codebook into a study. A code that exists already — same GUID (its
- * id, or the GUID an export gave it), or same name under the same parent — is matched, not
- * duplicated: it keeps its name, colour and definition (a missing definition is filled in). New
- * codes take the REFI GUID as their id. Sets named "polarity: …", "origin: …" (as Codeboom exports
- * them) set those properties; sets named "factor: …" link codes to a literature factor of that name.
- */
-export function planCodebookImport(study: Study, codebook: RefiCodebook): CodebookImportPlan {
-  const ops: Operation[] = [];
-  const codeIdOf = new Map<string, string>();
-  const byGuid = new Map<string, string>();
-  const byPath = new Map<string, string>();
-  const usedIds = new Set<string>();
-  const colors = study.codes.map((c) => c.color);
-  for (const c of study.codes) {
-    byGuid.set(guidOf('code', c.id), c.id);
-    byPath.set(pathKey(c.parent, c.name), c.id);
-    usedIds.add(c.id);
-  }
-  const polarity = new Map<string, Polarity>();
-  const origin = new Map<string, Origin>();
-  const factorLinks: Array<{ guid: string; factor: string }> = [];
-  for (const set of codebook.sets) {
-    const p = POLARITY_SET.exec(set.name)?.[1].trim().toLowerCase();
-    const o = ORIGIN_SET.exec(set.name)?.[1].trim().toLowerCase();
-    const f = FACTOR_SET.exec(set.name)?.[1].trim();
-    for (const g of set.memberCodes) {
-      if (p && (POLARITIES as readonly string[]).includes(p)) {
-        polarity.set(g, p as Polarity);
-      }
-      if (o && (ORIGINS as readonly string[]).includes(o)) {
-        origin.set(g, o as Origin);
-      }
-      if (f) {
-        factorLinks.push({ guid: g, factor: f });
-      }
-    }
-  }
-  let added = 0;
-  let matched = 0;
-  let synthetic = 0;
-  const visit = (codes: readonly RefiCode[], parent: string | undefined): void => {
-    for (const rc of codes) {
-      const key = rc.guid ?? `#${synthetic++}`;
-      const existing = (rc.guid !== undefined ? byGuid.get(rc.guid) : undefined) ?? byPath.get(pathKey(parent, rc.name));
-      let id: string;
-      if (existing !== undefined) {
-        id = existing;
-        matched++;
-        const code = study.code(existing);
-        if (code && !code.definition && rc.description) {
-          ops.push({ kind: 'updateCode', id, patch: { definition: rc.description } });
-        }
-      } else {
-        id = rc.guid !== undefined && !usedIds.has(rc.guid) ? rc.guid : newId();
-        const color = rc.color ?? nextColor(colors);
-        colors.push(color);
-        const pol = rc.guid !== undefined ? polarity.get(rc.guid) : undefined;
-        const ori = rc.guid !== undefined ? origin.get(rc.guid) : undefined;
-        const code: Code = {
-          id,
-          name: rc.name,
-          ...(parent !== undefined ? { parent } : {}),
-          color,
-          ...(rc.description !== undefined ? { definition: rc.description } : {}),
-          ...(rc.memo !== undefined ? { memo: rc.memo } : {}),
-          ...(pol ? { polarity: pol } : {}),
-          ...(ori ? { origin: ori } : {}),
-        };
-        ops.push({ kind: 'addCode', code });
-        usedIds.add(id);
-        byPath.set(pathKey(parent, rc.name), id);
-        if (rc.guid !== undefined) {
-          byGuid.set(rc.guid, id);
-        }
-        added++;
-      }
-      codeIdOf.set(key, id);
-      visit(rc.children, id);
-    }
-  };
-  visit(codebook.codes, undefined);
-  let links = 0;
-  if (factorLinks.length) {
-    const factorByName = new Map<string, string>();
-    for (const cat of study.catalogues) {
-      for (const g of cat.categories) {
-        for (const f of g.factors) {
-          factorByName.set(f.name.trim().toLowerCase(), f.id);
-        }
-      }
-    }
-    const have = new Set(study.links.map((l) => `${l.code}\u0000${l.factor}`));
-    for (const { guid, factor } of factorLinks) {
-      const code = codeIdOf.get(guid);
-      const fid = factorByName.get(factor.toLowerCase());
-      if (code && fid && !have.has(`${code}\u0000${fid}`)) {
-        have.add(`${code}\u0000${fid}`);
-        ops.push({ kind: 'addLink', link: { code, factor: fid } });
-        links++;
-      }
-    }
-  }
-  return { ops, codeIdOf, added, matched, links };
 }
 
 // ---------- writing ----------

@@ -4,7 +4,8 @@
  * points; their front matter becomes cases (the case key) and variables (every other key). Codes
  * keep their ids as GUIDs, so a code has the same GUID in every export; selection GUIDs are the
  * coding ids. Coders become users, memos notes (on codes, selections, sources, or the project);
- * polarity, origin and literature-factor links become code sets. Orphaned codings have no text to point at and are left out (and counted).
+ * polarity, origin and literature-factor links become code sets; what REFI-QDA has no place for
+ * (catalogues, aliases, settings, front matter as written) one note that Codeboom reads back (./studyExtras). Orphaned codings have no text to point at and are left out (and counted).
  */
 import type { AttributeValue, Coding, TranscriptDocument } from '../model';
 import type { FileSystemPort } from '../port';
@@ -16,6 +17,7 @@ import { attrs, buildXml, textNode } from './xml';
 import { writeZip } from './zip';
 import { PositionMap } from './positions';
 import { MEMO_FOLDER, yieldToEventLoop } from './importHelpers';
+import { EXTRAS_NOTE_GUID, EXTRAS_NOTE_NAME, extrasNoteText } from './studyExtras';
 import type { VariableType } from './exportValues';
 import { selectionName, sourceName, validDate, variableType, variableValueEl } from './exportValues';
 
@@ -94,6 +96,11 @@ export async function exportProject(input: ExportInput): Promise<ExportResult> {
   const projectNotes = looseMemos.map((m) =>
     notes.add(derivedGuid('note', `memo\u0000${m.path}`), m.path.replace(/\.(md|markdown|txt)$/i, ''), m.text),
   );
+  // What REFI-QDA has no place for (factors, aliases, settings, front matter), read back on import.
+  const texts = new Map(
+    docs.map(({ doc, text }) => [doc.path, { guid: sourceGuid(doc.path), text, bodyStart: Math.min(doc.bodyStart, text.length) }]),
+  );
+  projectNotes.push(notes.add(EXTRAS_NOTE_GUID, EXTRAS_NOTE_NAME, extrasNoteText(study, texts)));
 
   const root = projectElement(input, now, {
     users,
@@ -412,12 +419,10 @@ function exportWarnings(study: Study, sources: ExportedSources, skippedDocuments
   if (skippedDocuments.length) {
     warnings.push(`Transcripts whose text could not be read were left out: ${skippedDocuments.join(', ')}.`);
   }
-  const aliases = study.codes.filter((c) => c.aliases?.length).length;
-  if (aliases) {
-    warnings.push(`Aliases of ${aliases} code(s) have no place in REFI-QDA and are not exported.`);
-  }
-  if (study.catalogues.length) {
-    warnings.push('Literature factor catalogues are not part of REFI-QDA; links to factors are exported as code sets ("factor: …").');
+  if (study.catalogues.length || study.codes.some((c) => c.aliases?.length)) {
+    warnings.push(
+      `Literature factor catalogues and aliases are not part of REFI-QDA: links to factors are exported as code sets ("factor: …"), and all of it in the note "${EXTRAS_NOTE_NAME}", which Codeboom reads back and other tools show as a memo.`,
+    );
   }
   return warnings;
 }

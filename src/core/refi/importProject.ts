@@ -9,20 +9,21 @@
 import type { CoderInfo, Coding, ProjectData } from '../model';
 import { emptyProject } from '../model';
 import type { FileSystemPort } from '../port';
-import { decodeText, encodeText } from '../port';
+import { append, decodeText, encodeText } from '../port';
 import { PROJECT_FILE } from '../schema';
 import { studyPath } from '../paths';
 import { codingFilePath, serializeCodingFile, serializeProject } from '../serialize';
 import { RefiError } from './errors';
-import type { RefiSet } from './codebook';
-import { codebookDepth, countCodes } from './codebook';
+import { codebookDepth, countCodes, parseCodes } from './codebook';
+import { checkProjectGuids } from './guidCheck';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children, parseXml } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipReader } from './zip';
 import type { ZipLimits } from './zip';
 import { findProjectEntry, SourceIndex } from './archive';
 import type { CasesAndVariables, Coders, ImportedCodebook, NoteInfo } from './importReferences';
-import { importCodebook, readCasesAndVariables, readNotes, readUsers } from './importReferences';
+import { importCodebook, readCasesAndVariables, readNotes, readUsers, takeExtras } from './importReferences';
+import type { StudyExtras } from './studyExtras';
 import type { ImportState } from './importSources';
 import { importTextSources, newImportState, skipMediaSources } from './importSources';
 import { MEMO_FOLDER, safeFileName, TRANSCRIPT_FOLDER, uniquePath } from './importHelpers';
@@ -56,6 +57,26 @@ export interface ImportReport {
   readonly skippedSources: readonly SkippedSource[];
   /** Human-readable notes on what was adjusted or left out. */
   readonly warnings: readonly string[];
+  /** What the archive holds that did not come into the study (the warnings say more). */
+  readonly notImported: NotImported;
+  /** True when anything of the archive was not imported: any count of `notImported` above 0. */
+  readonly lost: boolean;
+}
+
+/** Counts of what an import left behind. */
+export interface NotImported {
+  /** Sources not imported: media, rich text only, text missing or empty. */
+  readonly sources: number;
+  /** Selections on imported sources left out (positions outside their text). */
+  readonly selections: number;
+  /** Code applications (REFI Coding elements) not imported: on skipped sources, left-out selections, missing codes. */
+  readonly codings: number;
+  /** Sets that Codeboom does not read (groups of codes or documents). */
+  readonly sets: number;
+  readonly graphs: number;
+  readonly links: number;
+  /** Memberships of a source in a second or later case (Codeboom keeps one case per transcript). */
+  readonly caseMemberships: number;
 }
 
 export interface ImportOptions {
@@ -78,18 +99,22 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
   const now = options.now ?? new Date().toISOString();
   progress(0, 'Reading the archive');
   const { root, readEntryText } = readArchive(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const guidWarnings = checkProjectGuids(root, parseCodes(child(child(root, 'CodeBook'), 'Codes')));
   progress(0.1, 'Reading users, codes and notes');
   const coders = readUsers(root);
   const notes = readNotes(root, readEntryText);
-  const codebook = importCodebook(root, notes.notes);
-  const cases = readCasesAndVariables(root);
-
   const state = newImportState();
-  await importTextSources(root, { now, readEntryText, coders, notes, codeIdOfGuid: codebook.codeIdOfGuid, cases }, state, progress);
+  append(state.warnings, guidWarnings);
+  const extras = takeExtras(notes.notes, state.warnings);
+  const codebook = importCodebook(root, notes.notes, extras);
+  const cases = readCasesAndVariables(root);
+  const caseKey = extras?.attributeKeys.case ?? 'case';
+  const ctx = { now, readEntryText, coders, notes, codeIdOfGuid: codebook.codeIdOfGuid, cases, extras, caseKey };
+  await importTextSources(root, ctx, state, progress);
   skipMediaSources(root, state);
   addUnreferencedNotes(notes.notes, state);
-  addWarnings(root, codebook.sets, state);
-  return assemblePlan(root, codebook, coders, cases, state, progress);
+  const notImported = addWarnings(root, codebook, state);
+  return assemblePlan(root, { codebook, coders, cases, extras }, state, notImported, progress);
 }
 
 /** The archive's project.qde (its root element) and a reader for the other entries it names. */
@@ -104,9 +129,15 @@ function readArchive(
     throw new RefiError(`${qde.name} is not a REFI-QDA project (its root element is <${rootName}>).`);
   }
   const index = new SourceIndex(zip, qde);
+  // The byte order mark is kept: a tool may have counted it in the positions (choosePositionMapping).
   const readEntryText = (path: string | undefined): string | undefined => {
     const e = index.resolve(path);
-    return e ? decodeText(zip.read(e)) : undefined;
+    if (!e) {
+      return undefined;
+    }
+    const bytes = zip.read(e);
+    const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return (bom ? '\uFEFF' : '') + decodeText(bytes, e.name);
   };
   return { root, readEntryText };
 }
@@ -122,9 +153,15 @@ function addUnreferencedNotes(notes: ReadonlyMap<string, NoteInfo>, state: Impor
   }
 }
 
-/** What was adjusted or left out, for the report. */
-function addWarnings(root: XmlElement, sets: readonly RefiSet[], state: ImportState): void {
+/** What was adjusted or left out, for the report; the counts of what was not imported. */
+function addWarnings(root: XmlElement, codebook: ImportedCodebook, state: ImportState): NotImported {
   const { warnings, badPositions, unknownCodes, uncoded, multiCase } = state;
+  const { sameNameSiblings, unreadSets } = codebook;
+  if (sameNameSiblings.length) {
+    warnings.push(
+      `${sameNameSiblings.length} code(s) share a name with a sibling (case ignored) and are kept apart by their GUID: ${sameNameSiblings.join(', ')}.`,
+    );
+  }
   if (badPositions) {
     warnings.push(`${badPositions} selection(s) had positions outside their text and were left out.`);
   }
@@ -137,37 +174,61 @@ function addWarnings(root: XmlElement, sets: readonly RefiSet[], state: ImportSt
   if (multiCase) {
     warnings.push(`${multiCase} source(s) belong to several cases; Codeboom keeps the first as their case.`);
   }
-  const setCount = sets.filter((s) => !/^(polarity|origin|factor):/i.test(s.name)).length;
-  if (setCount) {
-    warnings.push(`${setCount} set(s) (groups of codes or documents) are not imported.`);
+  if (codebook.createdFactors.length) {
+    warnings.push(
+      `${codebook.createdFactors.length} "factor: …" set(s) named no known literature factor; their factors are made in the catalogue "Imported from REFI-QDA": ${codebook.createdFactors.join(', ')}.`,
+    );
   }
-  if (children(child(root, 'Graphs'), 'Graph').length) {
+  if (unreadSets.length) {
+    warnings.push(`${unreadSets.length} set(s) (groups of codes or documents) are not imported: ${unreadSets.join(', ')}.`);
+  }
+  const graphs = children(child(root, 'Graphs'), 'Graph').length;
+  if (graphs) {
     warnings.push('Graphs (networks) are not imported.');
   }
-  if (children(child(root, 'Links'), 'Link').length) {
+  const links = children(child(root, 'Links'), 'Link').length;
+  if (links) {
     warnings.push('Links between codes, quotes and memos are not imported.');
   }
+  return {
+    sources: state.skippedSources.length,
+    selections: badPositions,
+    codings: unknownCodes + state.lostCodings + state.skippedSources.reduce((n, s) => n + s.codings, 0),
+    sets: unreadSets.length,
+    graphs,
+    links,
+    caseMemberships: state.extraCaseMemberships,
+  };
 }
 
 /** The project file and the coding files (one per transcript and coder) join the planned files; the report. */
 function assemblePlan(
   root: XmlElement,
-  codebook: ImportedCodebook,
-  coders: Coders,
-  { cases, variables }: CasesAndVariables,
+  read: { codebook: ImportedCodebook; coders: Coders; cases: CasesAndVariables; extras: StudyExtras | undefined },
   state: ImportState,
+  notImported: NotImported,
   progress: (fraction: number, message: string) => void,
 ): PlannedStudy {
   const { files, codings } = state;
+  const { codebook, coders, extras } = read;
+  const { cases, variables } = read.cases;
   const { projectName, refiCodes } = codebook;
+  // The cases as the export recorded them (names, descriptions), then any the archive adds. A case
+  // the export did not record has no description there (the transcripts' front matter names it).
+  const recorded = extras?.cases ?? [];
+  const added = cases.filter((c) => !recorded.some((r) => r.id === c.id) && (!extras || c.description !== undefined));
+  const allCases = [...recorded, ...added];
   const projectDescription = childText(root, 'Description');
   const project: ProjectData = {
     ...emptyProject(projectName),
     ...(projectDescription ? { description: projectDescription } : {}),
     transcriptFolders: [TRANSCRIPT_FOLDER],
-    cases,
+    ...(extras ? { attributeKeys: extras.attributeKeys, respondents: extras.respondents } : {}),
+    cases: allCases,
     coders: coders.coders,
     codes: codebook.codes,
+    catalogues: codebook.catalogues,
+    links: codebook.links,
   };
   files.set(PROJECT_FILE, serializeProject(project));
   const partitions = new Map<string, Coding[]>();
@@ -197,11 +258,13 @@ function assemblePlan(
       codings: codings.length,
       codeApplications: state.codeApplications,
       coders: coders.coders,
-      cases: cases.length,
+      cases: allCases.length,
       variables: variables.size,
       memoFiles: state.memoFiles,
       skippedSources: state.skippedSources,
       warnings: state.warnings,
+      notImported,
+      lost: Object.values(notImported).some((n) => n > 0),
     },
   };
 }

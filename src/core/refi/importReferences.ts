@@ -2,16 +2,19 @@
  * The phases of the project import that read what the sources refer to: users (coders), notes
  * (memos), the codebook, variables and cases.
  */
-import type { AttributeValue, CaseInfo, CoderInfo, Code } from '../model';
+import type { AttributeValue, CaseInfo, CoderInfo, Code, CodeFactorLink, FactorCatalogue } from '../model';
 import { emptyProject } from '../model';
 import { Study } from '../study';
 import { coderSlug } from '../ids';
 import { normalizeGuid } from './guid';
 import type { RefiCode, RefiSet } from './codebook';
-import { parseCodes, parseSets, planCodebookImport } from './codebook';
+import { parseCodes, parseSets } from './codebook';
+import { planCodebookImport } from './codebookImport';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children } from './xml';
 import { isoDate, variableValue } from './importHelpers';
+import type { StudyExtras } from './studyExtras';
+import { codeExtras, EXTRAS_NOTE_NAME, parseExtras, resolveFactors } from './studyExtras';
 
 export interface Coders {
   /** Every coder, in order; the fallback coder is added when it is first needed. */
@@ -72,12 +75,10 @@ export interface Notes {
 /** Notes: memos. Those attached to a code or a coding end up there, the others as memo files. */
 export function readNotes(root: XmlElement, readEntryText: (path: string | undefined) => string | undefined): Notes {
   const notes = new Map<string, NoteInfo>();
-  for (const n of children(child(root, 'Notes'), 'Note')) {
-    const guid = normalizeGuid(attr(n, 'guid'));
-    if (!guid) {
-      continue;
-    }
-    const content = childText(n, 'PlainTextContent') ?? readEntryText(attr(n, 'plainTextPath'));
+  for (const [i, n] of children(child(root, 'Notes'), 'Note').entries()) {
+    // A note without a GUID cannot be referred to: it becomes a memo file of its own.
+    const guid = normalizeGuid(attr(n, 'guid')) ?? `#note${i}`;
+    const content = childText(n, 'PlainTextContent') ?? readEntryText(attr(n, 'plainTextPath'))?.replace(/^\uFEFF/, '');
     const description = childText(n, 'Description');
     const text = [description, content].filter((t): t is string => t !== undefined && t.trim() !== '').join('\n\n');
     const created = isoDate(attr(n, 'creationDateTime'));
@@ -104,10 +105,35 @@ export interface ImportedCodebook {
   /** The Codeboom codes. */
   readonly codes: readonly Code[];
   readonly codeIdOfGuid: (guid: string | undefined) => string | undefined;
+  /** Path labels of codes kept beside a sibling of the same name (case ignored). */
+  readonly sameNameSiblings: readonly string[];
+  /** Names of sets that are not imported. */
+  readonly unreadSets: readonly string[];
+  /** Literature factors and the links to them (from the `factor: …` sets and the extras note). */
+  readonly catalogues: readonly FactorCatalogue[];
+  readonly links: readonly CodeFactorLink[];
+  /** Factors made for `factor: …` sets that name no known factor. */
+  readonly createdFactors: readonly string[];
+}
+
+/** The note of a Codeboom export that carries what REFI-QDA has no place for (marked used), if any. */
+export function takeExtras(notes: ReadonlyMap<string, NoteInfo>, warnings: string[]): StudyExtras | undefined {
+  for (const note of notes.values()) {
+    if (note.name !== EXTRAS_NOTE_NAME) {
+      continue;
+    }
+    const extras = parseExtras(note.text);
+    if (extras) {
+      note.used = true;
+      return extras;
+    }
+    warnings.push(`The note "${EXTRAS_NOTE_NAME}" could not be read (changed in another tool?); it is kept as a memo file.`);
+  }
+  return undefined;
 }
 
 /** Codebook (with code memos from their notes), then into an empty study to get Codeboom codes. */
-export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, NoteInfo>): ImportedCodebook {
+export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, NoteInfo>, extras?: StudyExtras): ImportedCodebook {
   const refiCodes = parseCodes(child(child(root, 'CodeBook'), 'Codes'));
   const attachMemos = (codes: readonly RefiCode[]): void => {
     for (const c of codes) {
@@ -123,14 +149,31 @@ export function importCodebook(root: XmlElement, notes: ReadonlyMap<string, Note
   const sets = parseSets(child(root, 'Sets'));
   const projectName = attr(root, 'name')?.trim() || 'Imported project';
   const scratch = new Study(emptyProject(projectName));
-  const plan = planCodebookImport(scratch, { codes: refiCodes, sets });
+  // Into an empty study, by GUID only: codes of one archive are never merged by name.
+  const plan = planCodebookImport(scratch, { codes: refiCodes, sets }, { matchByName: false, idOf: (g) => codeExtras(extras, g)?.id });
   scratch.transact('import', plan.ops);
-  const codes: readonly Code[] = scratch.codes;
+  const guidOfId = new Map([...plan.codeIdOf].map(([g, id]) => [id, g]));
+  const codes: readonly Code[] = scratch.codes.map((c) => {
+    const aliases = codeExtras(extras, guidOfId.get(c.id) ?? '')?.aliases;
+    return aliases?.length ? { ...c, aliases } : c;
+  });
+  const factors = resolveFactors(extras, plan.factorLinks, (g) => plan.codeIdOf.get(g));
   const codeIdOfGuid = (guid: string | undefined): string | undefined => {
     const g = normalizeGuid(guid);
     return g ? plan.codeIdOf.get(g) : undefined;
   };
-  return { projectName, refiCodes, sets, codes, codeIdOfGuid };
+  return {
+    projectName,
+    refiCodes,
+    sets,
+    codes,
+    codeIdOfGuid,
+    sameNameSiblings: plan.sameNameSiblings,
+    unreadSets: plan.unreadSets,
+    catalogues: factors.catalogues,
+    links: factors.links,
+    createdFactors: factors.created,
+  };
 }
 
 export interface VariableInfo {

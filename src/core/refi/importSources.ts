@@ -11,6 +11,8 @@ import { derivedGuid, normalizeGuid } from './guid';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children } from './xml';
 import type { SkippedSource } from './importProject';
+import type { StudyExtras } from './studyExtras';
+import { recordedFrontMatter } from './studyExtras';
 import type { CasesAndVariables, Coders, Notes } from './importReferences';
 import {
   baseName,
@@ -30,11 +32,16 @@ import {
 export interface SourceContext {
   /** Timestamp for codings that carry none. */
   readonly now: string;
+  /** An archive entry's text, a byte order mark kept (positions may have counted it). */
   readonly readEntryText: (path: string | undefined) => string | undefined;
   readonly coders: Coders;
   readonly notes: Notes;
   readonly codeIdOfGuid: (guid: string | undefined) => string | undefined;
   readonly cases: CasesAndVariables;
+  /** What a Codeboom export recorded beyond REFI-QDA (front matter as written). */
+  readonly extras?: StudyExtras;
+  /** The front-matter key of the case. */
+  readonly caseKey: string;
 }
 
 /** What the import builds up: the study's files, and what the report counts and warns about. */
@@ -55,6 +62,10 @@ export interface ImportState {
   unknownCodes: number;
   uncoded: number;
   multiCase: number;
+  /** Code applications on selections left out for their positions. */
+  lostCodings: number;
+  /** Memberships of sources in a second or later case. */
+  extraCaseMemberships: number;
 }
 
 export function newImportState(): ImportState {
@@ -73,6 +84,8 @@ export function newImportState(): ImportState {
     unknownCodes: 0,
     uncoded: 0,
     multiCase: 0,
+    lostCodings: 0,
+    extraCaseMemberships: 0,
   };
 }
 
@@ -127,7 +140,7 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
 
   const attributes = sourceAttributes(src, guid, ctx, state);
   const eol = body.includes('\r\n') ? '\r\n' : '\n';
-  const frontMatter = makeFrontMatter(attributes, eol, body);
+  const frontMatter = recordedFrontMatter(ctx.extras, guid, attributes) ?? makeFrontMatter(attributes, eol, body);
   const text = frontMatter + body;
   const path = uniquePath(
     `${TRANSCRIPT_FOLDER}/${safeFileName(name.replace(/\.(txt|docx?|rtf|md|pdf)$/i, ''), 'source')}`,
@@ -150,6 +163,7 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
     const e16 = e === undefined ? undefined : mapping.toUtf16(e);
     if (s16 === undefined || e16 === undefined || e16 < s16) {
       state.badPositions++;
+      state.lostCodings += children(sel, 'Coding').length;
       continue;
     }
     const memo = [childText(sel, 'Description'), ...ctx.notes.noteTexts(sel)].filter((t): t is string => !!t && t.trim() !== '');
@@ -219,9 +233,10 @@ function sourceAttributes(
   const attributes: Record<string, AttributeValue> = {};
   const itsCases = guid ? (ctx.cases.casesOfSource.get(guid) ?? []) : [];
   if (itsCases.length) {
-    attributes['case'] = itsCases[0].name;
+    attributes[ctx.caseKey] = itsCases[0].name;
     if (itsCases.length > 1) {
       state.multiCase++;
+      state.extraCaseMemberships += itsCases.length - 1;
     }
     for (const [k, v] of itsCases[0].values) {
       attributes[k] = v;

@@ -239,7 +239,35 @@ function readCentralDirectory(d: Uint8Array, limits: ZipLimits): ZipEntry[] {
     });
     p = extraEnd + commentLength;
   }
+  checkNoOverlap(d, entries, cdOffset);
   return entries;
+}
+
+/**
+ * Every entry's local header and stream must lie apart from every other's and before the central
+ * directory. Entries that share or nest one compressed stream would each inflate it again (a zip
+ * bomb that stays small on disk): the archive is refused before anything is inflated.
+ */
+function checkNoOverlap(d: Uint8Array, entries: readonly ZipEntry[], cdOffset: number): void {
+  const spans = entries.map((e) => {
+    const at = e.localHeaderOffset;
+    if (at + 30 > d.length || u32(d, at) !== 0x04034b50) {
+      throw new RefiError(`The archive is damaged: no local header for "${e.name}".`);
+    }
+    return { e, start: at, end: at + 30 + u16(d, at + 26) + u16(d, at + 28) + e.compressedSize };
+  });
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < spans.length; i++) {
+    const next = spans[i + 1];
+    if (next && next.start < spans[i].end) {
+      throw new RefiError(
+        `The archive is refused: its entries "${spans[i].e.name}" and "${next.e.name}" overlap (they share compressed data, a trick of zip bombs).`,
+      );
+    }
+    if (spans[i].end > cdOffset) {
+      throw new RefiError(`The archive is refused: entry "${spans[i].e.name}" overlaps its central directory.`);
+    }
+  }
 }
 
 function u16(d: Uint8Array, i: number): number {
