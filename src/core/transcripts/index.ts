@@ -35,7 +35,7 @@ export { DEFAULT_MAX_BYTES } from './types';
 export { parseSrt, parseVtt } from './captions';
 export { cuesToBlocks } from './cueTurns';
 export { textToBlocks } from './textBlocks';
-export { isRole, matchLabel } from './speakers';
+export { isRole, matchLabel, suggestSpeakerLabels } from './speakers';
 export { cleanSpeakerLabel, freeName, frontMatterOf, renderBlock, renderTranscript, speakerLabel, transcriptFileName } from './render';
 export { parseClock, timeMarker } from './time';
 export { dateFromName, extensionOf, formatOf } from './sniff';

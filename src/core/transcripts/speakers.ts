@@ -118,3 +118,34 @@ export function countSpeakers(blocks: ReadonlyArray<{ kind: string; speaker?: st
   }
   return [...counts.entries()].map(([name, turns]) => ({ name, turns }));
 }
+
+/**
+ * A first proposal of the label each raw speaker is written under (the person confirms it): roles
+ * stay (`I` → `Interviewer`, `R` → the respondent), two names are the interviewer (who speaks first)
+ * and the respondent, any other name becomes `numbered(n)` ("Speaker 1"): a real name is never proposed.
+ */
+export function suggestSpeakerLabels(
+  speakers: readonly { name: string }[],
+  respondent: string | undefined,
+  numbered: (n: number) => string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  const names = speakers.filter((s) => !isRole(s.name));
+  const respondentLabel = respondent?.trim() || 'Respondent';
+  for (const s of speakers) {
+    if (/^i$/i.test(s.name)) {
+      out[s.name] = 'Interviewer';
+    } else if (/^r$/i.test(s.name)) {
+      out[s.name] = respondentLabel;
+    } else if (isRole(s.name)) {
+      out[s.name] = s.name;
+    }
+  }
+  if (names.length === 2 && !speakers.some((s) => /^(i|interviewer)$/i.test(s.name))) {
+    out[names[0].name] = 'Interviewer';
+    out[names[1].name] = respondentLabel;
+  } else {
+    names.forEach((s, i) => (out[s.name] = numbered(i + 1)));
+  }
+  return out;
+}
