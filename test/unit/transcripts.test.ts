@@ -15,48 +15,15 @@ import {
   parseVtt,
   readTranscript,
   renderTranscript,
+  suggestSpeakerLabels,
   textToBlocks,
   timeMarker,
   transcriptFileName,
 } from '../../src/core/transcripts';
 import { readDocxWithMammoth } from '../../src/transcripts/docxText';
+import { makeDocx } from './docxFixture';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** A minimal but real Word document: content types, relationships, the document and its core properties. */
-export function makeDocx(paragraphs: string[], created = '2024-03-12T09:30:00Z'): Uint8Array {
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join('');
-  return writeZip([
-    [
-      '[Content_Types].xml',
-      utf8(
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
-      ),
-    ],
-    [
-      '_rels/.rels',
-      utf8(
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
-      ),
-    ],
-    [
-      'word/document.xml',
-      utf8(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-      ),
-    ],
-    [
-      'docProps/core.xml',
-      utf8(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created></cp:coreProperties>`,
-      ),
-    ],
-  ]);
-}
 
 const TEAMS_VTT = `WEBVTT
 
@@ -314,6 +281,27 @@ describe('transcript import (core/transcripts)', () => {
       'A-1-3.md',
     );
     assert.strictEqual(timeMarker(3 * 3600 + 62.9), '[03:01:02]');
+  });
+
+  it('proposes speaker labels that never repeat a real name', () => {
+    const n = (i: number): string => `Speaker ${i}`;
+    assert.deepStrictEqual(suggestSpeakerLabels([{ name: 'Jan de Vries' }, { name: 'Piet Jansen' }], 'Respondent C', n), {
+      'Jan de Vries': 'Interviewer',
+      'Piet Jansen': 'Respondent C',
+    });
+    assert.deepStrictEqual(suggestSpeakerLabels([{ name: 'I' }, { name: 'R' }], 'Respondent C', n), {
+      I: 'Interviewer',
+      R: 'Respondent C',
+    });
+    assert.deepStrictEqual(
+      suggestSpeakerLabels([{ name: 'Interviewer' }, { name: 'Ann' }, { name: 'Bo' }, { name: 'Spreker 3' }], undefined, n),
+      {
+        Interviewer: 'Interviewer',
+        Ann: 'Speaker 1',
+        Bo: 'Speaker 2',
+        'Spreker 3': 'Spreker 3',
+      },
+    );
   });
 
   describe('properties', () => {
