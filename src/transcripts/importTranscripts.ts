@@ -13,7 +13,8 @@ import { IMPORT_EXTENSIONS, freeName, readTranscript, renderTranscript, transcri
 import { encodeText, joinPath } from '../core/port';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { Disposable } from '../platform/lifecycle';
-import { registerCommand, showError } from '../platform/commands';
+import { registerCommand } from '../platform/commands';
+import { errorMessage } from '../l10n/coreMessages';
 import { Command } from '../platform/ids';
 import { readDocxWithMammoth } from './docxText';
 import { refusalText } from './refusals';
@@ -38,7 +39,7 @@ export interface ImportSummary {
   readonly skipped: Array<{ readonly source: string }>;
   readonly refused: Array<{
     readonly source: string;
-    readonly reason: RefusalReason | 'unreadable';
+    readonly reason: RefusalReason | 'unreadable' | 'notWritten';
     readonly detail?: string;
     readonly message: string;
   }>;
@@ -161,7 +162,7 @@ export class ImportTranscripts extends Disposable {
           try {
             bytes = await vscode.workspace.fs.readFile(uri);
           } catch (e) {
-            summary.refused.push({ source: fileName(uri), reason: 'unreadable', message: String(e instanceof Error ? e.message : e) });
+            summary.refused.push({ source: fileName(uri), reason: 'unreadable', message: errorMessage(e, fileName(uri)) });
             continue;
           }
           const result = await readTranscript(fileName(uri), bytes, { readDocx: readDocxWithMammoth });
@@ -226,18 +227,21 @@ export class ImportTranscripts extends Disposable {
       async (progress) => {
         for (const p of planned) {
           progress.report({ message: p.source.name, increment: 100 / planned.length });
-          const name = freeName(transcriptFileName(p.source.name, p.meta), (n) => taken.has(n.toLowerCase()));
-          const path = joinPath(folder, name);
           try {
-            if (await fs.stat(path)) {
-              throw new Error(vscode.l10n.t('{0} exists already', path));
+            // Free in the listing and on disk (a file may have appeared since the folder was listed).
+            const proposed = transcriptFileName(p.source.name, p.meta);
+            let name = freeName(proposed, (n) => taken.has(n.toLowerCase()));
+            while (await fs.stat(joinPath(folder, name))) {
+              taken.add(name.toLowerCase());
+              name = freeName(proposed, (n) => taken.has(n.toLowerCase()));
             }
-            await fs.writeFileAtomic(path, encodeText(renderTranscript(p.source, p.meta)));
+            const path = joinPath(folder, name);
             taken.add(name.toLowerCase());
+            await fs.writeFileAtomic(path, encodeText(renderTranscript(p.source, p.meta)));
             summary.made.push({ source: p.source.name, path });
           } catch (e) {
-            showError(e, path, this.output);
-            summary.refused.push({ source: p.source.name, reason: 'unreadable', message: String(e instanceof Error ? e.message : e) });
+            // Reported once, in the summary: a batch does not pop up one error per file.
+            summary.refused.push({ source: p.source.name, reason: 'notWritten', message: errorMessage(e, p.source.name) });
           }
         }
       },
