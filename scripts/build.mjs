@@ -24,7 +24,25 @@ const lazyExcel = {
   },
 };
 
+// mammoth (docx to text, with JSZip and an XML parser, ~350 KB minified) likewise: dist/mammoth.js,
+// required on the first .docx a transcript import reads.
+const lazyMammoth = {
+  name: 'lazy-mammoth',
+  setup(build) {
+    build.onResolve({ filter: /^mammoth$/ }, () => ({ path: './mammoth.js', external: true }));
+  },
+};
+
 const builds = [
+  {
+    ...common,
+    entryPoints: ['scripts/mammoth-entry.cjs'],
+    outfile: 'dist/mammoth.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+  },
   {
     ...common,
     entryPoints: ['scripts/exceljs-entry.cjs'],
@@ -43,7 +61,7 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel],
+    plugins: [lazyExcel, lazyMammoth],
   },
 ];
 if (existsSync('src/cli.ts')) {
@@ -55,7 +73,7 @@ if (existsSync('src/cli.ts')) {
     format: 'cjs',
     target: 'node20',
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel],
+    plugins: [lazyExcel, lazyMammoth],
     banner: { js: '#!/usr/bin/env node' },
   });
 }

@@ -19,6 +19,7 @@ import type { TreeFeature } from './tree';
 import { matrixFeature } from './matrix';
 import type { MatrixFeature } from './matrix';
 import { refiFeature } from './refi';
+import { transcriptsFeature } from './transcripts';
 import { methodFeature } from './method';
 import { welcomeFeature } from './welcome';
 
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const tree = use(treeFeature);
   const matrix = use(matrixFeature);
   use(refiFeature);
+  use(transcriptsFeature);
   use(methodFeature);
   use(welcomeFeature);
 

@@ -24,6 +24,7 @@ export const Command = {
   exportRefiCodebook: 'codeboom.exportRefiCodebook',
   importRefiProject: 'codeboom.importRefiProject',
   exportRefiProject: 'codeboom.exportRefiProject',
+  importTranscripts: 'codeboom.importTranscripts',
   revealCode: 'codeboom.revealCode',
   treeNewCode: 'codeboom.tree.newCode',
   treeNewChildCode: 'codeboom.tree.newChildCode',
