@@ -17,6 +17,7 @@ import { registerMatrix } from './matrix/matrixFeature';
 import type { MatrixFeature } from './matrix/matrixFeature';
 import { registerRefi } from './refi/refiCommands';
 import { registerWelcome } from './welcome';
+import { configureCoreL10n } from './l10n';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -38,6 +39,7 @@ let service: StudyService | undefined;
 
 export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const started = performance.now();
+  configureCoreL10n();
   const svc = new StudyService();
   service = svc;
   const icons = new ColorIcons(context.globalStorageUri);

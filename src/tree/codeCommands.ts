@@ -77,7 +77,7 @@ export class CodeTreeCommands {
     }
     if (id !== undefined) {
       if (!study.code(id)) {
-        throw new StudyError(vscode.l10n.t('No code {0}.', id));
+        throw new StudyError('No code {0}.', id);
       }
       return id;
     }
@@ -122,7 +122,7 @@ export class CodeTreeCommands {
       return undefined;
     }
     if (parent !== undefined && !study.code(parent)) {
-      throw new StudyError(vscode.l10n.t('No code {0}.', parent));
+      throw new StudyError('No code {0}.', parent);
     }
     const title = parent ? vscode.l10n.t('New code under “{0}”', study.code(parent)!.name) : vscode.l10n.t('New top-level code');
     const n = name ?? (await this.nameInput(study, parent, title));
@@ -205,7 +205,7 @@ export class CodeTreeCommands {
     }
     next = next.trim().toLowerCase();
     if (!/^#[0-9a-f]{6}$/.test(next)) {
-      throw new StudyError(vscode.l10n.t('Write the colour as #rrggbb, e.g. #4e79a7.'));
+      throw new StudyError('Write the colour as #rrggbb, e.g. #4e79a7.');
     }
     if (next === code.color.toLowerCase()) {
       return false;
@@ -262,7 +262,7 @@ export class CodeTreeCommands {
     }
     const value = next === 'none' || next === '' ? undefined : (next as Polarity);
     if (value !== undefined && !POLARITIES.includes(value)) {
-      throw new StudyError(vscode.l10n.t('Polarity is one of {0}.', POLARITIES.join(', ')));
+      throw new StudyError(vscode.l10n.t('Polarity is one of {0}.'), POLARITIES.join(', '));
     }
     if (value === code.polarity) {
       return false;
@@ -297,7 +297,7 @@ export class CodeTreeCommands {
     }
     const value = next === 'none' || next === '' ? undefined : (next as Origin);
     if (value !== undefined && !ORIGINS.includes(value)) {
-      throw new StudyError(vscode.l10n.t('Origin is one of {0}.', ORIGINS.join(', ')));
+      throw new StudyError(vscode.l10n.t('Origin is one of {0}.'), ORIGINS.join(', '));
     }
     if (value === code.origin) {
       return false;

@@ -13,7 +13,6 @@ import {
 import { encodeText } from '../core/port';
 import { uncountedOf } from '../core/counting';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
-import { coreMessage } from '../l10n/coreMessages';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../coding/colorIcons';
 import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
@@ -437,7 +436,7 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
       const sameCode = id === provider.code;
       const options = sameCode ? provider.query : {};
       const quotations = quotationsOf(s, id, options);
-      const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString(), t: coreMessage });
+      const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString() });
       const dir = vscode.Uri.joinPath(uri, '..');
       await new VscodeFileSystem(dir).writeFileAtomic(uri.path.slice(uri.path.lastIndexOf('/') + 1), encodeText(md));
       if (typeof target !== 'string' && !(target instanceof vscode.Uri)) {

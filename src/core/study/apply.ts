@@ -3,6 +3,7 @@
  * operation first (throws a {@link StudyError} and changes nothing when it is invalid) and returns
  * the operation that undoes it.
  */
+import * as l10n from '@vscode/l10n';
 import type { Code, CodeFactorLink, Coding } from '../model';
 import type { CodingIndex } from './codingIndex';
 import type { CodeTree } from './codeTree';
@@ -54,11 +55,11 @@ export function applyOperation(t: OperationTarget, op: Operation, change: Change
 
 function checkCodes(t: OperationTarget, codes: readonly string[]): void {
   if (codes.length === 0) {
-    throw new StudyError('A coding needs at least one code.');
+    throw new StudyError(l10n.t('A coding needs at least one code.'));
   }
   for (const code of codes) {
     if (!t.tree.has(code)) {
-      throw new StudyError('Unknown code {0}.', code);
+      throw new StudyError(l10n.t('Unknown code {0}.'), code);
     }
   }
 }
@@ -66,11 +67,11 @@ function checkCodes(t: OperationTarget, codes: readonly string[]): void {
 function addCoding(t: OperationTarget, op: Of<'addCoding'>, change: ChangeSet): Operation {
   const c = op.coding;
   if (t.codings.has(c.id)) {
-    throw new StudyError('Coding {0} exists already.', c.id);
+    throw new StudyError(l10n.t('Coding {0} exists already.'), c.id);
   }
   checkCodes(t, c.codes);
   if (c.end < c.start) {
-    throw new StudyError('A coding cannot end before it starts.');
+    throw new StudyError(l10n.t('A coding cannot end before it starts.'));
   }
   t.codings.add(c);
   t.markDirty(c);
@@ -81,7 +82,7 @@ function addCoding(t: OperationTarget, op: Of<'addCoding'>, change: ChangeSet): 
 function removeCoding(t: OperationTarget, op: Of<'removeCoding'>, change: ChangeSet): Operation {
   const c = t.codings.get(op.id);
   if (!c) {
-    throw new StudyError('No coding {0}.', op.id);
+    throw new StudyError(l10n.t('No coding {0}.'), op.id);
   }
   t.codings.remove(c);
   t.markDirty(c);
@@ -92,7 +93,7 @@ function removeCoding(t: OperationTarget, op: Of<'removeCoding'>, change: Change
 function updateCoding(t: OperationTarget, op: Of<'updateCoding'>, change: ChangeSet): Operation {
   const c = t.codings.get(op.id);
   if (!c) {
-    throw new StudyError('No coding {0}.', op.id);
+    throw new StudyError(l10n.t('No coding {0}.'), op.id);
   }
   if (op.patch.codes) {
     checkCodes(t, op.patch.codes);
@@ -117,10 +118,10 @@ function updateCoding(t: OperationTarget, op: Of<'updateCoding'>, change: Change
 function addCode(t: OperationTarget, op: Of<'addCode'>, change: ChangeSet): Operation {
   const code = op.code;
   if (t.tree.has(code.id)) {
-    throw new StudyError('Code {0} exists already.', code.id);
+    throw new StudyError(l10n.t('Code {0} exists already.'), code.id);
   }
   if (code.parent !== undefined && !t.tree.has(code.parent)) {
-    throw new StudyError('Unknown parent code {0}.', code.parent);
+    throw new StudyError(l10n.t('Unknown parent code {0}.'), code.parent);
   }
   const list = t.codes();
   const index = op.index === undefined ? list.length : Math.min(op.index, list.length);
@@ -132,17 +133,17 @@ function addCode(t: OperationTarget, op: Of<'addCode'>, change: ChangeSet): Oper
 function removeCode(t: OperationTarget, op: Of<'removeCode'>, change: ChangeSet): Operation {
   const index = t.codes().findIndex((c) => c.id === op.id);
   if (index < 0) {
-    throw new StudyError('No code {0}.', op.id);
+    throw new StudyError(l10n.t('No code {0}.'), op.id);
   }
   const code = t.codes()[index];
   if (t.tree.children(op.id).length > 0) {
-    throw new StudyError('Code {0} still has child codes.', code.name);
+    throw new StudyError(l10n.t('Code {0} still has child codes.'), code.name);
   }
   if (t.codings.countWithCode(op.id) > 0) {
-    throw new StudyError('Code {0} is still used by codings.', code.name);
+    throw new StudyError(l10n.t('Code {0} is still used by codings.'), code.name);
   }
   if ([...t.links.values()].some((l) => l.code === op.id)) {
-    throw new StudyError('Code {0} is still linked to literature factors.', code.name);
+    throw new StudyError(l10n.t('Code {0} is still linked to literature factors.'), code.name);
   }
   t.setCodes(t.codes().filter((c) => c.id !== op.id));
   change.codebook = true;
@@ -152,19 +153,19 @@ function removeCode(t: OperationTarget, op: Of<'removeCode'>, change: ChangeSet)
 function updateCode(t: OperationTarget, op: Of<'updateCode'>, change: ChangeSet): Operation {
   const code = t.tree.get(op.id);
   if (!code) {
-    throw new StudyError('No code {0}.', op.id);
+    throw new StudyError(l10n.t('No code {0}.'), op.id);
   }
   const { parent, ...rest } = op.patch;
   if (parent !== undefined && parent !== null) {
     if (!t.tree.has(parent)) {
-      throw new StudyError('Unknown parent code {0}.', parent);
+      throw new StudyError(l10n.t('Unknown parent code {0}.'), parent);
     }
     if (t.tree.subtree(op.id).includes(parent)) {
-      throw new StudyError('A code cannot be moved under itself or one of its descendants.');
+      throw new StudyError(l10n.t('A code cannot be moved under itself or one of its descendants.'));
     }
   }
   if (rest.name !== undefined && rest.name.trim() === '') {
-    throw new StudyError('A code needs a name.');
+    throw new StudyError(l10n.t('A code needs a name.'));
   }
   const old: Record<string, unknown> = {};
   for (const key of Object.keys(op.patch) as (keyof CodePatch)[]) {
@@ -187,7 +188,7 @@ function updateCode(t: OperationTarget, op: Of<'updateCode'>, change: ChangeSet)
 function moveCode(t: OperationTarget, op: Of<'moveCode'>, change: ChangeSet): Operation {
   const from = t.codes().findIndex((c) => c.id === op.id);
   if (from < 0) {
-    throw new StudyError('No code {0}.', op.id);
+    throw new StudyError(l10n.t('No code {0}.'), op.id);
   }
   const list = [...t.codes()];
   const [code] = list.splice(from, 1);
@@ -200,13 +201,13 @@ function moveCode(t: OperationTarget, op: Of<'moveCode'>, change: ChangeSet): Op
 function addLink(t: OperationTarget, op: Of<'addLink'>, change: ChangeSet): Operation {
   const key = linkKey(op.link.code, op.link.factor);
   if (t.links.has(key)) {
-    throw new StudyError('That code is already linked to that factor.');
+    throw new StudyError(l10n.t('That code is already linked to that factor.'));
   }
   if (!t.tree.has(op.link.code)) {
-    throw new StudyError('Unknown code {0}.', op.link.code);
+    throw new StudyError(l10n.t('Unknown code {0}.'), op.link.code);
   }
   if (!t.hasFactor(op.link.factor)) {
-    throw new StudyError('Unknown literature factor {0}.', op.link.factor);
+    throw new StudyError(l10n.t('Unknown literature factor {0}.'), op.link.factor);
   }
   t.links.set(key, op.link);
   t.linksChanged();
@@ -218,7 +219,7 @@ function removeLink(t: OperationTarget, op: Of<'removeLink'>, change: ChangeSet)
   const key = linkKey(op.code, op.factor);
   const link = t.links.get(key);
   if (!link) {
-    throw new StudyError('No such link.');
+    throw new StudyError(l10n.t('No such link.'));
   }
   t.links.delete(key);
   t.linksChanged();

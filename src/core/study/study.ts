@@ -3,6 +3,7 @@
  * codings, with indexes and change events. Every mutation is an {@link Operation}; a list of them
  * is applied as one transaction (all or nothing) and yields its inverse, which is what undo runs.
  */
+import * as l10n from '@vscode/l10n';
 import { Emitter } from '../events';
 import type { Code, CodeFactorLink, Coding, FactorCatalogue, LiteratureFactor, ProjectData, TranscriptDocument } from '../model';
 import type { TextEdit } from '../anchor';
@@ -303,7 +304,7 @@ export class Study {
 
   private applyAll(ops: readonly Operation[]): Operation[] {
     if (this.readOnly) {
-      throw new StudyError('The study is open read-only; fix the reported problems and reload.');
+      throw new StudyError(l10n.t('The study is open read-only; fix the reported problems and reload.'));
     }
     const inverses: Operation[] = [];
     const change: ChangeSet = { docs: new Set<string>(), codebook: false };
