@@ -22,6 +22,7 @@ import { refiFeature } from './refi';
 import { transcriptsFeature } from './transcripts';
 import { methodFeature } from './method';
 import { welcomeFeature } from './welcome';
+import { configureCoreL10n } from './l10n';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -43,6 +44,7 @@ let service: StudyService | undefined;
 
 export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const started = performance.now();
+  configureCoreL10n();
   service = new StudyService(NODE_MACHINE);
   context.subscriptions.push(service);
   const ctx: FeatureContext = { extension: context, service, icons: new ColorIcons(context.globalStorageUri) };

@@ -10,8 +10,7 @@
  *                       1 − (n − 1)(b + c) / (n_0 · n_1),  n = 2N, n_0 = 2d + b + c, n_1 = 2a + b + c
  * Overall figures pool the tables of all codes.
  */
-import { english } from './messages';
-import type { Translate } from './messages';
+import * as l10n from '@vscode/l10n';
 import type { Coding } from './model';
 import type { Study } from './study';
 import { isCounted } from './counting';
@@ -217,25 +216,25 @@ export function agreement(
 }
 
 /** The agreement report as Markdown: overall, per code, and the disagreeing passages side by side. */
-export function agreementMarkdown(study: Study, r: AgreementReport, t: Translate = english): string {
+export function agreementMarkdown(study: Study, r: AgreementReport): string {
   const pct = (v: number) => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
   const num = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(3));
   const lines = [
-    `# ${t('Intercoder agreement: {0} × {1}', r.coderA, r.coderB)}`,
+    `# ${l10n.t('Intercoder agreement: {0} × {1}', r.coderA, r.coderB)}`,
     '',
-    t('Transcripts coded by both: {0}. Units: characters of the transcripts’ bodies.', r.docs.join(', ') || '–'),
+    l10n.t('Transcripts coded by both: {0}. Units: characters of the transcripts’ bodies.', r.docs.join(', ') || '–'),
     '',
-    `| ${t('Code')} | ${t('Agreement')} | ${t('Cohen’s κ')} | ${t('Krippendorff’s α')} | ${t('both')} | ${t('only {0}', esc(r.coderA))} | ${t('only {0}', esc(r.coderB))} |`,
+    `| ${l10n.t('Code')} | ${l10n.t('Agreement')} | ${l10n.t('Cohen’s κ')} | ${l10n.t('Krippendorff’s α')} | ${l10n.t('both')} | ${l10n.t('only {0}', esc(r.coderA))} | ${l10n.t('only {0}', esc(r.coderB))} |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...r.perCode.map(
       ({ code, figures: f }) =>
         `| ${esc(study.pathLabel(code))} | ${pct(f.percent)} | ${num(f.kappa)} | ${num(f.alpha)} | ${f.both} | ${f.onlyA} | ${f.onlyB} |`,
     ),
-    `| **${t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} |`,
+    `| **${l10n.t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} |`,
     '',
-    `## ${t('Disagreements')}`,
+    `## ${l10n.t('Disagreements')}`,
     '',
-    `| ${t('Transcript')} | ${t('Code')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
+    `| ${l10n.t('Transcript')} | ${l10n.t('Code')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
     '| --- | --- | --- | --- |',
     ...r.disagreements
       .filter((d) => d.text.trim().length > 0)

@@ -3,6 +3,7 @@
  * `study.transact` (so every change is one undoable step), and throws {@link StudyError} when the
  * change does not make sense. Also the counts the views show.
  */
+import * as l10n from '@vscode/l10n';
 import type { Code, Coding } from './model';
 import type { CodePatch, Operation, Study } from './study';
 import { StudyError } from './study';
@@ -156,7 +157,7 @@ export function factorEvidence(study: Study): Map<string, FactorEvidence> {
 function requireCode(study: Study, id: string): Code {
   const code = study.code(id);
   if (!code) {
-    throw new StudyError('No code {0}.', id);
+    throw new StudyError(l10n.t('No code {0}.'), id);
   }
   return code;
 }
@@ -177,7 +178,7 @@ export function reorderOps(current: readonly string[], desired: readonly string[
     }
     const from = sim.indexOf(desired[i]);
     if (from < 0) {
-      throw new StudyError('No code {0}.', desired[i]);
+      throw new StudyError(l10n.t('No code {0}.'), desired[i]);
     }
     sim.splice(from, 1);
     sim.splice(i, 0, desired[i]);
@@ -209,7 +210,7 @@ export function moveCodes(study: Study, ids: readonly string[], parent: string |
   );
   for (const id of roots) {
     if (parent !== undefined && study.subtree(id).includes(parent)) {
-      throw new StudyError('“{0}” cannot be moved under itself or one of its subcodes.', study.code(id)!.name);
+      throw new StudyError(l10n.t('“{0}” cannot be moved under itself or one of its subcodes.'), study.code(id)!.name);
     }
   }
   const ops: Operation[] = [];
@@ -301,10 +302,10 @@ export function mergeCodes(study: Study, source: string, target: string, now = n
   const src = requireCode(study, source);
   const dst = requireCode(study, target);
   if (source === target) {
-    throw new StudyError('A code cannot be merged into itself.');
+    throw new StudyError(l10n.t('A code cannot be merged into itself.'));
   }
   if (study.subtree(source).includes(target)) {
-    throw new StudyError('“{0}” cannot be merged into one of its own subcodes.', src.name);
+    throw new StudyError(l10n.t('“{0}” cannot be merged into one of its own subcodes.'), src.name);
   }
   const ops: Operation[] = [...replaceCodeInCodings(study, source, target, now)];
   for (const child of study.children(source)) {
@@ -346,7 +347,7 @@ export function deleteCode(study: Study, id: string, options: DeleteOptions, now
   const code = requireCode(study, id);
   const parent = code.parent !== undefined && study.code(code.parent) ? code.parent : undefined;
   if (options.codings === 'parent' && parent === undefined) {
-    throw new StudyError('“{0}” is a top-level code: there is no parent to move its codings to.', code.name);
+    throw new StudyError(l10n.t('“{0}” is a top-level code: there is no parent to move its codings to.'), code.name);
   }
   const ops: Operation[] = [];
   for (const child of study.children(id)) {
@@ -384,7 +385,7 @@ export function linkFactors(study: Study, code: string, factors: readonly string
   const ops: Operation[] = [];
   for (const f of unique(factors)) {
     if (!study.factor(f)) {
-      throw new StudyError('Unknown literature factor {0}.', f);
+      throw new StudyError(l10n.t('Unknown literature factor {0}.'), f);
     }
     if (!have.has(f)) {
       ops.push({ kind: 'addLink', link: { code, factor: f } });

@@ -1,23 +1,32 @@
 /**
  * Sentences the core writes for people (report headings, error messages) are English templates
- * with `{0}`, `{1}`, … placeholders. The core has no translation service: a caller may pass a
- * {@link Translate} (the extension's looks the template up in its l10n bundle, see
- * src/l10n/coreMessages.ts); a CLI or a test keeps the English.
+ * with `{0}`, `{1}`, … placeholders, said with `@vscode/l10n` where they are made:
+ * `l10n.t('Code {0} exists already.', id)`, or `l10n.t('Code {0} exists already.')` for the
+ * template alone when it is kept as data (an error's {@link TemplatedError}) and filled later.
+ * The literal at the call site is what `npm run l10n` extracts into the bundle. Without a
+ * configured bundle (tests, the CLI without a language) the English comes out; the extension gives
+ * @vscode/l10n VS Code's bundle at activation (src/l10n/index.ts), the CLI one read from l10n/
+ * (src/node/l10nBundle.ts).
  */
-export type MessageArg = string | number;
+import { t as lookUp } from '@vscode/l10n';
 
-/** Translates a template and fills its placeholders. */
-export type Translate = (message: string, ...args: MessageArg[]) => string;
+export type MessageArg = string | number;
 
 /** Fills `{0}`, `{1}`, … in a message; placeholders without an argument stay as they are. */
 export function formatMessage(message: string, ...args: MessageArg[]): string {
   return message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
 }
 
-/** The English, untranslated: what every report and error uses when no translator is given. */
-export const english: Translate = formatMessage;
+/**
+ * A template kept as data, in the display language, filled. An English template (the bundle's key)
+ * is looked up in the configured bundle; one already said with `l10n.t('…')` where it was made is
+ * no key and stays as it is.
+ */
+export function translate(template: string, ...args: MessageArg[]): string {
+  return formatMessage(lookUp(template), ...args);
+}
 
-/** An error whose message is a template and its arguments, so that the extension can show it translated. */
+/** An error whose message is a template and its arguments (see {@link translate}). */
 export interface TemplatedError {
   readonly template: string;
   readonly args: readonly MessageArg[];

@@ -4,6 +4,7 @@
  * `vscode.workspace.fs`, the CLI adapts Node's fs, tests use {@link MemoryFileSystem}.
  */
 import { StudyFileError } from './schema';
+import * as l10n from '@vscode/l10n';
 import { formatMessage } from './messages';
 
 export interface FileStat {
@@ -49,12 +50,12 @@ export type EntryKind = 'file' | 'directory' | 'unfollowed-link';
 
 /**
  * A path that resolves, through a symbolic link, outside the study: ports neither read nor write it.
- * Its message is a template (see messages.ts), so it reads as one sentence wherever it is shown.
+ * Its message is a template in the display language (see messages.ts), so it reads as one sentence wherever it is shown.
  */
 export class OutsideStudyError extends Error {
-  static readonly TEMPLATE =
-    '{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.';
-  readonly template = OutsideStudyError.TEMPLATE;
+  readonly template = l10n.t(
+    '{0} is a symbolic link (or lies under one) that leads outside the study; Codeboom does not follow it. Put the file in the study folder instead of a link to it.',
+  );
   readonly args: readonly string[];
   /** What a problem about the path (which names the file) says. */
   readonly reason = 'is a symbolic link (or lies under one) that leads outside the study; it is not followed';
@@ -78,10 +79,11 @@ export function encodeText(text: string): Uint8Array {
   return encoder.encode(text);
 }
 
-/** A file that is not UTF-8 text. Its message is a template (see messages.ts) that names the file and what it looks like. */
+/** A file that is not UTF-8 text. Its message is a template in the display language (see messages.ts) that names the file and what it looks like. */
 export class NotUtf8Error extends Error {
-  readonly template =
-    'The file {0} is not UTF-8 text (it looks like {1}). Codeboom reads and writes only UTF-8: save the file as UTF-8 and open the study again.';
+  readonly template = l10n.t(
+    'The file {0} is not UTF-8 text (it looks like {1}). Codeboom reads and writes only UTF-8: save the file as UTF-8 and open the study again.',
+  );
   readonly args: readonly string[];
   constructor(
     readonly file: string,

@@ -3,6 +3,7 @@
  * with their source, and written out as a Markdown report. Also the grouping of transcripts by an
  * attribute that the transcripts view shows.
  */
+import * as l10n from '@vscode/l10n';
 import type { Coding, ProjectData, TranscriptDocument } from './model';
 import type { Study } from './study';
 import { codingsOfSubtrees } from './codebookOps';
@@ -43,7 +44,7 @@ export function citeQuotation(study: Study, coding: Coding): string {
   return `“${flatQuote(coding.quote)}” (${study.sourceLabel(coding.doc)})`;
 }
 
-/** Fills `{0}`, `{1}`, … in a message; what the report uses when no translator is given. */
+/** Fills `{0}`, `{1}`, … in a message; what the report uses when no `t` is given. */
 export function formatMessage(message: string, ...args: Array<string | number>): string {
   return message.replace(/\{(\d+)\}/g, (m, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : m));
 }
@@ -51,7 +52,7 @@ export function formatMessage(message: string, ...args: Array<string | number>):
 export interface ReportOptions extends QuotationQuery {
   /** ISO date-time printed in the report. */
   readonly generated?: string;
-  /** Translates a message with `{0}` placeholders (the extension passes `vscode.l10n.t`). */
+  /** Fills a template with `{0}` placeholders, given in the display language (default: {@link formatMessage}). */
   readonly t?: (message: string, ...args: Array<string | number>) => string;
 }
 
@@ -81,7 +82,7 @@ export function quotationsReport(study: Study, code: string, listed: readonly Co
   const c = study.code(code);
   const title = escapeMarkdown(study.pathLabel(code) || code);
   const docs = new Set(quotations.map((q) => q.doc));
-  const lines: string[] = [`# ${t('Quotations: {0}', title)}`, ''];
+  const lines: string[] = [`# ${t(l10n.t('Quotations: {0}'), title)}`, ''];
   const coderName =
     options.coder === undefined ? undefined : (study.project.coders.find((x) => x.id === options.coder)?.name ?? options.coder);
   const filter = [
@@ -89,25 +90,26 @@ export function quotationsReport(study: Study, code: string, listed: readonly Co
     ...(coderName !== undefined ? [`coder = ${escapeMarkdown(coderName)}`] : []),
   ].join(', ');
   const facts = [
-    t('Study “{0}”', escapeMarkdown(study.name)),
-    `${quotations.length === 1 ? t('1 quotation') : t('{0} quotations', quotations.length)} ${docs.size === 1 ? t('from 1 transcript') : t('from {0} transcripts', docs.size)}`,
-    options.subtree ? t('including subcodes') : undefined,
-    filter ? t('filter: {0}', filter) : undefined,
-    options.generated ? t('generated {0}', options.generated.slice(0, 10)) : undefined,
+    t(l10n.t('Study “{0}”'), escapeMarkdown(study.name)),
+    `${quotations.length === 1 ? t(l10n.t('1 quotation')) : t(l10n.t('{0} quotations'), quotations.length)} ${docs.size === 1 ? t(l10n.t('from 1 transcript')) : t(l10n.t('from {0} transcripts'), docs.size)}`,
+    options.subtree ? t(l10n.t('including subcodes')) : undefined,
+    filter ? t(l10n.t('filter: {0}'), filter) : undefined,
+    options.generated ? t(l10n.t('generated {0}'), options.generated.slice(0, 10)) : undefined,
   ].filter(Boolean);
   lines.push(`*${facts.join(' · ')}*`, '');
   if (uncounted > 0) {
-    lines.push(`*${t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.', uncounted)}*`, '');
+    lines.push(`*${t(l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.'), uncounted)}*`, '');
   }
   if (c?.definition) {
-    lines.push(`**${t('Definition')}:** ${escapeMarkdown(c.definition)}`, '');
+    lines.push(`**${t(l10n.t('Definition'))}:** ${escapeMarkdown(c.definition)}`, '');
   }
-  const meta = [c?.polarity ? t('polarity: {0}', c.polarity) : undefined, c?.origin ? t('origin: {0}', c.origin) : undefined].filter(
-    Boolean,
-  );
+  const meta = [
+    c?.polarity ? t(l10n.t('polarity: {0}'), c.polarity) : undefined,
+    c?.origin ? t(l10n.t('origin: {0}'), c.origin) : undefined,
+  ].filter(Boolean);
   const factors = c ? study.factorsOf(code).map((f) => escapeMarkdown(study.factor(f)?.factor.name ?? f)) : [];
   if (factors.length) {
-    meta.push(t('literature factors: {0}', factors.join('; ')));
+    meta.push(t(l10n.t('literature factors: {0}'), factors.join('; ')));
   }
   if (meta.length) {
     lines.push(meta.join(' · '), '');
@@ -128,7 +130,7 @@ export function quotationsReport(study: Study, code: string, listed: readonly Co
   const caseInfo = new Map(study.project.cases.map((x) => [x.id, x]));
   for (const k of caseKeys) {
     const name = caseInfo.get(k)?.name;
-    lines.push(`## ${k ? t('Case {0}', escapeMarkdown(name && name !== k ? `${k} — ${name}` : k)) : t('No case')}`, '');
+    lines.push(`## ${k ? t(l10n.t('Case {0}'), escapeMarkdown(name && name !== k ? `${k} — ${name}` : k)) : t(l10n.t('No case'))}`, '');
     let lastDoc = '';
     for (const q of byCase.get(k)!) {
       if (q.doc !== lastDoc) {
@@ -140,16 +142,16 @@ export function quotationsReport(study: Study, code: string, listed: readonly Co
       const tail = [
         `— ${escapeMarkdown(study.sourceLabel(q.doc))}`,
         escapeMarkdown(q.coder),
-        others.length ? t('also: {0}', others.join(', ')) : undefined,
+        others.length ? t(l10n.t('also: {0}'), others.join(', ')) : undefined,
       ].filter(Boolean);
       lines.push(tail.join(' · '), '');
       if (q.memo) {
-        lines.push(`*${t('Memo')}:* ${escapeMarkdown(q.memo.replace(/\s*\n\s*/g, ' '))}`, '');
+        lines.push(`*${t(l10n.t('Memo'))}:* ${escapeMarkdown(q.memo.replace(/\s*\n\s*/g, ' '))}`, '');
       }
     }
   }
   if (quotations.length === 0) {
-    lines.push(`*${t('No quotations.')}*`, '');
+    lines.push(`*${t(l10n.t('No quotations.'))}*`, '');
   }
   return lines.join('\n').replace(/\n+$/, '\n');
 }

@@ -3,10 +3,9 @@
  * many codes each transcript used for the first time. When new interviews stop adding codes, the
  * categories are saturated.
  */
+import * as l10n from '@vscode/l10n';
 import type { Study } from './study';
 import { isCounted } from './counting';
-import { english } from './messages';
-import type { Translate } from './messages';
 import { maxOf } from './port';
 
 export interface SaturationPoint {
@@ -63,11 +62,11 @@ export function saturation(study: Study, dateKey = 'date', filter?: string | Sat
   return out;
 }
 
-export function saturationMarkdown(study: Study, points: readonly SaturationPoint[], t: Translate = english): string {
+export function saturationMarkdown(study: Study, points: readonly SaturationPoint[]): string {
   return [
-    `# ${t('Saturation: new codes per transcript')}`,
+    `# ${l10n.t('Saturation: new codes per transcript')}`,
     '',
-    `| # | ${t('Transcript')} | ${t('Date')} | ${t('New codes')} | ${t('Cumulative')} | ${t('Codes used for the first time')} |`,
+    `| # | ${l10n.t('Transcript')} | ${l10n.t('Date')} | ${l10n.t('New codes')} | ${l10n.t('Cumulative')} | ${l10n.t('Codes used for the first time')} |`,
     '| ---: | --- | --- | ---: | ---: | --- |',
     ...points.map(
       (p, i) =>
@@ -78,7 +77,7 @@ export function saturationMarkdown(study: Study, points: readonly SaturationPoin
 }
 
 /** A small SVG line chart of cumulative codes per transcript (for reports). */
-export function saturationSvg(points: readonly SaturationPoint[], width = 640, height = 240, t: Translate = english): string {
+export function saturationSvg(points: readonly SaturationPoint[], width = 640, height = 240): string {
   const pad = 36;
   const max = maxOf(
     points.map((p) => p.cumulative),
@@ -90,7 +89,7 @@ export function saturationSvg(points: readonly SaturationPoint[], width = 640, h
   const bars = points
     .map(
       (p, i) =>
-        `<rect x="${(x(i) - 4).toFixed(1)}" y="${y(p.newCodes.length).toFixed(1)}" width="8" height="${(height - pad - y(p.newCodes.length)).toFixed(1)}" fill="#f28e2b"><title>${escapeXml(t('{0}: {1} new', p.label, p.newCodes.length))}</title></rect>`,
+        `<rect x="${(x(i) - 4).toFixed(1)}" y="${y(p.newCodes.length).toFixed(1)}" width="8" height="${(height - pad - y(p.newCodes.length)).toFixed(1)}" fill="#f28e2b"><title>${escapeXml(l10n.t('{0}: {1} new', p.label, p.newCodes.length))}</title></rect>`,
     )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">

@@ -22,7 +22,6 @@ import type { FormatChoice } from './exportFiles';
 import { runExport, writeFileAtomic } from './exportFiles';
 import { exportLabels, uiStrings } from './strings';
 import { saturationPoints } from './viewModel';
-import { coreMessage } from '../l10n/coreMessages';
 import type { Feature } from '../feature';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
@@ -314,14 +313,14 @@ export class MatrixFeature extends Disposable implements MatrixHost {
       folder: this.service.root,
       build: async (format, target) => {
         const points = saturationPoints(ctx.index, options);
-        const chart = encodeText(saturationSvg(points, undefined, undefined, coreMessage));
+        const chart = encodeText(saturationSvg(points));
         if (format === 'svg') {
           return chart;
         }
         const name = target.path.slice(target.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
         await writeFileAtomic(vscode.Uri.joinPath(target, '..', `${name}.svg`), chart);
         const filters = filterText(study, options.filters, exportLabels());
-        const text = saturationMarkdown(study, points, coreMessage).replace(
+        const text = saturationMarkdown(study, points).replace(
           /\n\n/,
           filters ? `\n\n*${vscode.l10n.t('Filters')}: ${filters}*\n\n` : '\n\n',
         );

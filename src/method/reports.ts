@@ -6,7 +6,6 @@ import type { Study } from '../core/study';
 import { encodeText } from '../core/port';
 import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
-import { coreMessage } from '../l10n/coreMessages';
 
 async function writeReport(service: StudyService, path: string, data: Uint8Array, open: boolean): Promise<vscode.Uri> {
   const fs = new VscodeFileSystem(service.root!);
@@ -102,7 +101,7 @@ export async function agreementReport(
   const base = `reports/agreement-${pair[0]}-${pair[1]}`;
   const open = args?.open ?? true;
   const xlsx = await writeReport(service, `${base}.xlsx`, await agreementXlsx(study, report), false);
-  const markdown = await writeReport(service, `${base}.md`, encodeText(agreementMarkdown(study, report, coreMessage)), false);
+  const markdown = await writeReport(service, `${base}.md`, encodeText(agreementMarkdown(study, report)), false);
   if (open) {
     await vscode.commands
       .executeCommand('markdown.showPreview', markdown)
@@ -128,8 +127,8 @@ export async function saturationReport(service: StudyService, open = true): Prom
     return undefined;
   }
   const points = saturation(study);
-  await writeReport(service, 'reports/saturation.svg', encodeText(saturationSvg(points, undefined, undefined, coreMessage)), false);
-  const md = saturationMarkdown(study, points, coreMessage) + `\n![${vscode.l10n.t('Cumulative codes per transcript')}](saturation.svg)\n`;
+  await writeReport(service, 'reports/saturation.svg', encodeText(saturationSvg(points)), false);
+  const md = saturationMarkdown(study, points) + `\n![${vscode.l10n.t('Cumulative codes per transcript')}](saturation.svg)\n`;
   const uri = await writeReport(service, 'reports/saturation.md', encodeText(md), false);
   if (open) {
     await vscode.commands

@@ -45,7 +45,7 @@ export abstract class CodeCommandsBase extends Disposable {
     }
     if (id !== undefined) {
       if (!study.code(id)) {
-        throw new StudyError(vscode.l10n.t('No code {0}.', id));
+        throw new StudyError('No code {0}.', id);
       }
       return id;
     }

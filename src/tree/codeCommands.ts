@@ -40,7 +40,7 @@ export class CodeTreeCommands extends CodeCommandsBase {
       return undefined;
     }
     if (parent !== undefined && !study.code(parent)) {
-      throw new StudyError(vscode.l10n.t('No code {0}.', parent));
+      throw new StudyError('No code {0}.', parent);
     }
     const title = parent ? vscode.l10n.t('New code under “{0}”', study.code(parent)!.name) : vscode.l10n.t('New top-level code');
     const n = name ?? (await this.nameInput(study, parent, title));
@@ -123,7 +123,7 @@ export class CodeTreeCommands extends CodeCommandsBase {
     }
     next = next.trim().toLowerCase();
     if (!/^#[0-9a-f]{6}$/.test(next)) {
-      throw new StudyError(vscode.l10n.t('Write the colour as #rrggbb, e.g. #4e79a7.'));
+      throw new StudyError('Write the colour as #rrggbb, e.g. #4e79a7.');
     }
     if (next === code.color.toLowerCase()) {
       return false;
@@ -180,7 +180,7 @@ export class CodeTreeCommands extends CodeCommandsBase {
     }
     const value = next === 'none' || next === '' ? undefined : (next as Polarity);
     if (value !== undefined && !POLARITIES.includes(value)) {
-      throw new StudyError(vscode.l10n.t('Polarity is one of {0}.', POLARITIES.join(', ')));
+      throw new StudyError(vscode.l10n.t('Polarity is one of {0}.'), POLARITIES.join(', '));
     }
     if (value === code.polarity) {
       return false;
@@ -215,7 +215,7 @@ export class CodeTreeCommands extends CodeCommandsBase {
     }
     const value = next === 'none' || next === '' ? undefined : (next as Origin);
     if (value !== undefined && !ORIGINS.includes(value)) {
-      throw new StudyError(vscode.l10n.t('Origin is one of {0}.', ORIGINS.join(', ')));
+      throw new StudyError(vscode.l10n.t('Origin is one of {0}.'), ORIGINS.join(', '));
     }
     if (value === code.origin) {
       return false;

@@ -11,7 +11,6 @@ import {
 } from '../core/quotations';
 import { encodeText } from '../core/port';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
-import { coreMessage } from '../l10n/coreMessages';
 import { Disposable } from '../platform/lifecycle';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
@@ -220,7 +219,7 @@ export class QuotationCommands extends Disposable {
     const sameCode = id === this.provider.code;
     const options = sameCode ? this.provider.query : {};
     const quotations = quotationsOf(s, id, options);
-    const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString(), t: coreMessage });
+    const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString() });
     const dir = vscode.Uri.joinPath(uri, '..');
     await new VscodeFileSystem(dir).writeFileAtomic(uri.path.slice(uri.path.lastIndexOf('/') + 1), encodeText(md));
     if (typeof target !== 'string' && !(target instanceof vscode.Uri)) {

@@ -1,0 +1,143 @@
+/**
+ * The phases of opening a study ({@link StudyStore.open}): the project file, the transcripts, the
+ * codings files. Every read is validated; what is wrong goes into `problems` (a bad codings file
+ * opens the study read-only), never silently dropped.
+ */
+import type { Coding, ProjectData, TranscriptDocument } from '../model';
+import type { FileSystemPort } from '../port';
+import { append } from '../port';
+import type { FileProblem } from '../schema';
+import { CODINGS_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from '../schema';
+import { findFiles, isTranscriptPath, readAll, readStudyFile, readTranscript } from './files';
+import { fileProblem, frontMatterProblem, idClash, misplacedCodingFile } from './problems';
+import type { MissingTranscript } from './types';
+
+/** The project file, parsed. Throws {@link StudyFileError} when it is missing or malformed. */
+export async function readProject(fs: FileSystemPort): Promise<{ project: ProjectData; text: string }> {
+  const text = await readStudyFile(fs, PROJECT_FILE);
+  if (text === undefined) {
+    throw new StudyFileError([
+      {
+        file: PROJECT_FILE,
+        path: [],
+        message: 'there is no codeboom.json here, so this folder is not a Codeboom study: open the folder that holds codeboom.json',
+      },
+    ]);
+  }
+  const parsed = parseProjectFile(PROJECT_FILE, text);
+  if (!parsed.ok) {
+    throw new StudyFileError(parsed.problems);
+  }
+  return { project: parsed.value, text };
+}
+
+export interface TranscriptsRead {
+  readonly documents: TranscriptDocument[];
+  readonly texts: Map<string, string>;
+  /** Transcripts that could not be read (not UTF-8, say), with why. */
+  readonly unreadable: Map<string, unknown>;
+}
+
+/** The transcripts of the project's folders, their texts, and those that could not be read. */
+export async function readTranscripts(fs: FileSystemPort, project: ProjectData, problems: FileProblem[]): Promise<TranscriptsRead> {
+  const transcriptPaths = await findFiles(fs, project.transcriptFolders, isTranscriptPath, problems);
+  const texts = new Map<string, string>();
+  const unreadable = new Map<string, unknown>();
+  const documents: TranscriptDocument[] = [];
+  await Promise.all(
+    transcriptPaths.map(async (path) => {
+      try {
+        texts.set(path, await readAll(fs, path));
+      } catch (e) {
+        unreadable.set(path, e);
+      }
+    }),
+  );
+  for (const path of transcriptPaths) {
+    if (unreadable.has(path)) {
+      // Not UTF-8, say: no text, so its codings are neither re-anchored nor saved (the study opens read-only).
+      problems.push(fileProblem(unreadable.get(path), path));
+      continue;
+    }
+    documents.push(readTranscript(path, texts.get(path)!));
+    const fm = frontMatterProblem(path, texts.get(path)!);
+    if (fm) {
+      problems.push(fm);
+    }
+  }
+  return { documents, texts, unreadable };
+}
+
+/**
+ * The codings of every codings file that is valid, named after what it holds, and whose ids no
+ * other file has; `known` is each file's text as read (the base for detecting others' changes).
+ */
+export async function readCodings(
+  fs: FileSystemPort,
+  project: ProjectData,
+  unreadable: ReadonlyMap<string, unknown>,
+  problems: FileProblem[],
+): Promise<{ codings: Coding[]; known: Map<string, string> }> {
+  const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
+  const knownCodes = new Set(project.codes.map((c) => c.id));
+  const codings: Coding[] = [];
+  const known = new Map<string, string>();
+  const codingTexts = await Promise.all(
+    codingPaths.map(async (p) => {
+      try {
+        return [p, await readAll(fs, p)] as const;
+      } catch (e) {
+        return [p, undefined, e] as const;
+      }
+    }),
+  );
+  const fileOfId = new Map<string, string>();
+  for (const [path, text, error] of codingTexts) {
+    if (text === undefined) {
+      problems.push(fileProblem(error, path));
+      continue;
+    }
+    known.set(path, text);
+    const result = parseCodingFile(path, text, knownCodes);
+    if (!result.ok) {
+      append(problems, result.problems);
+      continue;
+    }
+    const misplaced = misplacedCodingFile(path, result.value.document, result.value.coder);
+    if (misplaced) {
+      problems.push(misplaced);
+      continue;
+    }
+    if (unreadable.has(result.value.document)) {
+      // Its transcript is reported already (not UTF-8); these codings stay untouched on disk.
+      continue;
+    }
+    const clashes = result.value.codings.flatMap((c, i) => {
+      const other = fileOfId.get(c.id);
+      return other !== undefined ? [idClash(path, i, c.id, other)] : [];
+    });
+    if (clashes.length > 0) {
+      append(problems, clashes);
+      continue;
+    }
+    for (const c of result.value.codings) {
+      fileOfId.set(c.id, path);
+    }
+    append(codings, result.value.codings);
+  }
+  return { codings, known };
+}
+
+/**
+ * The transcripts codings name that have no text: their codings are kept as they are (not
+ * re-anchored, not rewritten) and come back with it.
+ */
+export function missingTranscripts(codings: readonly Coding[], texts: ReadonlyMap<string, string>): MissingTranscript[] {
+  const missingCount = new Map<string, number>();
+  for (const c of codings) {
+    if (!texts.has(c.doc)) {
+      missingCount.set(c.doc, (missingCount.get(c.doc) ?? 0) + 1);
+    }
+  }
+  return [...missingCount].map(([doc, n]) => ({ doc, codings: n })).sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+}
