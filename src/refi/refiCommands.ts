@@ -11,6 +11,7 @@ import { exportCodebook, exportProject, importProject, planCodebookImport, readC
 import type { ExportReport, ImportReport } from '../core/refi';
 import { refuseStudyFile } from '../study/exportGuard';
 import { errorMessage } from '../l10n/coreMessages';
+import { uriArg } from '../platform/commandArgs';
 
 export interface RefiArgs {
   readonly source?: vscode.Uri;
@@ -31,10 +32,8 @@ function argsOf(arg: unknown, uriRole: 'source' | 'target'): RefiArgs & { readon
   }
   if (arg && typeof arg === 'object') {
     const a = arg as Record<string, unknown>;
-    const uri = (v: unknown): vscode.Uri | undefined =>
-      v instanceof vscode.Uri ? v : typeof v === 'string' ? vscode.Uri.parse(v) : undefined;
-    const source = uri(a['source']);
-    const target = uri(a['target']);
+    const source = uriArg(a['source']);
+    const target = uriArg(a['target']);
     return {
       ...(source ? { source } : {}),
       ...(target ? { target } : {}),

@@ -19,6 +19,7 @@ import type { ColorIcons } from '../coding/colorIcons';
 import { RefreshEmitter, asString, plural, watchStudy } from './studyWatch';
 import { prepareIcons } from './codeTree';
 import { refuseStudyFile } from '../study/exportGuard';
+import { uriArg } from '../platform/commandArgs';
 
 export type QuotationNode =
   { readonly kind: 'doc'; readonly doc: string } | { readonly kind: 'quote'; readonly id: string; readonly doc: string };
@@ -411,12 +412,9 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
         void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: select a code in the Codeboom view first.'));
         return undefined;
       }
-      let uri: vscode.Uri | undefined;
-      if (target instanceof vscode.Uri) {
-        uri = target;
-      } else if (typeof target === 'string') {
-        uri = target.startsWith('/') ? vscode.Uri.file(target) : vscode.Uri.joinPath(root, ...target.split('/'));
-      } else {
+      let uri = uriArg(target, root);
+      const interactive = !uri;
+      if (!uri) {
         const folder = vscode.Uri.joinPath(root, ...reportFolder(s.project).split('/'));
         uri = await vscode.window.showSaveDialog({
           defaultUri: vscode.Uri.joinPath(folder, reportFileName(s.code(id)!.name)),
@@ -440,7 +438,7 @@ export function registerQuotationCommands(service: StudyService, provider: Quota
       const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString(), t: coreMessage });
       const dir = vscode.Uri.joinPath(uri, '..');
       await new VscodeFileSystem(dir).writeFileAtomic(uri.path.slice(uri.path.lastIndexOf('/') + 1), encodeText(md));
-      if (typeof target !== 'string' && !(target instanceof vscode.Uri)) {
+      if (interactive) {
         const open = vscode.l10n.t('Open');
         void vscode.window
           .showInformationMessage(
