@@ -64,10 +64,10 @@ const builds = [
     plugins: [lazyExcel, lazyMammoth],
   },
 ];
-if (existsSync('src/cli.ts')) {
+if (existsSync('src/cli/bin.ts')) {
   builds.push({
     ...common,
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cli/bin.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',

@@ -2,23 +2,11 @@ import * as vscode from 'vscode';
 import { writeUriAtomic } from '../platform/vscodeFileSystem';
 import type { StudyLocation } from '../study/exportGuard';
 import { refuseStudyFile } from '../study/exportGuard';
+import { uriArg } from '../platform/commandArgs';
+import { errorMessage } from '../l10n/coreMessages';
 
 /** Writes a file atomically (temporary file + rename). */
 export const writeFileAtomic = writeUriAtomic;
-
-/** A URI from a command argument: a Uri, a URI string ("file:///…") or an absolute path. */
-export function toUri(value: unknown): vscode.Uri | undefined {
-  if (value instanceof vscode.Uri) {
-    return value;
-  }
-  if (value && typeof value === 'object' && 'scheme' in value && 'path' in value) {
-    return vscode.Uri.from(value as vscode.Uri);
-  }
-  if (typeof value === 'string' && value) {
-    return /^[a-z][a-z0-9+.-]+:\/\//i.test(value) ? vscode.Uri.parse(value) : vscode.Uri.file(value);
-  }
-  return undefined;
-}
 
 export interface FormatChoice<F extends string> {
   readonly format: F;
@@ -32,6 +20,7 @@ export interface ExportRequest<F extends string> {
   readonly formats: readonly FormatChoice<F>[];
   /** From the command's arguments. */
   readonly format?: unknown;
+  /** A Uri, a URI string ("file:///…"), an absolute path, or a path inside `folder` (../platform/commandArgs). */
   readonly uri?: unknown;
   readonly open?: unknown;
   /** Default file name without extension. */
@@ -64,7 +53,7 @@ export async function runExport<F extends string>(req: ExportRequest<F>): Promis
     }
     choice = picked.choice;
   }
-  let target = toUri(req.uri);
+  let target = uriArg(req.uri, req.folder);
   if (!target) {
     target = await vscode.window.showSaveDialog({
       title: vscode.l10n.t('Export {0}', req.what),
@@ -81,15 +70,26 @@ export async function runExport<F extends string>(req: ExportRequest<F>): Promis
   }
   const format = choice.format;
   const file = target;
-  await vscode.window.withProgress(
+  const name = file.path.slice(file.path.lastIndexOf('/') + 1);
+  const written = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', req.what), cancellable: false },
     async (progress) => {
       progress.report({ message: vscode.l10n.t('building the {0} file', choice.label) });
       const bytes = await req.build(format, file);
-      progress.report({ message: vscode.l10n.t('writing {0}', file.path.slice(file.path.lastIndexOf('/') + 1)) });
-      await writeFileAtomic(file, bytes);
+      progress.report({ message: vscode.l10n.t('writing {0}', name) });
+      try {
+        await writeFileAtomic(file, bytes);
+        return true;
+      } catch (e) {
+        // A file that could not be written (read-only, a folder, no permission): a sentence about it, not a failed command.
+        void vscode.window.showErrorMessage(vscode.l10n.t('Codeboom: {0}', errorMessage(e, name)));
+        return false;
+      }
     },
   );
+  if (!written) {
+    return undefined;
+  }
   if (req.open !== false) {
     void offerToOpen(file, choice.extension);
   }

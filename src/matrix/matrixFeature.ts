@@ -1,31 +1,23 @@
 /**
  * The analysis step in VS Code: the matrix panel (restored after a reload, live while coding) and
- * the export commands. Everything counted comes from src/core/matrix.ts, everything written from
- * src/core/exports.
+ * the export commands (./exportCommands.ts). Everything counted comes from src/core/matrix.ts,
+ * everything written from src/core/exports.
  */
 import * as vscode from 'vscode';
 import { MatrixIndex } from '../core/matrix';
-import type { MatrixFilters, MatrixOptions } from '../core/matrix';
-import { saturationMarkdown, saturationSvg } from '../core/saturation';
-import type { ExportLabels } from '../core/exports/labels';
-import { encodeText } from '../core/port';
 import type { Study } from '../core/study';
-import type { ExportContext } from '../core/exports';
-import { exportCodebook, exportGioia, exportRespondents, exportSynthesis, exportView } from '../core/exports';
-import { codebookFileLabel, exportBaseName } from '../core/exports/choices';
 import type { StudyService } from '../study/studyService';
 import type { PanelState } from '../../webview/protocol';
 import { DEFAULT_PANEL_STATE, MatrixOptionsSchema, PanelStateSchema, VIEW_VALUES } from '../../webview/protocol';
+import { argsObject } from '../platform/commandArgs';
 import type { MatrixHost } from './matrixPanel';
 import { MatrixPanel } from './matrixPanel';
-import type { FormatChoice } from './exportFiles';
-import { runExport, writeFileAtomic } from './exportFiles';
-import { exportLabels, uiStrings } from './strings';
-import { saturationPoints } from './viewModel';
+import { uiStrings } from './strings';
+import { registerExportCommands } from './exportCommands';
 import type { Feature } from '../feature';
+import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
-import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 
 const STATE_KEY = 'codeboom.matrix.state';
 
@@ -50,9 +42,7 @@ export class MatrixFeature extends Disposable implements MatrixHost {
         },
       }),
     );
-    for (const command of this.registerCommands()) {
-      this._register(command);
-    }
+    this.registerCommands();
     this._register(toDisposable(() => this.panel?.dispose()));
     this.followStudy(service.study);
   }
@@ -157,28 +147,10 @@ export class MatrixFeature extends Disposable implements MatrixHost {
 
   // ---------- commands ----------
 
-  private exportContext(): ExportContext | undefined {
-    const index = this.index();
-    if (!index) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: no study is open.'));
-      return undefined;
-    }
-    return { index, labels: exportLabels(), creator: this.service.activeCoder.name, now: new Date() };
-  }
-
-  private registerCommands(): vscode.Disposable[] {
-    const folder = (): vscode.Uri | undefined => this.service.root;
-    const args = (a: unknown): Record<string, unknown> =>
-      a && typeof a === 'object' && !(a instanceof vscode.Uri) ? (a as Record<string, unknown>) : a instanceof vscode.Uri ? { uri: a } : {};
-    const csv: FormatChoice<'csv'> = { format: 'csv', label: vscode.l10n.t('CSV (Excel, UTF-8)'), extension: 'csv' };
-    const xlsx: FormatChoice<'xlsx'> = { format: 'xlsx', label: vscode.l10n.t('Excel workbook'), extension: 'xlsx' };
-    const md: FormatChoice<'markdown'> = { format: 'markdown', label: vscode.l10n.t('Markdown'), extension: 'md' };
-    const html: FormatChoice<'html'> = { format: 'html', label: vscode.l10n.t('Web page (HTML)'), extension: 'html' };
-    const svg: FormatChoice<'svg'> = { format: 'svg', label: vscode.l10n.t('SVG picture'), extension: 'svg' };
-
-    return [
+  private registerCommands(): void {
+    this._register(
       registerCommand(Command.openMatrix, (raw?: unknown) => {
-        const a = args(raw);
+        const a = argsObject(raw, 'uri');
         const state: Partial<PanelState> = {};
         if (typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view)) {
           state.view = a.view as PanelState['view'];
@@ -189,161 +161,11 @@ export class MatrixFeature extends Disposable implements MatrixHost {
         }
         return this.open(Object.keys(state).length ? state : undefined);
       }),
-      registerCommand(Command.exportMatrix, async (raw?: unknown) => {
-        const ctx = this.exportContext();
-        if (!ctx) {
-          return undefined;
-        }
-        const a = args(raw);
-        const last = this.lastState();
-        const view =
-          typeof a.view === 'string' && (VIEW_VALUES as readonly string[]).includes(a.view) ? (a.view as PanelState['view']) : last.view;
-        const parsed = MatrixOptionsSchema.safeParse(a.options);
-        const options: MatrixOptions = parsed.success ? parsed.data : last.options;
-        if (view === 'saturation') {
-          return this.exportSaturation(ctx, options, a);
-        }
-        const what =
-          view === 'matrix' ? vscode.l10n.t('Matrix') : view === 'coverage' ? vscode.l10n.t('Factor coverage') : vscode.l10n.t('Synthesis');
-        return runExport({
-          study: this.service,
-          what,
-          formats: [csv, xlsx, md],
-          format: a.format,
-          uri: a.uri,
-          open: a.open,
-          baseName: exportBaseName(view, options),
-          folder: folder(),
-          build: (format) => exportView(ctx, view, options, format),
-        });
-      }),
-      registerCommand(Command.exportCodebook, async (raw?: unknown) => {
-        const ctx = this.exportContext();
-        if (!ctx) {
-          return undefined;
-        }
-        const a = args(raw);
-        const root = folder();
-        const file = codebookFileLabel(root ? root.path.slice(root.path.lastIndexOf('/') + 1) : undefined);
-        return runExport({
-          study: this.service,
-          what: vscode.l10n.t('Codebook'),
-          formats: [md, html],
-          format: a.format,
-          uri: a.uri,
-          open: a.open,
-          baseName: 'codebook',
-          folder: root,
-          build: (format) => exportCodebook(ctx, format, { file, editedBy: this.service.activeCoder.name }),
-        });
-      }),
-      registerCommand(Command.exportRespondents, async (raw?: unknown) => {
-        const ctx = this.exportContext();
-        if (!ctx) {
-          return undefined;
-        }
-        const a = args(raw);
-        return runExport({
-          study: this.service,
-          what: vscode.l10n.t('Respondent table'),
-          formats: [md, xlsx, csv],
-          format: a.format,
-          uri: a.uri,
-          open: a.open,
-          baseName: 'respondents',
-          folder: folder(),
-          build: (format) => exportRespondents(ctx, format),
-        });
-      }),
-      registerCommand(Command.exportSynthesis, async (raw?: unknown) => {
-        const ctx = this.exportContext();
-        if (!ctx) {
-          return undefined;
-        }
-        const a = args(raw);
-        return runExport({
-          study: this.service,
-          what: vscode.l10n.t('Synthesis table'),
-          formats: [md, xlsx, csv],
-          format: a.format,
-          uri: a.uri,
-          open: a.open,
-          baseName: 'synthesis',
-          folder: folder(),
-          build: (format) => exportSynthesis(ctx, format, this.lastState().options.filters),
-        });
-      }),
-      registerCommand(Command.exportGioia, async (raw?: unknown) => {
-        const ctx = this.exportContext();
-        if (!ctx) {
-          return undefined;
-        }
-        const a = args(raw);
-        return runExport({
-          study: this.service,
-          what: vscode.l10n.t('Gioia data structure'),
-          formats: [svg, md],
-          format: a.format,
-          uri: a.uri,
-          open: a.open,
-          baseName: 'data-structure',
-          folder: folder(),
-          build: (format) => exportGioia(ctx, format),
-        });
-      }),
-    ];
+    );
+    for (const command of registerExportCommands(this)) {
+      this._register(command);
+    }
   }
-
-  /**
-   * The Saturation tab's export, like the "Saturation Report" command: the table as Markdown with
-   * the chart as an SVG file beside it (same name, .svg), or only the chart.
-   */
-  private exportSaturation(ctx: ExportContext, options: MatrixOptions, a: Record<string, unknown>): Promise<vscode.Uri | undefined> {
-    const study = ctx.index.study;
-    const md: FormatChoice<'markdown'> = { format: 'markdown', label: vscode.l10n.t('Markdown with the chart as SVG'), extension: 'md' };
-    const svg: FormatChoice<'svg'> = { format: 'svg', label: vscode.l10n.t('SVG picture'), extension: 'svg' };
-    return runExport({
-      study: this.service,
-      what: vscode.l10n.t('Saturation'),
-      formats: [md, svg],
-      format: a.format,
-      uri: a.uri,
-      open: a.open,
-      baseName: 'saturation',
-      folder: this.service.root,
-      build: async (format, target) => {
-        const points = saturationPoints(ctx.index, options);
-        const chart = encodeText(saturationSvg(points));
-        if (format === 'svg') {
-          return chart;
-        }
-        const name = target.path.slice(target.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
-        await writeFileAtomic(vscode.Uri.joinPath(target, '..', `${name}.svg`), chart);
-        const filters = filterText(study, options.filters, exportLabels());
-        const text = saturationMarkdown(study, points).replace(
-          /\n\n/,
-          filters ? `\n\n*${vscode.l10n.t('Filters')}: ${filters}*\n\n` : '\n\n',
-        );
-        return encodeText(`${text}\n![${vscode.l10n.t('New and cumulative codes per transcript')}](${encodeURI(name)}.svg)\n`);
-      },
-    });
-  }
-}
-
-/** The panel's filters in words ("Polarity: hindering; NDS; Eva Jansen"), or '' without filters. */
-function filterText(study: Study, f: MatrixFilters | undefined, labels: ExportLabels): string {
-  if (!f) {
-    return '';
-  }
-  const names = new Map(study.project.coders.map((c) => [c.id, c.name ?? c.id]));
-  return [
-    f.polarity?.length ? `${labels.polarity}: ${f.polarity.map((p) => labels.polarities[p]).join(', ')}` : '',
-    f.origin?.length ? `${labels.origin}: ${f.origin.map((o) => labels.origins[o]).join(', ')}` : '',
-    f.cases?.length ? f.cases.join(', ') : '',
-    f.coders?.length ? f.coders.map((c) => names.get(c) ?? c).join(', ') : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
 }
 
 export const matrixFeature: Feature<MatrixFeature> = ({ extension, service }) => new MatrixFeature(extension, service);

@@ -10,6 +10,7 @@ import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { exportCodebook, exportProject, importProject, planCodebookImport, readCodebook, readMemoFiles } from '../core/refi';
 import type { ExportReport, ImportReport } from '../core/refi';
 import { refuseStudyFile } from '../study/exportGuard';
+import { uriArg } from '../platform/commandArgs';
 import type { Study } from '../core/study';
 import type { Feature } from '../feature';
 import { Disposable } from '../platform/lifecycle';
@@ -35,10 +36,8 @@ function argsOf(arg: unknown, uriRole: 'source' | 'target'): RefiArgs & { readon
   }
   if (arg && typeof arg === 'object') {
     const a = arg as Record<string, unknown>;
-    const uri = (v: unknown): vscode.Uri | undefined =>
-      v instanceof vscode.Uri ? v : typeof v === 'string' ? vscode.Uri.parse(v) : undefined;
-    const source = uri(a['source']);
-    const target = uri(a['target']);
+    const source = uriArg(a['source']);
+    const target = uriArg(a['target']);
     return {
       ...(source ? { source } : {}),
       ...(target ? { target } : {}),

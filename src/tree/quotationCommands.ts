@@ -16,6 +16,7 @@ import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
 import type { StudyService } from '../study/studyService';
 import { refuseStudyFile } from '../study/exportGuard';
+import { uriArg } from '../platform/commandArgs';
 import type { QuotationNode, QuotationsProvider } from './quotations';
 import { asString } from './studyWatch';
 
@@ -193,12 +194,9 @@ export class QuotationCommands extends Disposable {
       void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: select a code in the Codeboom view first.'));
       return undefined;
     }
-    let uri: vscode.Uri | undefined;
-    if (target instanceof vscode.Uri) {
-      uri = target;
-    } else if (typeof target === 'string') {
-      uri = target.startsWith('/') ? vscode.Uri.file(target) : vscode.Uri.joinPath(root, ...target.split('/'));
-    } else {
+    let uri = uriArg(target, root);
+    const interactive = !uri;
+    if (!uri) {
       const folder = vscode.Uri.joinPath(root, ...reportFolder(s.project).split('/'));
       uri = await vscode.window.showSaveDialog({
         defaultUri: vscode.Uri.joinPath(folder, reportFileName(s.code(id)!.name)),
@@ -222,7 +220,7 @@ export class QuotationCommands extends Disposable {
     const md = quotationsReport(s, id, quotations, { ...options, generated: new Date().toISOString() });
     const dir = vscode.Uri.joinPath(uri, '..');
     await new VscodeFileSystem(dir).writeFileAtomic(uri.path.slice(uri.path.lastIndexOf('/') + 1), encodeText(md));
-    if (typeof target !== 'string' && !(target instanceof vscode.Uri)) {
+    if (interactive) {
       const open = vscode.l10n.t('Open');
       void vscode.window
         .showInformationMessage(

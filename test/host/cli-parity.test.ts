@@ -1,5 +1,5 @@
 // The CLI writes what the extension writes: inside the real extension host, on the sample study,
-// every export command of the extension writes one file and the CLI's main() (the same src/cli.ts
+// every export command of the extension writes one file and the CLI's main() (the same src/cli/
 // that dist/cli.js bundles, with no VS Code in it) another, and the two are compared — byte for
 // byte for CSV, Markdown, HTML, SVG and .qdc; by content for XLSX (read back with exceljs) and .qdpx
 // (unzipped with fflate).

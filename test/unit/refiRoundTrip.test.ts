@@ -221,7 +221,22 @@ describe('REFI-QDA round trip: Codeboom → .qdpx → Codeboom keeps the study',
         assert.deepStrictEqual({ ...b, coders: [] }, { ...a, coders: [] });
         assert.strictEqual(back.lost, false);
       }),
-      { numRuns: 60 },
+      {
+        numRuns: 60,
+        // Found by this property: a coding that starts on a CRLF's line feed; its exported name (a trimmed
+        // quote) did not match its own text, so the import took the positions for one-per-line-break counting.
+        examples: [
+          [
+            {
+              codes: [{ name: 'a', parent: 0, polarity: null, aliases: [] }],
+              factors: [],
+              links: [],
+              docs: [{ body: 'Met 😀 emoji en café.\r\nTweede regel.\r\n', frontMatter: '' }],
+              codings: [{ doc: 0, a: 409554188, b: 1314143192, code: 0, coder: 'eva', memo: null }],
+            },
+          ],
+        ],
+      },
     );
   });
 });

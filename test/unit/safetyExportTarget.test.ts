@@ -11,7 +11,7 @@ import * as path from 'path';
 import { studyFileKind } from '../../src/core/store';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
-const CLI = path.resolve(__dirname, '../../src/cli.js');
+const CLI = path.resolve(__dirname, '../../src/cli/bin.js');
 
 function cli(...argv: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [CLI, ...argv], { encoding: 'utf8', timeout: 60_000 });

@@ -79,7 +79,8 @@ export function choosePositionMapping(body: string, hadBom: boolean, selections:
     quoted.filter((q) => {
       const a = m.toUtf16(q.s!);
       const b = m.toUtf16(q.e!);
-      return a !== undefined && b !== undefined && normalizeSpace(body.slice(a, b)).startsWith(q.name);
+      // Names are trimmed quotes: a selection that starts or ends on white space (a line break) still matches.
+      return a !== undefined && b !== undefined && normalizeSpace(body.slice(a, b)).trim().startsWith(q.name);
     }).length;
   let best = standard;
   let bestScore = score(standard);

@@ -1,0 +1,169 @@
+/**
+ * `codeboom` — the study on the command line, with the same core as the extension and no VS Code:
+ * validate a study, print statistics, and regenerate every table of a thesis from a script or CI.
+ *
+ *   codeboom validate [study]
+ *   codeboom stats [study] [--json]
+ *   codeboom export <what> [study] [--out file] [options]     (codeboom help export)
+ *
+ * Exit codes: 0 ok · 1 the study has problems · 2 usage error · 3 unexpected error.
+ */
+import * as path from 'path';
+import { StudyFileError, formatProblem } from '../core/schema';
+import { writeFileAtomicAt } from '../node/studyFiles';
+import { FALLBACK, describeError, describeErrorText } from '../core/errors';
+import { formatMessage } from '../core/messages';
+import { uncountedOf } from '../core/counting';
+import { RefiError } from '../core/refi/errors';
+import { OutsideStudyError } from '../core/port';
+import { StudyPathError } from '../core/paths';
+import { ExportRefused, isBinaryExport } from '../core/exports/registry';
+import type { Options } from './args';
+import { UsageError, onlyOptions, parseArgs } from './args';
+import { EXPORTS, checkOptions, chooseFormat, exportHelp, exportInput } from './exports';
+import { checkOutTarget, errnoPath } from './outTarget';
+import type { Io } from './study';
+import { openStudy, statistics } from './study';
+
+const USAGE = `codeboom — qualitative coding studies on the command line
+
+Usage:
+  codeboom validate [study]               check every study file; exit 1 when there are problems
+  codeboom stats [study] [--json]         transcripts, cases, respondents, codes, codings per coder
+  codeboom export <what> [study] [--out FILE] [--force] [--format F] [options]
+                                          write a table, report or exchange file: matrix, coverage,
+                                          synthesis, respondents, codebook, gioia, qdpx, qdc, agreement,
+                                          saturation (see: codeboom help export); --force writes over an
+                                          existing file (never over a file of the study)
+  codeboom help [export]
+
+[study] is the folder with codeboom.json (default: the current folder).`;
+
+async function validate(rest: readonly string[], options: Options, io: Io): Promise<number> {
+  onlyOptions('validate', options, []);
+  const dir = rest[0] ?? '.';
+  const { study, problems } = await openStudy(dir, io);
+  if (problems > 0) {
+    io.err(
+      study.readOnly
+        ? `${problems} problem(s): the study opens read-only until they are fixed.`
+        : `${problems} warning(s): the study opens, but fix them for complete results.`,
+    );
+    return 1;
+  }
+  const uncounted = uncountedOf(study, study.allCodings());
+  io.out(
+    `ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount - uncounted} codings${uncounted ? ` (+${uncounted} orphaned)` : ''}`,
+  );
+  return 0;
+}
+
+async function stats(rest: readonly string[], options: Options, io: Io): Promise<number> {
+  onlyOptions('stats', options, ['json']);
+  const { study, problems } = await openStudy(rest[0] ?? '.', io);
+  const s = statistics(study);
+  if (options['json']) {
+    io.out(JSON.stringify(s, null, 2));
+  } else {
+    for (const [k, v] of Object.entries(s)) {
+      io.out(`${k.padEnd(18)} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`);
+    }
+  }
+  return problems > 0 ? 1 : 0;
+}
+
+async function exportCommand(rest: readonly string[], options: Options, io: Io): Promise<number> {
+  const [what, dir, extra] = rest;
+  const spec = what !== undefined ? EXPORTS.get(what) : undefined;
+  if (!spec) {
+    throw new UsageError(`export what? ${what ? `"${what}" is not one of: ` : ''}${[...EXPORTS.keys()].join(', ')}`);
+  }
+  if (extra !== undefined) {
+    throw new UsageError(`export ${what} takes one study folder, not also "${extra}"`);
+  }
+  checkOptions(what, spec, options);
+  const format = chooseFormat(what, spec, options);
+  const out = options['out'];
+  if (out === true || out === '') {
+    throw new UsageError('--out needs a file name');
+  }
+  if (isBinaryExport(spec, format) && out === undefined) {
+    throw new UsageError(`${what}${format ? ` as ${formatWord(format)}` : ''} is a binary file: give --out FILE`);
+  }
+  if (options['force'] !== undefined && options['force'] !== true) {
+    throw new UsageError('--force takes no value');
+  }
+  const studyDir = path.resolve(dir ?? '.');
+  const { study, store, problems } = await openStudy(studyDir, io);
+  if (typeof out === 'string') {
+    await checkOutTarget(out, studyDir, study.project.transcriptFolders, options['force'] === true);
+  }
+  const data = await spec.build(await exportInput(spec, { study, store, options, studyDir, note: (t) => io.err(t) }), format);
+  if (typeof out === 'string') {
+    const target = path.resolve(out);
+    try {
+      // The study files' atomic write: no temporary file left behind, a read-only file refused.
+      await writeFileAtomicAt(target, data, out);
+    } catch (e) {
+      io.err(`codeboom: cannot write ${out}: ${describeErrorText(e, errnoPath(e) ?? out)}`);
+      return 3;
+    }
+    io.err(`written ${out}`);
+  } else {
+    io.out(new TextDecoder().decode(data).replace(/\n$/, ''));
+  }
+  return problems > 0 ? 1 : 0;
+}
+
+/** The CLI's word of a format (`md` for Markdown), as in --format. */
+function formatWord(format: string): string {
+  return format === 'markdown' ? 'md' : format;
+}
+
+/** An error as the exit code and the lines on standard error. */
+function failure(e: unknown, rest: readonly string[], io: Io): number {
+  if (e instanceof UsageError) {
+    io.err(`codeboom: ${e.message}`);
+    return 2;
+  }
+  if (e instanceof ExportRefused || e instanceof RefiError || e instanceof OutsideStudyError || e instanceof StudyPathError) {
+    io.err(`codeboom: ${e.message}`);
+    return 1;
+  }
+  if (e instanceof StudyFileError) {
+    for (const p of e.problems) {
+      io.err(`problem: ${formatProblem(p)}`);
+    }
+    return 1;
+  }
+  // A file that could not be read or written (EACCES, EISDIR, …): a sentence about that file, not Node's words.
+  const described = describeError(e, errnoPath(e) ?? path.resolve(rest[0] ?? '.'));
+  // No rule knows it: a bug of ours, so the stack helps more than a sentence.
+  io.err(
+    `codeboom: ${described.template === FALLBACK && e instanceof Error ? (e.stack ?? e.message) : formatMessage(described.template, ...described.args)}`,
+  );
+  return 3;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const { positional, options } = parseArgs(argv);
+  const [command, ...rest] = positional;
+  try {
+    if (command === undefined || command === 'help' || options['help'] === true) {
+      io.out(command === 'export' || rest[0] === 'export' ? exportHelp() : USAGE);
+      return 0;
+    }
+    switch (command) {
+      case 'validate':
+        return await validate(rest, options, io);
+      case 'stats':
+        return await stats(rest, options, io);
+      case 'export':
+        return await exportCommand(rest, options, io);
+      default:
+        throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (e) {
+    return failure(e, rest, io);
+  }
+}
