@@ -10,7 +10,7 @@ import type { Study } from '../core/study';
 import type { StudyStore } from '../core/store';
 import type { MatrixChoices } from '../core/exports/choices';
 import { matrixFiltersFromChoices, matrixOptionsFromChoices } from '../core/exports/choices';
-import { DEFAULT_LABELS } from '../core/exports/labels';
+import { exportLabels } from '../core/exports/labels';
 import type { ExportFormat, ExportInput, ExportSpec } from '../core/exports/registry';
 import { EXPORT_REGISTRY, FORMAT_EXTENSION } from '../core/exports/registry';
 import { readMemoFiles } from '../core/refi';
@@ -157,7 +157,7 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
     get index(): MatrixIndex {
       return (index ??= new MatrixIndex(study));
     },
-    labels: DEFAULT_LABELS,
+    labels: exportLabels(),
     note: (text) => ctx.note(text),
   };
   if (needs.has('matrix')) {

@@ -8,6 +8,7 @@
  *
  * Exit codes: 0 ok · 1 the study has problems · 2 usage error · 3 unexpected error.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { StudyFileError, formatProblem } from '../core/schema';
 import { writeFileAtomicAt } from '../node/studyFiles';
@@ -24,6 +25,7 @@ import { EXPORTS, checkOptions, chooseFormat, exportHelp, exportInput } from './
 import { checkOutTarget, errnoPath } from './outTarget';
 import type { Io } from './study';
 import { openStudy, statistics } from './study';
+import { loadL10nBundle } from '../node/l10nBundle';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -37,7 +39,8 @@ Usage:
                                           existing file (never over a file of the study)
   codeboom help [export]
 
-[study] is the folder with codeboom.json (default: the current folder).`;
+[study] is the folder with codeboom.json (default: the current folder).
+--lang nl|en (any command) writes the tables' headings and the study's messages in that language.`;
 
 async function validate(rest: readonly string[], options: Options, io: Io): Promise<number> {
   onlyOptions('validate', options, []);
@@ -148,7 +151,12 @@ function failure(e: unknown, rest: readonly string[], io: Io): number {
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   const { positional, options } = parseArgs(argv);
   const [command, ...rest] = positional;
+  const lang = options['lang'];
+  delete options['lang'];
   try {
+    if (lang !== undefined) {
+      useLanguage(lang);
+    }
     if (command === undefined || command === 'help' || options['help'] === true) {
       io.out(command === 'export' || rest[0] === 'export' ? exportHelp() : USAGE);
       return 0;
@@ -165,5 +173,29 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
   } catch (e) {
     return failure(e, rest, io);
+  } finally {
+    if (lang !== undefined) {
+      loadL10nBundle('en', packageRoot());
+    }
   }
+}
+
+/** `--lang`: the core's words (headings, refusals, file errors) from the extension's bundle of that language. */
+function useLanguage(lang: string | boolean): void {
+  if (typeof lang !== 'string' || !loadL10nBundle(lang, packageRoot())) {
+    const available = [
+      'en',
+      ...fs.readdirSync(path.join(packageRoot(), 'l10n')).flatMap((f) => /^bundle\.l10n\.(.+)\.json$/.exec(f)?.[1] ?? []),
+    ];
+    throw new UsageError(`--lang ${typeof lang === 'string' ? `"${lang}"` : 'needs a value'}: the languages are ${available.join(', ')}`);
+  }
+}
+
+/** The folder with the extension's l10n/ bundles: above dist/cli.js, or above out/src/cli/ in tests. */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'l10n', 'bundle.l10n.json')) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+  }
+  return dir;
 }

@@ -1,76 +1,7 @@
-/** The matrix panel's and the exports' words, localised through vscode.l10n. */
+/** The matrix panel's words, localised through vscode.l10n (the exports' words: core/exports/labels.ts). */
+export { exportLabels } from '../core/exports/labels';
 import * as vscode from 'vscode';
-import type { ExportLabels } from '../core/exports/labels';
 import type { UiStrings } from '../../webview/protocol';
-
-export function exportLabels(): ExportLabels {
-  return {
-    code: vscode.l10n.t('Code'),
-    total: vscode.l10n.t('Total'),
-    noValue: vscode.l10n.t('(no value)'),
-    measures: {
-      codings: vscode.l10n.t('Codings'),
-      transcripts: vscode.l10n.t('Transcripts'),
-      respondents: vscode.l10n.t('Respondents'),
-      rowPercent: vscode.l10n.t('Row %'),
-      columnPercent: vscode.l10n.t('Column %'),
-    },
-    columnKinds: {
-      case: vscode.l10n.t('Cases'),
-      respondent: vscode.l10n.t('Respondents'),
-      transcript: vscode.l10n.t('Transcripts'),
-      attribute: vscode.l10n.t('Attribute'),
-      factor: vscode.l10n.t('Literature factors'),
-      code: vscode.l10n.t('Codes (co-occurrence)'),
-    },
-    polarities: { belemmerend: vscode.l10n.t('hindering'), stimulerend: vscode.l10n.t('stimulating'), neutral: vscode.l10n.t('neutral') },
-    origins: { literature: vscode.l10n.t('literature'), empirical: vscode.l10n.t('empirical'), 'in-vivo': vscode.l10n.t('in vivo') },
-    matrix: vscode.l10n.t('Matrix'),
-    rows: vscode.l10n.t('Rows'),
-    columns: vscode.l10n.t('Columns'),
-    measure: vscode.l10n.t('Measure'),
-    filters: vscode.l10n.t('Filters'),
-    coverage: vscode.l10n.t('Factor coverage'),
-    literatureFactor: vscode.l10n.t('Literature factor'),
-    category: vscode.l10n.t('Category'),
-    authors: vscode.l10n.t('Authors'),
-    linkedCodes: vscode.l10n.t('Linked codes'),
-    respondents: vscode.l10n.t('Respondents'),
-    noEvidence: vscode.l10n.t('no evidence'),
-    unlinkedCodes: vscode.l10n.t('Codes linked to no literature factor'),
-    synthesis: vscode.l10n.t('Synthesis'),
-    empiricalFactor: vscode.l10n.t('Empirical factor'),
-    empiricalPattern: vscode.l10n.t('Empirical pattern'),
-    factorOrigin: vscode.l10n.t('Origin of the factor'),
-    analysis: vscode.l10n.t('Analysis'),
-    newPattern: vscode.l10n.t('new'),
-    polarity: vscode.l10n.t('Polarity'),
-    respondentTable: vscode.l10n.t('Respondents'),
-    respondent: vscode.l10n.t('Respondent'),
-    functionAndOrganisation: vscode.l10n.t('Function and organisation'),
-    functionType: vscode.l10n.t('Function type'),
-    network: vscode.l10n.t('Network'),
-    interviews: vscode.l10n.t('Number of interviews'),
-    codebook: vscode.l10n.t('Codebook'),
-    file: vscode.l10n.t('File'),
-    editedBy: vscode.l10n.t('Edited by'),
-    dateTime: vscode.l10n.t('Date/Time'),
-    definition: vscode.l10n.t('Definition'),
-    origin: vscode.l10n.t('Origin'),
-    aliases: vscode.l10n.t('Aliases'),
-    linkedFactors: vscode.l10n.t('Linked literature factors'),
-    memo: vscode.l10n.t('Memo'),
-    codings: vscode.l10n.t('Codings'),
-    transcripts: vscode.l10n.t('Transcripts'),
-    overview: vscode.l10n.t('Overview'),
-    gioia: vscode.l10n.t('Data structure'),
-    firstOrder: vscode.l10n.t('1st-order concepts'),
-    secondOrder: vscode.l10n.t('2nd-order themes'),
-    aggregateDimension: vscode.l10n.t('Aggregate dimensions'),
-    // A template, as `computed` below: the exports fill in the number.
-    uncounted: vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.'),
-  };
-}
 
 export function uiStrings(): UiStrings {
   return {

@@ -425,3 +425,29 @@ describe('CLI (codeboom)', () => {
     assert.strictEqual(codebookFileLabel(undefined), 'codeboom.json');
   });
 });
+
+describe('CLI --lang: the core speaks the extension’s bundle of that language', () => {
+  it('--lang nl writes Dutch headings (the thesis’s own words), and the next run is English again', async () => {
+    const dutch = utf8(await exported('synthesis', 'synthese.md', '--lang', 'nl'));
+    assert.match(dutch, /\| Empirische factor \| Polariteit \| Empirisch patroon \| Herkomst van de factor \| Analyse \|/);
+    assert.match(dutch, /\| Totaal \|/);
+    const english = utf8(await exported('synthesis', 'synthesis.md'));
+    assert.match(english, /\| Empirical factor \| Polarity \| Empirical pattern \| Origin of the factor \| Analysis \|/);
+  });
+
+  it('--lang nl also translates the study’s refusals and file errors', async () => {
+    const dir = tmpDir();
+    fs.mkdirSync(path.join(dir, 'codeboom.json'));
+    const r = await run('validate', dir, '--lang', 'nl');
+    assert.strictEqual(r.code, 1);
+    assert.match(r.err, /codeboom\.json is een map waar Codeboom een bestand verwacht/);
+    const english = await run('validate', dir);
+    assert.match(english.err, /codeboom\.json is a folder where Codeboom expects a file/);
+  });
+
+  it('an unknown language is a usage error that lists the languages', async () => {
+    const r = await run('stats', SAMPLE, '--lang', 'xx');
+    assert.strictEqual(r.code, 2);
+    assert.match(r.err, /the languages are en, nl/);
+  });
+});

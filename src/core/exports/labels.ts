@@ -1,7 +1,8 @@
 /**
- * The words exports print. The core has no translation service: the extension passes its own
- * (localised) labels, a CLI or a test uses these English defaults.
+ * The words exports print, translated where they are made ({@link exportLabels}); the English
+ * {@link DEFAULT_LABELS} are what tests and the CLI's option words compare with.
  */
+import * as l10n from '@vscode/l10n';
 import type { Origin, Polarity } from '../model';
 import type { ColumnKind, Measure } from '../matrix';
 import { UNCOUNTED_NOTE } from '../counting';
@@ -130,3 +131,76 @@ export const DEFAULT_LABELS: ExportLabels = {
   aggregateDimension: 'Aggregate dimensions',
   uncounted: UNCOUNTED_NOTE,
 };
+
+/**
+ * The labels in the language the core speaks now (@vscode/l10n: VS Code's display language in the
+ * extension, `--lang` in the CLI; English when nothing was configured).
+ */
+export function exportLabels(): ExportLabels {
+  return {
+    code: l10n.t('Code'),
+    total: l10n.t('Total'),
+    noValue: l10n.t('(no value)'),
+    measures: {
+      codings: l10n.t('Codings'),
+      transcripts: l10n.t('Transcripts'),
+      respondents: l10n.t('Respondents'),
+      rowPercent: l10n.t('Row %'),
+      columnPercent: l10n.t('Column %'),
+    },
+    columnKinds: {
+      case: l10n.t('Cases'),
+      respondent: l10n.t('Respondents'),
+      transcript: l10n.t('Transcripts'),
+      attribute: l10n.t('Attribute'),
+      factor: l10n.t('Literature factors'),
+      code: l10n.t('Codes (co-occurrence)'),
+    },
+    polarities: { belemmerend: l10n.t('hindering'), stimulerend: l10n.t('stimulating'), neutral: l10n.t('neutral') },
+    origins: { literature: l10n.t('literature'), empirical: l10n.t('empirical'), 'in-vivo': l10n.t('in vivo') },
+    matrix: l10n.t('Matrix'),
+    rows: l10n.t('Rows'),
+    columns: l10n.t('Columns'),
+    measure: l10n.t('Measure'),
+    filters: l10n.t('Filters'),
+    coverage: l10n.t('Factor coverage'),
+    literatureFactor: l10n.t('Literature factor'),
+    category: l10n.t('Category'),
+    authors: l10n.t('Authors'),
+    linkedCodes: l10n.t('Linked codes'),
+    respondents: l10n.t('Respondents'),
+    noEvidence: l10n.t('no evidence'),
+    unlinkedCodes: l10n.t('Codes linked to no literature factor'),
+    synthesis: l10n.t('Synthesis'),
+    empiricalFactor: l10n.t('Empirical factor'),
+    empiricalPattern: l10n.t('Empirical pattern'),
+    factorOrigin: l10n.t('Origin of the factor'),
+    analysis: l10n.t('Analysis'),
+    newPattern: l10n.t('new'),
+    polarity: l10n.t('Polarity'),
+    respondentTable: l10n.t('Respondents'),
+    respondent: l10n.t('Respondent'),
+    functionAndOrganisation: l10n.t('Function and organisation'),
+    functionType: l10n.t('Function type'),
+    network: l10n.t('Network'),
+    interviews: l10n.t('Number of interviews'),
+    codebook: l10n.t('Codebook'),
+    file: l10n.t('File'),
+    editedBy: l10n.t('Edited by'),
+    dateTime: l10n.t('Date/Time'),
+    definition: l10n.t('Definition'),
+    origin: l10n.t('Origin'),
+    aliases: l10n.t('Aliases'),
+    linkedFactors: l10n.t('Linked literature factors'),
+    memo: l10n.t('Memo'),
+    codings: l10n.t('Codings'),
+    transcripts: l10n.t('Transcripts'),
+    overview: l10n.t('Overview'),
+    gioia: l10n.t('Data structure'),
+    firstOrder: l10n.t('1st-order concepts'),
+    secondOrder: l10n.t('2nd-order themes'),
+    aggregateDimension: l10n.t('Aggregate dimensions'),
+    // A template, as `computed` below: the exports fill in the number.
+    uncounted: l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.'),
+  };
+}
