@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Study } from '../core/study';
+import type { Code } from '../core/model';
 import { StudyError } from '../core/study';
 import { siblingNameTaken } from '../core/codebookOps';
 import type { StudyService } from '../study/studyService';
@@ -55,6 +56,13 @@ export abstract class CodeCommandsBase extends Disposable {
     }
     const picked = await pickCodes(study, this.icons, { title, canCreate: false, canPickMany: false });
     return picked?.codes[0];
+  }
+
+  /** The open study and the code meant ({@link resolve}); undefined when there is no study or no such code. */
+  protected async target(id: string | undefined, title: string): Promise<{ study: Study; code: Code } | undefined> {
+    const study = this.study;
+    const code = study?.code((await this.resolve(id, title)) ?? '');
+    return study && code ? { study, code } : undefined;
   }
 
   protected nameInput(study: Study, parent: string | undefined, title: string, value = '', except?: string): Thenable<string | undefined> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Origin, Polarity } from '../core/model';
+import type { Code } from '../core/model';
 import { ORIGINS, POLARITIES } from '../core/model';
 import { StudyError } from '../core/study';
 import { newCode } from '../core/coding';
@@ -63,11 +63,11 @@ export class CodeTreeCommands extends CodeCommandsBase {
   }
 
   async rename(id?: string, name?: string): Promise<boolean> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Rename which code?'))) ?? '');
-    if (!study || !code) {
+    const meant = await this.target(id, vscode.l10n.t('Rename which code?'));
+    if (!meant) {
       return false;
     }
+    const { study, code } = meant;
     const next = name ?? (await this.nameInput(study, code.parent, vscode.l10n.t('Rename “{0}”', code.name), code.name, code.id));
     if (!next?.trim() || next.trim() === code.name) {
       return false;
@@ -77,11 +77,11 @@ export class CodeTreeCommands extends CodeCommandsBase {
   }
 
   async changeColor(id?: string, color?: string): Promise<boolean> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Change the colour of which code?'))) ?? '');
-    if (!study || !code) {
+    const meant = await this.target(id, vscode.l10n.t('Change the colour of which code?'));
+    if (!meant) {
       return false;
     }
+    const { study, code } = meant;
     let next = color;
     if (next === undefined) {
       await this.icons.prepare(CODE_PALETTE);
@@ -133,11 +133,11 @@ export class CodeTreeCommands extends CodeCommandsBase {
   }
 
   async editDefinition(id?: string, text?: string): Promise<boolean> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Edit the definition of which code?'))) ?? '');
-    if (!study || !code) {
+    const meant = await this.target(id, vscode.l10n.t('Edit the definition of which code?'));
+    if (!meant) {
       return false;
     }
+    const { study, code } = meant;
     const next =
       text ??
       (await vscode.window.showInputBox({
@@ -155,72 +155,73 @@ export class CodeTreeCommands extends CodeCommandsBase {
   }
 
   async setPolarity(id?: string, polarity?: string): Promise<boolean> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Set the polarity of which code?'))) ?? '');
-    if (!study || !code) {
-      return false;
-    }
-    let next: string | undefined = polarity;
-    if (next === undefined) {
-      const picked = await vscode.window.showQuickPick(
-        [
-          ...POLARITIES.map((p) => ({
-            label: polarityLabel(p),
-            description: p === code.polarity ? vscode.l10n.t('current') : undefined,
-            value: p as string,
-          })),
-          { label: vscode.l10n.t('None'), description: code.polarity ? undefined : vscode.l10n.t('current'), value: 'none' },
-        ],
-        { title: vscode.l10n.t('Polarity of “{0}”', code.name) },
-      );
-      if (!picked) {
-        return false;
-      }
-      next = picked.value;
-    }
-    const value = next === 'none' || next === '' ? undefined : (next as Polarity);
-    if (value !== undefined && !POLARITIES.includes(value)) {
-      throw new StudyError(vscode.l10n.t('Polarity is one of {0}.'), POLARITIES.join(', '));
-    }
-    if (value === code.polarity) {
-      return false;
-    }
-    study.transact(vscode.l10n.t('Set polarity of {0}', code.name), [{ kind: 'updateCode', id: code.id, patch: { polarity: value } }]);
-    return true;
+    return this.setChoice('polarity', id, polarity, {
+      values: POLARITIES,
+      label: polarityLabel,
+      which: vscode.l10n.t('Set the polarity of which code?'),
+      title: (name) => vscode.l10n.t('Polarity of “{0}”', name),
+      invalid: vscode.l10n.t('Polarity is one of {0}.'),
+      undo: (name) => vscode.l10n.t('Set polarity of {0}', name),
+    });
   }
 
   async setOrigin(id?: string, origin?: string): Promise<boolean> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Set the origin of which code?'))) ?? '');
-    if (!study || !code) {
+    return this.setChoice('origin', id, origin, {
+      values: ORIGINS,
+      label: originLabel,
+      which: vscode.l10n.t('Set the origin of which code?'),
+      title: (name) => vscode.l10n.t('Origin of “{0}”', name),
+      invalid: vscode.l10n.t('Origin is one of {0}.'),
+      undo: (name) => vscode.l10n.t('Set origin of {0}', name),
+    });
+  }
+
+  /** Sets one of a code's fixed-choice fields (polarity, origin): the given value, 'none' or '' to clear, or a pick. */
+  private async setChoice<K extends 'polarity' | 'origin'>(
+    field: K,
+    id: string | undefined,
+    given: string | undefined,
+    words: {
+      values: readonly NonNullable<Code[K]>[];
+      label: (value: NonNullable<Code[K]>) => string;
+      which: string;
+      title: (name: string) => string;
+      invalid: string;
+      undo: (name: string) => string;
+    },
+  ): Promise<boolean> {
+    const meant = await this.target(id, words.which);
+    if (!meant) {
       return false;
     }
-    let next: string | undefined = origin;
+    const { study, code } = meant;
+    let next: string | undefined = given;
     if (next === undefined) {
+      const current = code[field];
       const picked = await vscode.window.showQuickPick(
         [
-          ...ORIGINS.map((o) => ({
-            label: originLabel(o),
-            description: o === code.origin ? vscode.l10n.t('current') : undefined,
-            value: o as string,
+          ...words.values.map((v) => ({
+            label: words.label(v),
+            description: v === current ? vscode.l10n.t('current') : undefined,
+            value: v as string,
           })),
-          { label: vscode.l10n.t('None'), description: code.origin ? undefined : vscode.l10n.t('current'), value: 'none' },
+          { label: vscode.l10n.t('None'), description: current ? undefined : vscode.l10n.t('current'), value: 'none' },
         ],
-        { title: vscode.l10n.t('Origin of “{0}”', code.name) },
+        { title: words.title(code.name) },
       );
       if (!picked) {
         return false;
       }
       next = picked.value;
     }
-    const value = next === 'none' || next === '' ? undefined : (next as Origin);
-    if (value !== undefined && !ORIGINS.includes(value)) {
-      throw new StudyError(vscode.l10n.t('Origin is one of {0}.'), ORIGINS.join(', '));
+    const value = next === 'none' || next === '' ? undefined : (next as NonNullable<Code[K]>);
+    if (value !== undefined && !words.values.includes(value)) {
+      throw new StudyError(words.invalid, words.values.join(', '));
     }
-    if (value === code.origin) {
+    if (value === code[field]) {
       return false;
     }
-    study.transact(vscode.l10n.t('Set origin of {0}', code.name), [{ kind: 'updateCode', id: code.id, patch: { origin: value } }]);
+    study.transact(words.undo(code.name), [{ kind: 'updateCode', id: code.id, patch: { [field]: value } }]);
     return true;
   }
 

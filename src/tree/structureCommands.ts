@@ -28,11 +28,11 @@ export class CodeStructureCommands extends CodeCommandsBase {
 
   /** With factor ids: links the code to them (keeps its other links). Without: a pick of all factors, ticked = linked. */
   async linkFactors(id?: string, factors?: string[]): Promise<string[] | undefined> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Link which code to literature factors?'))) ?? '');
-    if (!study || !code) {
+    const meant = await this.target(id, vscode.l10n.t('Link which code to literature factors?'));
+    if (!meant) {
       return undefined;
     }
+    const { study, code } = meant;
     let ops: Operation[];
     if (factors) {
       ops = linkFactors(study, code.id, factors);
@@ -94,11 +94,11 @@ export class CodeStructureCommands extends CodeCommandsBase {
   }
 
   async merge(id?: string, target?: string): Promise<boolean> {
-    const study = this.study;
-    const source = study?.code((await this.resolve(id, vscode.l10n.t('Merge which code?'))) ?? '');
-    if (!study || !source) {
+    const meant = await this.target(id, vscode.l10n.t('Merge which code?'));
+    if (!meant) {
       return false;
     }
+    const { study, code: source } = meant;
     let into = target;
     if (into === undefined) {
       const picked = await pickCodes(study, this.icons, {
@@ -137,11 +137,11 @@ export class CodeStructureCommands extends CodeCommandsBase {
 
   /** `parent`: a code id, or null for the top level; undefined asks. */
   async move(id?: string, parent?: string | null): Promise<boolean> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Move which code?'))) ?? '');
-    if (!study || !code) {
+    const meant = await this.target(id, vscode.l10n.t('Move which code?'));
+    if (!meant) {
       return false;
     }
+    const { study, code } = meant;
     let target: string | undefined;
     if (parent === undefined) {
       await this.icons.prepare(study.codes.map((c) => c.color));
@@ -183,11 +183,11 @@ export class CodeStructureCommands extends CodeCommandsBase {
 
   /** Deletes a code; with options it does not ask. Subcodes move up to its parent. */
   async delete(id?: string, options?: DeleteOptions): Promise<boolean> {
-    const study = this.study;
-    const code = study?.code((await this.resolve(id, vscode.l10n.t('Delete which code?'))) ?? '');
-    if (!study || !code) {
+    const meant = await this.target(id, vscode.l10n.t('Delete which code?'));
+    if (!meant) {
       return false;
     }
+    const { study, code } = meant;
     let opts = options;
     const parent = code.parent !== undefined ? study.code(code.parent) : undefined;
     if (!opts) {
