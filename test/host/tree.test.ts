@@ -129,6 +129,26 @@ describe('code tree and sidebar views (real extension host)', () => {
     assert.strictEqual(await readText(projectUri()), before);
   });
 
+  it('a refusal of the model is answered the same way by every command: no failed command, nothing changed', async () => {
+    const a = await api();
+    const study = a.service.study!;
+    const code = study.codes[0];
+    const before = JSON.stringify(study.project);
+    const refused: Array<[string, unknown[]]> = [
+      ['codeboom.tree.setPolarity', [code.id, 'bogus']],
+      ['codeboom.tree.setOrigin', [code.id, 'bogus']],
+      ['codeboom.tree.changeColor', [code.id, 'red']],
+      ['codeboom.tree.newChildCode', ['no-such-code', 'x']],
+      ['codeboom.tree.rename', ['no-such-code', 'x']],
+      ['codeboom.tree.move', [code.id, code.id]],
+    ];
+    for (const [command, args] of refused) {
+      const result = await vscode.commands.executeCommand(command, ...args);
+      assert.strictEqual(result, undefined, `${command} resolves without a value`);
+    }
+    assert.strictEqual(JSON.stringify(study.project), before, 'the codebook is unchanged');
+  });
+
   it('creates codes and child codes, edits colour, definition, polarity and origin', async () => {
     const a = await api();
     const study = a.service.study!;
