@@ -157,8 +157,14 @@ export interface CoverageFactorView extends Pick<
 
 export type CoverageCodeView = Pick<CoverageCode, 'id' | 'name' | 'path' | 'depth' | 'counts' | 'total'>;
 
+/** A case column of the coverage and synthesis views; `missing`: the transcripts without a case ("(no value)"). */
+export interface CaseColumnView {
+  readonly label: string;
+  readonly missing: boolean;
+}
+
 export interface CoverageView {
-  readonly cases: readonly string[];
+  readonly cases: readonly CaseColumnView[];
   readonly factors: readonly CoverageFactorView[];
   readonly unlinked: readonly CoverageCodeView[];
 }
@@ -174,7 +180,7 @@ export interface SynthesisRowView extends Pick<
 }
 
 export interface SynthesisView {
-  readonly cases: readonly string[];
+  readonly cases: readonly CaseColumnView[];
   readonly rows: readonly SynthesisRowView[];
 }
 

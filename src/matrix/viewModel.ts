@@ -1,5 +1,5 @@
 /** Maps the core's results to the protocol's view shapes (plain arrays, names instead of ids). */
-import type { MatrixFilters, MatrixIndex, MatrixOptions } from '../core/matrix';
+import type { MatrixColumn, MatrixFilters, MatrixIndex, MatrixOptions } from '../core/matrix';
 import { saturation } from '../core/saturation';
 import type { SaturationFilter, SaturationPoint } from '../core/saturation';
 import { cellCodings, computeMatrix, factorCoverage, synthesisTable } from '../core/matrix';
@@ -7,7 +7,16 @@ import { ORIGINS, POLARITIES } from '../core/model';
 import { maxOf } from '../core/port';
 import type { ExportLabels } from '../core/exports/labels';
 import { originText } from '../core/exports/tables';
-import type { Choices, CoverageView, MatrixView, PanelState, Passage, SaturationView, SynthesisView } from '../../webview/protocol';
+import type {
+  CaseColumnView,
+  Choices,
+  CoverageView,
+  MatrixView,
+  PanelState,
+  Passage,
+  SaturationView,
+  SynthesisView,
+} from '../../webview/protocol';
 
 /** Front-matter keys offered as columns: all but the case and respondent keys (columns of their own) and the title. */
 export function attributeChoices(index: MatrixIndex): string[] {
@@ -63,12 +72,17 @@ export function matrixView(index: MatrixIndex, options: MatrixOptions): MatrixVi
   };
 }
 
+/** A case column for the panel: its label, and whether it is the column of the transcripts without a case. */
+function caseColumn(c: MatrixColumn): CaseColumnView {
+  return { label: c.label, missing: !!c.missing };
+}
+
 export function coverageView(index: MatrixIndex, options: MatrixOptions): CoverageView {
   const cov = factorCoverage(index, options.filters);
   const name = (id: string): string => index.study.code(id)?.name ?? id;
   const withoutEvidence = new Set(cov.factorsWithoutEvidence);
   return {
-    cases: cov.cases,
+    cases: cov.cases.map(caseColumn),
     factors: cov.factors.map((f) => ({
       id: f.id,
       name: f.name,
@@ -87,7 +101,7 @@ export function coverageView(index: MatrixIndex, options: MatrixOptions): Covera
 export function synthesisView(index: MatrixIndex, options: MatrixOptions, labels: ExportLabels): SynthesisView {
   const s = synthesisTable(index, options.filters);
   return {
-    cases: s.cases,
+    cases: s.cases.map(caseColumn),
     rows: s.rows.map((r) => ({
       factorCode: r.factorCode,
       factor: r.factor,

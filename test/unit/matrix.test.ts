@@ -312,7 +312,9 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
     for (const f of cov.factors) {
       const ev = all.filter((c) => c.codes.some((x) => study.pathOf(x).some((anc) => study.factorsOf(anc.id).includes(f.id))));
       assert.strictEqual(f.total, ev.length, f.name);
-      cov.cases.forEach((k, i) => assert.strictEqual(f.counts[i], ev.filter((c) => study.caseOf(c.doc) === k).length, `${f.name} × ${k}`));
+      cov.cases.forEach(({ key: k }, i) =>
+        assert.strictEqual(f.counts[i], ev.filter((c) => study.caseOf(c.doc) === k).length, `${f.name} × ${k}`),
+      );
       assert.strictEqual(f.respondents, new Set(ev.map((c) => study.respondentOf(c.doc))).size);
       assert.deepStrictEqual(new Set(f.codes), new Set(study.codesOfFactor(f.id)));
     }
@@ -370,7 +372,7 @@ describe('matrix (src/core/matrix.ts) on the sample study', () => {
     for (const r of syn.rows) {
       const sub = new Set(study.subtree(r.patternCode));
       const codings = passing(study, {}).filter((c) => c.codes.some((x) => sub.has(x)));
-      syn.cases.forEach((k, i) => assert.strictEqual(r.counts[i], codings.filter((c) => study.caseOf(c.doc) === k).length));
+      syn.cases.forEach(({ key: k }, i) => assert.strictEqual(r.counts[i], codings.filter((c) => study.caseOf(c.doc) === k).length));
       assert.strictEqual(r.total, codings.length);
       assert.strictEqual(r.analysis, study.code(r.patternCode)!.memo ?? '');
       assert.strictEqual(study.code(r.patternCode)!.parent, r.factorCode);

@@ -11,7 +11,7 @@ function factorTable(cov: CoverageView, t: UiStrings): HTMLTableElement {
     el('th', { scope: 'col' }, t.linkedCodes),
   );
   for (const c of cov.cases) {
-    head.append(el('th', { scope: 'col', class: 'n' }, c));
+    head.append(el('th', { scope: 'col', class: 'n' }, c.missing ? t.noValue : c.label));
   }
   head.append(el('th', { scope: 'col', class: 'n' }, t.total), el('th', { scope: 'col', class: 'n' }, t.respondents));
   table.append(el('thead', {}, head));
@@ -47,7 +47,7 @@ function unlinkedTable(cov: CoverageView, t: UiStrings): HTMLTableElement {
   const codes = el('table', { class: 'coverage unlinked', 'aria-label': t.unlinkedCodes });
   const chead = el('tr', {}, el('th', { scope: 'col' }, t.code));
   for (const c of cov.cases) {
-    chead.append(el('th', { scope: 'col', class: 'n' }, c));
+    chead.append(el('th', { scope: 'col', class: 'n' }, c.missing ? t.noValue : c.label));
   }
   chead.append(el('th', { scope: 'col', class: 'n' }, t.total));
   codes.append(el('thead', {}, chead));

@@ -13,7 +13,7 @@ export function synthesisNodes(syn: SynthesisView, t: UiStrings): Node[] {
     el('th', { scope: 'col' }, t.analysis),
   );
   for (const c of syn.cases) {
-    head.append(el('th', { scope: 'col', class: 'n' }, c));
+    head.append(el('th', { scope: 'col', class: 'n' }, c.missing ? t.noValue : c.label));
   }
   head.append(el('th', { scope: 'col', class: 'n' }, t.total));
   table.append(el('thead', {}, head));

@@ -3,7 +3,7 @@
  * XLSX) consumes. Pure.
  */
 import { formatMessage } from '../messages';
-import type { CoverageResult, MatrixOptions, MatrixResult, SynthesisTable } from '../matrix';
+import type { CoverageResult, MatrixColumn, MatrixOptions, MatrixResult, SynthesisTable } from '../matrix';
 import type { Study } from '../study';
 import type { ExportLabels } from './labels';
 import { DEFAULT_LABELS } from './labels';
@@ -63,13 +63,18 @@ export function matrixTable(
     ...(caption ? { caption } : {}),
     header: [
       labels.code,
-      ...m.columns.map((c) => (c.missing ? labels.noValue : c.label)),
+      ...m.columns.map((c) => columnHeading(c, labels)),
       percent ? `${labels.total} (${labels.codings.toLowerCase()})` : labels.total,
     ],
     rows: showTotalsRow ? [...rows, totals] : rows,
     levels: [...m.rows.map((r) => r.depth), ...(showTotalsRow ? [0] : [])],
     percent,
   };
+}
+
+/** A column's heading: its label, or "(no value)" for the transcripts without one. */
+export function columnHeading(c: Pick<MatrixColumn, 'label' | 'missing'>, labels: ExportLabels): string {
+  return c.missing ? labels.noValue : c.label;
 }
 
 /** Literature factors × cases, factors without evidence marked. */
@@ -85,7 +90,7 @@ export function coverageTable(
       labels.literatureFactor,
       labels.authors,
       labels.linkedCodes,
-      ...cov.cases,
+      ...cov.cases.map((c) => columnHeading(c, labels)),
       labels.total,
       labels.respondents,
       labels.noEvidence,
@@ -107,7 +112,7 @@ export function coverageTable(
 export function unlinkedCodesTable(cov: CoverageResult, labels: ExportLabels = DEFAULT_LABELS): Table {
   return {
     title: labels.unlinkedCodes,
-    header: [labels.code, ...cov.cases, labels.total],
+    header: [labels.code, ...cov.cases.map((c) => columnHeading(c, labels)), labels.total],
     rows: cov.unlinkedCodes.map((c) => [c.path, ...c.counts, c.total]),
     levels: cov.unlinkedCodes.map((c) => c.depth),
   };
@@ -131,7 +136,7 @@ export function synthesisTableRows(s: SynthesisTable, labels: ExportLabels = DEF
       labels.empiricalPattern,
       labels.factorOrigin,
       labels.analysis,
-      ...s.cases,
+      ...s.cases.map((c) => columnHeading(c, labels)),
       labels.total,
     ],
     rows: s.rows.map((r) => [

@@ -1,5 +1,5 @@
 /** Factor coverage (literature factors × cases, both directions). */
-import type { MatrixFilters } from './types';
+import type { MatrixColumn, MatrixFilters } from './types';
 import type { MatrixIndex } from './matrixIndex';
 import { prepare } from './prepare';
 import { computeMatrix } from './compute';
@@ -28,7 +28,8 @@ export interface CoverageCode {
 }
 
 export interface CoverageResult {
-  readonly cases: readonly string[];
+  /** The case columns (the transcripts without a case: `missing`, named by the caller's "(no value)"). */
+  readonly cases: readonly MatrixColumn[];
   readonly factors: readonly CoverageFactor[];
   /** Factors with no coding at all (no linked code, or linked codes never used). */
   readonly factorsWithoutEvidence: readonly string[];
@@ -43,7 +44,7 @@ export interface CoverageResult {
 export function factorCoverage(index: MatrixIndex, filters: MatrixFilters = {}): CoverageResult {
   const study = index.study;
   const p = prepare(index, { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters });
-  const cases = p.columns.map((c) => c.key);
+  const cases = p.columns;
   const C = p.columns.length;
   const docColumn = p.docColumn!;
   const F = index.factorIds.length;

@@ -1,6 +1,6 @@
 /** Synthesis table (thesis 000 §5.2: Factor empirie · Patroon empirie · Afkomst factor · Analyse). */
 import type { Polarity } from '../model';
-import type { MatrixFilters } from './types';
+import type { MatrixColumn, MatrixFilters } from './types';
 import type { MatrixIndex } from './matrixIndex';
 import { computeMatrix } from './compute';
 
@@ -29,7 +29,8 @@ export interface SynthesisRow {
 }
 
 export interface SynthesisTable {
-  readonly cases: readonly string[];
+  /** The case columns (the transcripts without a case: `missing`, named by the caller's "(no value)"). */
+  readonly cases: readonly MatrixColumn[];
   readonly rows: readonly SynthesisRow[];
 }
 
@@ -37,7 +38,7 @@ export interface SynthesisTable {
 export function synthesisTable(index: MatrixIndex, filters: MatrixFilters = {}): SynthesisTable {
   const study = index.study;
   const m = computeMatrix(index, { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters });
-  const cases = m.columns.map((c) => c.key);
+  const cases = m.columns;
   const C = m.columns.length;
   const rowOf = new Map(m.rows.map((r, i) => [r.code, i]));
   const rows: SynthesisRow[] = [];
