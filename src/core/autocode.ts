@@ -30,7 +30,12 @@ export interface Hit {
   readonly after: string;
 }
 
-const TURN = /^\*\*([^*\n]{1,80}?):\*\*/;
+/**
+ * A speaker turn starts with a bold label, and in transcripts made from captions a time marker
+ * (`**Respondent B:** [00:12:34] …`, src/core/transcripts): neither belongs to what is said.
+ */
+const MARKER = '(?:\\[\\d{1,2}:\\d{2}(?::\\d{2})?\\][ \\t]*)?';
+const TURN = new RegExp(`^\\*\\*([^*\\n]{1,80}?):\\*\\*[ \\t]*${MARKER}`);
 
 /** The speakers of the study's transcripts ("Interviewer", "Respondent A", …), most turns first. */
 export function speakers(texts: ReadonlyMap<string, string>): string[] {
@@ -83,7 +88,7 @@ function escapeRegex(s: string): string {
 function matches(text: string, bodyStart: number, q: AutoCodeQuery): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   if (q.kind === 'speaker') {
-    const re = new RegExp(`^\\*\\*${escapeRegex(q.value)}:\\*\\*[ \\t]*`, 'gm');
+    const re = new RegExp(`^\\*\\*${escapeRegex(q.value)}:\\*\\*[ \\t]*${MARKER}`, 'gm');
     for (const m of text.matchAll(re)) {
       const s = m.index! + m[0].length;
       if (s < bodyStart) {

@@ -5,6 +5,8 @@ import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 import { autoCodeOps, findHits, foldKeepingLength, speakers } from '../../src/core/autocode';
 import { saturation, saturationMarkdown } from '../../src/core/saturation';
 import type { Study } from '../../src/core/study';
+import { convertTranscript } from '../../src/core/transcripts';
+import { smallStudyFs } from './helpers';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
 
@@ -80,5 +82,50 @@ describe('auto-coding and saturation (sample study)', () => {
     );
     assert.ok(points[0].newCodes.length >= points[points.length - 1].newCodes.length);
     assert.match(saturationMarkdown(study, points), /\| 1 \| Respondent A, interview 1 \|/);
+  });
+});
+
+describe('auto-coding transcripts imported from captions (turns with a [hh:mm:ss] marker)', () => {
+  const VTT = [
+    'WEBVTT',
+    '',
+    '00:00:01.000 --> 00:00:04.000',
+    '<v Jan de Vries>Hoe wordt er gecoördineerd?',
+    '',
+    '00:00:05.000 --> 00:00:09.000',
+    '<v Respondent B>Er is geen mandaat. Het vertrouwen is groot.',
+    '',
+    '00:01:10.000 --> 00:01:14.000',
+    '<v Respondent B>Het mandaat ontbreekt echt.',
+    '',
+  ].join('\n');
+
+  async function importedStudy(): Promise<{ study: Study; texts: Map<string, string> }> {
+    const converted = await convertTranscript('gesprek.vtt', new TextEncoder().encode(VTT), {
+      meta: { case: 'NDS', respondent: 'Respondent B', interview: 1, speakers: { 'Jan de Vries': 'Interviewer' } },
+    });
+    assert.strictEqual(converted.kind, 'converted');
+    const markdown = converted.kind === 'converted' ? converted.markdown : '';
+    assert.match(markdown, /\*\*Respondent B:\*\* \[00:00:05\]/, 'the import writes a time marker after the label');
+    const opened = await StudyStore.open(smallStudyFs({ 'transcripts/B-1.md': markdown }));
+    return { study: opened.study, texts: new Map(opened.study.documents.map((d) => [d.path, opened.store.text(d.path)!])) };
+  }
+
+  it('a speaker’s turns and a turn or sentence scope code the words, never the label or the time marker', async () => {
+    const { study, texts } = await importedStudy();
+    const spans = [
+      ...findHits(study, texts, { kind: 'speaker', value: 'Respondent B' }, 'hit', ['transcripts/B-1.md']),
+      ...findHits(study, texts, { kind: 'phrase', value: 'mandaat' }, 'turn', ['transcripts/B-1.md']),
+      ...findHits(study, texts, { kind: 'phrase', value: 'mandaat' }, 'sentence', ['transcripts/B-1.md']),
+    ].map((h) => texts.get(h.doc)!.slice(h.codeStart, h.codeEnd));
+    assert.ok(spans.length >= 4, JSON.stringify(spans));
+    for (const span of spans) {
+      assert.ok(!/^\s*(\*\*|\[\d)/.test(span), `starts with a label or a marker: ${JSON.stringify(span.slice(0, 40))}`);
+    }
+    assert.ok(spans.includes('Er is geen mandaat.'), JSON.stringify(spans));
+    assert.ok(
+      spans.some((t) => t.startsWith('Er is geen mandaat. Het vertrouwen is groot.')),
+      JSON.stringify(spans),
+    );
   });
 });
