@@ -28,6 +28,10 @@ export interface CodebookImportResult {
   readonly added: number;
   readonly matched: number;
   readonly links: number;
+  /** What was matched by name, kept apart or left out (also in the REFI-QDA output channel). */
+  readonly warnings: readonly string[];
+  /** Something of the codebook was not imported (unread sets, links to unknown factors). */
+  readonly lost: boolean;
 }
 
 function argsOf(arg: unknown, uriRole: 'source' | 'target'): RefiArgs & { readonly interactive: boolean } {
@@ -122,20 +126,39 @@ export class RefiCommands extends Disposable {
     }
     try {
       const codebook = readCodebook(await vscode.workspace.fs.readFile(source), fileName(source));
-      const plan = planCodebookImport(study, codebook);
+      const matchByName = arg && typeof arg === 'object' && 'matchByName' in arg ? arg.matchByName !== false : true;
+      const plan = planCodebookImport(study, codebook, { matchByName });
       if (plan.ops.length) {
         study.transact(vscode.l10n.t('Import codebook {0}', fileName(source)), plan.ops);
       }
-      void vscode.window.showInformationMessage(
+      this.output.appendLine(
         vscode.l10n.t(
-          'Codeboom: imported the codebook {0} — {1} new codes, {2} matched existing codes, {3} links to literature factors.',
+          'Imported the codebook {0}: {1} new codes, {2} matched, {3} links.',
           fileName(source),
           plan.added,
           plan.matched,
           plan.links,
         ),
       );
-      return { added: plan.added, matched: plan.matched, links: plan.links };
+      plan.warnings.forEach((w) => this.output.appendLine(`  ${w}`));
+      const summary = vscode.l10n.t(
+        'Codeboom: imported the codebook {0} — {1} new codes, {2} matched existing codes, {3} links to literature factors.',
+        fileName(source),
+        plan.added,
+        plan.matched,
+        plan.links,
+      );
+      if (plan.warnings.length === 0) {
+        void vscode.window.showInformationMessage(summary);
+      } else {
+        const details = vscode.l10n.t('Show Details');
+        const note = plan.lost
+          ? vscode.l10n.t('Some of it was not imported: see the details.')
+          : vscode.l10n.t('Some codes were matched by name or kept beside a namesake: see the details.');
+        const show = plan.lost ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+        void show(`${summary} ${note}`, details).then((choice) => choice === details && this.output.show(true));
+      }
+      return { added: plan.added, matched: plan.matched, links: plan.links, warnings: plan.warnings, lost: plan.lost };
     } catch (e) {
       return this.fail(e, source);
     }

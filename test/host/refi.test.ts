@@ -129,7 +129,7 @@ describe('REFI-QDA exchange (real extension host)', () => {
 
     // Its own codebook matches every code; one with two new codes under an existing one adds them.
     const same = await vscode.commands.executeCommand<CodebookImportResult>('codeboom.importRefiCodebook', { source: qdcFile });
-    assert.deepStrictEqual(same, { added: 0, matched: study.codes.length, links: 0 });
+    assert.deepStrictEqual(same, { added: 0, matched: study.codes.length, links: 0, warnings: [], lost: false });
     const parent = study.codes.find((c) => c.name === 'mandaat')!;
     const extended = qdc.replace(
       new RegExp(`(<Code guid="${parent.id}"[^>]*?)(/>|>)`),
@@ -142,7 +142,7 @@ describe('REFI-QDA exchange (real extension host)', () => {
     await vscode.workspace.fs.writeFile(extendedFile, new TextEncoder().encode(extended));
     const before = study.codes.length;
     const result = await vscode.commands.executeCommand<CodebookImportResult>('codeboom.importRefiCodebook', { source: extendedFile });
-    assert.deepStrictEqual(result, { added: 2, matched: before, links: 0 });
+    assert.deepStrictEqual(result, { added: 2, matched: before, links: 0, warnings: [], lost: false });
     const formal = study.code('0b0e0f00-0000-4000-8000-000000000001')!;
     assert.deepStrictEqual(
       [formal.name, formal.parent, formal.color, formal.definition],
