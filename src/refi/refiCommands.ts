@@ -11,6 +11,7 @@ import { exportCodebook, exportProject, importProject, planCodebookImport, readC
 import type { ExportReport, ImportReport } from '../core/refi';
 import { refuseStudyFile } from '../study/exportGuard';
 import { uriArg } from '../platform/commandArgs';
+import { readDocxWithMammoth } from '../platform/docxText';
 import type { Study } from '../core/study';
 import type { Feature } from '../feature';
 import { Disposable } from '../platform/lifecycle';
@@ -279,7 +280,10 @@ export class RefiCommands extends Disposable {
     let report: ImportReport;
     try {
       report = await withFractionProgress(vscode.l10n.t('Codeboom: importing {0}', fileName(source)), async (onProgress) =>
-        importProject(await vscode.workspace.fs.readFile(source), new VscodeFileSystem(target), { onProgress }),
+        importProject(await vscode.workspace.fs.readFile(source), new VscodeFileSystem(target), {
+          onProgress,
+          readDocx: readDocxWithMammoth,
+        }),
       );
     } catch (e) {
       return this.fail(e, typeof (e as { code?: unknown }).code === 'string' ? target : source);

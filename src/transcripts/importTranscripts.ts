@@ -16,7 +16,7 @@ import { Disposable } from '../platform/lifecycle';
 import { registerCommand } from '../platform/commands';
 import { errorMessage } from '../l10n/coreMessages';
 import { Command } from '../platform/ids';
-import { readDocxWithMammoth } from './docxText';
+import { readDocxWithMammoth } from '../platform/docxText';
 import { refusalText } from './refusals';
 import { ImportPreview, askCase, askFileMeta } from './dialog';
 

@@ -20,7 +20,7 @@ import {
   timeMarker,
   transcriptFileName,
 } from '../../src/core/transcripts';
-import { readDocxWithMammoth } from '../../src/transcripts/docxText';
+import { readDocxWithMammoth } from '../../src/platform/docxText';
 import { makeDocx } from './docxFixture';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

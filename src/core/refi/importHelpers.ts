@@ -38,23 +38,14 @@ export function choosePositionMapping(body: string, hadBom: boolean, selections:
   const standard: PositionMapping = { toUtf16: (cp) => raw.toUtf16(cp) };
   const candidates: Array<{ mapping: PositionMapping }> = [];
   if (body.includes('\r\n')) {
-    const lf = body.replace(/\r\n/g, '\n');
-    const lfMap = new PositionMap(lf);
-    const toRaw = new Int32Array(lf.length + 1);
-    for (let i = 0, j = 0; i <= lf.length; i++, j++) {
-      if (body[j] === '\r' && body[j + 1] === '\n') {
-        j++;
-      }
-      toRaw[i] = j;
-    }
     candidates.push({
-      mapping: {
-        toUtf16: (cp) => {
-          const u = lfMap.toUtf16(cp);
-          return u === undefined ? undefined : toRaw[u];
-        },
-        note: 'positions were counted with one character per line break (the text has CRLF); adjusted.',
-      },
+      mapping: collapsedMapping(body, /\r\n/g, 'positions were counted with one character per line break (the text has CRLF); adjusted.'),
+    });
+  }
+  if (body.includes('\n\n')) {
+    // A Word document's paragraphs come out with a blank line between them; a tool may count one break.
+    candidates.push({
+      mapping: collapsedMapping(body, /\n\n/g, 'positions were counted with one character between paragraphs; adjusted.'),
     });
   }
   if (hadBom) {
@@ -63,25 +54,11 @@ export function choosePositionMapping(body: string, hadBom: boolean, selections:
   if (candidates.length === 0) {
     return standard;
   }
-  const quoted = selections
-    .map((s) => ({
-      name: normalizeSpace(attr(s, 'name') ?? '')
-        .replace(/(…|\.\.\.)$/, '')
-        .trim(),
-      s: toInt(attr(s, 'startPosition')),
-      e: toInt(attr(s, 'endPosition')),
-    }))
-    .filter((q) => q.name.length >= 8 && q.s !== undefined && q.e !== undefined);
+  const quoted = quotedSelections(selections);
   if (quoted.length === 0) {
     return standard;
   }
-  const score = (m: PositionMapping): number =>
-    quoted.filter((q) => {
-      const a = m.toUtf16(q.s!);
-      const b = m.toUtf16(q.e!);
-      // Names are trimmed quotes: a selection that starts or ends on white space (a line break) still matches.
-      return a !== undefined && b !== undefined && normalizeSpace(body.slice(a, b)).trim().startsWith(q.name);
-    }).length;
+  const score = (m: PositionMapping): number => quoted.filter((q) => quoteMatches(body, m, q)).length;
   let best = standard;
   let bestScore = score(standard);
   for (const c of candidates) {
@@ -92,6 +69,74 @@ export function choosePositionMapping(body: string, hadBom: boolean, selections:
     }
   }
   return best;
+}
+
+interface QuotedSelection {
+  readonly name: string;
+  readonly s: number;
+  readonly e: number;
+}
+
+/** Selections whose names quote their text (ATLAS.ti, Codeboom): the evidence for how positions were counted. */
+function quotedSelections(selections: readonly XmlElement[]): QuotedSelection[] {
+  const out: QuotedSelection[] = [];
+  for (const sel of selections) {
+    const name = normalizeSpace(attr(sel, 'name') ?? '')
+      .replace(/(…|\.\.\.)$/, '')
+      .trim();
+    const s = toInt(attr(sel, 'startPosition'));
+    const e = toInt(attr(sel, 'endPosition'));
+    if (name.length >= 8 && s !== undefined && e !== undefined) {
+      out.push({ name, s, e });
+    }
+  }
+  return out;
+}
+
+function quoteMatches(body: string, m: PositionMapping, q: QuotedSelection): boolean {
+  const a = m.toUtf16(q.s);
+  const b = m.toUtf16(q.e);
+  // Names are trimmed quotes: a selection that starts or ends on white space (a line break) still matches.
+  return a !== undefined && b !== undefined && normalizeSpace(body.slice(a, b)).trim().startsWith(q.name);
+}
+
+/** The names of the selections that quote a text their positions do not point at (with the chosen mapping). */
+export function quotesNotFound(body: string, mapping: PositionMapping, selections: readonly XmlElement[]): string[] {
+  return quotedSelections(selections)
+    .filter((q) => !quoteMatches(body, mapping, q))
+    .map((q) => `“${q.name.length > 40 ? `${q.name.slice(0, 40)}…` : q.name}”`);
+}
+
+/**
+ * Positions of a tool that counted each match of `collapse` (a CRLF, a blank line between paragraphs)
+ * as one character, mapped onto `body`: the one character stands for the last of the sequence.
+ */
+function collapsedMapping(body: string, collapse: RegExp, note: string): PositionMapping {
+  let collapsed = '';
+  const toRaw: number[] = [];
+  let last = 0;
+  const keep = (from: number, to: number): void => {
+    for (let j = from; j < to; j++) {
+      toRaw.push(j);
+    }
+    collapsed += body.slice(from, to);
+  };
+  for (const m of body.matchAll(collapse)) {
+    keep(last, m.index);
+    toRaw.push(m.index + m[0].length - 1);
+    collapsed += '\n';
+    last = m.index + m[0].length;
+  }
+  keep(last, body.length);
+  toRaw.push(body.length);
+  const map = new PositionMap(collapsed);
+  return {
+    toUtf16: (cp) => {
+      const u = map.toUtf16(cp);
+      return u === undefined ? undefined : toRaw[u];
+    },
+    note,
+  };
 }
 
 function normalizeSpace(text: string): string {

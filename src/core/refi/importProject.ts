@@ -6,6 +6,7 @@
  * transcript memo; the others memo files in `.codeboom/memos/`), cases and variables attributes.
  * What cannot be imported is reported by name.
  */
+import type { DocxTextReader } from '../transcripts';
 import type { CoderInfo, Coding, ProjectData } from '../model';
 import { emptyProject } from '../model';
 import type { FileSystemPort } from '../port';
@@ -85,6 +86,11 @@ export interface ImportOptions {
   readonly onProgress?: (fraction: number, message: string) => void;
   /** Timestamp for codings that carry none. */
   readonly now?: string;
+  /**
+   * Reads a Word document's text (mammoth outside the core). With it, a source whose text is only in
+   * its .docx (NVivo's usual export) is imported from that text; without it, it is reported as not imported.
+   */
+  readonly readDocx?: DocxTextReader;
 }
 
 export interface PlannedStudy {
@@ -98,7 +104,7 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
   const progress = options.onProgress ?? (() => undefined);
   const now = options.now ?? new Date().toISOString();
   progress(0, 'Reading the archive');
-  const { root, readEntryText } = readArchive(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
+  const { root, readEntryText, readEntryBytes } = readArchive(bytes, options.limits ?? DEFAULT_ZIP_LIMITS);
   const guidWarnings = checkProjectGuids(root, parseCodes(child(child(root, 'CodeBook'), 'Codes')));
   progress(0.1, 'Reading users, codes and notes');
   const coders = readUsers(root);
@@ -109,7 +115,18 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
   const codebook = importCodebook(root, notes.notes, extras);
   const cases = readCasesAndVariables(root);
   const caseKey = extras?.attributeKeys.case ?? 'case';
-  const ctx = { now, readEntryText, coders, notes, codeIdOfGuid: codebook.codeIdOfGuid, cases, extras, caseKey };
+  const ctx = {
+    now,
+    readEntryText,
+    readEntryBytes,
+    ...(options.readDocx ? { readDocx: options.readDocx } : {}),
+    coders,
+    notes,
+    codeIdOfGuid: codebook.codeIdOfGuid,
+    cases,
+    extras,
+    caseKey,
+  };
   await importTextSources(root, ctx, state, progress);
   skipMediaSources(root, state);
   addUnreferencedNotes(notes.notes, state);
@@ -121,7 +138,11 @@ export async function planProjectImport(bytes: Uint8Array, options: ImportOption
 function readArchive(
   bytes: Uint8Array,
   limits: ZipLimits,
-): { root: XmlElement; readEntryText: (path: string | undefined) => string | undefined } {
+): {
+  root: XmlElement;
+  readEntryText: (path: string | undefined) => string | undefined;
+  readEntryBytes: (path: string | undefined) => Uint8Array | undefined;
+} {
   const zip = new ZipReader(bytes, limits);
   const qde = findProjectEntry(zip);
   const { name: rootName, root } = parseXml(decodeText(zip.read(qde)), qde.name);
@@ -139,7 +160,11 @@ function readArchive(
     const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     return (bom ? '\uFEFF' : '') + decodeText(bytes, e.name);
   };
-  return { root, readEntryText };
+  const readEntryBytes = (path: string | undefined): Uint8Array | undefined => {
+    const e = index.resolve(path);
+    return e ? zip.read(e) : undefined;
+  };
+  return { root, readEntryText, readEntryBytes };
 }
 
 /** Notes of the project as a whole (its NoteRefs) and notes nothing refers to become memo files. */

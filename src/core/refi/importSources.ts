@@ -13,10 +13,12 @@ import { attr, child, childText, children } from './xml';
 import type { SkippedSource } from './importProject';
 import type { StudyExtras } from './studyExtras';
 import { recordedFrontMatter } from './studyExtras';
+import type { DocxTextReader } from '../transcripts';
 import type { CasesAndVariables, Coders, Notes } from './importReferences';
 import {
   baseName,
   choosePositionMapping,
+  quotesNotFound,
   countElements,
   isoDate,
   makeFrontMatter,
@@ -34,6 +36,9 @@ export interface SourceContext {
   readonly now: string;
   /** An archive entry's text, a byte order mark kept (positions may have counted it). */
   readonly readEntryText: (path: string | undefined) => string | undefined;
+  readonly readEntryBytes: (path: string | undefined) => Uint8Array | undefined;
+  /** A Word document's text; without it, sources with only a .docx are reported, not imported. */
+  readonly readDocx?: DocxTextReader;
   readonly coders: Coders;
   readonly notes: Notes;
   readonly codeIdOfGuid: (guid: string | undefined) => string | undefined;
@@ -108,7 +113,7 @@ export async function importTextSources(
   for (const [i, src] of textSources.entries()) {
     progress(0.2 + (0.7 * i) / totalSources, `Source ${i + 1} of ${textSources.length}`);
     await yieldToEventLoop();
-    importTextSource(src, i, ctx, state);
+    importTextSource(src, i, ctx, state, await wordText(src, ctx, state));
   }
 }
 
@@ -124,14 +129,14 @@ export function skipMediaSources(root: XmlElement, state: ImportState): void {
 }
 
 /** One text source: its transcript, its codings, its memo. */
-function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state: ImportState): void {
+function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state: ImportState, word: string | undefined): void {
   const guid = normalizeGuid(attr(src, 'guid'));
   const plainPath = attr(src, 'plainTextPath');
   const richPath = attr(src, 'richTextPath');
   const name = attr(src, 'name')?.trim() || baseName(plainPath ?? richPath ?? '') || guid || `Source ${i + 1}`;
   const selectionEls = children(src, 'PlainTextSelection');
   const codingCount = selectionEls.reduce((n, s) => n + children(s, 'Coding').length, 0) + children(src, 'Coding').length;
-  const raw = sourceText(src, name, codingCount, ctx, state);
+  const raw = sourceText(src, name, codingCount, ctx, state, word);
   if (raw === undefined) {
     return;
   }
@@ -154,6 +159,12 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
   const mapping = choosePositionMapping(body, hadBom, selectionEls);
   if (mapping.note) {
     state.warnings.push(`${name}: ${mapping.note}`);
+  }
+  const mismatched = quotesNotFound(body, mapping, selectionEls);
+  if (mismatched.length) {
+    state.warnings.push(
+      `${name}: ${mismatched.length} coded passage(s) do not start with the text their names quote (${mismatched.slice(0, 3).join('; ')}${mismatched.length > 3 ? '; …' : ''}); check them.`,
+    );
   }
   const transcript: Transcript = { path, text, uncodedMemos: [] };
   for (const sel of selectionEls) {
@@ -185,8 +196,49 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
   }
 }
 
+/**
+ * The text of a source that has only a Word document (NVivo's usual export), read with the reader
+ * the caller gives; undefined when it has plain text, no .docx, or no reader (the plain-text path then reports it).
+ */
+async function wordText(src: XmlElement, ctx: SourceContext, state: ImportState): Promise<string | undefined> {
+  const richPath = attr(src, 'richTextPath');
+  const plain = childText(src, 'PlainTextContent') ?? ctx.readEntryText(attr(src, 'plainTextPath'));
+  if (!richPath || !ctx.readDocx || (plain !== undefined && plain.trim() !== '')) {
+    return undefined;
+  }
+  const bytes = ctx.readEntryBytes(richPath);
+  if (!bytes) {
+    return undefined;
+  }
+  const name = attr(src, 'name')?.trim() || baseName(richPath);
+  try {
+    const text = (await ctx.readDocx(bytes)).replace(/\r\n?/g, '\n').replace(/\n+$/, '\n');
+    if (text.trim() === '') {
+      return undefined;
+    }
+    state.warnings.push(
+      `${name}: its text was read from its Word document (${richPath}), as the archive has no plain text; its coded passages are placed by the positions the tool wrote.`,
+    );
+    return text;
+  } catch (e) {
+    state.warnings.push(`${name}: its Word document (${richPath}) could not be read: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+}
+
 /** The source's plain text (inline or from the archive), or undefined after reporting why it is skipped. */
-function sourceText(src: XmlElement, name: string, codingCount: number, ctx: SourceContext, state: ImportState): string | undefined {
+function sourceText(
+  src: XmlElement,
+  name: string,
+  codingCount: number,
+  ctx: SourceContext,
+  state: ImportState,
+  word: string | undefined,
+): string | undefined {
+  if (word !== undefined) {
+    // Only read when the source has no plain text (wordText).
+    return word;
+  }
   const plainPath = attr(src, 'plainTextPath');
   const richPath = attr(src, 'richTextPath');
   let raw = childText(src, 'PlainTextContent');
