@@ -264,3 +264,9 @@ export class MemoryFileSystem implements FileSystemPort {
     };
   }
 }
+
+/**
+ * Reads a Word document's text (paragraphs separated by blank lines). The core cannot read .docx itself
+ * (the reader, mammoth, needs Node): the extension and the CLI supply it (src/platform/docxText.ts).
+ */
+export type DocxTextReader = (bytes: Uint8Array) => Promise<string>;

@@ -6,7 +6,9 @@
  * transcript memo; the others memo files in `.codeboom/memos/`), cases and variables attributes.
  * What cannot be imported is reported by name.
  */
-import type { DocxTextReader } from '../transcripts';
+import type { DocxTextReader } from '../port';
+import type { SkippedSource } from './importSources';
+export type { SkippedSource } from './importSources';
 import type { CoderInfo, Coding, ProjectData } from '../model';
 import { emptyProject } from '../model';
 import type { FileSystemPort } from '../port';
@@ -30,14 +32,6 @@ import { importTextSources, newImportState, skipMediaSources } from './importSou
 import { MEMO_FOLDER, safeFileName, TRANSCRIPT_FOLDER, uniquePath } from './importHelpers';
 
 export { MEMO_FOLDER, TRANSCRIPT_FOLDER, transcriptMemoPath, yieldToEventLoop } from './importHelpers';
-
-export interface SkippedSource {
-  readonly name: string;
-  readonly kind: 'text' | 'PDF' | 'picture' | 'audio' | 'video';
-  readonly reason: string;
-  /** Codings on it that were therefore not imported. */
-  readonly codings: number;
-}
 
 export interface ImportReport {
   readonly studyName: string;

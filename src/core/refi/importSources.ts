@@ -10,10 +10,9 @@ import { newId } from '../ids';
 import { derivedGuid, normalizeGuid } from './guid';
 import type { XmlElement } from './xml';
 import { attr, child, childText, children } from './xml';
-import type { SkippedSource } from './importProject';
 import type { StudyExtras } from './studyExtras';
 import { recordedFrontMatter } from './studyExtras';
-import type { DocxTextReader } from '../transcripts';
+import type { DocxTextReader } from '../port';
 import type { CasesAndVariables, Coders, Notes } from './importReferences';
 import {
   baseName,
@@ -29,6 +28,15 @@ import {
   uniquePath,
   yieldToEventLoop,
 } from './importHelpers';
+
+/** A source of the archive that did not become a transcript, and why. */
+export interface SkippedSource {
+  readonly name: string;
+  readonly kind: 'text' | 'PDF' | 'picture' | 'audio' | 'video';
+  readonly reason: string;
+  /** Codings on it that were therefore not imported. */
+  readonly codings: number;
+}
 
 /** What the earlier phases read, for the sources to refer to. */
 export interface SourceContext {

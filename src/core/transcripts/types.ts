@@ -4,6 +4,7 @@
  * reason. The reasons are codes, not sentences: the extension and a CLI put them in words.
  */
 import type { AttributeKeys, AttributeValue } from '../model';
+import type { DocxTextReader } from '../port';
 
 /** The formats an import reads. */
 export type TranscriptFormat = 'docx' | 'txt' | 'md' | 'vtt' | 'srt';
@@ -76,8 +77,7 @@ export interface TranscriptMeta {
   readonly keys?: AttributeKeys;
 }
 
-/** Reads a Word document's text (paragraphs separated by blank lines); the caller supplies it (mammoth). */
-export type DocxTextReader = (bytes: Uint8Array) => Promise<string>;
+export type { DocxTextReader } from '../port';
 
 export interface ReadOptions {
   /** Without it a .docx is refused as unsupported. */
