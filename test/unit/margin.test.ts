@@ -1,0 +1,79 @@
+import * as assert from 'assert';
+import * as fc from 'fast-check';
+import { chipLabel, layoutMargin, maxDepth } from '../../src/core/margin';
+import type { MarginItem } from '../../src/core/margin';
+
+const items = fc
+  .array(
+    fc.record({ startLine: fc.nat(200), length: fc.nat(30) }).map(({ startLine, length }) => ({ startLine, endLine: startLine + length })),
+    { maxLength: 150 },
+  )
+  .map((list) => list.map((r, i): MarginItem => ({ id: `c${i}`, ...r })));
+
+const share = (a: MarginItem, b: MarginItem) => a.startLine <= b.endLine && b.startLine <= a.endLine;
+
+describe('core/margin: the coding margin layout', () => {
+  it('never puts two codings that share a line in the same column', () => {
+    fc.assert(
+      fc.property(items, (list) => {
+        const { brackets } = layoutMargin(list);
+        for (let i = 0; i < brackets.length; i++) {
+          for (let j = i + 1; j < brackets.length; j++) {
+            if (share(brackets[i], brackets[j])) {
+              assert.notStrictEqual(brackets[i].column, brackets[j].column, `${brackets[i].id} and ${brackets[j].id}`);
+            }
+          }
+        }
+      }),
+    );
+  });
+
+  it('uses the fewest columns possible (the most codings on one line) and every column below that', () => {
+    fc.assert(
+      fc.property(items, (list) => {
+        const layout = layoutMargin(list);
+        assert.strictEqual(layout.columns, maxDepth(list));
+        for (const b of layout.brackets) {
+          assert.ok(b.column >= 0 && b.column < layout.columns);
+        }
+      }),
+    );
+  });
+
+  it('keeps every coding once, with its lines, whatever the input order', () => {
+    fc.assert(
+      fc.property(items, fc.infiniteStream(fc.nat()), (list, noise) => {
+        const shuffled = list
+          .map((x) => ({ x, k: noise.next().value }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ x }) => x);
+        const a = layoutMargin(list);
+        const b = layoutMargin(shuffled);
+        assert.deepStrictEqual(a, b, 'the layout does not depend on the order of the codings');
+        assert.deepStrictEqual(a.brackets.map((x) => x.id).sort(), list.map((x) => x.id).sort());
+        for (const br of a.brackets) {
+          const orig = list.find((x) => x.id === br.id)!;
+          assert.deepStrictEqual([br.startLine, br.endLine], [orig.startLine, orig.endLine]);
+        }
+      }),
+    );
+  });
+
+  it('puts an enclosing coding left of the codings inside it, and reuses a column once it is free', () => {
+    const layout = layoutMargin([
+      { id: 'inner', startLine: 2, endLine: 3 },
+      { id: 'outer', startLine: 2, endLine: 10 },
+      { id: 'later', startLine: 5, endLine: 6 },
+    ]);
+    const col = Object.fromEntries(layout.brackets.map((b) => [b.id, b.column]));
+    assert.deepStrictEqual(col, { outer: 0, inner: 1, later: 1 });
+    assert.strictEqual(layout.columns, 2);
+    assert.deepStrictEqual(layoutMargin([]), { brackets: [], columns: 0 });
+  });
+
+  it('labels a coding with several codes by its first code and how many more', () => {
+    assert.strictEqual(chipLabel(['mandaat']), 'mandaat');
+    assert.strictEqual(chipLabel(['mandaat', 'vertrouwen', 'tijd']), 'mandaat +2');
+    assert.strictEqual(chipLabel([]), '');
+  });
+});
