@@ -121,3 +121,22 @@ export function chipLabel(names: readonly string[]): string {
   }
   return names.length === 1 ? names[0] : `${names[0]} +${names.length - 1}`;
 }
+
+/**
+ * Black or white, whichever contrasts more with a chip of colour `hex` (#rgb or #rrggbb; WCAG
+ * relative luminance): the chip carries its own background, so it reads the same in every theme.
+ */
+export function chipTextColor(hex: string): '#000000' | '#ffffff' {
+  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
+  if (!m) {
+    return '#000000';
+  }
+  const h = m[1].length === 3 ? [...m[1]].map((ch) => ch + ch).join('') : m[1];
+  const channel = (i: number) => {
+    const v = parseInt(h.slice(i, i + 2), 16) / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  // contrast with black (l + 0.05) / 0.05 against with white 1.05 / (l + 0.05): equal at l ≈ 0.179
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000000' : '#ffffff';
+}

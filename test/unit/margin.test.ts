@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { chipLabel, layoutMargin, maxDepth } from '../../src/core/margin';
+import { chipLabel, chipTextColor, layoutMargin, maxDepth } from '../../src/core/margin';
 import type { MarginItem } from '../../src/core/margin';
 
 const items = fc
@@ -75,5 +75,32 @@ describe('core/margin: the coding margin layout', () => {
     assert.strictEqual(chipLabel(['mandaat']), 'mandaat');
     assert.strictEqual(chipLabel(['mandaat', 'vertrouwen', 'tijd']), 'mandaat +2');
     assert.strictEqual(chipLabel([]), '');
+  });
+});
+
+describe('core/margin: chip text colour', () => {
+  const lum = (hex: string) => {
+    const ch = (i: number) => {
+      const v = parseInt(hex.slice(1 + i, 3 + i), 16) / 255;
+      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * ch(0) + 0.7152 * ch(2) + 0.0722 * ch(4);
+  };
+  const contrast = (a: string, b: string) => {
+    const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+    return (x + 0.05) / (y + 0.05);
+  };
+  it('always picks the text colour with the higher contrast, at least 4.5:1 for any colour', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 0xffffff }), (n) => {
+        const hex = `#${n.toString(16).padStart(6, '0')}`;
+        const text = chipTextColor(hex);
+        const other = text === '#000000' ? '#ffffff' : '#000000';
+        assert.ok(contrast(hex, text) >= contrast(hex, other));
+        assert.ok(contrast(hex, text) >= 4.5, `${hex} on ${text}: ${contrast(hex, text)}`);
+      }),
+    );
+    assert.strictEqual(chipTextColor('#fff'), '#000000');
+    assert.strictEqual(chipTextColor('#000080'), '#ffffff');
   });
 });

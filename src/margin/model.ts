@@ -1,0 +1,47 @@
+/**
+ * The margin's model of one transcript, without VS Code: its codings as line ranges, laid out in
+ * columns by the core (src/core/margin.ts), with their labels and colours. Pure, so the benchmark
+ * measures exactly what the panel computes.
+ */
+import { chipLabel, layoutMargin } from '../core/margin';
+import type { MarginItem } from '../core/margin';
+import type { Study } from '../core/study';
+import type { MarginBracketView } from '../../webview/margin/protocol';
+
+export interface MarginContent {
+  readonly columns: number;
+  readonly brackets: MarginBracketView[];
+}
+
+/**
+ * The brackets of `doc`: one per coding that is not orphaned, over the lines from its start to its
+ * end (a coding ending at the start of a line does not cover that line).
+ */
+export function marginContent(study: Study, doc: string, lineAt: (offset: number) => number): MarginContent {
+  const items: MarginItem[] = [];
+  const byId = new Map<string, { label: string; title: string; color: string }>();
+  for (const c of study.codingsOf(doc)) {
+    if (c.orphaned) {
+      continue;
+    }
+    const startLine = lineAt(c.start);
+    const endLine = Math.max(startLine, lineAt(Math.max(c.start, c.end - 1)));
+    items.push({ id: c.id, startLine, endLine });
+    byId.set(c.id, {
+      label: chipLabel(c.codes.map((id) => study.code(id)?.name ?? id)),
+      title: c.codes.map((id) => study.pathLabel(id) || id).join('\n'),
+      color: study.code(c.codes[0])?.color ?? '#888888',
+    });
+  }
+  const layout = layoutMargin(items);
+  return {
+    columns: layout.columns,
+    brackets: layout.brackets.map((b) => ({
+      coding: b.id,
+      startLine: b.startLine,
+      endLine: b.endLine,
+      column: b.column,
+      ...byId.get(b.id)!,
+    })),
+  };
+}
