@@ -19,6 +19,21 @@ export interface MarginContent {
  */
 export function marginContent(study: Study, doc: string, lineAt: (offset: number) => number): MarginContent {
   const items: MarginItem[] = [];
+  const looks = new Map<string, { label: string; title: string; color: string }>();
+  const lookOf = (codes: readonly string[]) => {
+    // codings share a few code combinations: their label, tooltip and colour are made once each
+    const key = codes.join('\u0000');
+    let look = looks.get(key);
+    if (!look) {
+      look = {
+        label: chipLabel(codes.map((id) => study.code(id)?.name ?? id)),
+        title: codes.map((id) => study.pathLabel(id) || id).join('\n'),
+        color: study.code(codes[0])?.color ?? '#888888',
+      };
+      looks.set(key, look);
+    }
+    return look;
+  };
   const byId = new Map<string, { label: string; title: string; color: string }>();
   for (const c of study.codingsOf(doc)) {
     if (c.orphaned) {
@@ -27,11 +42,7 @@ export function marginContent(study: Study, doc: string, lineAt: (offset: number
     const startLine = lineAt(c.start);
     const endLine = Math.max(startLine, lineAt(Math.max(c.start, c.end - 1)));
     items.push({ id: c.id, startLine, endLine });
-    byId.set(c.id, {
-      label: chipLabel(c.codes.map((id) => study.code(id)?.name ?? id)),
-      title: c.codes.map((id) => study.pathLabel(id) || id).join('\n'),
-      color: study.code(c.codes[0])?.color ?? '#888888',
-    });
+    byId.set(c.id, lookOf(c.codes));
   }
   const layout = layoutMargin(items);
   return {
