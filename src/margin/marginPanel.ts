@@ -5,7 +5,7 @@ import type { MarginHostMessage, MarginModel, MarginStrings, MarginWebviewMessag
 import { MarginWebviewMessageSchema } from '../../webview/margin/protocol';
 import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 import { marginHtml } from './html';
-import { marginContent } from './model';
+import { calibrateRow, marginContent, wrapRows } from './model';
 
 /** After the margin scrolled the editor, the editor's own scroll events are the echo, not news. */
 const ECHO_MS = 150;
@@ -20,6 +20,17 @@ function strings(): MarginStrings {
 }
 
 /**
+ * A position as a fractional line: where the editor's top is inside a long wrapped line (its
+ * visible range starts at the first character of the first row it shows).
+ */
+function fractionalLine(document: vscode.TextDocument, at: vscode.Position): number {
+  const length = document.lineAt(at.line).text.length;
+  return at.line + (length > 0 ? Math.min(at.character / length, 0.999) : 0);
+}
+
+/** Characters per row of an editor wrapping at its viewport, until what it shows tells better. */
+const DEFAULT_PER_ROW = 100;
+/**
  * The coding margin: a webview beside the transcript with one bracket per coding (ATLAS.ti-style),
  * laid out by the core so overlapping codings stand in different columns. It follows the active
  * transcript editor, scrolls with it both ways, redraws when the study's codings change, and a
@@ -32,6 +43,9 @@ export class MarginPanel extends Disposable {
   private readonly studyListener = this._register(new MutableDisposable());
   private timer: ReturnType<typeof setTimeout> | undefined;
   private echoUntil = 0;
+  /** Rows the margin shows (its 'viewport' message), and the characters per row learnt from the editor. */
+  private viewportRows = 0;
+  private perRow = DEFAULT_PER_ROW;
   private disposed = false;
   /** True once the webview's script said it is listening. */
   ready = false;
@@ -111,6 +125,10 @@ export class MarginPanel extends Disposable {
       case 'scroll':
         this.scrollEditor(msg.line);
         break;
+      case 'viewport':
+        this.viewportRows = msg.rows;
+        this.postModel();
+        break;
     }
   }
 
@@ -171,14 +189,16 @@ export class MarginPanel extends Disposable {
   }
 
   private topLine(): number {
-    return this.editor?.visibleRanges[0]?.start.line ?? 0;
+    const start = this.editor?.visibleRanges[0]?.start;
+    return this.editor && start ? fractionalLine(this.editor.document, start) : 0;
   }
 
   private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
     if (e.textEditor !== this.editor || Date.now() < this.echoUntil) {
       return;
     }
-    this.post({ type: 'scroll', line: e.visibleRanges[0]?.start.line ?? 0 });
+    const start = e.visibleRanges[0]?.start;
+    this.post({ type: 'scroll', line: start ? fractionalLine(e.textEditor.document, start) : 0 });
   }
 
   private scrollEditor(line: number): void {
@@ -187,8 +207,10 @@ export class MarginPanel extends Disposable {
       return;
     }
     const at = Math.min(Math.floor(line), Math.max(0, editor.document.lineCount - 1));
+    // into a wrapped line: the character as far into it as the margin is into the line's rows
+    const character = Math.floor((line - at) * editor.document.lineAt(at).text.length);
     this.echoUntil = Date.now() + ECHO_MS;
-    editor.revealRange(new vscode.Range(at, 0, at, 0), vscode.TextEditorRevealType.AtTop);
+    editor.revealRange(new vscode.Range(at, character, at, character), vscode.TextEditorRevealType.AtTop);
   }
 
   /** The model of the followed transcript now (undefined without one). */
@@ -201,7 +223,32 @@ export class MarginPanel extends Disposable {
     }
     const document = editor.document;
     const content = marginContent(study, doc, (offset) => document.positionAt(offset).line);
-    return { type: 'model', doc, lineCount: document.lineCount, ...content, top: this.topLine(), strings: strings() };
+    const lengths = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text.length);
+    const rows = wrapRows(lengths, this.charactersPerRow(editor, lengths));
+    return { type: 'model', doc, lineCount: document.lineCount, rows, ...content, top: this.topLine(), strings: strings() };
+  }
+
+  /**
+   * Where the editor wraps, roughly: not at all, at its wrap column, or (wrapping at the viewport,
+   * Markdown's default) at the width that makes the lines it shows fill as many rows as the margin
+   * shows (both panels are as tall). The API does not tell where an editor wraps.
+   */
+  private charactersPerRow(editor: vscode.TextEditor, lengths: readonly number[]): number | undefined {
+    const config = vscode.workspace.getConfiguration('editor', editor.document);
+    const wrap = config.get<string>('wordWrap', 'off');
+    if (wrap === 'off') {
+      return undefined;
+    }
+    if (wrap !== 'on') {
+      return config.get<number>('wordWrapColumn', 80);
+    }
+    const shown = editor.visibleRanges[0];
+    if (shown && this.viewportRows > 0) {
+      // the editor is a little shorter than the margin (its breadcrumbs): one row less
+      const learnt = calibrateRow(lengths.slice(shown.start.line, shown.end.line + 1), Math.floor(this.viewportRows) - 1);
+      this.perRow = learnt ?? this.perRow;
+    }
+    return this.perRow;
   }
 
   private postModel(): void {

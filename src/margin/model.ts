@@ -56,3 +56,37 @@ export function marginContent(study: Study, doc: string, lineAt: (offset: number
     })),
   };
 }
+
+/**
+ * How many rows each line takes in an editor that wraps at about `perRow` characters (1 each without
+ * wrapping). An estimate: the extension API does not tell where the editor wraps.
+ */
+export function wrapRows(lineLengths: readonly number[], perRow: number | undefined): number[] {
+  return lineLengths.map((n) => (perRow && perRow > 0 ? Math.max(1, Math.ceil(n / perRow)) : 1));
+}
+
+/**
+ * Where an editor that wraps at its viewport breaks lines, estimated from what it shows: the
+ * characters per row that make `lineLengths` (the lines it shows now) take `rows` rows. Undefined
+ * when the lines are too short to tell (then any width fits them).
+ */
+export function calibrateRow(lineLengths: readonly number[], rows: number): number | undefined {
+  const longest = lineLengths.reduce((m, n) => (n > m ? n : m), 0);
+  const need = (perRow: number) => lineLengths.reduce((sum, n) => sum + Math.max(1, Math.ceil(n / perRow)), 0);
+  if (rows <= 0 || longest === 0 || need(longest) > rows) {
+    // no line, or more lines than rows even unwrapped (a partly shown line): nothing to learn
+    return undefined;
+  }
+  let lo = 10;
+  let hi = Math.max(lo, longest);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (need(mid) <= rows) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  // the longest line on one row: the editor may be wider still, so this tells nothing
+  return lo >= longest ? undefined : lo;
+}

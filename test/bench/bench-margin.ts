@@ -9,7 +9,7 @@ import { Study } from '../../src/core/study';
 import { emptyProject } from '../../src/core/model';
 import type { Code, Coding, TranscriptDocument } from '../../src/core/model';
 import { LineIndex } from '../../src/core/highlights';
-import { marginContent } from '../../src/margin/model';
+import { marginContent, wrapRows } from '../../src/margin/model';
 import { MarginHostMessageSchema } from '../../webview/margin/protocol';
 import type { MarginHostMessage } from '../../webview/margin/protocol';
 import type { Row } from './bench';
@@ -70,7 +70,11 @@ export default async function benchMargin(): Promise<Row[]> {
   const lineCount = text.split('\n').length;
   const strings = { title: 'Coding Margin', empty: '', noTranscript: '', bracketLabel: '{0}' };
   const update = () => {
-    const message: MarginHostMessage = { type: 'model', doc: DOC, lineCount, ...marginContent(study, DOC, lineAt), top: 0, strings };
+    const rows = wrapRows(
+      text.split('\n').map((l) => l.length),
+      100,
+    );
+    const message: MarginHostMessage = { type: 'model', doc: DOC, lineCount, rows, ...marginContent(study, DOC, lineAt), top: 0, strings };
     return MarginHostMessageSchema.parse(message);
   };
   const columns = update().type === 'model' ? (update() as { columns: number }).columns : 0;
@@ -92,7 +96,7 @@ export default async function benchMargin(): Promise<Row[]> {
   const what = `${WORDS.toLocaleString('en')} words, ${lineCount.toLocaleString('en')} lines, ${CODINGS.toLocaleString('en')} codings, ${columns} columns`;
   return [
     {
-      measure: `margin: one coding change (model + layout + zod parse; ${what})`,
+      measure: `margin: one coding change (lines' rows + model + layout + zod parse; ${what})`,
       ...stats(change),
       unit: 'ms',
       baseline: b,

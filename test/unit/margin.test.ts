@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { chipLabel, chipTextColor, layoutMargin, maxDepth } from '../../src/core/margin';
 import type { MarginItem } from '../../src/core/margin';
+import { calibrateRow, wrapRows } from '../../src/margin/model';
 
 const items = fc
   .array(
@@ -102,5 +103,32 @@ describe('core/margin: chip text colour', () => {
     );
     assert.strictEqual(chipTextColor('#fff'), '#000000');
     assert.strictEqual(chipTextColor('#000080'), '#ffffff');
+  });
+});
+
+describe('margin: rows of wrapped lines', () => {
+  const need = (lengths: readonly number[], w: number) => lengths.reduce((s, n) => s + Math.max(1, Math.ceil(n / w)), 0);
+
+  it('gives each line its rows at a wrap width, one each without wrapping', () => {
+    assert.deepStrictEqual(wrapRows([0, 10, 100, 101, 250], 100), [1, 1, 1, 2, 3]);
+    assert.deepStrictEqual(wrapRows([0, 500], undefined), [1, 1]);
+  });
+
+  it('learns a width from the lines an editor shows that wraps them into as many rows as that width does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat(600), { minLength: 1, maxLength: 60 }), fc.integer({ min: 20, max: 200 }), (lengths, width) => {
+        const rows = need(lengths, width);
+        const learnt = calibrateRow(lengths, rows);
+        if (learnt === undefined) {
+          // only when no line wraps at that width: nothing to learn
+          assert.ok(lengths.every((n) => n <= width));
+        } else {
+          assert.strictEqual(need(lengths, learnt), rows, 'the learnt width fills the rows shown exactly');
+          assert.ok(learnt <= width);
+        }
+      }),
+    );
+    assert.strictEqual(calibrateRow([], 10), undefined);
+    assert.strictEqual(calibrateRow([10, 10, 10], 2), undefined, 'more lines than rows: a partly shown line');
   });
 });

@@ -45,8 +45,8 @@ function bracketNode(b: MarginBracketView, template: string): HTMLElement {
   node.title = b.title;
   node.setAttribute('aria-label', fmt(template, b.label, b.startLine + 1, b.endLine + 1));
   node.style.setProperty('--code', b.color);
-  node.style.top = `${b.startLine * LINE_PX + 1}px`;
-  node.style.height = `${(b.endLine - b.startLine + 1) * LINE_PX - 2}px`;
+  node.style.top = `${starts[b.startLine] * LINE_PX + 1}px`;
+  node.style.height = `${(starts[b.endLine + 1] - starts[b.startLine]) * LINE_PX - 2}px`;
   node.style.left = `${4 + b.column * COLUMN_PX}px`;
   node.style.width = `${COLUMN_PX - 4}px`;
   const label = document.createElement('span');
@@ -56,11 +56,44 @@ function bracketNode(b: MarginBracketView, template: string): HTMLElement {
   return node;
 }
 
+/** Where each line starts, in rows (prefix sums of the model's rows; one more entry than lines). */
+let starts = new Float64Array([0, 1]);
+
+function setRows(rows: readonly number[]): void {
+  starts = new Float64Array(rows.length + 1);
+  for (let i = 0; i < rows.length; i++) {
+    starts[i + 1] = starts[i] + rows[i];
+  }
+}
+
+/** A line (fractional while a line is half scrolled past) to pixels, and back. */
+function lineToY(line: number): number {
+  const last = starts.length - 2;
+  const i = Math.max(0, Math.min(last, Math.floor(line)));
+  return (starts[i] + (line - i) * (starts[i + 1] - starts[i])) * LINE_PX;
+}
+
+function yToLine(y: number): number {
+  const row = y / LINE_PX;
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= row) {
+      lo = mid;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  const span = starts[lo + 1] - starts[lo] || 1;
+  return lo + Math.min(1, (row - starts[lo]) / span);
+}
+
 /** Scroll positions we set ourselves: their scroll events (until then) are not sent back as the user's. */
 let applyingUntil = 0;
 
 function scrollTo(line: number): void {
-  const top = Math.round(line * LINE_PX);
+  const top = Math.round(lineToY(line));
   if (Math.abs(scroller.scrollTop - top) >= 1) {
     applyingUntil = performance.now() + 100;
     scroller.scrollTop = top;
@@ -70,7 +103,8 @@ function scrollTo(line: number): void {
 function render(msg: MarginModel): void {
   document.title = `${msg.strings.title} — ${msg.doc}`;
   content.replaceChildren();
-  content.style.height = `${Math.max(msg.lineCount, 1) * LINE_PX + scroller.clientHeight}px`;
+  setRows(msg.rows.length === msg.lineCount && msg.lineCount > 0 ? msg.rows : [1]);
+  content.style.height = `${starts[starts.length - 1] * LINE_PX + scroller.clientHeight}px`;
   content.style.width = `${4 + Math.max(msg.columns, 1) * COLUMN_PX}px`;
   if (msg.brackets.length === 0) {
     const p = document.createElement('p');
@@ -112,7 +146,7 @@ scroller.addEventListener('scroll', () => {
   if (!frame) {
     frame = requestAnimationFrame(() => {
       frame = 0;
-      post({ type: 'scroll', line: scroller.scrollTop / LINE_PX });
+      post({ type: 'scroll', line: yToLine(scroller.scrollTop) });
     });
   }
 });
@@ -145,3 +179,11 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 post({ type: 'ready' });
+let lastRows = -1;
+new ResizeObserver(() => {
+  const rows = scroller.clientHeight / LINE_PX;
+  if (Math.abs(rows - lastRows) >= 1) {
+    lastRows = rows;
+    post({ type: 'viewport', rows });
+  }
+}).observe(scroller);

@@ -23,6 +23,8 @@ export const MarginWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   /** A bracket was clicked: select its coding's text in the editor. */
   z.object({ type: z.literal('select'), coding: id }),
+  /** How many rows (editor lines of the default height) the margin shows: on start and on resize. */
+  z.object({ type: z.literal('viewport'), rows: z.number().check(z.minimum(0), z.maximum(100_000)) }),
   /** The user scrolled the margin: the editor follows to this top line. */
   z.object({ type: z.literal('scroll'), line: scrollLine }),
 ]);
@@ -56,6 +58,11 @@ export const MarginHostMessageSchema = z.discriminatedUnion('type', [
     /** The transcript's path in the study. */
     doc: id,
     lineCount: line,
+    /**
+     * Rows each line takes in the editor (long lines wrap), estimated by the extension: the margin
+     * gives each line that height, so a bracket is as tall as its passage. One entry per line.
+     */
+    rows: z.array(z.int().check(z.minimum(1), z.maximum(100_000))).check(z.maxLength(10_000_000)),
     columns: count,
     brackets: z.array(MarginBracketSchema).check(z.maxLength(1_000_000)),
     /** The editor's top line now, so the margin starts where the text is. */
