@@ -116,3 +116,5 @@ export function bigModel(rows: number, columns: number): Extract<HostMessage, { 
     },
   };
 }
+
+export { marginModel } from './marginFixtures';
