@@ -2,7 +2,8 @@
 // overlapping brackets in several columns). The inline code labels are drawn at the start of the
 // codings in the editor; "Codeboom: Show Coding Margin" opens the margin beside the transcript with
 // one bracket per coding; clicking a bracket selects its passage in the editor. Screenshots in the
-// light theme (the test server's default) and in the dark theme; the theme is put back at the end.
+// light theme (the test server's default) and in the dark theme, the theme put back at the end; or,
+// started in another theme (--setting workbench.colorTheme=…), in that theme only.
 import assert from 'node:assert/strict';
 
 export const timeout = 180000;
@@ -74,7 +75,12 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   log(`margin: ${info.brackets} brackets in ${info.columns} columns: ${info.labels.join(', ')}`);
   assert.ok(info.brackets > 10 && info.columns >= 2, 'a densely coded transcript, overlapping codings in several columns');
   await page.waitForTimeout(1000);
-  await screenshot('light');
+  // the test server starts light; run with --setting workbench.colorTheme="Default High Contrast" for hc
+  const theme = await page
+    .locator('.monaco-workbench')
+    .evaluate((el) => ['hc-black', 'hc-light', 'vs-dark', 'vs'].find((c) => el.classList.contains(c)) ?? 'vs');
+  const first = { 'hc-black': 'high-contrast', 'hc-light': 'high-contrast-light', 'vs-dark': 'dark', vs: 'light' }[theme];
+  await screenshot(first);
 
   // a click on a bracket selects its passage in the editor
   const bracket = frame.locator('.bracket').nth(3);
@@ -85,15 +91,14 @@ export default async function margin({ page, screenshot, runCommand, log }) {
     .first()
     .waitFor({ state: 'visible', timeout: 10000 });
   log(`clicked the bracket "${label}": the editor has a selection`);
-  await screenshot('light-selected');
-
-  const light = await page.locator('.monaco-workbench').evaluate((el) => el.classList.contains('vs'));
+  await screenshot(`${first}-selected`);
+  if (theme !== 'vs') {
+    return;
+  }
   await setTheme(page, runCommand, 'Dark Modern');
   assert.ok(await page.locator('.monaco-workbench.vs-dark').count(), 'the workbench is dark now');
   await marginFrame(page);
   await page.waitForTimeout(1000);
   await screenshot('dark');
-  if (light) {
-    await setTheme(page, runCommand, 'Light Modern');
-  }
+  await setTheme(page, runCommand, 'Light Modern');
 }
