@@ -9,6 +9,8 @@ import { calibrateRow, marginContent, wrapRows } from './model';
 
 /** After the margin scrolled the editor, the editor's own scroll events are the echo, not news. */
 const ECHO_MS = 150;
+/** Study changes come in bursts while typing (codings move on every keystroke): one redraw per burst. */
+const REDRAW_DELAY_MS = 50;
 
 function strings(): MarginStrings {
   return {
@@ -46,6 +48,8 @@ export class MarginPanel extends Disposable {
   /** Rows the margin shows (its 'viewport' message), and the characters per row learnt from the editor. */
   private viewportRows = 0;
   private perRow = DEFAULT_PER_ROW;
+  /** What the last model sent showed (doc, rows, brackets), to skip sending the same again. */
+  private lastKey = '';
   private disposed = false;
   /** True once the webview's script said it is listening. */
   ready = false;
@@ -156,8 +160,8 @@ export class MarginPanel extends Disposable {
     if (!this.timer) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        this.postModel();
-      }, 0);
+        this.postModel(false);
+      }, REDRAW_DELAY_MS);
     }
   }
 
@@ -251,13 +255,22 @@ export class MarginPanel extends Disposable {
     return this.perRow;
   }
 
-  private postModel(): void {
+  /**
+   * Sends the model of the followed transcript. After a study change (`always` false) only when it
+   * differs from the last one sent: typing inside a passage moves codings without changing their lines.
+   */
+  private postModel(always = true): void {
     if (!this.ready || this.disposed || !this.panel.visible) {
       return;
     }
     const model = this.model();
     if (model) {
       this.panel.title = `${strings().title}: ${model.doc.split('/').pop()}`;
+      const key = JSON.stringify([model.doc, model.rows, model.brackets]);
+      if (!always && key === this.lastKey) {
+        return;
+      }
+      this.lastKey = key;
     }
     this.post(model ?? { type: 'noTranscript', strings: strings() });
   }
