@@ -89,6 +89,18 @@ if (existsSync('webview/main.ts')) {
   });
 }
 
+if (existsSync('webview/margin/main.ts')) {
+  builds.push({
+    ...common,
+    entryPoints: ['webview/margin/main.ts'],
+    outfile: 'dist/margin.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    loader: { '.css': 'text' },
+  });
+}
+
 if (watch) {
   for (const b of builds) {
     const ctx = await esbuild.context(b);

@@ -22,6 +22,9 @@ import { refiFeature } from './refi';
 import { transcriptsFeature } from './transcripts';
 import { methodFeature } from './method';
 import { welcomeFeature } from './welcome';
+import { marginFeature } from './margin';
+import type { MarginFeature } from './margin';
+import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 
 export interface CodeboomApi {
@@ -38,6 +41,10 @@ export interface CodeboomApi {
   readonly tree: TreeFeature;
   /** The matrix panel and the analysis exports. */
   readonly matrix: MatrixFeature;
+  /** The coding margin panel. */
+  readonly margin: MarginFeature;
+  /** The inline code labels in transcript editors. */
+  readonly inlineLabels: InlineLabels;
 }
 
 let service: StudyService | undefined;
@@ -63,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   use(transcriptsFeature);
   use(methodFeature);
   use(welcomeFeature);
+  const margin = use(marginFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {
@@ -70,7 +78,18 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   });
   const activationMs = performance.now() - started;
   service.problems.output.appendLine(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { service, decorations: coding.decorations, coding: coding.commands, ready, activationMs, timings, tree, matrix };
+  return {
+    service,
+    decorations: coding.decorations,
+    coding: coding.commands,
+    ready,
+    activationMs,
+    timings,
+    tree,
+    matrix,
+    margin,
+    inlineLabels: coding.inlineLabels,
+  };
 }
 
 /** Opens the study of the workspace, if there is one. */

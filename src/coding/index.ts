@@ -8,15 +8,18 @@ import { Disposable } from '../platform/lifecycle';
 import { CodingCommands } from './codingCommands';
 import { CodingDecorations } from './decorations';
 import { CodingHover } from './hover';
+import { InlineLabels } from './inlineLabels';
 
 export class CodingFeature extends Disposable {
   readonly decorations: CodingDecorations;
   readonly commands: CodingCommands;
+  readonly inlineLabels: InlineLabels;
 
   constructor({ service, icons, extension }: FeatureContext) {
     super();
     this.decorations = this._register(new CodingDecorations(service));
     this.commands = this._register(new CodingCommands(service, icons, extension.workspaceState));
+    this.inlineLabels = this._register(new InlineLabels(service));
     this._register(vscode.languages.registerHoverProvider({ language: 'markdown' }, new CodingHover(service)));
   }
 }

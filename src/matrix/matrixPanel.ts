@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { MatrixIndex } from '../core/matrix';
 import type { HostMessage, PanelState, WebviewMessage } from '../../webview/protocol';
 import { WebviewMessageSchema } from '../../webview/protocol';
-import { panelHtml } from './html';
+import { webviewPage } from '../platform/webviewHtml';
 import { exportLabels, uiStrings } from './strings';
 import { choices, coverageView, matrixView, passages, sanitizeState, saturationView, synthesisView } from './viewModel';
 import { Disposable } from '../platform/lifecycle';
@@ -48,7 +48,7 @@ export class MatrixPanel extends Disposable {
     super();
     this.state = state;
     panel.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(host.extensionUri, 'dist')] };
-    panel.webview.html = panelHtml(panel.webview, host.extensionUri, uiStrings().title);
+    panel.webview.html = webviewPage(panel.webview, host.extensionUri, 'webview.js', uiStrings().title);
     this._register(panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)));
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(

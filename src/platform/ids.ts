@@ -65,6 +65,8 @@ export const Command = {
   exportSynthesis: 'codeboom.exportSynthesis',
   exportGioia: 'codeboom.exportGioia',
   openWalkthrough: 'codeboom.openWalkthrough',
+  toggleInlineLabels: 'codeboom.toggleInlineLabels',
+  showCodingMargin: 'codeboom.showCodingMargin',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 

@@ -9,7 +9,7 @@ import { MatrixIndex } from '../../src/core/matrix';
 import type { Study } from '../../src/core/study';
 import { choices, coverageView, matrixView, passages, saturationView, synthesisView } from '../../src/matrix/viewModel';
 import { exportLabels, uiStrings } from '../../src/matrix/strings';
-import { contentSecurityPolicy } from '../../src/matrix/html';
+import { contentSecurityPolicy } from '../../src/platform/webviewHtml';
 import type { HostMessage, MatrixView, PanelState } from '../../webview/protocol';
 import { DEFAULT_PANEL_STATE } from '../../webview/protocol';
 
@@ -116,3 +116,5 @@ export function bigModel(rows: number, columns: number): Extract<HostMessage, { 
     },
   };
 }
+
+export { marginModel } from './marginFixtures';

@@ -21,6 +21,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { launchBrowser } from '../harness/code-server.mjs';
+import { registerMarginTests } from './margin.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = path.join(REPO, 'test-results', 'webview');
@@ -126,7 +127,7 @@ const THEMES = {
   },
 };
 
-function page(fx, theme, nonce) {
+function page(fx, theme, nonce, script = 'webview.js') {
   const csp = fx.contentSecurityPolicy("'self'", nonce);
   const vars = Object.entries(THEMES[theme])
     .map(([k, v]) => `${k}: ${v};`)
@@ -143,18 +144,19 @@ function page(fx, theme, nonce) {
     setState: (s) => { window.__state = s; },
   });
 </script>
-</head><body><script nonce="${nonce}" src="/webview.js"></script></body></html>`;
+</head><body><script nonce="${nonce}" src="/${script}"></script></body></html>`;
 }
 
 function serve(fx) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    if (url.pathname === '/webview.js') {
+    if (url.pathname === '/webview.js' || url.pathname === '/margin.js') {
       res.writeHead(200, { 'content-type': 'text/javascript' });
-      res.end(fs.readFileSync(path.join(REPO, 'dist', 'webview.js')));
+      res.end(fs.readFileSync(path.join(REPO, 'dist', url.pathname.slice(1))));
     } else if (url.pathname === '/') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(page(fx, url.searchParams.get('theme') === 'light' ? 'light' : 'dark', 'n' + Math.random().toString(36).slice(2)));
+      const script = url.searchParams.get('page') === 'margin' ? 'margin.js' : 'webview.js';
+      res.end(page(fx, url.searchParams.get('theme') === 'light' ? 'light' : 'dark', 'n' + Math.random().toString(36).slice(2), script));
     } else {
       res.writeHead(404).end();
     }
@@ -167,14 +169,14 @@ function serve(fx) {
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 
-async function open(ctx, theme = 'dark') {
+async function open(ctx, theme = 'dark', which = 'matrix') {
   const p = await ctx.browser.newPage({ viewport: { width: 1400, height: 820 } });
   p.on('dialog', async (d) => {
     ctx.dialogs.push(d.message());
     await d.dismiss();
   });
   p.on('pageerror', (e) => ctx.errors.push(String(e)));
-  await p.goto(`${ctx.base}/?theme=${theme}`);
+  await p.goto(`${ctx.base}/?theme=${theme}&page=${which}`);
   await p.waitForFunction(() => window.__posted.some((m) => m.type === 'ready'));
   return p;
 }
@@ -531,6 +533,8 @@ test('measure: first render of a 300 × 20 matrix', async (ctx) => {
   await p.close();
 });
 
+registerMarginTests(test, { open, send, posted, waitPosted, shot });
+
 // ---------- runner ----------
 
 async function main() {
@@ -549,6 +553,8 @@ async function main() {
       bigModel: mod.bigModel,
       HOSTILE: mod.HOSTILE,
       contentSecurityPolicy: mod.contentSecurityPolicy,
+      marginModel: mod.marginModel,
+      root: SAMPLE,
     };
     server = await serve(fx);
     const base = `http://127.0.0.1:${server.address().port}`;

@@ -1,3 +1,4 @@
+/** The HTML of Codeboom's webview pages, with one Content-Security-Policy for all of them. */
 import * as vscode from 'vscode';
 
 /**
@@ -25,10 +26,13 @@ function attr(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-/** The page: a CSP, and the bundled script (dist/webview.js), which builds everything else. */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+/**
+ * A webview page of Codeboom (the matrix panel: dist/webview.js; the coding margin: dist/margin.js):
+ * the strict CSP above, and the one bundled script, which builds everything else.
+ */
+export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, bundle: string, title: string): string {
   const nonce = newNonce();
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', bundle));
   return `<!DOCTYPE html>
 <html lang="${attr(vscode.env.language)}">
 <head>

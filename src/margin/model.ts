@@ -1,0 +1,92 @@
+/**
+ * The margin's model of one transcript, without VS Code: its codings as line ranges, laid out in
+ * columns by the core (src/core/margin.ts), with their labels and colours. Pure, so the benchmark
+ * measures exactly what the panel computes.
+ */
+import { chipLabel, layoutMargin } from '../core/margin';
+import type { MarginItem } from '../core/margin';
+import type { Study } from '../core/study';
+import type { MarginBracketView } from '../../webview/margin/protocol';
+
+export interface MarginContent {
+  readonly columns: number;
+  readonly brackets: MarginBracketView[];
+}
+
+/**
+ * The brackets of `doc`: one per coding that is not orphaned, over the lines from its start to its
+ * end (a coding ending at the start of a line does not cover that line).
+ */
+export function marginContent(study: Study, doc: string, lineAt: (offset: number) => number): MarginContent {
+  const items: MarginItem[] = [];
+  const looks = new Map<string, { label: string; title: string; color: string }>();
+  const lookOf = (codes: readonly string[]) => {
+    // codings share a few code combinations: their label, tooltip and colour are made once each
+    const key = codes.join('\u0000');
+    let look = looks.get(key);
+    if (!look) {
+      look = {
+        label: chipLabel(codes.map((id) => study.code(id)?.name ?? id)),
+        title: codes.map((id) => study.pathLabel(id) || id).join('\n'),
+        color: study.code(codes[0])?.color ?? '#888888',
+      };
+      looks.set(key, look);
+    }
+    return look;
+  };
+  const byId = new Map<string, { label: string; title: string; color: string }>();
+  for (const c of study.codingsOf(doc)) {
+    if (c.orphaned) {
+      continue;
+    }
+    const startLine = lineAt(c.start);
+    const endLine = Math.max(startLine, lineAt(Math.max(c.start, c.end - 1)));
+    items.push({ id: c.id, startLine, endLine });
+    byId.set(c.id, lookOf(c.codes));
+  }
+  const layout = layoutMargin(items);
+  return {
+    columns: layout.columns,
+    brackets: layout.brackets.map((b) => ({
+      coding: b.id,
+      startLine: b.startLine,
+      endLine: b.endLine,
+      column: b.column,
+      ...byId.get(b.id)!,
+    })),
+  };
+}
+
+/**
+ * How many rows each line takes in an editor that wraps at about `perRow` characters (1 each without
+ * wrapping). An estimate: the extension API does not tell where the editor wraps.
+ */
+export function wrapRows(lineLengths: readonly number[], perRow: number | undefined): number[] {
+  return lineLengths.map((n) => (perRow && perRow > 0 ? Math.max(1, Math.ceil(n / perRow)) : 1));
+}
+
+/**
+ * Where an editor that wraps at its viewport breaks lines, estimated from what it shows: the
+ * characters per row that make `lineLengths` (the lines it shows now) take `rows` rows. Undefined
+ * when the lines are too short to tell (then any width fits them).
+ */
+export function calibrateRow(lineLengths: readonly number[], rows: number): number | undefined {
+  const longest = lineLengths.reduce((m, n) => (n > m ? n : m), 0);
+  const need = (perRow: number) => lineLengths.reduce((sum, n) => sum + Math.max(1, Math.ceil(n / perRow)), 0);
+  if (rows <= 0 || longest === 0 || need(longest) > rows) {
+    // no line, or more lines than rows even unwrapped (a partly shown line): nothing to learn
+    return undefined;
+  }
+  let lo = 10;
+  let hi = Math.max(lo, longest);
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (need(mid) <= rows) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  // the longest line on one row: the editor may be wider still, so this tells nothing
+  return lo >= longest ? undefined : lo;
+}

@@ -1,0 +1,104 @@
+// e2e scenario: the coding margin on a densely coded transcript (A-1: two coders' codings, so
+// overlapping brackets in several columns). The inline code labels are drawn at the start of the
+// codings in the editor; "Codeboom: Show Coding Margin" opens the margin beside the transcript with
+// one bracket per coding; clicking a bracket selects its passage in the editor. Screenshots in the
+// light theme (the test server's default) and in the dark theme, the theme put back at the end; or,
+// started in another theme (--setting workbench.colorTheme=…), in that theme only.
+import assert from 'node:assert/strict';
+
+export const timeout = 180000;
+
+/** The webview frame that draws the margin (code-server nests it in two iframes). */
+async function marginFrame(page) {
+  for (const end = Date.now() + 45000; Date.now() < end;) {
+    for (const frame of page.frames()) {
+      const n = await frame.evaluate(() => document.querySelectorAll('#scroller .bracket').length).catch(() => 0);
+      if (n > 0) {
+        return frame;
+      }
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error('no margin webview with brackets within 45 s');
+}
+
+/** The inline labels drawn in the editor: the ::before contents of decorated spans. */
+function inlineLabels(editor) {
+  return editor.evaluate((el) =>
+    [...el.querySelectorAll('.view-lines span')]
+      .map((s) => getComputedStyle(s, '::before').content)
+      .filter((c) => c && c !== 'none' && c !== 'normal' && c !== '""'),
+  );
+}
+
+async function setTheme(page, runCommand, name) {
+  await runCommand('Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 10000 });
+  await page.waitForTimeout(1500);
+}
+
+export default async function margin({ page, screenshot, runCommand, log }) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('A-1.md');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A-1.md' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.monaco-editor[data-uri$="A-1.md"]').first();
+  await editor.waitFor({ state: 'visible', timeout: 30000 });
+  await editor.click();
+  await page.keyboard.press('Control+G');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(':45');
+  await page.keyboard.press('Enter');
+
+  let labels = [];
+  for (const end = Date.now() + 30000; labels.length === 0 && Date.now() < end;) {
+    await page.waitForTimeout(500);
+    labels = await inlineLabels(editor);
+  }
+  log(`inline labels in view: ${labels.length}: ${labels.slice(0, 6).join(', ')}`);
+  assert.ok(labels.length > 0, 'inline code labels are drawn in the editor');
+
+  await runCommand('Codeboom: Show Coding Margin');
+  const frame = await marginFrame(page);
+  const info = await frame.evaluate(() => ({
+    brackets: document.querySelectorAll('.bracket').length,
+    columns: Number(document.body.dataset.columns),
+    labels: [...document.querySelectorAll('.bracket .label')].slice(0, 5).map((l) => l.textContent),
+  }));
+  log(`margin: ${info.brackets} brackets in ${info.columns} columns: ${info.labels.join(', ')}`);
+  assert.ok(info.brackets > 10 && info.columns >= 2, 'a densely coded transcript, overlapping codings in several columns');
+  await page.waitForTimeout(1000);
+  // the test server starts light; run with --setting workbench.colorTheme="Default High Contrast" for hc
+  const theme = await page
+    .locator('.monaco-workbench')
+    .evaluate((el) => ['hc-black', 'hc-light', 'vs-dark', 'vs'].find((c) => el.classList.contains(c)) ?? 'vs');
+  const first = { 'hc-black': 'high-contrast', 'hc-light': 'high-contrast-light', 'vs-dark': 'dark', vs: 'light' }[theme];
+  await screenshot(first);
+
+  // a click on a bracket selects its passage in the editor
+  const bracket = frame.locator('.bracket').nth(3);
+  const label = await bracket.locator('.label').textContent();
+  await bracket.click();
+  await page
+    .locator('.statusbar-item', { hasText: /selected/ })
+    .first()
+    .waitFor({ state: 'visible', timeout: 10000 });
+  log(`clicked the bracket "${label}": the editor has a selection`);
+  await screenshot(`${first}-selected`);
+  if (theme !== 'vs') {
+    return;
+  }
+  await setTheme(page, runCommand, 'Dark Modern');
+  assert.ok(await page.locator('.monaco-workbench.vs-dark').count(), 'the workbench is dark now');
+  await marginFrame(page);
+  await page.waitForTimeout(1000);
+  await screenshot('dark');
+  await setTheme(page, runCommand, 'Light Modern');
+}
