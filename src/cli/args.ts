@@ -10,8 +10,22 @@ export interface ParsedArgs {
   readonly options: Record<string, string | boolean>;
 }
 
-/** Options that never take a value: `--force study` is the flag and the study folder. */
-const FLAGS = new Set(['force']);
+/**
+ * The options that never take a value, of each command (`*`: every command). `--json study` is the
+ * flag and the study folder; `--json=yes` is a usage error. Every option not named here takes a value.
+ */
+export const COMMAND_FLAGS = {
+  '*': ['help'],
+  stats: ['json'],
+  export: ['force'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+const FLAGS: ReadonlySet<string> = new Set(Object.values(COMMAND_FLAGS).flat());
+
+/** True for an option that never takes a value. */
+export function isFlag(name: string): boolean {
+  return FLAGS.has(name);
+}
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
@@ -21,6 +35,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (a.startsWith('--')) {
       const [key, inline] = a.slice(2).split('=', 2);
       if (inline !== undefined) {
+        if (FLAGS.has(key)) {
+          throw new UsageError(`--${key} takes no value`);
+        }
         options[key] = inline;
       } else if (!FLAGS.has(key) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
         options[key] = argv[++i];

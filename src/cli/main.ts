@@ -19,7 +19,7 @@ import { RefiError } from '../core/refi/errors';
 import { OutsideStudyError } from '../core/port';
 import { StudyPathError } from '../core/paths';
 import { ExportRefused, isBinaryExport } from '../core/exports/registry';
-import type { Options } from './args';
+import type { Options, ParsedArgs } from './args';
 import { UsageError, onlyOptions, parseArgs } from './args';
 import { EXPORTS, checkOptions, chooseFormat, exportHelp, exportInput } from './exports';
 import { checkOutTarget, errnoPath } from './outTarget';
@@ -149,7 +149,13 @@ function failure(e: unknown, rest: readonly string[], io: Io): number {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(argv);
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    return failure(e, [], io);
+  }
+  const { positional, options } = parsed;
   const [command, ...rest] = positional;
   const lang = options['lang'];
   delete options['lang'];
