@@ -40,7 +40,8 @@ Usage:
   codeboom help [export]
 
 [study] is the folder with codeboom.json (default: the current folder).
---lang nl|en (any command) writes the tables' headings and the study's messages in that language.`;
+--lang nl|en (any command) writes the tables' headings and the study's messages in that language;
+without it, exports follow the study's "language" in codeboom.json (else English).`;
 
 async function validate(rest: readonly string[], options: Options, io: Io): Promise<number> {
   onlyOptions('validate', options, []);
@@ -75,7 +76,7 @@ async function stats(rest: readonly string[], options: Options, io: Io): Promise
   return problems > 0 ? 1 : 0;
 }
 
-async function exportCommand(rest: readonly string[], options: Options, io: Io): Promise<number> {
+async function exportCommand(rest: readonly string[], options: Options, io: Io, langGiven: boolean): Promise<number> {
   const [what, dir, extra] = rest;
   const spec = what !== undefined ? EXPORTS.get(what) : undefined;
   if (!spec) {
@@ -98,6 +99,9 @@ async function exportCommand(rest: readonly string[], options: Options, io: Io):
   }
   const studyDir = path.resolve(dir ?? '.');
   const { study, store, problems } = await openStudy(studyDir, io);
+  if (!langGiven && study.project.language !== undefined) {
+    studyLanguage(study.project.language, io);
+  }
   if (typeof out === 'string') {
     await checkOutTarget(out, studyDir, study.project.transcriptFolders, options['force'] === true);
   }
@@ -173,16 +177,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'stats':
         return await stats(rest, options, io);
       case 'export':
-        return await exportCommand(rest, options, io);
+        return await exportCommand(rest, options, io, lang !== undefined);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
   } catch (e) {
     return failure(e, rest, io);
   } finally {
-    if (lang !== undefined) {
-      loadL10nBundle('en', packageRoot());
-    }
+    // The next call (tests, a script's process) starts in English again.
+    loadL10nBundle('en', packageRoot());
+  }
+}
+
+/**
+ * The study's `language` (codeboom.json) for its exports, when no --lang was given: the core speaks
+ * it from then on. A language without a bundle is a note, and the exports stay in English.
+ */
+function studyLanguage(lang: string, io: Io): void {
+  if (!loadL10nBundle(lang, packageRoot())) {
+    io.err(`note: codeboom.json asks for language "${lang}", which Codeboom cannot write; the export is in English`);
   }
 }
 
