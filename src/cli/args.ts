@@ -8,6 +8,8 @@ export type Options = Readonly<Record<string, string | boolean>>;
 export interface ParsedArgs {
   readonly positional: string[];
   readonly options: Record<string, string | boolean>;
+  /** Every value of each option, in order (`--speaker a=b --speaker c=d`); `options` has the last. */
+  readonly lists: Record<string, string[]>;
 }
 
 /**
@@ -30,6 +32,11 @@ export function isFlag(name: string): boolean {
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const positional: string[] = [];
   const options: Record<string, string | boolean> = {};
+  const lists: Record<string, string[]> = {};
+  const add = (key: string, value: string): void => {
+    options[key] = value;
+    (lists[key] ??= []).push(value);
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--')) {
@@ -38,9 +45,9 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         if (FLAGS.has(key)) {
           throw new UsageError(`--${key} takes no value`);
         }
-        options[key] = inline;
+        add(key, inline);
       } else if (!FLAGS.has(key) && i + 1 < argv.length && !argv[i + 1].startsWith('--')) {
-        options[key] = argv[++i];
+        add(key, argv[++i]);
       } else {
         options[key] = true;
       }
@@ -48,7 +55,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       positional.push(a);
     }
   }
-  return { positional, options };
+  return { positional, options, lists };
 }
 
 /** Rejects the options a command does not take (a typo must not be ignored silently). */

@@ -23,6 +23,7 @@ import type { Options, ParsedArgs } from './args';
 import { UsageError, onlyOptions, parseArgs } from './args';
 import { EXPORTS, checkOptions, chooseFormat, exportHelp, exportInput } from './exports';
 import { checkOutTarget, errnoPath } from './outTarget';
+import { IMPORT_USAGE, importCommand } from './importCommands';
 import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
@@ -37,7 +38,9 @@ Usage:
                                           synthesis, respondents, codebook, gioia, qdpx, qdc, agreement,
                                           saturation (see: codeboom help export); --force writes over an
                                           existing file (never over a file of the study)
-  codeboom help [export]
+  codeboom import transcripts <files…> --study DIR [--case C] [--respondent R] [--speaker "raw=pseudonym"]…
+  codeboom import qdpx <file> --into DIR  (see: codeboom help import; exit 1 when anything was refused or lost)
+  codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
 --lang nl|en (any command) writes the tables' headings and the study's messages in that language;
@@ -159,7 +162,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   } catch (e) {
     return failure(e, [], io);
   }
-  const { positional, options } = parsed;
+  const { positional, options, lists } = parsed;
   const [command, ...rest] = positional;
   const lang = options['lang'];
   delete options['lang'];
@@ -168,7 +171,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       useLanguage(lang);
     }
     if (command === undefined || command === 'help' || options['help'] === true) {
-      io.out(command === 'export' || rest[0] === 'export' ? exportHelp() : USAGE);
+      const topic = command === 'help' ? rest[0] : command;
+      io.out(topic === 'export' ? exportHelp() : topic === 'import' ? IMPORT_USAGE : USAGE);
       return 0;
     }
     switch (command) {
@@ -178,6 +182,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await stats(rest, options, io);
       case 'export':
         return await exportCommand(rest, options, io, lang !== undefined);
+      case 'import':
+        return await importCommand(rest, options, lists, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
