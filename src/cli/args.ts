@@ -20,6 +20,7 @@ export const COMMAND_FLAGS = {
   '*': ['help'],
   stats: ['json'],
   export: ['force'],
+  import: ['separate'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 const FLAGS: ReadonlySet<string> = new Set(Object.values(COMMAND_FLAGS).flat());

@@ -6,13 +6,14 @@
  *   codeboom import transcripts <files…> --study DIR [--folder F] [--case C] [--respondent R]
  *                               [--interview N] [--date yyyy-mm-dd] [--speaker "raw=pseudonym"]…
  *   codeboom import qdpx <file> --into DIR
+ *   codeboom import qdc <file> --study DIR [--separate]
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Refused, TranscriptMeta } from '../core/transcripts';
 import { convertTranscript, freeName } from '../core/transcripts';
 import { encodeText, joinPath } from '../core/port';
-import { importProject } from '../core/refi';
+import { importProject, planCodebookImport, readCodebook } from '../core/refi';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { readDocxWithMammoth } from '../transcripts/docxText';
 import type { Options } from './args';
@@ -27,6 +28,9 @@ export const IMPORT_USAGE = `codeboom import transcripts <files…> --study DIR 
     (repeatable) to the label written, e.g. a respondent id.
 codeboom import qdpx <file> --into DIR
     a REFI-QDA project as a new study in an empty (or new) folder, with what was not imported.
+codeboom import qdc <file> --study DIR [--separate]
+    a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) into the study's codebook: codes are
+    matched by GUID, else by name under the same parent (--separate: never by name).
 Exit 1 when a file was refused or anything of the archive was not imported.`;
 
 /** A refusal in words (the CLI speaks English; the extension's sentences are in src/transcripts/refusals.ts). */
@@ -148,6 +152,36 @@ async function importQdpx(rest: readonly string[], options: Options, io: Io): Pr
   return 0;
 }
 
+async function importQdc(rest: readonly string[], options: Options, io: Io): Promise<number> {
+  onlyOptions('import qdc', options, ['study', 'separate']);
+  const [file, extra] = rest;
+  if (file === undefined || extra !== undefined) {
+    throw new UsageError('import qdc takes one .qdc (or .qdpx) file and --study DIR');
+  }
+  const studyDir = path.resolve(stringOption(options, 'study') ?? '.');
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const { study, store, problems } = await openStudy(studyDir, io);
+  if (study.readOnly) {
+    io.err(`${problems} problem(s): the study is read-only until they are fixed; nothing imported`);
+    return 1;
+  }
+  const codebook = readCodebook(bytes, path.basename(file));
+  const plan = planCodebookImport(study, codebook, { matchByName: options['separate'] !== true });
+  if (plan.ops.length) {
+    study.transact(`Import codebook ${path.basename(file)}`, plan.ops);
+    await store.save();
+  }
+  io.out(`imported the codebook ${path.basename(file)}: ${plan.added} new codes, ${plan.matched} matched, ${plan.links} links`);
+  for (const w of plan.warnings) {
+    io.err(`note: ${w}`);
+  }
+  if (plan.lost) {
+    io.err('lost: part of the codebook was not imported (see the notes)');
+    return 1;
+  }
+  return 0;
+}
+
 /** `codeboom import <what> …`. */
 export async function importCommand(rest: readonly string[], options: Options, lists: Record<string, string[]>, io: Io): Promise<number> {
   const [what, ...args] = rest;
@@ -156,7 +190,9 @@ export async function importCommand(rest: readonly string[], options: Options, l
       return importTranscripts(args, options, lists, io);
     case 'qdpx':
       return importQdpx(args, options, io);
+    case 'qdc':
+      return importQdc(args, options, io);
     default:
-      throw new UsageError(`import what? ${what ? `"${what}" is not one of: ` : ''}transcripts, qdpx\n\n${IMPORT_USAGE}`);
+      throw new UsageError(`import what? ${what ? `"${what}" is not one of: ` : ''}transcripts, qdpx, qdc\n\n${IMPORT_USAGE}`);
   }
 }

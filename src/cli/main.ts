@@ -39,7 +39,8 @@ Usage:
                                           saturation (see: codeboom help export); --force writes over an
                                           existing file (never over a file of the study)
   codeboom import transcripts <files…> --study DIR [--case C] [--respondent R] [--speaker "raw=pseudonym"]…
-  codeboom import qdpx <file> --into DIR  (see: codeboom help import; exit 1 when anything was refused or lost)
+  codeboom import qdpx <file> --into DIR  ·  codeboom import qdc <file> --study DIR
+                                          (see: codeboom help import; exit 1 when anything was refused or lost)
   codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).

@@ -158,3 +158,32 @@ describe('CLI import qdpx', () => {
     assert.match(r.err, /lost: 1 sources, [1-9]\d* codings/);
   });
 });
+
+describe('CLI import qdc', () => {
+  let qdc: string;
+  before(async () => {
+    qdc = path.join(tmp(), 'kennisdeling.qdc');
+    assert.strictEqual((await run('export', 'qdc', SAMPLE, '--out', qdc)).code, 0);
+  });
+
+  it('into a new study: every code added; the links to factors the study lacks are lost: said, exit 1', async () => {
+    const study = newStudy();
+    const r = await run('import', 'qdc', qdc, '--study', study);
+    assert.strictEqual(r.code, 1, r.err);
+    assert.match(r.out, /imported the codebook kennisdeling\.qdc: 31 new codes, 0 matched, 0 links/);
+    assert.match(r.err, /lost: /);
+    const json = JSON.parse(fs.readFileSync(path.join(study, 'codeboom.json'), 'utf8'));
+    assert.strictEqual(json.codes.length, 31);
+    assert.strictEqual((await run('validate', study)).code, 0);
+  });
+
+  it('into the study it came from: every code matched by GUID, nothing lost, exit 0, codeboom.json unchanged', async () => {
+    const study = tmp();
+    fs.cpSync(SAMPLE, study, { recursive: true });
+    const before = fs.readFileSync(path.join(study, 'codeboom.json'), 'utf8');
+    const r = await run('import', 'qdc', qdc, '--study', study);
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /0 new codes, 31 matched/);
+    assert.strictEqual(fs.readFileSync(path.join(study, 'codeboom.json'), 'utf8'), before);
+  });
+});
