@@ -17,11 +17,15 @@ function drained(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-/** A reader that went away (`codeboom export … | head`): stop quietly, as other tools do. */
+/**
+ * A reader that went away (`codeboom export … | head`): stop quietly, with the status of a process
+ * ended by SIGPIPE (128 + 13), as `yes | head` does, so `set -o pipefail` sees the cut.
+ */
+const BROKEN_PIPE = 141;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') {
-      process.exit(process.exitCode ?? 0);
+      process.exit(BROKEN_PIPE);
     }
     throw e;
   });

@@ -126,6 +126,15 @@ describe('CLI import transcripts', () => {
     assert.strictEqual((await run('import', 'transcripts', vtt, '--study', study, '--folder', 'elders')).code, 2);
     assert.strictEqual((await run('import', 'nothing')).code, 2);
   });
+
+  it('help import (and import --help) lists the three imports', async () => {
+    const r = await run('help', 'import');
+    assert.strictEqual(r.code, 0);
+    for (const what of ['transcripts', 'qdpx', 'qdc']) {
+      assert.match(r.out, new RegExp(`^codeboom import ${what} `, 'm'));
+    }
+    assert.strictEqual((await run('import', '--help')).out, r.out);
+  });
 });
 
 describe('CLI import qdpx', () => {

@@ -90,4 +90,17 @@ describe('CLI as a process: output to a slow pipe is never cut', function () {
     assert.match(r.err, /A-1\.md/);
     assert.strictEqual(r.code, 1, r.err);
   });
+
+  it('a reader that stops early: the CLI ends quietly with the status of a broken pipe (141), no stack trace', async () => {
+    const r = await new Promise<{ code: number | null; err: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, 'export', 'qdc', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, err }));
+    });
+    assert.strictEqual(r.code, 141, r.err);
+    assert.doesNotMatch(r.err, /Error|at /);
+  });
 });
