@@ -1,8 +1,8 @@
 /**
  * `codeboom export <what>`: every export of the core's registry (src/core/exports/registry.ts),
  * written by the CLI to a file or standard output. Each calls the same core builder with the same
- * (English) labels as the extension's export command, so a table regenerated in a script or CI has
- * the bytes of the one exported in VS Code.
+ * labels as the extension's export command (the study's `language`, else English; --lang wins), so
+ * a table regenerated in a script or CI has the bytes of the one exported in VS Code.
  */
 import * as path from 'path';
 import { MatrixIndex } from '../core/matrix';
@@ -219,7 +219,8 @@ export function exportHelp(): string {
   lines.push(
     '',
     'Without --out, text exports go to standard output. Every export is the extension’s, byte for byte, with',
-    'its English labels; give --date (or set SOURCE_DATE_EPOCH) where a date is written, for reproducible files.',
+    'its labels in the study’s "language" (codeboom.json; else English; --lang overrides it); give --date (or',
+    'set SOURCE_DATE_EPOCH) where a date is written, for reproducible files.',
     'Exit codes: 0 ok · 1 the study has problems · 2 usage error · 3 unexpected error.',
   );
   return lines.join('\n');

@@ -19,10 +19,11 @@ import { RefiError } from '../core/refi/errors';
 import { OutsideStudyError } from '../core/port';
 import { StudyPathError } from '../core/paths';
 import { ExportRefused, isBinaryExport } from '../core/exports/registry';
-import type { Options } from './args';
+import type { Options, ParsedArgs } from './args';
 import { UsageError, onlyOptions, parseArgs } from './args';
 import { EXPORTS, checkOptions, chooseFormat, exportHelp, exportInput } from './exports';
 import { checkOutTarget, errnoPath } from './outTarget';
+import { IMPORT_USAGE, importCommand } from './importCommands';
 import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
@@ -37,10 +38,14 @@ Usage:
                                           synthesis, respondents, codebook, gioia, qdpx, qdc, agreement,
                                           saturation (see: codeboom help export); --force writes over an
                                           existing file (never over a file of the study)
-  codeboom help [export]
+  codeboom import transcripts <files…> --study DIR [--case C] [--respondent R] [--speaker "raw=pseudonym"]…
+  codeboom import qdpx <file> --into DIR  ·  codeboom import qdc <file> --study DIR
+                                          (see: codeboom help import; exit 1 when anything was refused or lost)
+  codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
---lang nl|en (any command) writes the tables' headings and the study's messages in that language.`;
+--lang nl|en (any command) writes the tables' headings and the study's messages in that language;
+without it, exports follow the study's "language" in codeboom.json (else English).`;
 
 async function validate(rest: readonly string[], options: Options, io: Io): Promise<number> {
   onlyOptions('validate', options, []);
@@ -75,7 +80,7 @@ async function stats(rest: readonly string[], options: Options, io: Io): Promise
   return problems > 0 ? 1 : 0;
 }
 
-async function exportCommand(rest: readonly string[], options: Options, io: Io): Promise<number> {
+async function exportCommand(rest: readonly string[], options: Options, io: Io, langGiven: boolean): Promise<number> {
   const [what, dir, extra] = rest;
   const spec = what !== undefined ? EXPORTS.get(what) : undefined;
   if (!spec) {
@@ -98,6 +103,9 @@ async function exportCommand(rest: readonly string[], options: Options, io: Io):
   }
   const studyDir = path.resolve(dir ?? '.');
   const { study, store, problems } = await openStudy(studyDir, io);
+  if (!langGiven && study.project.language !== undefined) {
+    studyLanguage(study.project.language, io);
+  }
   if (typeof out === 'string') {
     await checkOutTarget(out, studyDir, study.project.transcriptFolders, options['force'] === true);
   }
@@ -149,7 +157,13 @@ function failure(e: unknown, rest: readonly string[], io: Io): number {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const { positional, options } = parseArgs(argv);
+  let parsed: ParsedArgs;
+  try {
+    parsed = parseArgs(argv);
+  } catch (e) {
+    return failure(e, [], io);
+  }
+  const { positional, options, lists } = parsed;
   const [command, ...rest] = positional;
   const lang = options['lang'];
   delete options['lang'];
@@ -158,7 +172,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       useLanguage(lang);
     }
     if (command === undefined || command === 'help' || options['help'] === true) {
-      io.out(command === 'export' || rest[0] === 'export' ? exportHelp() : USAGE);
+      const topic = command === 'help' ? rest[0] : command;
+      io.out(topic === 'export' ? exportHelp() : topic === 'import' ? IMPORT_USAGE : USAGE);
       return 0;
     }
     switch (command) {
@@ -167,16 +182,27 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'stats':
         return await stats(rest, options, io);
       case 'export':
-        return await exportCommand(rest, options, io);
+        return await exportCommand(rest, options, io, lang !== undefined);
+      case 'import':
+        return await importCommand(rest, options, lists, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
   } catch (e) {
     return failure(e, rest, io);
   } finally {
-    if (lang !== undefined) {
-      loadL10nBundle('en', packageRoot());
-    }
+    // The next call (tests, a script's process) starts in English again.
+    loadL10nBundle('en', packageRoot());
+  }
+}
+
+/**
+ * The study's `language` (codeboom.json) for its exports, when no --lang was given: the core speaks
+ * it from then on. A language without a bundle is a note, and the exports stay in English.
+ */
+function studyLanguage(lang: string, io: Io): void {
+  if (!loadL10nBundle(lang, packageRoot())) {
+    io.err(`note: codeboom.json asks for language "${lang}", which Codeboom cannot write; the export is in English`);
   }
 }
 

@@ -75,6 +75,11 @@ export interface ProjectData {
   readonly schemaVersion: number;
   readonly name: string;
   readonly description?: string;
+  /**
+   * The language of the study's exports (headings, labels): a language code such as "nl" or "en".
+   * Unset: the extension's display language in VS Code, English in the CLI; `--lang` overrides it.
+   */
+  readonly language?: string;
   /** Folders (relative to the study root) searched recursively for Markdown transcripts. */
   readonly transcriptFolders: readonly string[];
   readonly attributeKeys: AttributeKeys;

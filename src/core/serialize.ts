@@ -36,6 +36,7 @@ export function serializeProject(p: ProjectData): string {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     name: p.name,
     description: p.description,
+    language: p.language,
     transcriptFolders: p.transcriptFolders,
     attributeKeys: { case: p.attributeKeys.case, respondent: p.attributeKeys.respondent, interview: p.attributeKeys.interview },
     cases: p.cases.map((c) => clean({ id: c.id, name: c.name, description: c.description })),

@@ -20,7 +20,7 @@ import { MatrixOptionsSchema, VIEW_VALUES } from '../../webview/protocol';
 import { argsObject } from '../platform/commandArgs';
 import type { FormatChoice } from './exportFiles';
 import { runExport, writeFileAtomic } from './exportFiles';
-import { exportLabels } from './strings';
+import { exportLabels, studyExportLabels } from './strings';
 import { saturationPoints } from './viewModel';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
@@ -33,6 +33,8 @@ export interface ExportHost {
   index(): MatrixIndex | undefined;
   /** The panel's state, else the last one remembered. */
   lastState(): PanelState;
+  /** The extension's folder (its l10n/ bundles: the exports in the study's language). */
+  readonly extensionUri?: vscode.Uri;
 }
 
 /** An export command of the palette: which registry entry, its title in the dialogs, its default file name. */
@@ -86,12 +88,12 @@ export function registerExportCommands(host: ExportHost): vscode.Disposable[] {
   };
 
   /** What the registry's builders get in VS Code: the localised labels, the active coder, now, the panel's filters. */
-  const input = (index: MatrixIndex, matrix?: MatrixOptions): ExportInput => {
+  const input = async (index: MatrixIndex, matrix?: MatrixOptions): Promise<ExportInput> => {
     const root = service.root;
     return {
       study: index.study,
       index,
-      labels: exportLabels(),
+      labels: await studyExportLabels(index.study, host.extensionUri),
       creator: service.activeCoder.name,
       now: new Date(),
       ...(matrix ? { matrix } : {}),
@@ -115,7 +117,7 @@ export function registerExportCommands(host: ExportHost): vscode.Disposable[] {
       open: a.open,
       baseName,
       folder: service.root,
-      build: (format) => spec.build(input(index, matrix), format),
+      build: async (format) => spec.build(await input(index, matrix), format),
     });
   };
 

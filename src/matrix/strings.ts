@@ -1,6 +1,30 @@
 /** The matrix panel's words, localised through vscode.l10n (the exports' words: core/exports/labels.ts). */
 export { exportLabels } from '../core/exports/labels';
 import * as vscode from 'vscode';
+import type { ExportLabels } from '../core/exports/labels';
+import { DEFAULT_LABELS, exportLabels, labelsFromBundle } from '../core/exports/labels';
+import type { Study } from '../core/study';
+
+/**
+ * The exports' words in the study's language (`language` in codeboom.json), else in VS Code's
+ * display language: the extension's bundle of that language (l10n/bundle.l10n.<lang>.json); a
+ * language without a bundle falls back to the display language.
+ */
+export async function studyExportLabels(study: Study, extensionUri: vscode.Uri | undefined): Promise<ExportLabels> {
+  const lang = study.project.language?.toLowerCase();
+  if (lang === undefined || lang === vscode.env.language.toLowerCase() || extensionUri === undefined) {
+    return exportLabels();
+  }
+  if (lang === 'en' || lang.startsWith('en-')) {
+    return DEFAULT_LABELS;
+  }
+  try {
+    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${lang}.json`));
+    return labelsFromBundle(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>);
+  } catch {
+    return exportLabels();
+  }
+}
 import type { UiStrings } from '../../webview/protocol';
 
 export function uiStrings(): UiStrings {

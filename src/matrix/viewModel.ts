@@ -58,7 +58,7 @@ export function matrixView(index: MatrixIndex, options: MatrixOptions): MatrixVi
     rowTotals: Array.from(m.rowTotals),
     columnTotals: Array.from(m.columnTotals),
     grandTotal: m.grandTotal,
-    showGrandTotal: options.measure === 'codings',
+    showGrandTotal: !percent,
     max: percent
       ? maxOf(
           Array.from(m.values, (v) => Math.round(v * 10) / 10),

@@ -13,8 +13,9 @@ import { unzipSync } from 'fflate';
 import { api, workspaceRoot } from './util';
 import { main } from '../../src/cli';
 import type { MatrixOptions } from '../../src/core/matrix';
-import { DEFAULT_LABELS } from '../../src/core/exports/labels';
-import { exportLabels } from '../../src/matrix/strings';
+import { DEFAULT_LABELS, labelsFromBundle } from '../../src/core/exports/labels';
+import type { Study } from '../../src/core/study';
+import { exportLabels, studyExportLabels } from '../../src/matrix/strings';
 
 const utf8 = (b: Uint8Array): string => new TextDecoder().decode(b);
 
@@ -124,6 +125,18 @@ describe('CLI parity: the CLI’s exports are the extension’s (real extension 
     assert.deepStrictEqual(exportLabels(), DEFAULT_LABELS);
   });
 
+  it('a study in Dutch gets the labels of the extension’s Dutch bundle, as the CLI; one in English the English ones', async () => {
+    const { matrix } = await api();
+    const nl = JSON.parse(fs.readFileSync(path.join(matrix.extensionUri.fsPath, 'l10n', 'bundle.l10n.nl.json'), 'utf8'));
+    const studyIn = (language: string | undefined) => ({ project: { language } }) as unknown as Study;
+    const dutch = await studyExportLabels(studyIn('nl'), matrix.extensionUri);
+    assert.deepStrictEqual(dutch, labelsFromBundle(nl));
+    assert.strictEqual(dutch.empiricalFactor, 'Empirische factor');
+    assert.deepStrictEqual(await studyExportLabels(studyIn('en'), matrix.extensionUri), DEFAULT_LABELS);
+    assert.deepStrictEqual(await studyExportLabels(studyIn(undefined), matrix.extensionUri), exportLabels());
+    assert.deepStrictEqual(await studyExportLabels(studyIn('fr'), matrix.extensionUri), exportLabels());
+  });
+
   it('matrix (every dimension, measure and filter) and coverage: CSV and Markdown byte for byte', async () => {
     let n = 0;
     for (const { options, flags } of MATRICES) {
@@ -138,11 +151,12 @@ describe('CLI parity: the CLI’s exports are the extension’s (real extension 
         assert.deepStrictEqual(b, a, file);
       }
     }
-    for (const { options, flags } of [MATRICES[0], MATRICES[2]]) {
+    // The coverage honours only the filters (its columns are the cases): the CLI takes only those.
+    for (const { options } of [MATRICES[0], MATRICES[2]]) {
       for (const ext of ['csv', 'md'] as const) {
         const file = `coverage-${++n}.${ext}`;
         const a = await viaExtension('codeboom.exportMatrix', { view: 'coverage', options, format: ext === 'md' ? 'markdown' : ext }, file);
-        const b = await viaCli(['coverage', ...flags], file);
+        const b = await viaCli(['coverage', ...filterFlags(options.filters), '--format', ext], file);
         assert.strictEqual(utf8(b), utf8(a), file);
       }
     }
@@ -151,7 +165,13 @@ describe('CLI parity: the CLI’s exports are the extension’s (real extension 
   it('matrix, coverage, synthesis and respondents as XLSX: the same workbook', async () => {
     const pairs: Array<[string, string, Record<string, unknown>, string[]]> = [
       ['matrix.xlsx', 'codeboom.exportMatrix', { view: 'matrix', options: MATRICES[1].options }, ['matrix', ...MATRICES[1].flags]],
-      ['coverage.xlsx', 'codeboom.exportMatrix', { view: 'coverage', options: MATRICES[3].options }, ['coverage', ...MATRICES[3].flags]],
+      [
+        'coverage.xlsx',
+        'codeboom.exportMatrix',
+        // the workbook's Matrix sheet: the panel's options in the extension, the default matrix in the CLI
+        { view: 'coverage', options: { ...MATRICES[0].options, filters: MATRICES[3].options.filters } },
+        ['coverage', ...filterFlags(MATRICES[3].options.filters)],
+      ],
       ['synthesis.xlsx', 'codeboom.exportSynthesis', {}, ['synthesis', ...filterFlags(synthesisFilters)]],
       ['respondents.xlsx', 'codeboom.exportRespondents', {}, ['respondents']],
     ];

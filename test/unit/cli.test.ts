@@ -180,8 +180,12 @@ describe('CLI (codeboom)', () => {
         assert.deepStrictEqual(ws.getSheetValues(), expected.worksheets[i].getSheetValues(), ws.name);
       }
       assert.strictEqual(wb.worksheets[0].getRow(2).getCell(2).value, 'Respondent A');
-      const cov = await workbook(await exported('coverage', 'coverage.xlsx', '--columns', 'respondents'));
-      assert.deepStrictEqual(cov.worksheets[0].getSheetValues(), wb.worksheets[0].getSheetValues());
+      // The coverage takes no --columns: its workbook's Matrix sheet is the panel's default matrix.
+      const cov = await workbook(await exported('coverage', 'coverage.xlsx'));
+      const defaults = await workbook(await exportView(ctx(), 'coverage', options({}), 'xlsx'));
+      for (const [i, ws] of cov.worksheets.entries()) {
+        assert.deepStrictEqual(ws.getSheetValues(), defaults.worksheets[i].getSheetValues(), ws.name);
+      }
     });
 
     it('coverage: factor coverage as CSV and Markdown', async () => {
@@ -313,6 +317,7 @@ describe('CLI (codeboom)', () => {
         /--origin "folklore" is not one of: literature, empirical, in-vivo \(in vivo\)/,
       ],
       [['export', 'coverage', SAMPLE, '--case', 'XYZ'], /--case "XYZ" is not one of: NDS, QIHR, Focusgroep/],
+      [['export', 'coverage', SAMPLE, '--measure', 'transcripts'], /export coverage has no option --measure/],
       [['export', 'matrix', SAMPLE, '--coder', 'bob'], /--coder "bob" is not one of: eva, sam/],
       [['export', 'matrix', SAMPLE, '--format', 'pdf'], /--format "pdf": export matrix writes csv, xlsx, md/],
       [['export', 'codebook', SAMPLE, '--format', 'csv'], /export codebook writes md, html/],

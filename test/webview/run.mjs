@@ -251,11 +251,19 @@ test('the "no value" column is named by the protocol\'s missing flag; the grand 
     ['Code', '5', model.strings.noValue, 'Total'],
   );
   assert.equal((await p.locator('table.matrix tfoot td').last().innerText()).trim(), String(model.matrix.grandTotal));
-  // counted in transcripts, the grand total is no sum of the cells: left empty
+  // counted in transcripts, the grand total is the distinct transcripts of the whole table (no sum of the cells)
   const perTranscript = ctx.fx.model({ ...state, options: { ...state.options, measure: 'transcripts' } });
-  assert.equal(perTranscript.matrix.showGrandTotal, false);
+  assert.equal(perTranscript.matrix.showGrandTotal, true);
+  assert.ok(perTranscript.matrix.grandTotal > 0);
+  assert.ok(perTranscript.matrix.grandTotal <= perTranscript.matrix.columnTotals.reduce((a, b) => a + b, 0));
   await send(p, perTranscript);
-  await p.waitForFunction(() => document.querySelector('table.matrix tfoot td:last-child')?.textContent === '');
+  await p.waitForFunction(
+    (n) => document.querySelector('table.matrix tfoot td:last-child')?.textContent === n,
+    String(perTranscript.matrix.grandTotal),
+  );
+  // in percentages there is no grand total
+  const percent = ctx.fx.model({ ...state, options: { ...state.options, measure: 'rowPercent' } });
+  assert.equal(percent.matrix.showGrandTotal, false);
   assert.deepEqual(ctx.errors, []);
   await p.close();
 });

@@ -31,6 +31,15 @@ export function csvBytes(table: Pick<Table, 'header' | 'rows'>): Uint8Array {
   return new TextEncoder().encode(BOM + toCsv(table));
 }
 
+/**
+ * Several tables in one .csv file (the factor coverage and the codes linked to no factor): the
+ * first as {@link csvBytes}, each next one after an empty line and a line with its title.
+ */
+export function csvSectionsBytes(tables: readonly Pick<Table, 'title' | 'header' | 'rows'>[]): Uint8Array {
+  const parts = tables.map((t, i) => (i === 0 ? toCsv(t) : `\r\n${csvField(t.title)}\r\n${toCsv(t)}`));
+  return new TextEncoder().encode(BOM + parts.join(''));
+}
+
 /** Parses RFC 4180 CSV (a leading BOM is ignored); for tests and imports. */
 export function parseCsv(text: string): string[][] {
   const s = text.startsWith(BOM) ? text.slice(1) : text;

@@ -5,13 +5,14 @@
 import type { MatrixIndex, MatrixOptions } from '../matrix';
 import { computeMatrix, factorCoverage, synthesisTable } from '../matrix';
 import { codebookHtml, codebookMarkdown, codebookReport } from './codebook';
-import { csvBytes } from './csv';
+import { csvBytes, csvSectionsBytes } from './csv';
 import { gioiaMarkdown, gioiaStructure, gioiaSvg } from './gioia';
 import type { ExportLabels } from './labels';
 import { DEFAULT_LABELS } from './labels';
 import { markdownDocument } from './markdown';
 import type { Table } from './tables';
 import {
+  codeNamer,
   coverageTable,
   matrixCaption,
   matrixTable,
@@ -46,7 +47,7 @@ export function analysisTables(ctx: ExportContext, options: MatrixOptions): Reco
   const note = uncountedNote(ctx.index.uncounted, labels);
   const caption = [matrixCaption(study, options, labels)];
   const cov = factorCoverage(ctx.index, options.filters);
-  const codeName = (id: string): string => study.code(id)?.name ?? id;
+  const codeName = codeNamer(study);
   return {
     matrix: [withNote(matrixTable(m, labels, caption, 'name'), note)],
     matrixForCsv: matrixTable(m, labels, caption, 'path'),
@@ -70,7 +71,8 @@ export async function exportView(
   const study = ctx.index.study;
   switch (format) {
     case 'csv':
-      return csvBytes(view === 'matrix' ? tables.matrixForCsv : tables[view][0]);
+      // The coverage view is two tables (factors, then the codes linked to no factor), as in Markdown and XLSX.
+      return view === 'matrix' ? csvBytes(tables.matrixForCsv) : csvSectionsBytes(tables[view]);
     case 'markdown':
       return encode(markdownDocument(`${study.name} — ${viewTitle(view, labels)}`, tables[view]));
     case 'xlsx':

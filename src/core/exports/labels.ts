@@ -133,6 +133,21 @@ export const DEFAULT_LABELS: ExportLabels = {
 };
 
 /**
+ * The labels in a language other than the one the core speaks now (a study's `language`): the
+ * English labels looked up in that language's bundle (l10n/bundle.l10n.<lang>.json, whose keys are
+ * the English strings that {@link exportLabels} translates); a word the bundle lacks stays English.
+ */
+export function labelsFromBundle(bundle: Readonly<Record<string, string | { message: string }>>): ExportLabels {
+  const tr = (s: string): string => {
+    const v = Object.prototype.hasOwnProperty.call(bundle, s) ? bundle[s] : undefined;
+    return typeof v === 'string' ? v : (v?.message ?? s);
+  };
+  const map = (o: object): object =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === 'string' ? tr(v) : map(v as object)]));
+  return map(DEFAULT_LABELS) as ExportLabels;
+}
+
+/**
  * The labels in the language the core speaks now (@vscode/l10n: VS Code's display language in the
  * extension, `--lang` in the CLI; English when nothing was configured).
  */

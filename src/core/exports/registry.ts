@@ -114,12 +114,17 @@ function formatOf<F extends ExportFormat>(spec: { readonly formats: readonly Exp
   return (format ?? spec.formats[0]) as F;
 }
 
+/**
+ * An analysis view of the matrix panel. The factor coverage has the cases as columns and only the
+ * filters apply to it: it takes no --rows, --columns or --measure (its workbook's Matrix sheet is
+ * the panel's default matrix with the same filters).
+ */
 function analysisView(id: string, view: AnalysisView, description: string, commandLine?: false): ExportSpec {
   const spec: ExportSpec = {
     id,
     description,
     formats: ['csv', 'xlsx', 'markdown'],
-    options: { ...MATRIX_OPTIONS, ...WORKBOOK_OPTIONS },
+    options: { ...(view === 'coverage' ? FILTER_OPTIONS : MATRIX_OPTIONS), ...WORKBOOK_OPTIONS },
     needs: ['matrix', 'creator', 'date'],
     ...(commandLine === false ? { commandLine } : {}),
     build: (input, format) => exportView(context(input), view, input.matrix ?? DEFAULT_MATRIX_OPTIONS, formatOf(spec, format)),

@@ -55,17 +55,13 @@ export function matrixTable(
   for (let c = 0; c < C; c++) {
     totals.push(m.columnTotals[c]);
   }
-  totals.push(m.options.measure === 'codings' ? m.grandTotal : '');
+  totals.push(m.grandTotal);
   // a totals row in the same unit as the cells (distinct counts, so not the sum of the rows)
   const showTotalsRow = !percent && m.options.columns.kind !== 'code';
   return {
     title: labels.matrix,
     ...(caption ? { caption } : {}),
-    header: [
-      labels.code,
-      ...m.columns.map((c) => columnHeading(c, labels)),
-      percent ? `${labels.total} (${labels.codings.toLowerCase()})` : labels.total,
-    ],
+    header: [labels.code, ...columnHeaders(m, labels), percent ? `${labels.total} (${labels.codings.toLowerCase()})` : labels.total],
     rows: showTotalsRow ? [...rows, totals] : rows,
     levels: [...m.rows.map((r) => r.depth), ...(showTotalsRow ? [0] : [])],
     percent,
@@ -75,6 +71,42 @@ export function matrixTable(
 /** A column's heading: its label, or "(no value)" for the transcripts without one. */
 export function columnHeading(c: Pick<MatrixColumn, 'label' | 'missing'>, labels: ExportLabels): string {
   return c.missing ? labels.noValue : c.label;
+}
+
+/**
+ * The matrix's column headings. Code columns (co-occurrence) are named by their code, and code names
+ * repeat in real codebooks ("Other" under several themes): a name shared by two columns is written
+ * as the code's path ("Theme › Other"), so a reader of the table can tell the columns apart, while
+ * unique names stay short.
+ */
+export function columnHeaders(m: MatrixResult, labels: ExportLabels = DEFAULT_LABELS): string[] {
+  const headers = m.columns.map((c) => columnHeading(c, labels));
+  if (m.options.columns.kind !== 'code') {
+    return headers;
+  }
+  const seen = new Map<string, number>();
+  for (const h of headers) {
+    seen.set(h, (seen.get(h) ?? 0) + 1);
+  }
+  return m.columns.map((c, i) => ((seen.get(headers[i]) ?? 0) > 1 && c.detail ? c.detail : headers[i]));
+}
+
+/**
+ * How a code is named in a list of codes (a coverage row's linked codes): its name, or its path
+ * ("Theme › Other") when another code of the codebook has the same name.
+ */
+export function codeNamer(study: Study): (id: string) => string {
+  const count = new Map<string, number>();
+  for (const c of study.codes) {
+    count.set(c.name, (count.get(c.name) ?? 0) + 1);
+  }
+  return (id) => {
+    const code = study.code(id);
+    if (!code) {
+      return id;
+    }
+    return (count.get(code.name) ?? 0) > 1 ? study.pathLabel(id) : code.name;
+  };
 }
 
 /** Literature factors × cases, factors without evidence marked. */

@@ -46,7 +46,7 @@ export function computeMatrix(index: MatrixIndex, options: MatrixOptions = DEFAU
     codings: k.codings,
     rowTotals: pick(k.rowCodings, k.rowDocs, k.rowResps),
     columnTotals: pick(k.colCodings, k.colDocs, k.colResps),
-    grandTotal: k.grandTotal,
+    grandTotal: measure === 'transcripts' ? k.grandDocs : measure === 'respondents' ? k.grandResps : k.grandTotal,
     max,
   };
 }

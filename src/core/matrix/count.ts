@@ -14,7 +14,11 @@ export interface Counts {
   readonly colCodings: Float64Array;
   readonly colDocs: Float64Array;
   readonly colResps: Float64Array;
+  /** Distinct codings counted anywhere. */
   grandTotal: number;
+  /** Distinct transcripts and respondents over the whole table (only for the distinct measures). */
+  grandDocs: number;
+  grandResps: number;
 }
 
 function emptyCounts(R: number, C: number): Counts {
@@ -29,6 +33,8 @@ function emptyCounts(R: number, C: number): Counts {
     colDocs: new Float64Array(C),
     colResps: new Float64Array(C),
     grandTotal: 0,
+    grandDocs: 0,
+    grandResps: 0,
   };
 }
 
@@ -150,6 +156,8 @@ function countDistinctTranscriptsAndRespondents(index: MatrixIndex, p: Prepared,
   const cellRespStamp = new Int32Array(R * C);
   const colDocStamp = new Int32Array(C);
   const colRespStamp = new Int32Array(C);
+  const seenDoc = new Uint8Array(index.docs.length);
+  const seenResp = new Uint8Array(index.respondents.length);
   const { docs, resps, rowResps, colDocs, colResps } = k;
   for (let i = 0; i < n; i++) {
     if (!passes[i]) {
@@ -187,6 +195,7 @@ function countDistinctTranscriptsAndRespondents(index: MatrixIndex, p: Prepared,
       }
     }
     if (any) {
+      countGrand(k, seenDoc, seenResp, d, resp);
       if (colDocStamp[c] !== ds) {
         colDocStamp[c] = ds;
         colDocs[c]++;
@@ -206,6 +215,18 @@ function countDistinctTranscriptsAndRespondents(index: MatrixIndex, p: Prepared,
   }
 }
 
+/** Counts the transcript and respondent of a coding in the table's grand distinct totals, once each. */
+function countGrand(k: Counts, seenDoc: Uint8Array, seenResp: Uint8Array, doc: number, resp: number): void {
+  if (!seenDoc[doc]) {
+    seenDoc[doc] = 1;
+    k.grandDocs++;
+  }
+  if (resp >= 0 && !seenResp[resp]) {
+    seenResp[resp] = 1;
+    k.grandResps++;
+  }
+}
+
 /** Factor and code columns: a coding can fall in several columns; every (row, column) pair is stamped. */
 export function countGeneral(index: MatrixIndex, p: Prepared, R: number, C: number, distinct: boolean): Counts {
   const k = emptyCounts(R, C);
@@ -222,6 +243,8 @@ export function countGeneral(index: MatrixIndex, p: Prepared, R: number, C: numb
   const cResp = new Int32Array(C);
   const { rowStart, rowList, passes } = p;
   const { cCodesStart, cCodes, cDoc, docRespondent } = index;
+  const seenDoc = new Uint8Array(index.docs.length);
+  const seenResp = new Uint8Array(distinct ? index.respondents.length : 0);
   let lastGrand = 0;
 
   const add = (i: number, r: number, c: number): void => {
@@ -232,12 +255,15 @@ export function countGeneral(index: MatrixIndex, p: Prepared, R: number, C: numb
     }
     cellCoding[cell] = stamp;
     codings[cell]++;
+    const d = cDoc[i] + 1;
+    const resp = docRespondent[cDoc[i]];
     if (lastGrand !== stamp) {
       lastGrand = stamp;
       k.grandTotal++;
+      if (distinct) {
+        countGrand(k, seenDoc, seenResp, cDoc[i], resp);
+      }
     }
-    const d = cDoc[i] + 1;
-    const resp = docRespondent[cDoc[i]];
     if (distinct) {
       if (cellDoc[cell] !== d) {
         cellDoc[cell] = d;

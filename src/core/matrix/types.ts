@@ -66,7 +66,10 @@ export interface MatrixResult {
   readonly rowTotals: Float64Array;
   /** Per column over all counted codes, in the measure (codings for the percentage measures). */
   readonly columnTotals: Float64Array;
-  /** Distinct codings counted anywhere. */
+  /**
+   * The whole table in the measure: distinct codings counted anywhere (also for the percentage
+   * measures), or the distinct transcripts/respondents of the whole table (not a sum of the totals).
+   */
   readonly grandTotal: number;
   /** Largest cell value (for the heat-map scale). */
   readonly max: number;
