@@ -15,7 +15,7 @@ import { convertTranscript, freeName } from '../core/transcripts';
 import { encodeText, joinPath } from '../core/port';
 import { importProject, planCodebookImport, readCodebook } from '../core/refi';
 import { NodeFileSystem } from '../node/nodeFileSystem';
-import { readDocxWithMammoth } from '../transcripts/docxText';
+import { readDocxWithMammoth } from '../platform/docxText';
 import type { Options } from './args';
 import { UsageError, onlyOptions, stringOption } from './args';
 import type { Io } from './study';
@@ -131,7 +131,7 @@ async function importQdpx(rest: readonly string[], options: Options, io: Io): Pr
   }
   const bytes = new Uint8Array(fs.readFileSync(file));
   fs.mkdirSync(into, { recursive: true });
-  const report = await importProject(bytes, new NodeFileSystem(path.resolve(into)));
+  const report = await importProject(bytes, new NodeFileSystem(path.resolve(into)), { readDocx: readDocxWithMammoth });
   io.out(
     `imported ${path.basename(file)}${report.origin ? ` (from ${report.origin})` : ''} into ${into}: ${report.codes} codes, ${report.transcripts.length} transcripts, ${report.codings} codings, ${report.coders.length} coders, ${report.memoFiles.length} memo files`,
   );
