@@ -45,7 +45,13 @@ describe('coding margin and inline labels (real extension host)', () => {
     await until('labels again', () => inlineLabels.drawnIn(editor)?.length === codings.length);
     // a coding with several codes reads "first +n"
     const [a, b] = study.codes;
-    editor.selection = new vscode.Selection(editor.document.positionAt(codings[0].start), editor.document.positionAt(codings[0].end));
+    // A passage no coding starts at (coding on an existing coding's exact span adds to that coding).
+    const text = editor.document.getText();
+    let from = text.lastIndexOf('**Respondent E:**') + '**Respondent E:** '.length;
+    while (study.codingsOf(DOC).some((c) => c.start === from)) {
+      from++;
+    }
+    editor.selection = new vscode.Selection(editor.document.positionAt(from), editor.document.positionAt(from + 30));
     await vscode.commands.executeCommand('codeboom.codeSelection', { codes: [a.id, b.id] });
     const multi = await until('a two-code label', () => inlineLabels.drawnIn(editor)?.find((l) => l.text === `${a.name} +1`));
     assert.deepStrictEqual(
@@ -86,7 +92,13 @@ describe('coding margin and inline labels (real extension host)', () => {
     const editor = await openTranscript();
     const panel = await openMargin();
     const before = panel.lastModel!;
-    const at = editor.document.getText().indexOf('**Respondent E:**');
+    // A passage of words no coding touches (earlier suites code this transcript too).
+    const text = editor.document.getText();
+    let at = text.indexOf('**Respondent E:**') + '**Respondent E:** '.length;
+    const touched = (s: number): boolean => study.codingsOf(DOC).some((c) => c.start < s + 40 && c.end > s);
+    while (touched(at) || /\s/.test(text[at]) || /\s/.test(text[at + 39])) {
+      at++;
+    }
     editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at + 40));
     const code = study.codes[2];
     const made = (await vscode.commands.executeCommand('codeboom.codeSelection', { codes: [code.id] })) as { id: string }[];
