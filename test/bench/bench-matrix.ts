@@ -80,8 +80,9 @@ export default async function benchMatrix(ctx: { study: Study }): Promise<Row[]>
   }
 
   const s = stats(codeCase);
-  const goalMet = s.median < 5 && (sqliteMedian === undefined || sqliteMedian / s.median >= 5);
+  const goalMet = s.median < 5 && (sqliteMedian === undefined || sqliteMedian / s.median >= 10);
   rows.push({
+    id: 'matrix',
     measure: `code × case matrix, code tree with subtree totals (${n.toLocaleString('en')} codings, index built)`,
     ...s,
     unit: 'ms',
@@ -89,18 +90,25 @@ export default async function benchMatrix(ctx: { study: Study }): Promise<Row[]>
       sqliteMedian !== undefined
         ? { name: 'SQLite GROUP BY code, case (better-sqlite3)', median: sqliteMedian }
         : { name: 'naive Map loop', median: stats(naive).median },
-    goal: '< 5 ms and ≥ 5× faster than SQLite',
+    goal: '< 5 ms and ≥ 10× faster than SQLite',
     met: goalMet,
     note: `naive Map loop ${stats(naive).median.toFixed(2)} ms; top level only ${stats(topCase).median.toFixed(2)} ms${sqliteMedian === undefined ? '; SQLite not available' : ''}`,
   });
   const b = stats(build);
-  rows.push({ measure: 'matrix index build after a study change (once, then shared by every view)', ...b, unit: 'ms', goal: 'report' });
+  rows.push({
+    id: 'indexBuild',
+    measure: 'matrix index build after a study change (once, then shared by every view)',
+    ...b,
+    unit: 'ms',
+    goal: 'report',
+  });
 
   computeMatrix(index, { rows: 'top', columns: { kind: 'code' }, measure: 'codings', filters: {} });
   const cooc = await time(10, () => computeMatrix(index, { rows: 'top', columns: { kind: 'code' }, measure: 'codings', filters: {} }));
   const coocTree = await time(5, () => computeMatrix(index, { rows: 'tree', columns: { kind: 'code' }, measure: 'codings', filters: {} }));
   const c = stats(cooc);
   rows.push({
+    id: 'cooccurrence',
     measure: 'co-occurrence (codes × codes on overlapping passages), top level',
     ...c,
     unit: 'ms',
@@ -113,11 +121,12 @@ export default async function benchMatrix(ctx: { study: Study }): Promise<Row[]>
   const tree = await time(20, () => codeCounts(study));
   const t = stats(tree);
   rows.push({
+    id: 'treeCounts',
     measure: `tree refresh: own and subtree counts of ${study.codes.length} codes over ${n.toLocaleString('en')} codings`,
     ...t,
     unit: 'ms',
-    goal: '< 20 ms',
-    met: t.median < 20,
+    goal: '< 5 ms',
+    met: t.median < 5,
   });
   return rows;
 }
