@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Coding, ProjectData } from './model';
 import { DEFAULT_ATTRIBUTE_KEYS } from './model';
 import { isSafeSegment, normalizeStudyPath } from './paths';
+import { fastCodingFile } from './codingFileFast';
 
 export const PROJECT_FILE = 'codeboom.json';
 export const DATA_FOLDER = '.codeboom';
@@ -299,11 +300,15 @@ export function parseCodingFile(file: string, text: string, knownCodes?: Readonl
       problems: [{ file, path: ['schemaVersion'], message: `written by a newer Codeboom (schema ${raw.schemaVersion})` }],
     };
   }
-  const parsed = codingFileSchemaV1.safeParse(json.value);
-  if (!parsed.success) {
-    return { ok: false, problems: zodProblems(file, parsed.error) };
+  // The compiled check of the same shape; zod only when it says no, to decide and to explain.
+  let data: z.output<typeof codingFileSchemaV1> | undefined = fastCodingFile(json.value) as z.output<typeof codingFileSchemaV1> | undefined;
+  if (!data) {
+    const parsed = codingFileSchemaV1.safeParse(json.value);
+    if (!parsed.success) {
+      return { ok: false, problems: zodProblems(file, parsed.error) };
+    }
+    data = parsed.data;
   }
-  const data = parsed.data;
   const problems: FileProblem[] = [];
   const firstIndex = new Map<string, number>();
   const codings: Coding[] = data.codings.map((c, i) => {
