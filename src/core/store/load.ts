@@ -8,6 +8,7 @@ import type { FileSystemPort } from '../port';
 import { append } from '../port';
 import type { FileProblem } from '../schema';
 import { CODINGS_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from '../schema';
+import { parseFrontMatter } from '../frontMatter';
 import { findFiles, isTranscriptPath, readAll, readStudyFile, readTranscript } from './files';
 import { fileProblem, frontMatterProblem, idClash, misplacedCodingFile } from './problems';
 import type { MissingTranscript } from './types';
@@ -59,10 +60,12 @@ export async function readTranscripts(fs: FileSystemPort, project: ProjectData, 
       problems.push(fileProblem(unreadable.get(path), path));
       continue;
     }
-    documents.push(readTranscript(path, texts.get(path)!));
-    const fm = frontMatterProblem(path, texts.get(path)!);
-    if (fm) {
-      problems.push(fm);
+    const text = texts.get(path)!;
+    const fm = parseFrontMatter(text);
+    documents.push(readTranscript(path, text, fm));
+    const problem = frontMatterProblem(path, text, fm);
+    if (problem) {
+      problems.push(problem);
     }
   }
   return { documents, texts, unreadable };
@@ -112,9 +115,12 @@ export async function readCodings(
       // Its transcript is reported already (not UTF-8); these codings stay untouched on disk.
       continue;
     }
-    const clashes = result.value.codings.flatMap((c, i) => {
+    const clashes: FileProblem[] = [];
+    result.value.codings.forEach((c, i) => {
       const other = fileOfId.get(c.id);
-      return other !== undefined ? [idClash(path, i, c.id, other)] : [];
+      if (other !== undefined) {
+        clashes.push(idClash(path, i, c.id, other));
+      }
     });
     if (clashes.length > 0) {
       append(problems, clashes);
