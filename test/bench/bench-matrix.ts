@@ -5,7 +5,7 @@
  */
 import * as os from 'os';
 import * as path from 'path';
-import { MatrixIndex, computeMatrix } from '../../src/core/matrix';
+import { MatrixIndex, computeMatrix, updateMatrixIndex } from '../../src/core/matrix';
 import { codeCounts } from '../../src/core/codebookOps';
 import type { Study } from '../../src/core/study';
 import type { Row } from './bench';
@@ -94,6 +94,7 @@ export default async function benchMatrix(ctx: { study: Study }): Promise<Row[]>
     met: goalMet,
     note: `naive Map loop ${stats(naive).median.toFixed(2)} ms; top level only ${stats(topCase).median.toFixed(2)} ms${sqliteMedian === undefined ? '; SQLite not available' : ''}`,
   });
+  rows.push(await liveMatrix(study));
   const b = stats(build);
   rows.push({
     id: 'indexBuild',
@@ -129,4 +130,73 @@ export default async function benchMatrix(ctx: { study: Study }): Promise<Row[]>
     met: t.median < 5,
   });
   return rows;
+}
+
+/**
+ * One coding added, recoded or removed, then the matrix the open panel shows (code tree × case):
+ * with the index kept up to date from the study's change events, against building it again.
+ */
+async function liveMatrix(study: Study): Promise<Row> {
+  const options = { rows: 'tree', columns: { kind: 'case' }, measure: 'codings', filters: {} } as const;
+  const doc = study.documents[50 % study.documents.length].path;
+  const codes = study.codes.filter((c) => study.children(c.id).length === 0).map((c) => c.id);
+  let k = 0;
+  // add, recode, remove: every change of the three kinds in turn, the study as it was after each three
+  const change = () => {
+    const i = k++;
+    const id = `bench-live-${Math.floor(i / 3)}`;
+    if (i % 3 === 0) {
+      const start = 1000 + (i % 5000);
+      study.transact('bench', [
+        {
+          kind: 'addCoding',
+          coding: {
+            id,
+            doc,
+            coder: 'eva',
+            codes: [codes[i % codes.length]],
+            start,
+            end: start + 50,
+            quote: '',
+            prefix: '',
+            suffix: '',
+            created: '2021-01-01T00:00:00Z',
+          },
+        },
+      ]);
+    } else if (i % 3 === 1) {
+      study.transact('bench', [{ kind: 'updateCoding', id, patch: { codes: [codes[(i * 7) % codes.length]] } }]);
+    } else {
+      study.transact('bench', [{ kind: 'removeCoding', id }]);
+    }
+  };
+  let live = new MatrixIndex(study);
+  computeMatrix(live, options);
+  const sub = study.onDidChange((c) => {
+    if (!updateMatrixIndex(live, c)) {
+      live = new MatrixIndex(study);
+    }
+  });
+  const incremental = await time(60, () => {
+    change();
+    return computeMatrix(live, options);
+  });
+  sub.dispose();
+  const rebuild = await time(30, () => {
+    change();
+    return computeMatrix(new MatrixIndex(study), options);
+  });
+  study.clearHistory();
+  study.dirtyPartitions.clear();
+  const s = stats(incremental);
+  const goal = study.codingCount >= 200_000 ? 16 : 5;
+  return {
+    id: 'liveMatrix',
+    measure: `one coding added, recoded or removed → the panel's matrix up to date (index updated from the change event + code × case)`,
+    ...s,
+    unit: 'ms',
+    baseline: { name: 'build the index again + code × case', median: stats(rebuild).median },
+    goal: `< ${goal} ms`,
+    met: s.median < goal,
+  };
 }
