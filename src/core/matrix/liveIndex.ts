@@ -9,6 +9,7 @@
 import type { Study, StudyChange } from '../study';
 import { isCounted } from '../counting';
 import type { MatrixIndex } from './matrixIndex';
+import { refreshPrepared } from './prepare';
 
 /** Above this many transcripts in one change a fresh build is about as quick: each one copies the arrays once. */
 const MAX_DOCS = 16;
@@ -38,7 +39,7 @@ export function updateMatrixIndex(index: MatrixIndex, change: StudyChange): bool
   }
   if (docs.length > 0) {
     index.revision++;
-    index.preparedCache.clear();
+    refreshPrepared(index);
   }
   return true;
 }
