@@ -85,23 +85,25 @@ export async function readCodings(
   const knownCodes = new Set(project.codes.map((c) => c.id));
   const codings: Coding[] = [];
   const known = new Map<string, string>();
-  const codingTexts = await Promise.all(
+  // Each file is parsed as soon as it is read, while the others are still being read.
+  const codingFiles = await Promise.all(
     codingPaths.map(async (p) => {
+      let text: string;
       try {
-        return [p, await readAll(fs, p)] as const;
+        text = await readAll(fs, p);
       } catch (e) {
-        return [p, undefined, e] as const;
+        return { path: p, error: e };
       }
+      return { path: p, text, result: parseCodingFile(p, text, knownCodes) };
     }),
   );
   const fileOfId = new Map<string, string>();
-  for (const [path, text, error] of codingTexts) {
-    if (text === undefined) {
+  for (const { path, text, result, error } of codingFiles) {
+    if (text === undefined || result === undefined) {
       problems.push(fileProblem(error, path));
       continue;
     }
     known.set(path, text);
-    const result = parseCodingFile(path, text, knownCodes);
     if (!result.ok) {
       append(problems, result.problems);
       continue;
