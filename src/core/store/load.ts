@@ -8,6 +8,7 @@ import type { FileSystemPort } from '../port';
 import { append } from '../port';
 import type { FileProblem } from '../schema';
 import { CODINGS_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from '../schema';
+import type { FrontMatter } from '../frontMatter';
 import { parseFrontMatter } from '../frontMatter';
 import { findFiles, isTranscriptPath, readAll, readStudyFile, readTranscript } from './files';
 import { fileProblem, frontMatterProblem, idClash, misplacedCodingFile } from './problems';
@@ -45,13 +46,19 @@ export async function readTranscripts(fs: FileSystemPort, project: ProjectData, 
   const texts = new Map<string, string>();
   const unreadable = new Map<string, unknown>();
   const documents: TranscriptDocument[] = [];
+  // Each front matter is parsed as soon as its transcript is read, while the others are still being read.
+  const parsed = new Map<string, FrontMatter>();
   await Promise.all(
     transcriptPaths.map(async (path) => {
+      let text: string;
       try {
-        texts.set(path, await readAll(fs, path));
+        text = await readAll(fs, path);
       } catch (e) {
         unreadable.set(path, e);
+        return;
       }
+      texts.set(path, text);
+      parsed.set(path, parseFrontMatter(text));
     }),
   );
   for (const path of transcriptPaths) {
@@ -61,7 +68,7 @@ export async function readTranscripts(fs: FileSystemPort, project: ProjectData, 
       continue;
     }
     const text = texts.get(path)!;
-    const fm = parseFrontMatter(text);
+    const fm = parsed.get(path)!;
     documents.push(readTranscript(path, text, fm));
     const problem = frontMatterProblem(path, text, fm);
     if (problem) {
@@ -71,23 +78,18 @@ export async function readTranscripts(fs: FileSystemPort, project: ProjectData, 
   return { documents, texts, unreadable };
 }
 
-/**
- * The codings of every codings file that is valid, named after what it holds, and whose ids no
- * other file has; `known` is each file's text as read (the base for detecting others' changes).
- */
-export async function readCodings(
-  fs: FileSystemPort,
-  project: ProjectData,
-  unreadable: ReadonlyMap<string, unknown>,
-  problems: FileProblem[],
-): Promise<{ codings: Coding[]; known: Map<string, string> }> {
+/** A codings file as read and parsed (the shape and references checked), or why it could not be read. */
+export type CodingFileRead =
+  | { readonly path: string; readonly text: string; readonly result: ReturnType<typeof parseCodingFile>; readonly error?: undefined }
+  | { readonly path: string; readonly error: unknown; readonly text?: undefined; readonly result?: undefined };
+
+/** Reads and parses every codings file; folders that cannot be walked go into `problems`. */
+export async function readCodingFiles(fs: FileSystemPort, project: ProjectData, problems: FileProblem[]): Promise<CodingFileRead[]> {
   const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
   const knownCodes = new Set(project.codes.map((c) => c.id));
-  const codings: Coding[] = [];
-  const known = new Map<string, string>();
   // Each file is parsed as soon as it is read, while the others are still being read.
-  const codingFiles = await Promise.all(
-    codingPaths.map(async (p) => {
+  return Promise.all(
+    codingPaths.map(async (p): Promise<CodingFileRead> => {
       let text: string;
       try {
         text = await readAll(fs, p);
@@ -97,6 +99,19 @@ export async function readCodings(
       return { path: p, text, result: parseCodingFile(p, text, knownCodes) };
     }),
   );
+}
+
+/**
+ * The codings of every codings file that is valid, named after what it holds, and whose ids no
+ * other file has; `known` is each file's text as read (the base for detecting others' changes).
+ */
+export function collectCodings(
+  codingFiles: readonly CodingFileRead[],
+  unreadable: ReadonlyMap<string, unknown>,
+  problems: FileProblem[],
+): { codings: Coding[]; known: Map<string, string> } {
+  const codings: Coding[] = [];
+  const known = new Map<string, string>();
   const fileOfId = new Map<string, string>();
   for (const { path, text, result, error } of codingFiles) {
     if (text === undefined || result === undefined) {
