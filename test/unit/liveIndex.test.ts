@@ -46,6 +46,7 @@ const OPTIONS: MatrixOptions[] = [
 
 type Step =
   | { kind: 'add'; doc: number; coder: number; codes: number[]; start: number; len: number; also?: number }
+  | { kind: 'bulk'; doc: number; n: number }
   | { kind: 'remove'; pick: number }
   | { kind: 'recode'; pick: number; codes: number[] }
   | { kind: 'move'; pick: number; start: number; len: number }
@@ -64,6 +65,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     len: fc.nat(80),
     also: fc.option(fc.nat(ALL_DOCS.length - 1), { nil: undefined }),
   }),
+  // Many codings at once (a paste, an import): more than the live index splices one by one.
+  fc.record({ kind: fc.constant('bulk' as const), doc: fc.nat(ALL_DOCS.length - 1), n: fc.integer({ min: 5, max: 14 }) }),
   fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('recode' as const), pick: fc.nat(), codes: codeList }),
   fc.record({ kind: fc.constant('move' as const), pick: fc.nat(), start: fc.nat(900), len: fc.nat(80) }),
@@ -107,6 +110,11 @@ function operations(study: Study, s: Step): Operation[] | undefined {
       }
       return ops;
     }
+    case 'bulk':
+      return Array.from({ length: s.n }, (_, i) => ({
+        kind: 'addCoding' as const,
+        coding: coding(ALL_DOCS[s.doc], CODERS[i % 2], [CODES[i % CODES.length].id], 37 * i, 10 + i),
+      }));
     case 'remove':
       return picked && [{ kind: 'removeCoding', id: picked.id }];
     case 'recode':

@@ -144,6 +144,12 @@ function replaceDoc(index: MatrixIndex, doc: string): void {
   const hi = bound(index, resp, di, true);
   const n = index.codingIds.length;
   const m = rows.length;
+  const added = rows.reduce((k, r) => k + r.codes.length, 0);
+  if (m === hi - lo && added === index.cCodesStart[hi] - index.cCodesStart[lo]) {
+    // As many codings and codes as before (a recode, a move): written over in place, nothing copied.
+    overwrite(index, rows, lo, di);
+    return;
+  }
   const size = n - (hi - lo) + m;
   const splice = (old: Int32Array, value: (r: Row) => number): Int32Array => {
     const out = new Int32Array(size);
@@ -158,16 +164,17 @@ function replaceDoc(index: MatrixIndex, doc: string): void {
   index.cCoder = splice(index.cCoder, (r) => r.coder);
   index.cStart = splice(index.cStart, (r) => r.start);
   index.cEnd = splice(index.cEnd, (r) => r.end);
-  index.codingIds = index.codingIds.slice(0, lo).concat(
+  index.codingIds = spliceIds(
+    index.codingIds,
+    lo,
+    hi,
     rows.map((r) => r.id),
-    index.codingIds.slice(hi),
   );
 
   // The codes, as compressed rows: the part before stays, the part after moves by what changed.
   const oldStart = index.cCodesStart;
   const from = oldStart[lo];
   const to = oldStart[hi];
-  const added = rows.reduce((k, r) => k + r.codes.length, 0);
   const shift = added - (to - from);
   const codes = new Int32Array(index.cCodes.length + shift);
   codes.set(index.cCodes.subarray(0, from), 0);
@@ -186,4 +193,46 @@ function replaceDoc(index: MatrixIndex, doc: string): void {
   }
   index.cCodesStart = start;
   index.cCodes = codes;
+}
+
+/** The rows of a transcript written over its old ones, which are as many, with as many codes. */
+function overwrite(index: MatrixIndex, rows: readonly Row[], lo: number, doc: number): void {
+  let k = index.cCodesStart[lo];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    index.codingIds[lo + i] = r.id;
+    index.cDoc[lo + i] = doc;
+    index.cCoder[lo + i] = r.coder;
+    index.cStart[lo + i] = r.start;
+    index.cEnd[lo + i] = r.end;
+    index.cCodesStart[lo + i] = k;
+    for (const c of r.codes) {
+      index.cCodes[k++] = c;
+    }
+  }
+}
+
+/**
+ * The ids with [lo, hi) replaced by `next`. Only what differs between the two is spliced (one id for
+ * an added or removed coding): copying 200,000 ids after every change was most of an update.
+ */
+function spliceIds(ids: string[], lo: number, hi: number, next: readonly string[]): string[] {
+  const old = hi - lo;
+  let p = 0;
+  while (p < old && p < next.length && ids[lo + p] === next[p]) {
+    p++;
+  }
+  let q = 0;
+  while (q < old - p && q < next.length - p && ids[hi - 1 - q] === next[next.length - 1 - q]) {
+    q++;
+  }
+  const insert = next.length - p - q;
+  if (insert > 8) {
+    return ids.slice(0, lo).concat(next, ids.slice(hi));
+  }
+  ids.splice(lo + p, old - p - q);
+  for (let i = 0; i < insert; i++) {
+    ids.splice(lo + p + i, 0, next[p + i]);
+  }
+  return ids;
 }
