@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Coding, ProjectData } from './model';
 import { DEFAULT_ATTRIBUTE_KEYS } from './model';
 import { isSafeSegment, normalizeStudyPath } from './paths';
+import { fastCodingFile } from './codingFileFast';
 
 export const PROJECT_FILE = 'codeboom.json';
 export const DATA_FOLDER = '.codeboom';
@@ -303,14 +304,21 @@ export function parseCodingFile(file: string, text: string, knownCodes?: Readonl
       problems: [{ file, path: ['schemaVersion'], message: `written by a newer Codeboom (schema ${raw.schemaVersion})` }],
     };
   }
-  const parsed = codingFileSchemaV1.safeParse(json.value);
-  if (!parsed.success) {
-    return { ok: false, problems: zodProblems(file, parsed.error) };
+  // The compiled check of the same shape; zod only when it says no, to decide and to explain.
+  let data: z.output<typeof codingFileSchemaV1> | undefined = fastCodingFile(json.value) as z.output<typeof codingFileSchemaV1> | undefined;
+  if (!data) {
+    const parsed = codingFileSchemaV1.safeParse(json.value);
+    if (!parsed.success) {
+      return { ok: false, problems: zodProblems(file, parsed.error) };
+    }
+    data = parsed.data;
   }
-  const data = parsed.data;
   const problems: FileProblem[] = [];
   const firstIndex = new Map<string, number>();
-  const codings: Coding[] = data.codings.map((c, i) => {
+  // zod's output (or the fast path's parsed JSON) is ours: complete it in place rather than copying 50,000 records.
+  const codings = data.codings as unknown as Coding[];
+  for (let i = 0; i < codings.length; i++) {
+    const c = codings[i] as Coding & { doc: string; coder: string };
     // Two records with one id (say, both sides kept when resolving a git conflict) would hide one another.
     const first = firstIndex.get(c.id);
     if (first !== undefined) {
@@ -321,16 +329,13 @@ export function parseCodingFile(file: string, text: string, knownCodes?: Readonl
     if (c.end < c.start) {
       problems.push({ file, path: ['codings', i, 'end'], message: `end ${c.end} is before start ${c.start}` });
     }
-    c.codes.forEach((code, j) => {
-      if (knownCodes && !knownCodes.has(code)) {
-        problems.push({ file, path: ['codings', i, 'codes', j], message: `unknown code id "${code}"` });
+    for (let j = 0; knownCodes && j < c.codes.length; j++) {
+      if (!knownCodes.has(c.codes[j])) {
+        problems.push({ file, path: ['codings', i, 'codes', j], message: `unknown code id "${c.codes[j]}"` });
       }
-    });
-    // zod's output is a fresh object: complete it in place rather than copying 50,000 of them.
-    const coding = c as typeof c & { doc: string; coder: string };
-    coding.doc = data.document;
-    coding.coder = data.coder;
-    return coding;
-  });
+    }
+    c.doc = data.document;
+    c.coder = data.coder;
+  }
   return problems.length ? { ok: false, problems } : { ok: true, value: { document: data.document, coder: data.coder, codings } };
 }

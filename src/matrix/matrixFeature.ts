@@ -4,7 +4,7 @@
  * everything written from src/core/exports.
  */
 import * as vscode from 'vscode';
-import { MatrixIndex } from '../core/matrix';
+import { MatrixIndex, updateMatrixIndex } from '../core/matrix';
 import type { Study } from '../core/study';
 import type { StudyService } from '../study/studyService';
 import type { PanelState } from '../../webview/protocol';
@@ -138,8 +138,11 @@ export class MatrixFeature extends Disposable implements MatrixHost {
 
   private followStudy(study: Study | undefined): void {
     this.cached = undefined;
-    this.studyListener.value = study?.onDidChange(() => {
-      this.cached = undefined;
+    this.studyListener.value = study?.onDidChange((change) => {
+      // A change of codings updates the index in place; anything else builds it again when next asked.
+      if (this.cached && !updateMatrixIndex(this.cached.index, change)) {
+        this.cached = undefined;
+      }
       this.panel?.scheduleRefresh();
     });
     this.panel?.scheduleRefresh();

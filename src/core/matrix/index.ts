@@ -33,6 +33,7 @@ export type {
 } from './types';
 export { DEFAULT_MATRIX_OPTIONS, MEASURES, MISSING_KEY } from './types';
 export { MatrixIndex, naturalCompare } from './matrixIndex';
+export { updateMatrixIndex } from './liveIndex';
 export { computeMatrix } from './compute';
 export { cellCodings } from './drillDown';
 export type { CoverageCode, CoverageFactor, CoverageResult } from './coverage';

@@ -6,7 +6,10 @@ import type { Origin, Polarity } from '../model';
 import type { Study } from '../study';
 import { isCounted } from '../counting';
 
-/** The study turned into small integers and typed arrays; rebuild after the study changed. */
+/**
+ * The study turned into small integers and typed arrays. After a change of codings it is brought up
+ * to date by {@link updateMatrixIndex} (./liveIndex.ts); after any other change, rebuild it.
+ */
 export class MatrixIndex {
   /** Codes in tree order (depth first, siblings in codebook order). */
   readonly codeIds: string[] = [];
@@ -31,16 +34,25 @@ export class MatrixIndex {
   readonly factorsList: Int32Array;
   /** Factors linked to the code itself, its descendants, or its ancestors (synthesis origins use direct+descendant). */
 
+  readonly docIndex: Map<string, number>;
+  readonly coderIndex: Map<string, number>;
+
+  // The coding arrays are replaced, not changed in place, by updateMatrixIndex (./liveIndex.ts).
   /** Codings (not orphaned), sorted by respondent, transcript, start. */
-  readonly codingIds: string[];
-  private uncountedCodings = 0;
-  readonly cDoc: Int32Array;
-  readonly cCoder: Int32Array;
-  readonly cStart: Int32Array;
-  readonly cEnd: Int32Array;
+  codingIds: string[];
+  cDoc: Int32Array;
+  cCoder: Int32Array;
+  cStart: Int32Array;
+  cEnd: Int32Array;
   /** The coding's codes (known codes only), CSR: cCodesStart[i]..cCodesStart[i+1]. */
-  readonly cCodesStart: Int32Array;
-  readonly cCodes: Int32Array;
+  cCodesStart: Int32Array;
+  cCodes: Int32Array;
+  /** Codings that do not count, per transcript (also transcripts the study does not have). */
+  readonly uncountedOf = new Map<string, number>();
+  /** How many codings each coder has, per transcript: which coders there are changes only with them. */
+  readonly codersOf = new Map<string, Map<string, number>>();
+  /** Counts the coding changes brought in; caches of what is derived from the codings compare it. */
+  revision = 0;
 
   private readonly attributeCache = new Map<string, { values: string[]; docValue: Int32Array }>();
   /** Rows, columns and per-code lookups of recent option sets (the measure aside): switching the measure or re-rendering costs only the count. */
@@ -114,6 +126,8 @@ export class MatrixIndex {
     const respIdx = new Map(this.respondents.map((r, i) => [r, i]));
     const coderIdx = new Map(this.coders.map((c, i) => [c, i]));
     const docIdx = new Map(this.docs.map((d, i) => [d, i]));
+    this.docIndex = docIdx;
+    this.coderIndex = coderIdx;
     this.docCase = new Int32Array(this.docs.length);
     this.docRespondent = new Int32Array(this.docs.length);
     this.docs.forEach((d, i) => {
@@ -128,8 +142,9 @@ export class MatrixIndex {
     const rows: Row[] = [];
     for (const c of study.allCodings()) {
       const doc = docIdx.get(c.doc);
+      this.countCoder(c.doc, c.coder);
       if (!isCounted(study, c) || doc === undefined) {
-        this.uncountedCodings++;
+        this.uncountedOf.set(c.doc, (this.uncountedOf.get(c.doc) ?? 0) + 1);
         continue;
       }
       const codes: number[] = [];
@@ -163,13 +178,26 @@ export class MatrixIndex {
     this.cCodes = ccsr.list;
   }
 
+  private countCoder(doc: string, coder: string): void {
+    let coders = this.codersOf.get(doc);
+    if (!coders) {
+      coders = new Map();
+      this.codersOf.set(doc, coders);
+    }
+    coders.set(coder, (coders.get(coder) ?? 0) + 1);
+  }
+
   get codingCount(): number {
     return this.codingIds.length;
   }
 
   /** Codings left out by the counting rule (./counting: orphaned, or of a missing transcript), for the note beside the numbers. */
   get uncounted(): number {
-    return this.uncountedCodings;
+    let n = 0;
+    for (const k of this.uncountedOf.values()) {
+      n += k;
+    }
+    return n;
   }
 
   /** Distinct values of a front-matter attribute, naturally sorted, and each transcript's value index (-1: none). */

@@ -23,7 +23,7 @@ export function forEachOverlap(index: MatrixIndex, passes: Uint8Array, visit: (a
   }
 }
 
-const overlapCache = new WeakMap<MatrixIndex, { start: Int32Array; list: Int32Array }>();
+const overlapCache = new WeakMap<MatrixIndex, { start: Int32Array; list: Int32Array; revision: number }>();
 
 /**
  * Which codings overlap which, for the whole index (filters aside), computed once per index: a
@@ -32,7 +32,7 @@ const overlapCache = new WeakMap<MatrixIndex, { start: Int32Array; list: Int32Ar
  */
 function overlapPairs(index: MatrixIndex): { start: Int32Array; list: Int32Array } {
   const cached = overlapCache.get(index);
-  if (cached) {
+  if (cached && cached.revision === index.revision) {
     return cached;
   }
   const n = index.codingCount;
@@ -83,7 +83,7 @@ function overlapPairs(index: MatrixIndex): { start: Int32Array; list: Int32Array
   for (let a = 0; a < n; a++) {
     list.subarray(start[a], start[a + 1]).sort();
   }
-  const result = { start, list };
+  const result = { start, list, revision: index.revision };
   overlapCache.set(index, result);
   return result;
 }

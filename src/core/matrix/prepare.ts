@@ -35,6 +35,17 @@ export function prepare(index: MatrixIndex, options: MatrixOptions): Prepared {
   return p;
 }
 
+/**
+ * After the index's codings changed (./liveIndex.ts): each cached preparation keeps its rows and
+ * columns, which depend on the codebook and the transcripts only, and gets the per-coding filter anew.
+ */
+export function refreshPrepared(index: MatrixIndex): void {
+  for (const [key, p] of index.preparedCache) {
+    const filters = (JSON.parse(key) as [unknown, unknown, MatrixFilters])[2];
+    index.preparedCache.set(key, { ...(p as Prepared), passes: codingsPassingFilters(index, filters).passes });
+  }
+}
+
 function prepareUncached(index: MatrixIndex, options: MatrixOptions): Prepared {
   const f = options.filters ?? {};
   const counted = countedCodes(index, f);

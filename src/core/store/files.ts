@@ -47,8 +47,8 @@ export function isCodingFilePath(path: string): boolean {
   return path.startsWith(CODINGS_FOLDER + '/') && path.endsWith('.json');
 }
 
-export function readTranscript(path: string, text: string): TranscriptDocument {
-  const fm = parseFrontMatter(text);
+/** `fm`: the text's front matter when it was parsed already (YAML is the dearest part of reading a transcript). */
+export function readTranscript(path: string, text: string, fm = parseFrontMatter(text)): TranscriptDocument {
   const name = path.slice(path.lastIndexOf('/') + 1).replace(/\.(md|markdown)$/i, '');
   return {
     path,

@@ -8,6 +8,8 @@ import type { FileSystemPort } from '../port';
 import { append } from '../port';
 import type { FileProblem } from '../schema';
 import { CODINGS_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from '../schema';
+import type { FrontMatter } from '../frontMatter';
+import { parseFrontMatter } from '../frontMatter';
 import { findFiles, isTranscriptPath, readAll, readStudyFile, readTranscript } from './files';
 import { fileProblem, frontMatterProblem, idClash, misplacedCodingFile } from './problems';
 import type { MissingTranscript } from './types';
@@ -44,13 +46,19 @@ export async function readTranscripts(fs: FileSystemPort, project: ProjectData, 
   const texts = new Map<string, string>();
   const unreadable = new Map<string, unknown>();
   const documents: TranscriptDocument[] = [];
+  // Each front matter is parsed as soon as its transcript is read, while the others are still being read.
+  const parsed = new Map<string, FrontMatter>();
   await Promise.all(
     transcriptPaths.map(async (path) => {
+      let text: string;
       try {
-        texts.set(path, await readAll(fs, path));
+        text = await readAll(fs, path);
       } catch (e) {
         unreadable.set(path, e);
+        return;
       }
+      texts.set(path, text);
+      parsed.set(path, parseFrontMatter(text));
     }),
   );
   for (const path of transcriptPaths) {
@@ -59,46 +67,58 @@ export async function readTranscripts(fs: FileSystemPort, project: ProjectData, 
       problems.push(fileProblem(unreadable.get(path), path));
       continue;
     }
-    documents.push(readTranscript(path, texts.get(path)!));
-    const fm = frontMatterProblem(path, texts.get(path)!);
-    if (fm) {
-      problems.push(fm);
+    const text = texts.get(path)!;
+    const fm = parsed.get(path)!;
+    documents.push(readTranscript(path, text, fm));
+    const problem = frontMatterProblem(path, text, fm);
+    if (problem) {
+      problems.push(problem);
     }
   }
   return { documents, texts, unreadable };
+}
+
+/** A codings file as read and parsed (the shape and references checked), or why it could not be read. */
+export type CodingFileRead =
+  | { readonly path: string; readonly text: string; readonly result: ReturnType<typeof parseCodingFile>; readonly error?: undefined }
+  | { readonly path: string; readonly error: unknown; readonly text?: undefined; readonly result?: undefined };
+
+/** Reads and parses every codings file; folders that cannot be walked go into `problems`. */
+export async function readCodingFiles(fs: FileSystemPort, project: ProjectData, problems: FileProblem[]): Promise<CodingFileRead[]> {
+  const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
+  const knownCodes = new Set(project.codes.map((c) => c.id));
+  // Each file is parsed as soon as it is read, while the others are still being read.
+  return Promise.all(
+    codingPaths.map(async (p): Promise<CodingFileRead> => {
+      let text: string;
+      try {
+        text = await readAll(fs, p);
+      } catch (e) {
+        return { path: p, error: e };
+      }
+      return { path: p, text, result: parseCodingFile(p, text, knownCodes) };
+    }),
+  );
 }
 
 /**
  * The codings of every codings file that is valid, named after what it holds, and whose ids no
  * other file has; `known` is each file's text as read (the base for detecting others' changes).
  */
-export async function readCodings(
-  fs: FileSystemPort,
-  project: ProjectData,
+export function collectCodings(
+  codingFiles: readonly CodingFileRead[],
   unreadable: ReadonlyMap<string, unknown>,
   problems: FileProblem[],
-): Promise<{ codings: Coding[]; known: Map<string, string> }> {
-  const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
-  const knownCodes = new Set(project.codes.map((c) => c.id));
+): { codings: Coding[]; known: Map<string, string> } {
   const codings: Coding[] = [];
   const known = new Map<string, string>();
-  const codingTexts = await Promise.all(
-    codingPaths.map(async (p) => {
-      try {
-        return [p, await readAll(fs, p)] as const;
-      } catch (e) {
-        return [p, undefined, e] as const;
-      }
-    }),
-  );
   const fileOfId = new Map<string, string>();
-  for (const [path, text, error] of codingTexts) {
-    if (text === undefined) {
+  for (const { path, text, result, error } of codingFiles) {
+    if (text === undefined || result === undefined) {
       problems.push(fileProblem(error, path));
       continue;
     }
     known.set(path, text);
-    const result = parseCodingFile(path, text, knownCodes);
     if (!result.ok) {
       append(problems, result.problems);
       continue;
@@ -112,9 +132,12 @@ export async function readCodings(
       // Its transcript is reported already (not UTF-8); these codings stay untouched on disk.
       continue;
     }
-    const clashes = result.value.codings.flatMap((c, i) => {
+    const clashes: FileProblem[] = [];
+    result.value.codings.forEach((c, i) => {
       const other = fileOfId.get(c.id);
-      return other !== undefined ? [idClash(path, i, c.id, other)] : [];
+      if (other !== undefined) {
+        clashes.push(idClash(path, i, c.id, other));
+      }
     });
     if (clashes.length > 0) {
       append(problems, clashes);

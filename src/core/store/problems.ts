@@ -28,8 +28,7 @@ export function idClash(path: string, index: number, id: string, otherFile: stri
  * interview (the matrix would move its codings to "(no value)"): a warning with the line. The
  * transcript stays codable; only its attributes are missing.
  */
-export function frontMatterProblem(path: string, text: string): FileProblem | undefined {
-  const fm = parseFrontMatter(text);
+export function frontMatterProblem(path: string, text: string, fm = parseFrontMatter(text)): FileProblem | undefined {
   if (fm.error === undefined) {
     return undefined;
   }

@@ -9,7 +9,7 @@
  */
 import type { Coding } from '../model';
 import type { FileSystemPort } from '../port';
-import { encodeText } from '../port';
+import { append, encodeText } from '../port';
 import { isWithin } from '../paths';
 import type { FileProblem } from '../schema';
 import { PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from '../schema';
@@ -28,7 +28,7 @@ import {
   studyFolders,
   withLock,
 } from './files';
-import { missingTranscripts, readCodings, readProject, readTranscripts } from './load';
+import { collectCodings, missingTranscripts, readCodingFiles, readProject, readTranscripts } from './load';
 import { mergeCodings, mergeProject } from './merge';
 import { idClash, misplacedCodingFile, warningsOf } from './problems';
 import type { FileChange, LoadResult, ReanchorSummary } from './types';
@@ -48,8 +48,14 @@ export class StudyStore {
     const { project, text: projectText } = await readProject(fs);
     const problems: FileProblem[] = [];
     await removeLeftovers(fs);
-    const { documents, texts, unreadable } = await readTranscripts(fs, project, problems);
-    const { codings, known } = await readCodings(fs, project, unreadable, problems);
+    // Transcripts and codings files are read at once; their problems are reported in this order.
+    const codingProblems: FileProblem[] = [];
+    const [{ documents, texts, unreadable }, codingFiles] = await Promise.all([
+      readTranscripts(fs, project, problems),
+      readCodingFiles(fs, project, codingProblems),
+    ]);
+    append(problems, codingProblems);
+    const { codings, known } = collectCodings(codingFiles, unreadable, problems);
 
     const study = new Study(project, documents, codings);
     const store = new StudyStore(fs, study);
