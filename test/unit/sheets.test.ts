@@ -178,6 +178,16 @@ describe('codebook from a spreadsheet', () => {
     assert.deepStrictEqual(s.code('m')!.aliases, ['eigenaarschap']);
   });
 
+  it('finds the semicolon below a title line, and numbers rows as a spreadsheet does (a cell with line breaks is one row)', () => {
+    const sheet = csv(['Codeboek scriptie', 'Pad;Definitie;Kleur', 'a;"twee\nregels, met komma";', 'b;;rood'].join('\r\n'));
+    const plan = planCodebookSheetImport(study(), sheet);
+    assert.deepStrictEqual(plan.added, ['a']);
+    assert.deepStrictEqual(
+      plan.refused.map((r) => r.row),
+      [4],
+    );
+  });
+
   it('refuses a sheet without a column of codes, and a CSV that is not UTF-8', async () => {
     assert.throws(() => planCodebookSheetImport(study(), csv('Definition,Colour\nx,#123456\n')), /no column of codes/);
     assert.throws(() => planCodebookSheetImport(study(), csv('Foo,Bar\nx,y\n')), /no row of column headings/);

@@ -19,6 +19,8 @@ import {
   sheetBytes,
 } from '../../src/core/sheets';
 import { codebookLines } from './sheetsHelpers';
+import { colourPicker } from '../../src/core/sheets/codebook';
+import { CODE_PALETTE, nextColor } from '../../src/core/palette';
 
 /** Names as people write them: letters, digits, accents, punctuation (also / › , " ' - =), trimmed. */
 const name = fc.stringMatching(/^[A-Za-zëéï0-9 ,./›"'&()=+@-]{1,12}$/).filter((s) => s.trim() === s && !s.startsWith("'"));
@@ -149,4 +151,24 @@ describe('spreadsheet round trips (properties)', () => {
       );
     });
   }
+});
+
+describe('colours of new codes from a sheet', () => {
+  it('are the colours nextColor would give one by one (counted once, not per code)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...CODE_PALETTE), fc.stringMatching(/^#[0-9a-fA-F]{6}$/))),
+        fc.nat({ max: 40 }),
+        (used, n) => {
+          const pick = colourPicker(used);
+          const all = [...used];
+          for (let i = 0; i < n; i++) {
+            const expected = nextColor(all);
+            assert.strictEqual(pick(), expected);
+            all.push(expected);
+          }
+        },
+      ),
+    );
+  });
 });

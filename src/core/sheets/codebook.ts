@@ -13,7 +13,7 @@ import type { Code } from '../model';
 import type { CodePatch, Operation, Study } from '../study';
 import { StudyError } from '../study';
 import { newId } from '../ids';
-import { nextColor } from '../palette';
+import { CODE_PALETTE } from '../palette';
 import type { CodebookColumn } from './headers';
 import { codebookColumn, colourOf, LIST_SEPARATOR, listOf, originOf, polarityOf } from './headers';
 import type { SheetRows, SheetTable } from './rows';
@@ -192,6 +192,30 @@ export function readCodebookRows(sheet: SheetRows): { layout: CodebookLayout; ro
   return { layout: columns.layout, rows, refused };
 }
 
+/**
+ * `nextColor` of ../palette (the palette colour least used so far, the first on ties), counted
+ * once and kept up to date: asking `nextColor` for each new code of a large sheet is quadratic.
+ */
+export function colourPicker(used: readonly string[]): () => string {
+  const counts = new Map(CODE_PALETTE.map((c) => [c.toLowerCase(), 0]));
+  for (const c of used) {
+    const n = counts.get(c.toLowerCase());
+    if (n !== undefined) {
+      counts.set(c.toLowerCase(), n + 1);
+    }
+  }
+  return () => {
+    let best = CODE_PALETTE[0];
+    for (const c of CODE_PALETTE) {
+      if (counts.get(c.toLowerCase())! < counts.get(best.toLowerCase())!) {
+        best = c;
+      }
+    }
+    counts.set(best.toLowerCase(), counts.get(best.toLowerCase())! + 1);
+    return best;
+  };
+}
+
 function nameKey(name: string): string {
   return name.trim().normalize('NFC').toLowerCase();
 }
@@ -241,7 +265,7 @@ export function planCodebookSheetImport(study: Study, sheet: SheetRows): Codeboo
   const drafts = new Map<string, Code>();
   const patches = new Map<string, CodePatch>();
   const describedBy = new Map<string, number>();
-  const colors = study.codes.map((c) => c.color);
+  const nextColour = colourPicker(study.codes.map((c) => c.color));
   const added: string[] = [];
   const matched: string[] = [];
   for (const r of read.rows) {
@@ -253,9 +277,7 @@ export function planCodebookSheetImport(study: Study, sheet: SheetRows): Codeboo
       let id = byKey.get(key);
       if (id === undefined) {
         id = newId();
-        const color = nextColor(colors);
-        colors.push(color);
-        drafts.set(id, { id, name, ...(parent !== undefined ? { parent } : {}), color });
+        drafts.set(id, { id, name, ...(parent !== undefined ? { parent } : {}), color: nextColour() });
         byKey.set(key, id);
         added.push(labels.join(' › '));
       }

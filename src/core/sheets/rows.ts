@@ -29,7 +29,10 @@ export function formatOfName(name: string): SheetFormat | undefined {
   return ext === 'csv' || ext === 'txt' ? 'csv' : ext === 'xlsx' || ext === 'xlsm' ? 'xlsx' : undefined;
 }
 
-/** The delimiter of the first line: the one of comma and semicolon that occurs more often outside quotes. */
+/**
+ * The delimiter: of comma and semicolon, the one that occurs more often outside quotes in the first
+ * line that has either (a title line above the headings has neither, or both equally often).
+ */
 function delimiterOf(text: string): string {
   let commas = 0;
   let semicolons = 0;
@@ -38,7 +41,10 @@ function delimiterOf(text: string): string {
     if (ch === '"') {
       quoted = !quoted;
     } else if (!quoted && (ch === '\n' || ch === '\r')) {
-      break;
+      if (commas !== semicolons) {
+        break;
+      }
+      commas = semicolons = 0;
     } else if (!quoted && ch === ',') {
       commas++;
     } else if (!quoted && ch === ';') {
@@ -48,7 +54,10 @@ function delimiterOf(text: string): string {
   return semicolons > commas ? ';' : ',';
 }
 
-/** RFC 4180 CSV with the given delimiter; each record with the line number it starts on. */
+/**
+ * RFC 4180 CSV with the given delimiter. A record's row number is its place among the records, as
+ * a spreadsheet program shows it (a cell with line breaks is one row there), not its line in the file.
+ */
 export function parseDelimited(text: string, delimiter = delimiterOf(text)): SheetRows {
   const s = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const rows: string[][] = [];
@@ -56,20 +65,15 @@ export function parseDelimited(text: string, delimiter = delimiterOf(text)): She
   let row: string[] = [];
   let field = '';
   let quoted = false;
-  let line = 1;
-  let start = 1;
   const endRow = (): void => {
     row.push(field);
     rows.push(row);
-    rowNumbers.push(start);
+    rowNumbers.push(rows.length);
     row = [];
     field = '';
   };
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
-    if (ch === '\n') {
-      line++;
-    }
     if (quoted) {
       if (ch === '"' && s[i + 1] === '"') {
         field += '"';
@@ -87,10 +91,8 @@ export function parseDelimited(text: string, delimiter = delimiterOf(text)): She
     } else if (ch === '\r' || ch === '\n') {
       if (ch === '\r' && s[i + 1] === '\n') {
         i++;
-        line++;
       }
       endRow();
-      start = line;
     } else {
       field += ch;
     }
