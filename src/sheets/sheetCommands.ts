@@ -13,6 +13,8 @@ import {
   codebookSheet,
   formatOfName,
   gioiaSheet,
+  isCatalogueHeading,
+  isCodebookHeading,
   planCatalogueSheetImport,
   planCodebookSheetImport,
   readSheet,
@@ -105,8 +107,9 @@ export class SheetCommands extends Disposable {
   }
 
   /** The rows of the file, in the format asked for or the one its name says (a .csv otherwise). */
-  private async rows(source: vscode.Uri, format: SheetFormat | undefined): ReturnType<typeof readSheet> {
-    return await readSheet(await vscode.workspace.fs.readFile(source), format ?? formatOfName(source.path) ?? 'csv', fileName(source));
+  private async rows(source: vscode.Uri, format: SheetFormat | undefined, known: (cell: string) => boolean): ReturnType<typeof readSheet> {
+    const bytes = await vscode.workspace.fs.readFile(source);
+    return await readSheet(bytes, format ?? formatOfName(source.path) ?? 'csv', fileName(source), known);
   }
 
   /** The report in the output channel; a warning that names the refused rows' count. */
@@ -147,7 +150,7 @@ export class SheetCommands extends Disposable {
       return undefined;
     }
     try {
-      const plan = planCodebookSheetImport(study, await this.rows(source, args.format));
+      const plan = planCodebookSheetImport(study, await this.rows(source, args.format, isCodebookHeading));
       if (plan.ops.length > 0) {
         study.transact(vscode.l10n.t('Import codebook {0}', fileName(source)), plan.ops);
       }
@@ -168,7 +171,7 @@ export class SheetCommands extends Disposable {
       return undefined;
     }
     try {
-      const plan = planCatalogueSheetImport(study.catalogues, await this.rows(source, args.format));
+      const plan = planCatalogueSheetImport(study.catalogues, await this.rows(source, args.format, isCatalogueHeading));
       if (plan.changed) {
         study.updateProjectInfo({ catalogues: plan.catalogues });
       }

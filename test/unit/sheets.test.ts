@@ -15,6 +15,7 @@ import {
   catalogueSheet,
   codebookSheet,
   gioiaSheet,
+  isCodebookHeading,
   parseDelimited,
   planCatalogueSheetImport,
   planCodebookSheetImport,
@@ -107,6 +108,18 @@ describe('codebook from a spreadsheet', () => {
       ],
     );
     assert.strictEqual(s.codes.find((c) => c.name === 'MKB terughoudend')!.definition, 'kleine bedrijven');
+  });
+
+  it('reads the first sheet of a workbook that has codebook headings (a cover sheet before it is passed by)', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Voorblad').addRow(['Bijlage 4', 'Codeboek van de scriptie']);
+    const ws = wb.addWorksheet('Codes');
+    ws.addRow(['Niveau 1', 'Niveau 2']);
+    ws.addRow(['Vertrouwen', 'Angst']);
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const plan = planCodebookSheetImport(study(), await readSheet(bytes, 'xlsx', 'x.xlsx', isCodebookHeading));
+    assert.deepStrictEqual(plan.added, ['Vertrouwen', 'Vertrouwen › Angst']);
+    assert.throws(() => planCodebookSheetImport(study(), parseDelimited('Bijlage 4,Codeboek\n')), /no row of column headings/);
   });
 
   it('refuses bad rows one by one with their row number and reason, and takes the others', () => {

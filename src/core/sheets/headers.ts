@@ -164,3 +164,7 @@ export function listOf(text: string): string[] {
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
+
+/** Whether a cell is a heading of a codebook sheet; of a catalogue sheet (to find the sheet in a workbook). */
+export const isCodebookHeading = (cell: string): boolean => codebookColumn(cell) !== undefined;
+export const isCatalogueHeading = (cell: string): boolean => catalogueColumn(cell) !== undefined;

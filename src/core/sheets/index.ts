@@ -5,4 +5,4 @@ export type { CodebookLayout, CodebookSheetPlan, RowRefusal, SheetImportReport }
 export { codebookSheet, gioiaSheet, planCodebookSheetImport, readCodebookRows } from './codebook';
 export type { CatalogueImportOptions, CatalogueSheetPlan } from './catalogue';
 export { catalogueSheet, planCatalogueSheetImport } from './catalogue';
-export { headerKey } from './headers';
+export { headerKey, isCatalogueHeading, isCodebookHeading } from './headers';

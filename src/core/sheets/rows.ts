@@ -4,6 +4,7 @@
  * and the bytes of a sheet to write in either format.
  */
 import * as l10n from '@vscode/l10n';
+import type { Worksheet } from 'exceljs';
 import { decodeText } from '../port';
 import { csvBytes } from '../exports/csv';
 import { xlsxBytes } from '../exports/xlsx';
@@ -127,7 +128,7 @@ function cellText(value: unknown): string {
   return cellText(v.result);
 }
 
-async function readXlsx(bytes: Uint8Array, file: string): Promise<SheetRows> {
+async function readXlsx(bytes: Uint8Array, file: string, known?: (cell: string) => boolean): Promise<SheetRows> {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   try {
@@ -135,12 +136,14 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<SheetRows> {
   } catch {
     throw new StudyError(l10n.t('{0} is not an Excel workbook (.xlsx) that can be read.'), file);
   }
-  const ws = wb.worksheets[0];
+  const sheets = wb.worksheets.map(worksheetRows);
+  // The first sheet with headings this import knows (a workbook may open with a cover sheet), else the first.
+  return (known && sheets.find((sheet) => headerRowIndex(sheet.rows, known) >= 0)) ?? sheets[0] ?? { rows: [], rowNumbers: [] };
+}
+
+function worksheetRows(ws: Worksheet): SheetRows {
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  if (!ws) {
-    return { rows, rowNumbers };
-  }
   const width = ws.columnCount;
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -154,10 +157,18 @@ async function readXlsx(bytes: Uint8Array, file: string): Promise<SheetRows> {
   return { rows, rowNumbers };
 }
 
-/** The rows of a .csv or .xlsx file. CSV must be UTF-8 (a file in another encoding is refused, not garbled). */
-export async function readSheet(bytes: Uint8Array, format: SheetFormat, file = '(unnamed)'): Promise<SheetRows> {
+/**
+ * The rows of a .csv or .xlsx file (of a workbook: the first sheet in which `known` recognises a
+ * heading, else the first). CSV must be UTF-8 (a file in another encoding is refused, not garbled).
+ */
+export async function readSheet(
+  bytes: Uint8Array,
+  format: SheetFormat,
+  file = '(unnamed)',
+  known?: (cell: string) => boolean,
+): Promise<SheetRows> {
   if (format === 'xlsx') {
-    return await readXlsx(bytes, file);
+    return await readXlsx(bytes, file, known);
   }
   const sheet = parseDelimited(decodeText(bytes, file));
   // The apostrophe csvBytes puts before a formula-like cell is not part of the text.
