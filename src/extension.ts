@@ -19,6 +19,7 @@ import type { TreeFeature } from './tree';
 import { matrixFeature } from './matrix';
 import type { MatrixFeature } from './matrix';
 import { refiFeature } from './refi';
+import { sheetsFeature } from './sheets';
 import { transcriptsFeature } from './transcripts';
 import { methodFeature } from './method';
 import { welcomeFeature } from './welcome';
@@ -67,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const tree = use(treeFeature);
   const matrix = use(matrixFeature);
   use(refiFeature);
+  use(sheetsFeature);
   use(transcriptsFeature);
   use(methodFeature);
   use(welcomeFeature);

@@ -1,0 +1,2 @@
+export { sheetsFeature } from './sheetCommands';
+export type { SheetArgs, SheetImportResult } from './sheetCommands';
