@@ -125,6 +125,8 @@ export class CodingCommands extends Disposable {
     const ops = [...pre, ...applyCodes(study, doc, text, spans, codes, this.service.activeCoder.id)];
     study.transact(label, ops);
     this.remember(codes);
+    // Collapse the selection to the passage's end so the new highlight shows at once.
+    editor.selections = editor.selections.map((s) => new vscode.Selection(s.end, s.end));
     return study.codingsOf(doc).filter((c) => !before.has(c.id) || spans.some((s) => s.start === c.start));
   }
 
