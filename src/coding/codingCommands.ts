@@ -318,7 +318,11 @@ export class CodingCommands extends Disposable {
         detail: `“${c.quote.length > 140 ? c.quote.slice(0, 137) + '…' : c.quote}”`,
         coding: c,
       })),
-      { title: vscode.l10n.t('Orphaned codings: their text was deleted or changed beyond recognition'), matchOnDetail: true },
+      {
+        title: vscode.l10n.t('Orphaned codings: their text was deleted or changed beyond recognition'),
+        placeHolder: vscode.l10n.t('Pick an orphaned coding to see its old text and re-attach it'),
+        matchOnDetail: true,
+      },
     );
     if (!picked) {
       return;
