@@ -17,6 +17,12 @@ const MRU_KEY = 'codeboom.recentCodes';
 const MRU_LENGTH = 12;
 
 /** Arguments the commands accept when run from tests, hovers or other commands instead of the UI. */
+/** Programmatic arguments of Code In Vivo: the code's name and its parent (null: top level), no dialogs. */
+export interface InVivoArgs {
+  readonly name?: string;
+  readonly parent?: string | null;
+}
+
 export interface CodeSelectionArgs {
   readonly codes?: readonly string[];
 }
@@ -33,7 +39,7 @@ export class CodingCommands extends Disposable {
     super();
     const reg = (id: CommandId, fn: CommandHandler) => this._register(registerCommand(id, fn));
     reg(Command.codeSelection, (args?: CodeSelectionArgs) => this.codeSelection(args));
-    reg(Command.codeInVivo, () => this.codeInVivo());
+    reg(Command.codeInVivo, (args?: InVivoArgs) => this.codeInVivo(args));
     reg(Command.repeatLastCode, () => this.repeatLastCode());
     reg(Command.uncode, (codingId?: string, codeId?: string) => this.uncode(codingId, codeId));
     reg(Command.recode, (codingId?: string, codes?: string[]) => this.recode(codingId, codes));
@@ -125,19 +131,31 @@ export class CodingCommands extends Disposable {
     const ops = [...pre, ...applyCodes(study, doc, text, spans, codes, this.service.activeCoder.id)];
     study.transact(label, ops);
     this.remember(codes);
+    // Collapse the selection to the passage's end so the new highlight shows at once.
+    editor.selections = editor.selections.map((s) => new vscode.Selection(s.end, s.end));
     return study.codingsOf(doc).filter((c) => !before.has(c.id) || spans.some((s) => s.start === c.start));
   }
 
-  async codeInVivo(): Promise<Coding[] | undefined> {
+  async codeInVivo(args?: InVivoArgs): Promise<Coding[] | undefined> {
     const t = this.target(true);
     const study = this.service.study;
     if (!t || !study) {
       return undefined;
     }
     const first = t.spans[0];
-    const name = inVivoName(
+    const proposed = inVivoName(
       t.editor.document.getText(new vscode.Range(t.editor.document.positionAt(first.start), t.editor.document.positionAt(first.end))),
     );
+    // The proposed name is editable; Enter accepts it at once.
+    const typed =
+      args?.name ??
+      (await vscode.window.showInputBox({
+        title: vscode.l10n.t('Code in vivo'),
+        prompt: vscode.l10n.t('Name of the new code (from the selected words)'),
+        value: proposed,
+        valueSelection: [0, proposed.length],
+      }));
+    const name = typed?.trim();
     if (!name) {
       return undefined;
     }
@@ -145,7 +163,11 @@ export class CodingCommands extends Disposable {
     if (existing) {
       return this.apply(t.editor, t.doc, t.spans, [existing.id], [], vscode.l10n.t('Code in vivo'));
     }
-    const code = newCode(study, name, undefined, { origin: 'in-vivo' });
+    const where = args?.parent !== undefined ? { parent: args.parent ?? undefined } : await pickParent(study, this.icons, name);
+    if (!where) {
+      return undefined;
+    }
+    const code = newCode(study, name, where.parent, { origin: 'in-vivo' });
     return this.apply(t.editor, t.doc, t.spans, [code.id], [{ kind: 'addCode', code }], vscode.l10n.t('Code in vivo'));
   }
 
@@ -296,7 +318,11 @@ export class CodingCommands extends Disposable {
         detail: `“${c.quote.length > 140 ? c.quote.slice(0, 137) + '…' : c.quote}”`,
         coding: c,
       })),
-      { title: vscode.l10n.t('Orphaned codings: their text was deleted or changed beyond recognition'), matchOnDetail: true },
+      {
+        title: vscode.l10n.t('Orphaned codings: their text was deleted or changed beyond recognition'),
+        placeHolder: vscode.l10n.t('Pick an orphaned coding to see its old text and re-attach it'),
+        matchOnDetail: true,
+      },
     );
     if (!picked) {
       return;

@@ -3,6 +3,7 @@ import type { Coding } from '../core/model';
 import type { Study } from '../core/study';
 import type { StudyService } from '../study/studyService';
 import { highlightSpans } from '../core/highlights';
+import { THEME_COLORS, tintCss } from '../core/contrast';
 import { Disposable, MutableDisposable, disposeAll, toDisposable } from '../platform/lifecycle';
 
 type Style = 'background' | 'underline' | 'both';
@@ -103,7 +104,7 @@ export class CodingDecorations extends Disposable {
   draw(editor: vscode.TextEditor, doc: string): DrawnDecorations {
     const study = this.service.study;
     const codings = study ? study.codingsOf(doc) : [];
-    const result = computeDecorations(study, codings, (o) => editor.document.positionAt(o));
+    const result = computeDecorations(study, codings, (o) => editor.document.positionAt(o), editor.document.getText());
     for (const [color, type] of this.types) {
       if (!result.byColor.has(color)) {
         editor.setDecorations(type, []);
@@ -139,12 +140,15 @@ export class CodingDecorations extends Disposable {
       const kind = vscode.window.activeColorTheme.kind;
       const highContrast = kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
       const style = this.style();
-      const background = style !== 'underline' && !highContrast;
+      const background = style !== 'underline';
       const underline = style !== 'background' || highContrast;
+      // The tint's opacity is computed per colour for a visible difference from the theme's default
+      // editor background (core/contrast); high contrast keeps its underline and gets a tint as well.
+      const tint = (theme: keyof typeof THEME_COLORS) =>
+        background ? { backgroundColor: tintCss(color, THEME_COLORS[theme].background, THEME_COLORS[theme].foreground) } : {};
       type = vscode.window.createTextEditorDecorationType({
-        // Translucent fills keep the text readable; dark themes need a little more colour to show.
-        light: background ? { backgroundColor: `${color}38` } : {},
-        dark: background ? { backgroundColor: `${color}55` } : {},
+        light: tint(kind === vscode.ColorThemeKind.HighContrastLight ? 'highContrastLight' : 'light'),
+        dark: tint(kind === vscode.ColorThemeKind.HighContrast ? 'highContrast' : 'dark'),
         ...(underline ? { borderColor: color, borderStyle: 'solid', borderWidth: '0 0 2px 0' } : {}),
         overviewRulerColor: color,
         overviewRulerLane: vscode.OverviewRulerLane.Right,
@@ -183,8 +187,9 @@ export function computeDecorations(
   study: Study | undefined,
   codings: readonly Coding[],
   positionAt: (offset: number) => vscode.Position,
+  text?: string,
 ): DrawnDecorations {
-  const spans = highlightSpans(study, codings);
+  const spans = highlightSpans(study, codings, text);
   const toRange = ([s, e]: readonly [number, number]) => new vscode.Range(positionAt(s), positionAt(e));
   const byColor = new Map<string, vscode.Range[]>();
   for (const [color, list] of spans.byColor) {

@@ -74,16 +74,30 @@ export function newCode(study: Study, name: string, parent?: string, extra: Part
   };
 }
 
-/** A code named after the selected words (in vivo): trimmed, without surrounding quotes, at most 60 characters. */
+/** The most words an in-vivo name takes from the passage, and its longest length. */
+export const IN_VIVO_WORDS = 5;
+export const IN_VIVO_CHARS = 40;
+
+/**
+ * A code named after the selected words (in vivo): without surrounding quotes, the first few words
+ * (at most IN_VIVO_WORDS, at most IN_VIVO_CHARS characters unless one word is longer), without
+ * trailing punctuation, ending early where a clause ends. People can still edit it before the code is made.
+ */
 export function inVivoName(selected: string): string {
-  let name = selected
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^["'“”‘’„«»(]+|["'“”‘’„«».,;:!?)]+$/g, '');
-  if (name.length > 60) {
-    name = name.slice(0, 60).replace(/\s+\S*$/, '') + '…';
+  const strip = (s: string) => s.replace(/^["'“”‘’„«»(]+|["'“”‘’„«».,;:!?)]+$/g, '');
+  const words = strip(selected.replace(/\s+/g, ' ').trim()).split(' ').filter(Boolean);
+  let name = '';
+  for (const word of words.slice(0, IN_VIVO_WORDS)) {
+    const next = name ? `${name} ${word}` : word;
+    if (name && next.length > IN_VIVO_CHARS) {
+      break;
+    }
+    name = next;
+    if (/[,;:.!?]$/.test(word)) {
+      break; // a clause ends here: a name of whole phrases reads better
+    }
   }
-  return name;
+  return strip(name.length > IN_VIVO_CHARS * 2 ? name.slice(0, IN_VIVO_CHARS * 2) : name).trim();
 }
 
 /** Removes one code from a coding, or the whole coding when it was the last code. */

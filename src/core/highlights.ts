@@ -9,7 +9,22 @@ export interface HighlightSpans {
   readonly overlaps: ReadonlyArray<readonly [number, number]>;
 }
 
-export function highlightSpans(study: Study | undefined, codings: readonly Coding[]): HighlightSpans {
+/** True when `at` falls between the two halves of a surrogate pair (inside an emoji or other astral character). */
+function splitsCodePoint(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) {
+    return false;
+  }
+  const hi = text.charCodeAt(at - 1);
+  const lo = text.charCodeAt(at);
+  return hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
+}
+
+/**
+ * The spans of `codings`; with the transcript's `text`, widened to whole code points. A span that
+ * starts or ends between the halves of a surrogate pair (an offset counted in code points elsewhere, a
+ * stale anchor) makes the editor draw no tint over that emoji at all.
+ */
+export function highlightSpans(study: Study | undefined, codings: readonly Coding[], text?: string): HighlightSpans {
   const byColor = new Map<string, Array<readonly [number, number]>>();
   const bounds: number[] = [];
   for (const c of codings) {
@@ -22,9 +37,11 @@ export function highlightSpans(study: Study | undefined, codings: readonly Codin
       list = [];
       byColor.set(color, list);
     }
-    list.push([c.start, c.end]);
+    const start = text !== undefined && splitsCodePoint(text, c.start) ? c.start - 1 : c.start;
+    const end = text !== undefined && splitsCodePoint(text, c.end) ? c.end + 1 : c.end;
+    list.push([start, end]);
     // Encode boundary events as numbers: offset * 2 (+1 for a start), so ends sort before starts.
-    bounds.push(c.start * 2 + 1, c.end * 2);
+    bounds.push(start * 2 + 1, end * 2);
   }
   bounds.sort((a, b) => a - b);
   const overlaps: Array<readonly [number, number]> = [];

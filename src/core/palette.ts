@@ -1,6 +1,7 @@
 /**
- * Colours for new codes: distinct hues that stay readable as translucent highlights on light and
- * dark backgrounds (a categorical palette in the spirit of Tableau 10 / ColorBrewer Set1).
+ * Colours for new codes: distinct hues that stay readable as highlights on light and dark backgrounds
+ * (Tableau 10, with a purple and a lime instead of a second blue and red that looked like their
+ * neighbours). Any two differ by ΔE ≥ 25 (test/unit/contrast.test.ts); tints come from core/contrast.
  */
 export const CODE_PALETTE: readonly string[] = [
   '#4e79a7',
@@ -13,8 +14,8 @@ export const CODE_PALETTE: readonly string[] = [
   '#ff9da7',
   '#9c755f',
   '#bab0ac',
-  '#1f77b4',
-  '#d62728',
+  '#6a3d9a',
+  '#b8e04a',
 ];
 
 /** The palette colour least used so far (first one on ties). */

@@ -53,7 +53,7 @@ export async function pickCodes(study: Study, icons: ColorIcons, options: PickOp
   await icons.prepare(study.codes.map((c) => c.color));
   const qp = vscode.window.createQuickPick<CodeItem>();
   qp.title = options.title;
-  qp.placeholder = vscode.l10n.t('Type to find a code (fuzzy, accents optional); Space/click to tick several; Enter to apply');
+  qp.placeholder = vscode.l10n.t('Find a code or type a new name; tick several with Space; Enter applies');
   qp.canSelectMany = options.canPickMany ?? true;
   qp.matchOnDescription = true;
   const fuse = createCodeSearch(study);
@@ -85,7 +85,7 @@ export async function pickCodes(study: Study, icons: ColorIcons, options: PickOp
       items.push({ label: vscode.l10n.t('Recently used'), kind: vscode.QuickPickItemKind.Separator });
       recent.forEach((c) => push(c));
     }
-    items.push({ label: vscode.l10n.t('Codeboom'), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: vscode.l10n.t('All codes'), kind: vscode.QuickPickItemKind.Separator });
     for (const { code } of study.treeOrder()) {
       push(code);
     }

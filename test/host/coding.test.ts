@@ -169,3 +169,23 @@ describe('highlight-to-code (real extension host)', () => {
     assert.ok(text.includes('command:codeboom.uncode'), text);
   });
 });
+
+describe('in vivo and the selection after coding (real extension host)', () => {
+  it('names the code from a few selected words, places it under the given parent and collapses the selection', async () => {
+    const { service } = await api();
+    const study = service.study!;
+    const editor = await openTranscript();
+    const text = editor.document.getText();
+    const at = text.indexOf('**Respondent E:**') + 18;
+    const passage = text.slice(at, at + 60).split('\n')[0];
+    const sel = select(editor, passage);
+    const parent = study.codes[0];
+    const name = `in vivo ${Date.now()}`;
+    const made = (await vscode.commands.executeCommand('codeboom.codeInVivo', { name, parent: parent.id })) as unknown[];
+    assert.ok(made && made.length >= 1);
+    const code = study.codes.find((c) => c.name === name)!;
+    assert.strictEqual(code.parent, parent.id);
+    assert.ok(editor.selection.isEmpty, 'the selection collapsed');
+    assert.ok(editor.selection.active.isEqual(sel.end), 'to the end of the passage');
+  });
+});

@@ -1,3 +1,4 @@
+import * as fc from 'fast-check';
 import * as assert from 'assert';
 import { Study } from '../../src/core/study';
 import type { Coding } from '../../src/core/model';
@@ -137,6 +138,14 @@ describe('coding operations', () => {
 
   it('names in-vivo codes after the selected words', () => {
     assert.strictEqual(inVivoName('  “het netwerk is een eilandje”. '), 'het netwerk is een eilandje');
+    // A long passage gives a few words, not the whole passage, and no dangling punctuation.
+    assert.strictEqual(inVivoName('we hadden geen mandaat, dus we moesten steeds terug naar de wethouder'), 'we hadden geen mandaat');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        const name = inVivoName(s);
+        assert.ok(name.split(' ').length <= 5 && name === name.trim());
+      }),
+    );
   });
 
   it('suggests codes that share words with the selection', () => {
