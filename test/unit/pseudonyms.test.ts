@@ -10,6 +10,7 @@ import {
   findCandidates,
   firstNameVariant,
   mapOffset,
+  selfMatchingEntries,
   planPseudonymisation,
   type PseudonymList,
   type PseudonymSource,
@@ -74,6 +75,30 @@ describe('pseudonyms: matching', () => {
     assert.strictEqual(firstNameVariant('Jan'), undefined);
     const left = checkPseudonyms(jan, [{ path: 'b.md', text: 'Zoals Jan zei.' }]);
     assert.deepStrictEqual(left, [{ path: 'b.md', offset: 6, text: 'Jan', term: 'Jan de Vries' }]);
+  });
+});
+
+describe('pseudonyms: terms with punctuation', () => {
+  it('matches terms with regular-expression characters literally', () => {
+    const l = list([
+      { term: 'CIO-Raad', replacement: '[raad]' },
+      { term: 'J.de Vries (sr.)', replacement: 'R' },
+      { term: 'a+b*c?[d]{e}|f^g$h\\i/j', replacement: 'S' },
+    ]);
+    const text = 'De CIO-Raads besluit, J.de Vries (sr.) en a+b*c?[d]{e}|f^g$h\\i/j; niet CIOXRaad.';
+    const [t] = planPseudonymisation(source([]), [{ path: 'a.md', text }], l).transcripts;
+    assert.strictEqual(t.text, "De [raad]'s besluit, R en S; niet CIOXRaad.");
+  });
+});
+
+describe('pseudonyms: list problems', () => {
+  it('names entries whose replacement contains a listed term', () => {
+    const l = list([
+      { term: 'Jan', replacement: 'Jan X' },
+      { term: 'Piet', replacement: 'Respondent B' },
+      { term: 'Respondent', replacement: 'R' },
+    ]);
+    assert.deepStrictEqual(selfMatchingEntries(l), ['Jan', 'Piet']);
   });
 });
 

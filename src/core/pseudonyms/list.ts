@@ -36,8 +36,9 @@ export interface TermMatch {
 
 const WORD = '[\\p{L}\\p{M}\\p{N}]';
 
+/** Escapes the syntax characters only: with the u flag, escaping anything else (a hyphen) is an error. */
 function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
 /**
@@ -149,4 +150,13 @@ export function applyMatches(text: string, matches: readonly TermMatch[]): strin
 /** `text` with every listed term replaced. */
 export function pseudonymiseString(text: string, matchers: readonly Matcher[]): string {
   return applyMatches(text, findTerms(text, matchers));
+}
+
+/**
+ * Entries whose replacement itself contains a listed term (or form): the check could never pass
+ * after applying them ("Jan" → "Jan X"). Returns the terms of such entries.
+ */
+export function selfMatchingEntries(list: PseudonymList): string[] {
+  const matchers = compileList(list);
+  return list.entries.filter((e) => findTerms(e.replacement, matchers).length > 0).map((e) => e.term);
 }
