@@ -15,7 +15,9 @@ import {
   type PseudonymList,
   type PseudonymSource,
 } from '../../src/core/pseudonyms';
+import { Study } from '../../src/core/study';
 import type { CodingPatch, Operation } from '../../src/core/study/operations';
+import { TRANSCRIPT_A, smallProject } from './helpers';
 
 function coding(id: string, doc: string, text: string, start: number, end: number, memo?: string): Coding {
   return { id, doc, coder: 'me', codes: ['c1'], created: '2026-01-01', ...makeAnchor(text, start, end), ...(memo ? { memo } : {}) };
@@ -191,6 +193,30 @@ describe('pseudonyms: plan keeps codings on their words', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('pseudonyms: operations on a real study', () => {
+  it('applies as one transaction and undoes to the codings before', () => {
+    const doc = { path: 'a.md', attributes: {}, bodyStart: 0, length: TRANSCRIPT_A.length, title: 'A' };
+    const at = TRANSCRIPT_A.indexOf('Er is geen mandaat');
+    const codings = [coding('k1', 'a.md', TRANSCRIPT_A, at, at + 30, 'Respondent A aarzelt')];
+    const study = new Study(smallProject(), [doc], codings);
+    const l = list([
+      { term: 'Respondent A', replacement: 'R1' },
+      { term: 'middelen', replacement: 'M' },
+    ]);
+    const plan = planPseudonymisation(study, [{ path: 'a.md', text: TRANSCRIPT_A }], l);
+    const newText = plan.transcripts[0].text;
+    study.transact('pseudonymise', plan.operations);
+    const moved = study.coding('k1')!;
+    assert.strictEqual(moved.quote, TRANSCRIPT_A.slice(at, at + 30));
+    assert.ok(moved.start < at, 'moved by the shorter speaker labels before it');
+    assert.strictEqual(newText.slice(moved.start, moved.end), moved.quote);
+    assert.strictEqual(moved.memo, 'R1 aarzelt');
+    assert.strictEqual(study.code('middelen')?.name, 'middelen', 'code names stay');
+    study.undo();
+    assert.deepStrictEqual(study.coding('k1'), codings[0]);
   });
 });
 
