@@ -1,0 +1,3 @@
+export * from './list';
+export * from './plan';
+export * from './candidates';
