@@ -7,6 +7,8 @@
  *                               [--interview N] [--date yyyy-mm-dd] [--speaker "raw=pseudonym"]…
  *   codeboom import qdpx <file> --into DIR
  *   codeboom import qdc <file> --study DIR [--separate]
+ *   codeboom import codebook <file.csv|.xlsx> --study DIR
+ *   codeboom import factors <file.csv|.xlsx> --study DIR
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -16,6 +18,15 @@ import { encodeText, joinPath } from '../core/port';
 import { importProject, planCodebookImport, readCodebook } from '../core/refi';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { readDocxWithMammoth } from '../platform/docxText';
+import type { SheetImportReport } from '../core/sheets';
+import {
+  formatOfName,
+  isCatalogueHeading,
+  isCodebookHeading,
+  planCatalogueSheetImport,
+  planCodebookSheetImport,
+  readSheet,
+} from '../core/sheets';
 import type { Options } from './args';
 import { UsageError, onlyOptions, stringOption } from './args';
 import type { Io } from './study';
@@ -31,7 +42,13 @@ codeboom import qdpx <file> --into DIR
 codeboom import qdc <file> --study DIR [--separate]
     a REFI-QDA codebook (.qdc, or the codebook of a .qdpx) into the study's codebook: codes are
     matched by GUID, else by name under the same parent (--separate: never by name).
-Exit 1 when a file was refused or anything of the archive was not imported.`;
+codeboom import codebook <file.csv|.xlsx> --study DIR
+    a codebook from a spreadsheet: a path column, level columns, or a Gioia sheet (1st-order,
+    2nd-order, dimension), with definition, colour, polarity, origin, aliases (English or Dutch
+    headings); codes the study has are matched by path, never duplicated.
+codeboom import factors <file.csv|.xlsx> --study DIR
+    literature factors from a spreadsheet (catalogue, category, factor, authors, source model).
+Exit 1 when a file or a row was refused or anything of the archive was not imported.`;
 
 /** A refusal in words (the CLI speaks English; the extension's sentences are in src/transcripts/refusals.ts). */
 function refusalText(r: Refused): string {
@@ -182,6 +199,45 @@ async function importQdc(rest: readonly string[], options: Options, io: Io): Pro
   return 0;
 }
 
+/** A codebook or the literature factors from a .csv or .xlsx sheet into the study; exit 1 when a row was refused. */
+async function importSheet(what: 'codebook' | 'factors', rest: readonly string[], options: Options, io: Io): Promise<number> {
+  onlyOptions(`import ${what}`, options, ['study']);
+  const [file, extra] = rest;
+  const format = file === undefined ? undefined : formatOfName(file);
+  if (file === undefined || extra !== undefined || format === undefined) {
+    throw new UsageError(`import ${what} takes one .csv or .xlsx file and --study DIR`);
+  }
+  const { study, store, problems } = await openStudy(path.resolve(stringOption(options, 'study') ?? '.'), io);
+  if (study.readOnly) {
+    io.err(`${problems} problem(s): the study is read-only until they are fixed; nothing imported`);
+    return 1;
+  }
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const name = path.basename(file);
+  let report: SheetImportReport;
+  if (what === 'codebook') {
+    const plan = planCodebookSheetImport(study, await readSheet(bytes, format, name, isCodebookHeading));
+    if (plan.ops.length) {
+      study.transact(`Import codebook ${name}`, plan.ops);
+    }
+    report = plan;
+  } else {
+    const plan = planCatalogueSheetImport(study.catalogues, await readSheet(bytes, format, name, isCatalogueHeading));
+    if (plan.changed) {
+      study.updateProjectInfo({ catalogues: plan.catalogues });
+    }
+    report = plan;
+  }
+  await store.save();
+  io.out(
+    `imported ${what} from ${name}: ${report.added.length} added, ${report.matched.length} matched, ${report.refused.length} rows refused`,
+  );
+  for (const r of report.refused) {
+    io.err(`refused: row ${r.row}: ${r.reason}`);
+  }
+  return report.refused.length ? 1 : 0;
+}
+
 /** `codeboom import <what> …`. */
 export async function importCommand(rest: readonly string[], options: Options, lists: Record<string, string[]>, io: Io): Promise<number> {
   const [what, ...args] = rest;
@@ -192,7 +248,12 @@ export async function importCommand(rest: readonly string[], options: Options, l
       return importQdpx(args, options, io);
     case 'qdc':
       return importQdc(args, options, io);
+    case 'codebook':
+    case 'factors':
+      return importSheet(what, args, options, io);
     default:
-      throw new UsageError(`import what? ${what ? `"${what}" is not one of: ` : ''}transcripts, qdpx, qdc\n\n${IMPORT_USAGE}`);
+      throw new UsageError(
+        `import what? ${what ? `"${what}" is not one of: ` : ''}transcripts, qdpx, qdc, codebook, factors\n\n${IMPORT_USAGE}`,
+      );
   }
 }

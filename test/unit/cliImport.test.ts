@@ -196,3 +196,50 @@ describe('CLI import qdc', () => {
     assert.strictEqual(fs.readFileSync(path.join(study, 'codeboom.json'), 'utf8'), before);
   });
 });
+
+describe('codeboom import codebook / factors (spreadsheets)', () => {
+  it('a Dutch CSV codebook: new codes under their parents, known paths matched, a bad row refused with its number and exit 1', async () => {
+    const study = newStudy();
+    const csv = [
+      'Pad;Definitie;Kleur;Polariteit',
+      'hiërarchie;Bevoegdheden in de lijn.;#4e79a7;belemmerend',
+      'hiërarchie › mandaat;Wie mag besluiten.;;belemmerend',
+      'vertrouwen;;#59a14f;stimulerend',
+      'hiërarchie › mandaat;;;',
+      'ruimte;;paars;',
+    ].join('\n');
+    const file = path.join(tmp(), 'codeboek.csv');
+    fs.writeFileSync(file, csv);
+    const r = await run('import', 'codebook', file, '--study', study);
+    assert.strictEqual(r.code, 1, 'a refused row gives exit 1');
+    assert.match(r.out, /imported codebook from codeboek\.csv: 3 added/);
+    assert.match(r.err, /refused: row 6: /);
+    const json = JSON.parse(fs.readFileSync(path.join(study, 'codeboom.json'), 'utf8'));
+    const byName = new Map(json.codes.map((c: { name: string }) => [c.name, c]));
+    const mandaat = byName.get('mandaat') as { parent: string; definition: string; polarity: string };
+    assert.strictEqual(mandaat.parent, (byName.get('hiërarchie') as { id: string }).id);
+    assert.strictEqual(mandaat.definition, 'Wie mag besluiten.');
+    assert.strictEqual((byName.get('vertrouwen') as { polarity: string }).polarity, 'stimulerend');
+    // Again: everything is matched, nothing added.
+    const again = await run('import', 'codebook', file, '--study', study);
+    assert.match(again.out, /0 added, 3 matched/);
+  });
+
+  it('literature factors from a CSV into the study’s catalogues', async () => {
+    const study = newStudy();
+    const file = path.join(tmp(), 'factoren.csv');
+    fs.writeFileSync(file, 'Categorie,Factor,Auteurs\nOrganisatorische factoren,Duidelijkheid van rollen,Yang & Maxwell 2011\n');
+    const r = await run('import', 'factors', file, '--study', study);
+    assert.strictEqual(r.code, 0, r.err);
+    const json = JSON.parse(fs.readFileSync(path.join(study, 'codeboom.json'), 'utf8'));
+    const factors = json.catalogues.flatMap((c: { categories: { factors: { name: string }[] }[] }) =>
+      c.categories.flatMap((cat) => cat.factors.map((f) => f.name)),
+    );
+    assert.deepStrictEqual(factors, ['Duidelijkheid van rollen']);
+  });
+
+  it('a file that is not a spreadsheet is a usage error', async () => {
+    const r = await run('import', 'codebook', 'codes.docx', '--study', newStudy());
+    assert.strictEqual(r.code, 2);
+  });
+});
