@@ -8,7 +8,7 @@
  *   codeboom import qdpx <file> --into DIR
  *   codeboom import qdc <file> --study DIR [--separate]
  *   codeboom import codebook <file.csv|.xlsx> --study DIR
- *   codeboom import factors <file.csv|.xlsx> --study DIR
+ *   codeboom import factors <file.csv|.xlsx> --study DIR [--references refs.bib|refs.json]
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -24,6 +24,7 @@ import {
   isCatalogueHeading,
   isCodebookHeading,
   planCatalogueSheetImport,
+  parseReferences,
   planCodebookSheetImport,
   readSheet,
 } from '../core/sheets';
@@ -46,8 +47,9 @@ codeboom import codebook <file.csv|.xlsx> --study DIR
     a codebook from a spreadsheet: a path column, level columns, or a Gioia sheet (1st-order,
     2nd-order, dimension), with definition, colour, polarity, origin, aliases (English or Dutch
     headings); codes the study has are matched by path, never duplicated.
-codeboom import factors <file.csv|.xlsx> --study DIR
-    literature factors from a spreadsheet (catalogue, category, factor, authors, source model).
+codeboom import factors <file.csv|.xlsx> --study DIR [--references refs.bib|refs.json]
+    literature factors from a spreadsheet (catalogue, category, factor, authors, source model);
+    with --references (BibTeX or CSL-JSON) authors given as citation keys become "Yang & Maxwell, 2011".
 Exit 1 when a file or a row was refused or anything of the archive was not imported.`;
 
 /** A refusal in words (the CLI speaks English; the extension's sentences are in src/transcripts/refusals.ts). */
@@ -201,7 +203,7 @@ async function importQdc(rest: readonly string[], options: Options, io: Io): Pro
 
 /** A codebook or the literature factors from a .csv or .xlsx sheet into the study; exit 1 when a row was refused. */
 async function importSheet(what: 'codebook' | 'factors', rest: readonly string[], options: Options, io: Io): Promise<number> {
-  onlyOptions(`import ${what}`, options, ['study']);
+  onlyOptions(`import ${what}`, options, what === 'factors' ? ['study', 'references'] : ['study']);
   const [file, extra] = rest;
   const format = file === undefined ? undefined : formatOfName(file);
   if (file === undefined || extra !== undefined || format === undefined) {
@@ -222,7 +224,12 @@ async function importSheet(what: 'codebook' | 'factors', rest: readonly string[]
     }
     report = plan;
   } else {
-    const plan = planCatalogueSheetImport(study.catalogues, await readSheet(bytes, format, name, isCatalogueHeading));
+    const references = stringOption(options, 'references');
+    const citations =
+      references === undefined ? undefined : parseReferences(fs.readFileSync(references, 'utf8'), path.basename(references));
+    const plan = planCatalogueSheetImport(study.catalogues, await readSheet(bytes, format, name, isCatalogueHeading), {
+      ...(citations ? { citations } : {}),
+    });
     if (plan.changed) {
       study.updateProjectInfo({ catalogues: plan.catalogues });
     }

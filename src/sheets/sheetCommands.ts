@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import type { StudyService } from '../study/studyService';
 import type { Study } from '../core/study';
-import type { SheetFormat, SheetImportReport } from '../core/sheets';
+import type { Citations, SheetFormat, SheetImportReport, SheetRows } from '../core/sheets';
 import {
   catalogueSheet,
   codebookSheet,
@@ -17,6 +17,7 @@ import {
   isCodebookHeading,
   planCatalogueSheetImport,
   planCodebookSheetImport,
+  parseReferences,
   readSheet,
   sheetBytes,
 } from '../core/sheets';
@@ -33,6 +34,8 @@ export interface SheetArgs {
   readonly format?: SheetFormat;
   /** The codebook export's shape: level columns (default) or Gioia's data structure. */
   readonly shape?: 'levels' | 'gioia';
+  /** For the literature factors: a BibTeX or CSL-JSON file whose citation keys the authors column may use. */
+  readonly references?: vscode.Uri;
 }
 
 /** What an import did: the names added and matched, and the rows refused (row number and reason). */
@@ -46,6 +49,7 @@ function argsOf(arg: unknown, root: vscode.Uri | undefined): SheetArgs & { reado
     const a = arg as Record<string, unknown>;
     const source = uriArg(a['source'], root);
     const target = uriArg(a['target'], root);
+    const references = uriArg(a['references'], root);
     const format = a['format'] === 'csv' || a['format'] === 'xlsx' ? a['format'] : undefined;
     const shape = a['shape'] === 'gioia' || a['shape'] === 'levels' ? a['shape'] : undefined;
     return {
@@ -53,6 +57,7 @@ function argsOf(arg: unknown, root: vscode.Uri | undefined): SheetArgs & { reado
       ...(target ? { target } : {}),
       ...(format ? { format } : {}),
       ...(shape ? { shape } : {}),
+      ...(references ? { references } : {}),
       interactive: false,
     };
   }
@@ -171,7 +176,9 @@ export class SheetCommands extends Disposable {
       return undefined;
     }
     try {
-      const plan = planCatalogueSheetImport(study.catalogues, await this.rows(source, args.format, isCatalogueHeading));
+      const rows = await this.rows(source, args.format, isCatalogueHeading);
+      const citations = await this.citations(args, rows);
+      const plan = planCatalogueSheetImport(study.catalogues, rows, citations ? { citations } : {});
       if (plan.changed) {
         study.updateProjectInfo({ catalogues: plan.catalogues });
       }
@@ -182,6 +189,29 @@ export class SheetCommands extends Disposable {
       showError(e, fileName(source), this.output);
       return undefined;
     }
+  }
+
+  /**
+   * Citation keys for the authors column: from the `references` argument, or — when the sheet's
+   * authors look like keys (yang2011) — from a BibTeX or CSL-JSON file the user may pick.
+   */
+  private async citations(args: SheetArgs & { interactive: boolean }, rows: SheetRows): Promise<Citations | undefined> {
+    let file = args.references;
+    if (!file && args.interactive && rows.rows.some((r) => r.some((cell) => /^[A-Za-z][\w:-]*\d{2,4}[a-z]?$/.test(cell.trim())))) {
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        openLabel: vscode.l10n.t('Use these references'),
+        title: vscode.l10n.t(
+          'The authors look like citation keys: pick the BibTeX or CSL-JSON file they come from (or cancel to keep them)',
+        ),
+        filters: { [vscode.l10n.t('References')]: ['bib', 'json'] },
+      });
+      file = picked?.[0];
+    }
+    if (!file) {
+      return undefined;
+    }
+    return parseReferences(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)), fileName(file));
   }
 
   private async shape(args: SheetArgs & { interactive: boolean }): Promise<'levels' | 'gioia' | undefined> {

@@ -14,6 +14,8 @@ import { catalogueColumn, LIST_SEPARATOR, listOf } from './headers';
 import type { SheetRows, SheetTable } from './rows';
 import { headerRowIndex } from './rows';
 import type { RowRefusal, SheetImportReport } from './codebook';
+import type { Citations } from './references';
+import { resolveCitations } from './references';
 
 export interface CatalogueSheetPlan extends SheetImportReport {
   /** The study's catalogues after the import (to set with `updateProjectInfo`). */
@@ -25,6 +27,8 @@ export interface CatalogueSheetPlan extends SheetImportReport {
 export interface CatalogueImportOptions {
   /** The catalogue of rows without a catalogue column (default: the study's only catalogue, or "Literature factors"). */
   readonly catalogue?: string;
+  /** Citation keys the authors column may use (from a .bib or CSL-JSON file: ./references.ts). */
+  readonly citations?: Citations;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer U)[] ? U[] : T[K] };
@@ -110,7 +114,7 @@ export function planCatalogueSheetImport(
       continue;
     }
     const label = `${cat.name} › ${category.name} › ${factorName}`;
-    const authors = listOf(cell('authors'));
+    const authors = resolveCitations(listOf(cell('authors')), options.citations);
     const description = cells[cols.get('description') ?? -1] ?? '';
     let factor = category.factors.find((f) => key(f.name) === key(factorName));
     if (factor && seen.has(factor)) {

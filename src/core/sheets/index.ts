@@ -6,3 +6,5 @@ export { codebookSheet, gioiaSheet, planCodebookSheetImport, readCodebookRows } 
 export type { CatalogueImportOptions, CatalogueSheetPlan } from './catalogue';
 export { catalogueSheet, planCatalogueSheetImport } from './catalogue';
 export { headerKey, isCatalogueHeading, isCodebookHeading } from './headers';
+export { citationOf, parseBibtex, parseCslJson, parseReferences, resolveCitations } from './references';
+export type { Citations } from './references';
