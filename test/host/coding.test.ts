@@ -187,5 +187,11 @@ describe('in vivo and the selection after coding (real extension host)', () => {
     assert.strictEqual(code.parent, parent.id);
     assert.ok(editor.selection.isEmpty, 'the selection collapsed');
     assert.ok(editor.selection.active.isEqual(sel.end), 'to the end of the passage');
+    // One undo takes the new code and its coding away again (later suites count the sample's codes).
+    await vscode.commands.executeCommand('codeboom.undo');
+    assert.strictEqual(
+      study.codes.find((c) => c.name === name),
+      undefined,
+    );
   });
 });
