@@ -61,7 +61,7 @@ async function answer(page, value) {
   await page.waitForTimeout(300);
 }
 
-export default async function importTranscripts({ page, workspace, screenshot, log, waitForNotification }) {
+export default async function importTranscripts({ page, workspace, screenshot, log, runCommand, waitForNotification }) {
   const incoming = path.join(workspace, 'incoming');
   fs.mkdirSync(incoming, { recursive: true });
   fs.writeFileSync(path.join(incoming, 'teams-gesprek.vtt'), VTT);
@@ -84,7 +84,12 @@ export default async function importTranscripts({ page, workspace, screenshot, l
   await row('interview-quantum.docx').click({ button: 'right' });
   const item = page.locator('.context-view .action-label', { hasText: 'Import Transcripts…' }).first();
   await item.waitFor({ state: 'visible', timeout: 15000 });
+  await item.hover();
   await item.click();
+  // A menu still opening can swallow the click: the item is then only focused, and Enter runs it.
+  if (await item.isVisible().catch(() => false)) {
+    await page.keyboard.press('Enter');
+  }
 
   // The case of the batch, then per file: respondent, interview number, date, a label per speaker.
   await pickQuick(page, 'QIHR');
@@ -127,4 +132,6 @@ export default async function importTranscripts({ page, workspace, screenshot, l
   await page.locator('.monaco-editor').first().waitFor({ state: 'visible', timeout: 15000 });
   await page.waitForTimeout(1000);
   await screenshot('imported');
+  // Leave the workbench as the next scenario expects it: no editors open.
+  await runCommand('View: Close All Editors');
 }

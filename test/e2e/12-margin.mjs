@@ -47,9 +47,11 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('A-1.md');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A-1.md' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.monaco-editor[data-uri$="A-1.md"]').first();
+  // Click the row itself: Enter opens the first row, which after other scenarios may be a recent file.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^A-1\.md/ }).first();
+  await row.waitFor();
+  await row.click();
+  const editor = page.locator('.monaco-editor[data-uri$="/A-1.md"]').first();
   await editor.waitFor({ state: 'visible', timeout: 30000 });
   await editor.click();
   await page.keyboard.press('Control+G');
