@@ -114,14 +114,17 @@ export function compileList(list: PseudonymList): readonly Matcher[] {
 export function findTerms(text: string, matchers: readonly Matcher[]): TermMatch[] {
   const all: TermMatch[] = [];
   for (const { entry, forms, pattern } of matchers) {
+    // Every candidate, overlapping ones too (the search goes on one code point after each match): a
+    // form that loses to an overlapping match must not hide a shorter one that starts later ("ba" in
+    // "bba" next to "bb" would hide "a").
     pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
+    for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const form = forms[m.findIndex((g, i) => i > 0 && g !== undefined) - 1];
-      if (m[0].length === 0 || !form) {
-        continue;
+      if (m[0].length > 0 && form) {
+        all.push({ start: m.index, end: m.index + m[0].length, old: m[0], replacement: entry.replacement + form.ending, term: entry.term });
       }
-      const start = m.index;
-      all.push({ start, end: start + m[0].length, old: m[0], replacement: entry.replacement + form.ending, term: entry.term });
+      // One code point on (a /u pattern set inside a surrogate pair starts again at the pair: no progress).
+      pattern.lastIndex = m.index + ((text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
