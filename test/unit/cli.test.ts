@@ -4,7 +4,8 @@ import * as os from 'os';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { exportDate, main } from '../../src/cli';
+import { exportDate } from '../../src/cli';
+import { run } from './cliRun';
 import { StudyStore } from '../../src/core/store';
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 import type { Study } from '../../src/core/study';
@@ -17,13 +18,6 @@ import { parseCsv } from '../../src/core/exports/csv';
 import { exportCodebook as refiCodebook } from '../../src/core/refi';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 const tmpDir = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-cli-'));
 

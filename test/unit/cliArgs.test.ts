@@ -2,17 +2,11 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import fc from 'fast-check';
-import { main, parseArgs } from '../../src/cli';
+import { parseArgs } from '../../src/cli';
+import { run } from './cliRun';
 import { COMMAND_FLAGS, isFlag } from '../../src/cli/args';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 describe('CLI arguments: flags take no value', () => {
   it('stats --json <study> reads the study, not the current folder', async () => {

@@ -7,17 +7,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { unzipSync, zipSync } from 'fflate';
-import { main } from '../../src/cli';
+import { run } from './cliRun';
 import { makeDocx } from './docxFixture';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'codeboom-import-'));
 

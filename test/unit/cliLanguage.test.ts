@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
-import { main } from '../../src/cli';
+import { run } from './cliRun';
 import { DEFAULT_LABELS, exportLabels, labelsFromBundle } from '../../src/core/exports/labels';
 import { parseProjectFile } from '../../src/core/schema';
 import { serializeProject } from '../../src/core/serialize';
@@ -16,13 +16,6 @@ import { serializeProject } from '../../src/core/serialize';
 const ROOT = path.resolve(__dirname, '../../..');
 const SAMPLE = path.join(ROOT, 'sample/kennisdeling');
 const NL = JSON.parse(fs.readFileSync(path.join(ROOT, 'l10n/bundle.l10n.nl.json'), 'utf8')) as Record<string, string>;
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { out: (t) => (out += t + '\n'), err: (t) => (err += t + '\n') });
-  return { code, out, err };
-}
 
 /** A copy of the sample study with `language` set (undefined: removed). */
 function sampleIn(language: string | undefined): string {
