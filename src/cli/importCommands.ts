@@ -231,7 +231,7 @@ async function importSheet(what: 'codebook' | 'factors', rest: readonly string[]
       ...(citations ? { citations } : {}),
     });
     if (plan.changed) {
-      study.updateProjectInfo({ catalogues: plan.catalogues });
+      study.transact('Import literature factors', [{ kind: 'setCatalogues', catalogues: plan.catalogues }]);
     }
     report = plan;
   }

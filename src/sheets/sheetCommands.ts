@@ -180,7 +180,9 @@ export class SheetCommands extends Disposable {
       const citations = await this.citations(args, rows);
       const plan = planCatalogueSheetImport(study.catalogues, rows, citations ? { citations } : {});
       if (plan.changed) {
-        study.updateProjectInfo({ catalogues: plan.catalogues });
+        study.transact(vscode.l10n.t('Import literature factors {0}', fileName(source)), [
+          { kind: 'setCatalogues', catalogues: plan.catalogues },
+        ]);
       }
       const result = { added: plan.added, matched: plan.matched, refused: plan.refused };
       this.report(vscode.l10n.t('Literature factors'), source, result, args.interactive);

@@ -92,6 +92,9 @@ describe('codebook and literature factors in spreadsheets (real extension host)'
       assert.deepStrictEqual(report?.added, [`${cat.name} › ${category.name} › Nieuwe factor`]);
       const made = study.catalogues[0].categories[0].factors.find((f) => f.name === 'Nieuwe factor');
       assert.deepStrictEqual(made?.authors, ['A, 2020', 'B, 2021']);
+      assert.match(study.undoLabel ?? '', /factors\.csv/, 'the import is one undo step named after the file');
+      await vscode.commands.executeCommand('codeboom.undo');
+      assert.deepStrictEqual(study.catalogues, original, 'Undo takes the imported factor out again');
     } finally {
       study.updateProjectInfo({ catalogues: original });
     }

@@ -252,6 +252,32 @@ describe('literature factors from a spreadsheet', () => {
     );
     assert.deepStrictEqual(existing[0].categories[0].factors.length, 1, "the study's catalogue is not changed in place");
   });
+
+  it('is one undoable step that restores the catalogues, and refuses to drop a factor a code is linked to', () => {
+    const before: FactorCatalogue[] = [
+      { id: 'cat', name: 'K', categories: [{ id: 'org', name: 'Org', factors: [{ id: 'f1', name: 'Geschiedenis', authors: [] }] }] },
+    ];
+    const s = study([{ id: 'c1', name: 'mandaat', color: '#336699' }], before);
+    s.transact('link', [{ kind: 'addLink', link: { code: 'c1', factor: 'f1' } }]);
+    const plan = planCatalogueSheetImport(s.catalogues, csv('Category;Factor\nOrg;Cultuur\nTech;Data'));
+    s.projectDirty = false;
+    s.transact('Import literature factors', [{ kind: 'setCatalogues', catalogues: plan.catalogues }]);
+    assert.ok(s.projectDirty, 'the project file is to be saved');
+    assert.deepStrictEqual(
+      s.catalogues[0].categories.map((g) => g.factors.map((f) => f.name)),
+      [['Geschiedenis', 'Cultuur'], ['Data']],
+    );
+    const added = s.catalogues[0].categories[1].factors[0].id;
+    assert.strictEqual(s.factor(added)?.factor.name, 'Data', 'new factors are indexed');
+    assert.strictEqual(s.undo(), 'Import literature factors');
+    assert.deepStrictEqual(s.catalogues, before);
+    assert.strictEqual(s.factor(added), undefined, 'undo un-indexes the added factors');
+    assert.strictEqual(s.redo(), 'Import literature factors');
+    assert.strictEqual(s.factor(added)?.factor.name, 'Data');
+    const dropping: FactorCatalogue[] = [{ id: 'cat', name: 'K', categories: [] }];
+    assert.throws(() => s.transact('drop', [{ kind: 'setCatalogues', catalogues: dropping }]), /linked to literature factor f1/);
+    assert.strictEqual(s.catalogues[0].categories.length, 2, 'a refused operation changes nothing');
+  });
 });
 
 describe('sheet headings in both languages', () => {

@@ -18,7 +18,7 @@ import type { Citations } from './references';
 import { resolveCitations } from './references';
 
 export interface CatalogueSheetPlan extends SheetImportReport {
-  /** The study's catalogues after the import (to set with `updateProjectInfo`). */
+  /** The study's catalogues after the import (to set with a `setCatalogues` operation, one undoable step). */
   readonly catalogues: FactorCatalogue[];
   /** True when anything changed. */
   readonly changed: boolean;

@@ -4,7 +4,7 @@
  * the operation that undoes it.
  */
 import * as l10n from '@vscode/l10n';
-import type { Code, CodeFactorLink, Coding } from '../model';
+import type { Code, CodeFactorLink, Coding, FactorCatalogue } from '../model';
 import type { CodingIndex } from './codingIndex';
 import type { CodeTree } from './codeTree';
 import { StudyError } from './errors';
@@ -25,6 +25,9 @@ export interface OperationTarget {
   markDirty(c: Coding): void;
   /** The links changed: the project file is to be saved. */
   linksChanged(): void;
+  catalogues(): readonly FactorCatalogue[];
+  /** Replaces the catalogues: indexes their factors again and marks the project file to be saved. */
+  setCatalogues(catalogues: readonly FactorCatalogue[]): void;
 }
 
 /** What a transaction changed, for the event it fires. */
@@ -46,6 +49,7 @@ const APPLY: { readonly [K in Operation['kind']]: Apply<K> } = {
   moveCode,
   addLink,
   removeLink,
+  setCatalogues,
 };
 
 /** Applies one operation and returns its inverse. */
@@ -225,4 +229,21 @@ function removeLink(t: OperationTarget, op: Of<'removeLink'>, change: ChangeSet)
   t.linksChanged();
   change.codebook = true;
   return { kind: 'addLink', link };
+}
+
+function setCatalogues(t: OperationTarget, op: Of<'setCatalogues'>, change: ChangeSet): Operation {
+  const kept = new Set(op.catalogues.flatMap((cat) => cat.categories.flatMap((g) => g.factors.map((f) => f.id))));
+  for (const link of t.links.values()) {
+    if (!kept.has(link.factor)) {
+      throw new StudyError(
+        l10n.t('Code {0} is linked to literature factor {1}, which the new catalogues leave out.'),
+        link.code,
+        link.factor,
+      );
+    }
+  }
+  const old = t.catalogues();
+  t.setCatalogues(op.catalogues);
+  change.codebook = true;
+  return { kind: 'setCatalogues', catalogues: old };
 }

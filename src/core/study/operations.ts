@@ -2,7 +2,7 @@
  * The changes a study can undergo: every mutation is an {@link Operation}, and applying one yields
  * its inverse, which is what undo runs (./apply). Also the keys the study indexes its records by.
  */
-import type { Code, CodeFactorLink, Coding } from '../model';
+import type { Code, CodeFactorLink, Coding, FactorCatalogue } from '../model';
 
 export type CodingPatch = Partial<
   Pick<Coding, 'codes' | 'memo' | 'start' | 'end' | 'quote' | 'prefix' | 'suffix' | 'orphaned' | 'modified'>
@@ -19,7 +19,9 @@ export type Operation =
   | { readonly kind: 'updateCode'; readonly id: string; readonly patch: CodePatch }
   | { readonly kind: 'moveCode'; readonly id: string; readonly index: number }
   | { readonly kind: 'addLink'; readonly link: CodeFactorLink }
-  | { readonly kind: 'removeLink'; readonly code: string; readonly factor: string };
+  | { readonly kind: 'removeLink'; readonly code: string; readonly factor: string }
+  /** Replaces the literature factor catalogues (an import); refused while a link points at a factor it drops. */
+  | { readonly kind: 'setCatalogues'; readonly catalogues: readonly FactorCatalogue[] };
 
 export type AddCoding = Extract<Operation, { kind: 'addCoding' }>;
 

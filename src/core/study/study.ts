@@ -57,6 +57,12 @@ export class Study {
     linksChanged: () => {
       this.projectDirty = true;
     },
+    catalogues: () => this._project.catalogues,
+    setCatalogues: (catalogues) => {
+      this._project = { ...this._project, catalogues: [...catalogues] };
+      this.rebuildCodebookIndex();
+      this.projectDirty = true;
+    },
   };
 
   constructor(project: ProjectData, documents: readonly TranscriptDocument[] = [], codings: readonly Coding[] = []) {
