@@ -138,4 +138,34 @@ describe('Import transcripts (real extension host)', () => {
     // Unmapped speakers keep the names the file gives.
     assert.ok((await readText(service.uriOf('transcripts/Respondent Z-1-4.md'))).includes('**Jan de Vries:** [00:00:03]'));
   });
+
+  it('imports a batch of 30 files in order, one transcript each, with free names and one summary', async () => {
+    const { service } = await api();
+    const uris: vscode.Uri[] = [];
+    for (let i = 0; i < 30; i++) {
+      const uri = vscode.Uri.joinPath(sources, 'batch', `gesprek ${String(i).padStart(2, '0')}.${['vtt', 'srt', 'txt'][i % 3]}`);
+      const text = i % 3 === 0 ? VTT : i % 3 === 1 ? SRT : `Interviewer: Vraag ${i}?\n\nRespondent: Antwoord ${i}.\n`;
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      uris.push(uri);
+    }
+    const summary = await vscode.commands.executeCommand<ImportSummary>('codeboom.importTranscripts', {
+      files: uris,
+      respondent: 'Respondent B',
+      interview: 7,
+      speakers: { Respondent: 'Respondent B' },
+      open: false,
+    });
+    for (const m of summary.made) made.push(m.path);
+    assert.deepStrictEqual(summary.refused, []);
+    assert.deepStrictEqual(
+      summary.made.map((m) => m.source),
+      uris.map((u) => u.path.slice(u.path.lastIndexOf('/') + 1)),
+    );
+    assert.strictEqual(new Set(summary.made.map((m) => m.path)).size, 30, 'thirty distinct transcripts');
+    const last = await readText(service.uriOf(summary.made[29].path));
+    assert.ok(last.includes('**Respondent B:** Antwoord 29.'), last);
+    for (const path of made) {
+      await until(`the study to see ${path}`, () => service.study?.document(path), 10000);
+    }
+  });
 });

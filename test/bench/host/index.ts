@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { CodeboomApi } from '../../../src/extension';
+import { importBatchRows } from './importBatch';
 
 export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension<CodeboomApi>('codeboom.codeboom')!;
@@ -25,6 +26,7 @@ export async function run(): Promise<void> {
       unit: 'ms',
       goal: 'report',
     },
+    ...(await importBatchRows(api)),
   ];
   const out = process.env.CODEBOOM_BENCH_OUT;
   if (out) {
