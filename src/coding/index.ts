@@ -9,6 +9,7 @@ import { CodingCommands } from './codingCommands';
 import { CodingDecorations } from './decorations';
 import { CodingHover } from './hover';
 import { InlineLabels } from './inlineLabels';
+import { CodingNavigation } from './navigation';
 
 export class CodingFeature extends Disposable {
   readonly decorations: CodingDecorations;
@@ -20,6 +21,7 @@ export class CodingFeature extends Disposable {
     this.decorations = this._register(new CodingDecorations(service));
     this.commands = this._register(new CodingCommands(service, icons, extension.workspaceState));
     this.inlineLabels = this._register(new InlineLabels(service));
+    this._register(new CodingNavigation(service));
     this._register(vscode.languages.registerHoverProvider({ language: 'markdown' }, new CodingHover(service)));
   }
 }

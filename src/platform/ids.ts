@@ -71,6 +71,9 @@ export const Command = {
   openWalkthrough: 'codeboom.openWalkthrough',
   toggleInlineLabels: 'codeboom.toggleInlineLabels',
   showCodingMargin: 'codeboom.showCodingMargin',
+  nextCoding: 'codeboom.nextCoding',
+  previousCoding: 'codeboom.previousCoding',
+  nextUncodedAnswer: 'codeboom.nextUncodedAnswer',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
