@@ -20,6 +20,7 @@ export const Command = {
   editCodingMemo: 'codeboom.editCodingMemo',
   showOrphans: 'codeboom.showOrphans',
   reattachOrphan: 'codeboom.reattachOrphan',
+  showOrphan: 'codeboom.showOrphan',
   importRefiCodebook: 'codeboom.importRefiCodebook',
   exportRefiCodebook: 'codeboom.exportRefiCodebook',
   importRefiProject: 'codeboom.importRefiProject',

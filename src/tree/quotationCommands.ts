@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
 import type { Study } from '../core/study';
-import {
-  attributeValues,
-  citeQuotation,
-  flatQuote,
-  quotationsOf,
-  quotationsReport,
-  reportFileName,
-  reportFolder,
-} from '../core/quotations';
+import { attributeValues, citeQuotation, quotationsOf, quotationsReport, reportFileName, reportFolder } from '../core/quotations';
 import { encodeText } from '../core/port';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { Disposable } from '../platform/lifecycle';
@@ -159,14 +151,15 @@ export class QuotationCommands extends Disposable {
     if (!s || !q) {
       return undefined;
     }
+    if (q.orphaned) {
+      // Its stale offset points at unrelated text: show what was coded instead (src/coding/orphans.ts).
+      return vscode.commands.executeCommand<vscode.TextEditor | undefined>(Command.showOrphan, q.id);
+    }
     const doc = await vscode.workspace.openTextDocument(this.service.uriOf(q.doc));
     const end = Math.min(q.end, doc.getText().length);
     const range = new vscode.Range(doc.positionAt(Math.min(q.start, end)), doc.positionAt(end));
     const editor = await vscode.window.showTextDocument(doc, { selection: range, preview: true });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    if (q.orphaned) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: this coding is orphaned; its text was: “{0}”', flatQuote(q.quote)));
-    }
     return editor;
   }
 
