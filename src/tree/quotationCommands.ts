@@ -11,6 +11,7 @@ import { refuseStudyFile } from '../study/exportGuard';
 import { uriArg } from '../platform/commandArgs';
 import type { QuotationNode, QuotationsProvider } from './quotations';
 import { asString } from './studyWatch';
+import { counted } from '../core/plural';
 
 /** Commands of the quotations view: open, copy with source, filter, subcodes on/off, Markdown export. */
 export class QuotationCommands extends Disposable {
@@ -90,7 +91,7 @@ export class QuotationCommands extends Disposable {
         { label: `$(close) ${vscode.l10n.t('Any value (remove this filter)')}`, value: undefined },
         ...attributeValues(s, k).map((x) => ({
           label: x,
-          description: this.provider.code ? vscode.l10n.t('{0} quotations', counts.get(x) ?? 0) : undefined,
+          description: this.provider.code ? counted(counts.get(x) ?? 0, 'quotation') : undefined,
           value: x,
         })),
       ];
@@ -124,10 +125,7 @@ export class QuotationCommands extends Disposable {
         ...s.coders().map((id) => ({
           label: coderName(s, id),
           description:
-            [
-              id !== coderName(s, id) ? id : undefined,
-              this.provider.code ? vscode.l10n.t('{0} quotations', counts.get(id) ?? 0) : undefined,
-            ]
+            [id !== coderName(s, id) ? id : undefined, this.provider.code ? counted(counts.get(id) ?? 0, 'quotation') : undefined]
               .filter(Boolean)
               .join(' · ') || undefined,
           picked: id === this.provider.coder,
@@ -218,8 +216,8 @@ export class QuotationCommands extends Disposable {
       void vscode.window
         .showInformationMessage(
           vscode.l10n.t(
-            'Codeboom: {0} quotations of “{1}” written to {2}.',
-            quotations.length,
+            'Codeboom: {0} of “{1}” written to {2}.',
+            counted(quotations.length, 'quotation'),
             s.code(id)!.name,
             vscode.workspace.asRelativePath(uri),
           ),
