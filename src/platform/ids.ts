@@ -89,6 +89,8 @@ export const ContextKey = {
   quotationsFiltered: 'codeboom.quotations.filtered',
   quotationsSubcodes: 'codeboom.quotations.subcodes',
   factorsOnlyMissing: 'codeboom.factors.onlyMissing',
+  /** The open study has transcripts (the walkthrough stops suggesting to add some). */
+  hasTranscripts: 'codeboom.hasTranscripts',
 } as const;
 export type ContextKeyId = (typeof ContextKey)[keyof typeof ContextKey];
 

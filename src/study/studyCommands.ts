@@ -67,11 +67,14 @@ function studyFolderCommands(service: StudyService, extensionUri?: vscode.Uri): 
       }
       await createProject(fs, emptyProject(name.trim()));
       await service.open(folder.uri);
+      const transcripts = service.study?.documents.length ?? 0;
       void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Codeboom: created study “{0}”. Add Markdown transcripts with front matter (case, respondent, interview) to this folder.',
-          name.trim(),
-        ),
+        transcripts > 0
+          ? vscode.l10n.t('Codeboom: created study “{0}” with the {1} in this folder.', name.trim(), counted(transcripts, 'transcript'))
+          : vscode.l10n.t(
+              'Codeboom: created study “{0}”. Add Markdown transcripts with front matter (case, respondent, interview) to this folder.',
+              name.trim(),
+            ),
       );
     }),
     registerCommand(Command.openStudy, async (uri?: vscode.Uri) => {
