@@ -23,6 +23,7 @@ import { sheetsFeature } from './sheets';
 import { transcriptsFeature } from './transcripts';
 import { methodFeature } from './method';
 import { welcomeFeature } from './welcome';
+import type { WelcomeFeature } from './welcome';
 import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
 import type { InlineLabels } from './coding/inlineLabels';
@@ -46,6 +47,8 @@ export interface CodeboomApi {
   readonly margin: MarginFeature;
   /** The inline code labels in transcript editors. */
   readonly inlineLabels: InlineLabels;
+  /** The first look and the context key that tells whether the study has transcripts. */
+  readonly welcome: WelcomeFeature;
 }
 
 let service: StudyService | undefined;
@@ -71,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   use(sheetsFeature);
   use(transcriptsFeature);
   use(methodFeature);
-  use(welcomeFeature);
+  const welcome = use(welcomeFeature);
   const margin = use(marginFeature);
 
   const timings: { readyMs?: number } = {};
@@ -91,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     matrix,
     margin,
     inlineLabels: coding.inlineLabels,
+    welcome,
   };
 }
 

@@ -268,6 +268,7 @@ export const UI_STRING_KEYS = [
   'openPassage',
   'computed',
   'uncounted',
+  'uncountedOne',
   'literatureFactor',
   'category',
   'authors',

@@ -32,6 +32,7 @@ import type { Options } from './args';
 import { UsageError, onlyOptions, stringOption } from './args';
 import type { Io } from './study';
 import { openStudy } from './study';
+import { en } from '../core/plural';
 
 export const IMPORT_USAGE = `codeboom import transcripts <files…> --study DIR [--folder F] [--case C] [--respondent R]
                             [--interview N] [--date yyyy-mm-dd] [--speaker "raw name=pseudonym"]…
@@ -137,7 +138,7 @@ async function importTranscripts(files: readonly string[], options: Options, lis
     const speakers = result.source.speakers.map((s) => `${s.name} (${s.turns})`).join(', ');
     io.out(`made ${written} from ${file}${speakers ? ` — speakers: ${speakers}` : ''}`);
   }
-  io.err(`${files.length - refused} transcript(s) made, ${refused} refused`);
+  io.err(`${en(files.length - refused, 'transcript', 'transcripts')} made, ${refused} refused`);
   return refused > 0 ? 1 : 0;
 }
 
@@ -155,7 +156,7 @@ async function importQdpx(rest: readonly string[], options: Options, io: Io): Pr
     `imported ${path.basename(file)}${report.origin ? ` (from ${report.origin})` : ''} into ${into}: ${report.codes} codes, ${report.transcripts.length} transcripts, ${report.codings} codings, ${report.coders.length} coders, ${report.memoFiles.length} memo files`,
   );
   for (const s of report.skippedSources) {
-    io.err(`not imported: ${s.name} (${s.kind}): ${s.reason}${s.codings ? `; ${s.codings} coding(s) on it` : ''}`);
+    io.err(`not imported: ${s.name} (${s.kind}): ${s.reason}${s.codings ? `; ${en(s.codings, 'coding', 'codings')} on it` : ''}`);
   }
   for (const w of report.warnings) {
     io.err(`note: ${w}`);
@@ -181,7 +182,7 @@ async function importQdc(rest: readonly string[], options: Options, io: Io): Pro
   const bytes = new Uint8Array(fs.readFileSync(file));
   const { study, store, problems } = await openStudy(studyDir, io);
   if (study.readOnly) {
-    io.err(`${problems} problem(s): the study is read-only until they are fixed; nothing imported`);
+    io.err(`${en(problems, 'problem', 'problems')}: the study is read-only until they are fixed; nothing imported`);
     return 1;
   }
   const codebook = readCodebook(bytes, path.basename(file));
@@ -211,7 +212,7 @@ async function importSheet(what: 'codebook' | 'factors', rest: readonly string[]
   }
   const { study, store, problems } = await openStudy(path.resolve(stringOption(options, 'study') ?? '.'), io);
   if (study.readOnly) {
-    io.err(`${problems} problem(s): the study is read-only until they are fixed; nothing imported`);
+    io.err(`${en(problems, 'problem', 'problems')}: the study is read-only until they are fixed; nothing imported`);
     return 1;
   }
   const bytes = new Uint8Array(fs.readFileSync(file));

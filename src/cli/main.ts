@@ -27,6 +27,7 @@ import { IMPORT_USAGE, importCommand } from './importCommands';
 import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
+import { en } from '../core/plural';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -54,14 +55,14 @@ async function validate(rest: readonly string[], options: Options, io: Io): Prom
   if (problems > 0) {
     io.err(
       study.readOnly
-        ? `${problems} problem(s): the study opens read-only until they are fixed.`
-        : `${problems} warning(s): the study opens, but fix them for complete results.`,
+        ? `${en(problems, 'problem', 'problems')}: the study opens read-only until they are fixed.`
+        : `${en(problems, 'warning', 'warnings')}: the study opens, but fix them for complete results.`,
     );
     return 1;
   }
   const uncounted = uncountedOf(study, study.allCodings());
   io.out(
-    `ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount - uncounted} codings${uncounted ? ` (+${uncounted} orphaned)` : ''}`,
+    `ok: ${study.name} — ${en(study.documents.length, 'transcript', 'transcripts')}, ${en(study.codes.length, 'code', 'codes')}, ${en(study.codingCount - uncounted, 'coding', 'codings')}${uncounted ? ` (+${uncounted} orphaned)` : ''}`,
   );
   return 0;
 }

@@ -8,7 +8,6 @@ import { registerCommand } from '../platform/commands';
 import type { CommandHandler } from '../platform/commands';
 import { Command } from '../platform/ids';
 import type { CommandId } from '../platform/ids';
-import { makeAnchor, reanchor } from '../core/anchor';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../ui/colorIcons';
 import { pickCodes, pickParent } from '../ui/codePicker';
@@ -27,7 +26,7 @@ export interface CodeSelectionArgs {
   readonly codes?: readonly string[];
 }
 
-/** Highlight-to-code: code, in vivo, repeat, uncode, recode, memo, orphans. */
+/** Highlight-to-code: code, in vivo, repeat, uncode, recode, memo (orphans: orphans.ts). */
 export class CodingCommands extends Disposable {
   private lastCodes: string[] = [];
 
@@ -44,8 +43,6 @@ export class CodingCommands extends Disposable {
     reg(Command.uncode, (codingId?: string, codeId?: string) => this.uncode(codingId, codeId));
     reg(Command.recode, (codingId?: string, codes?: string[]) => this.recode(codingId, codes));
     reg(Command.editCodingMemo, (codingId?: string, memo?: string) => this.editMemo(codingId, memo));
-    reg(Command.showOrphans, () => this.showOrphans());
-    reg(Command.reattachOrphan, (codingId?: string) => this.reattach(codingId));
   }
 
   get recent(): string[] {
@@ -298,81 +295,6 @@ export class CodingCommands extends Disposable {
     }
     study.transact(vscode.l10n.t('Edit memo'), [
       { kind: 'updateCoding', id: coding.id, patch: { memo: next.trim() ? next.trim() : undefined, modified: new Date().toISOString() } },
-    ]);
-  }
-
-  async showOrphans(): Promise<void> {
-    const study = this.service.study;
-    if (!study) {
-      return;
-    }
-    const orphans = [...study.allCodings()].filter((c) => c.orphaned);
-    if (orphans.length === 0) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Codeboom: no orphaned codings — every coding is attached to its text.'));
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(
-      orphans.map((c) => ({
-        label: c.codes.map((id) => study.code(id)?.name ?? id).join(', '),
-        description: `${c.doc} · ${c.coder}`,
-        detail: `“${c.quote.length > 140 ? c.quote.slice(0, 137) + '…' : c.quote}”`,
-        coding: c,
-      })),
-      {
-        title: vscode.l10n.t('Orphaned codings: their text was deleted or changed beyond recognition'),
-        placeHolder: vscode.l10n.t('Pick an orphaned coding to see its old text and re-attach it'),
-        matchOnDetail: true,
-      },
-    );
-    if (!picked) {
-      return;
-    }
-    const c = picked.coding;
-    const editor = await vscode.window.showTextDocument(this.service.uriOf(c.doc), { preview: false });
-    const pos = editor.document.positionAt(Math.min(c.start, editor.document.getText().length));
-    editor.selection = new vscode.Selection(pos, pos);
-    editor.revealRange(new vscode.Range(pos, pos), vscode.TextEditorRevealType.InCenter);
-    const reattach = vscode.l10n.t('Re-attach to selection');
-    const remove = vscode.l10n.t('Delete coding');
-    const choice = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Select the passage this coding belongs to, then choose “Re-attach to selection”. Its old text was: “{0}”', c.quote),
-      reattach,
-      remove,
-    );
-    if (choice === reattach) {
-      await this.reattach(c.id);
-    } else if (choice === remove) {
-      study.transact(vscode.l10n.t('Delete orphaned coding'), [{ kind: 'removeCoding', id: c.id }]);
-    }
-  }
-
-  /** Attaches an orphan to the current selection, or, without a selection, to where its quote is found again. */
-  async reattach(codingId?: string): Promise<void> {
-    const study = this.service.study;
-    const coding = codingId ? study?.coding(codingId) : undefined;
-    const editor = vscode.window.activeTextEditor;
-    if (!study || !coding || !editor || this.service.docPath(editor.document.uri) !== coding.doc) {
-      return;
-    }
-    const text = editor.document.getText();
-    let start = editor.document.offsetAt(editor.selection.start);
-    let end = editor.document.offsetAt(editor.selection.end);
-    if (start === end) {
-      const r = reanchor(text, coding, coding.start);
-      if (r.status === 'orphaned') {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: the quote was not found; select the passage first.'));
-        return;
-      }
-      start = r.start;
-      end = r.end;
-    }
-    [start, end] = trimSpan(text, start, end);
-    study.transact(vscode.l10n.t('Re-attach coding'), [
-      {
-        kind: 'updateCoding',
-        id: coding.id,
-        patch: { ...makeAnchor(text, start, end), orphaned: undefined, modified: new Date().toISOString() },
-      },
     ]);
   }
 }

@@ -21,6 +21,8 @@ export interface DrawnDecorations {
  */
 export class CodingDecorations extends Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  /** The options each colour's decoration type was made with (for the current theme and style). */
+  private readonly options = new Map<string, vscode.DecorationRenderOptions>();
   private overlapType: vscode.TextEditorDecorationType;
   private readonly studyListener = this._register(new MutableDisposable());
   private readonly drawn = new Map<vscode.TextEditor, DrawnDecorations>();
@@ -137,26 +139,18 @@ export class CodingDecorations extends Disposable {
   private typeFor(color: string): vscode.TextEditorDecorationType {
     let type = this.types.get(color);
     if (!type) {
-      const kind = vscode.window.activeColorTheme.kind;
-      const highContrast = kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
-      const style = this.style();
-      const background = style !== 'underline';
-      const underline = style !== 'background' || highContrast;
-      // The tint's opacity is computed per colour for a visible difference from the theme's default
-      // editor background (core/contrast); high contrast keeps its underline and gets a tint as well.
-      const tint = (theme: keyof typeof THEME_COLORS) =>
-        background ? { backgroundColor: tintCss(color, THEME_COLORS[theme].background, THEME_COLORS[theme].foreground) } : {};
-      type = vscode.window.createTextEditorDecorationType({
-        light: tint(kind === vscode.ColorThemeKind.HighContrastLight ? 'highContrastLight' : 'light'),
-        dark: tint(kind === vscode.ColorThemeKind.HighContrast ? 'highContrast' : 'dark'),
-        ...(underline ? { borderColor: color, borderStyle: 'solid', borderWidth: '0 0 2px 0' } : {}),
-        overviewRulerColor: color,
-        overviewRulerLane: vscode.OverviewRulerLane.Right,
-        rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
-      });
+      const options = decorationOptions(color, vscode.window.activeColorTheme.kind, this.style());
+      type = vscode.window.createTextEditorDecorationType(options);
       this.types.set(color, type);
+      this.options.set(color, options);
     }
     return type;
+  }
+
+  /** The options the colour's highlight is drawn with in the current theme and style (made now if needed); for tests. */
+  renderOptionsOf(color: string): vscode.DecorationRenderOptions {
+    this.typeFor(color);
+    return this.options.get(color)!;
   }
 
   private createOverlapType(): vscode.TextEditorDecorationType {
@@ -172,6 +166,7 @@ export class CodingDecorations extends Disposable {
   private disposeTypes(): void {
     disposeAll([...this.types.values(), this.overlapType]);
     this.types.clear();
+    this.options.clear();
   }
 
   private resetTypes(): void {
@@ -180,6 +175,41 @@ export class CodingDecorations extends Disposable {
     this.drawn.clear();
     this.refreshAll();
   }
+}
+
+/** The theme colours a theme kind's tints are computed against (core/contrast). */
+export function themeColorsOf(kind: vscode.ColorThemeKind): (typeof THEME_COLORS)[keyof typeof THEME_COLORS] {
+  switch (kind) {
+    case vscode.ColorThemeKind.HighContrast:
+      return THEME_COLORS.highContrast;
+    case vscode.ColorThemeKind.HighContrastLight:
+      return THEME_COLORS.highContrastLight;
+    case vscode.ColorThemeKind.Dark:
+      return THEME_COLORS.dark;
+    default:
+      return THEME_COLORS.light;
+  }
+}
+
+/**
+ * One code colour's highlight: a tint whose opacity is computed per colour for a visible difference
+ * from the theme's default editor background (core/contrast); high contrast keeps its underline and
+ * gets a tint as well.
+ */
+export function decorationOptions(color: string, kind: vscode.ColorThemeKind, style: Style): vscode.DecorationRenderOptions {
+  const highContrast = kind === vscode.ColorThemeKind.HighContrast || kind === vscode.ColorThemeKind.HighContrastLight;
+  const background = style !== 'underline';
+  const underline = style !== 'background' || highContrast;
+  const tint = (theme: { background: string; foreground: string }) =>
+    background ? { backgroundColor: tintCss(color, theme.background, theme.foreground) } : {};
+  return {
+    light: tint(themeColorsOf(kind === vscode.ColorThemeKind.HighContrastLight ? kind : vscode.ColorThemeKind.Light)),
+    dark: tint(themeColorsOf(kind === vscode.ColorThemeKind.HighContrast ? kind : vscode.ColorThemeKind.Dark)),
+    ...(underline ? { borderColor: color, borderStyle: 'solid', borderWidth: '0 0 2px 0' } : {}),
+    overviewRulerColor: color,
+    overviewRulerLane: vscode.OverviewRulerLane.Right,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  };
 }
 
 /** Maps the core's highlight spans to editor ranges. */

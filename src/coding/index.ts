@@ -9,17 +9,22 @@ import { CodingCommands } from './codingCommands';
 import { CodingDecorations } from './decorations';
 import { CodingHover } from './hover';
 import { InlineLabels } from './inlineLabels';
+import { CodingNavigation } from './navigation';
+import { Orphans } from './orphans';
 
 export class CodingFeature extends Disposable {
   readonly decorations: CodingDecorations;
   readonly commands: CodingCommands;
   readonly inlineLabels: InlineLabels;
+  readonly orphans: Orphans;
 
   constructor({ service, icons, extension }: FeatureContext) {
     super();
     this.decorations = this._register(new CodingDecorations(service));
     this.commands = this._register(new CodingCommands(service, icons, extension.workspaceState));
     this.inlineLabels = this._register(new InlineLabels(service));
+    this._register(new CodingNavigation(service));
+    this.orphans = this._register(new Orphans(service));
     this._register(vscode.languages.registerHoverProvider({ language: 'markdown' }, new CodingHover(service)));
   }
 }

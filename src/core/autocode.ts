@@ -48,6 +48,31 @@ export function speakers(texts: ReadonlyMap<string, string>): string[] {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([s]) => s);
 }
 
+/** A speaker turn: who speaks, and what is said (after the bold label and any time marker, to the paragraph's end). */
+export interface SpeakerTurn {
+  readonly speaker: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Every speaker turn of a text in order, as the speaker-based auto-code finds them. */
+export function speakerTurns(text: string, bodyStart = 0): SpeakerTurn[] {
+  const out: SpeakerTurn[] = [];
+  for (const m of text.matchAll(new RegExp(TURN.source, 'gm'))) {
+    const s = m.index! + m[0].length;
+    if (m.index! < bodyStart) {
+      continue;
+    }
+    let e = text.indexOf('\n\n', s);
+    e = e < 0 ? text.length : e;
+    while (e > s && /\s/.test(text[e - 1])) {
+      e--;
+    }
+    out.push({ speaker: m[1], start: s, end: e });
+  }
+  return out;
+}
+
 function paragraphAt(text: string, bodyStart: number, offset: number): [number, number] {
   let s = text.lastIndexOf('\n\n', offset - 1);
   s = s < bodyStart ? bodyStart : s + 2;

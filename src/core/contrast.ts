@@ -88,9 +88,11 @@ export const MIN_TEXT_CONTRAST = 4.5;
  * this opacity (translucent, so selections and overlapping codings still show through).
  */
 export function tintAlpha(color: string, background: string, foreground: string, minDeltaE = MIN_TINT_DELTA_E): number {
-  let best = 0.15;
-  for (let step = 15; step <= 90; step++) {
-    const alpha = step / 100;
+  // Opacities a CSS colour can hold (n/255), from 15 % to 90 %: the one checked here is the one drawn.
+  const first = Math.ceil(0.15 * 255);
+  let best = first / 255;
+  for (let step = first; step <= Math.floor(0.9 * 255); step++) {
+    const alpha = step / 255;
     const tint = blend(color, background, alpha);
     if (contrastRatio(tint, foreground) < MIN_TEXT_CONTRAST && deltaE(blend(color, background, best), background) >= minDeltaE * 0.75) {
       return best;
@@ -103,15 +105,22 @@ export function tintAlpha(color: string, background: string, foreground: string,
   return best;
 }
 
-/** The tint as it looks on the background: the colour blended at `tintAlpha`. */
+/**
+ * The tint's opacity in 8 bits, as a CSS colour holds it; {@link tintAlpha} chooses among these
+ * values only, so the tint that is checked is exactly the tint that is drawn.
+ */
+function drawnAlpha(color: string, background: string, foreground: string, minDeltaE: number): number {
+  return Math.round(tintAlpha(color, background, foreground, minDeltaE) * 255);
+}
+
+/** The tint as it looks on the background: the colour blended at the drawn opacity. */
 export function tintFor(color: string, background: string, foreground: string, minDeltaE = MIN_TINT_DELTA_E): string {
-  return blend(color, background, tintAlpha(color, background, foreground, minDeltaE));
+  return blend(color, background, drawnAlpha(color, background, foreground, minDeltaE) / 255);
 }
 
 /** The colour with the tint's opacity as a CSS #rrggbbaa value, for a decoration's backgroundColor. */
-export function tintCss(color: string, background: string, foreground: string): string {
-  const alpha = Math.round(tintAlpha(color, background, foreground) * 255);
-  return toHex(parseHex(color)) + alpha.toString(16).padStart(2, '0');
+export function tintCss(color: string, background: string, foreground: string, minDeltaE = MIN_TINT_DELTA_E): string {
+  return toHex(parseHex(color)) + drawnAlpha(color, background, foreground, minDeltaE).toString(16).padStart(2, '0');
 }
 
 /** VS Code's default editor background and foreground per theme kind. */

@@ -25,5 +25,7 @@ export function uncountedOf(study: Pick<Study, 'document'>, codings: Iterable<Co
   return n;
 }
 
-/** The note printed where a number leaves codings out (exports, the matrix panel); `{0}`: how many. */
-export const UNCOUNTED_NOTE = '{0} orphaned coding(s) (text changed or transcript missing) are not counted.';
+/** The note printed where a number leaves codings out (exports, the matrix panel); `{0}`: how many (two or more, or none). */
+export const UNCOUNTED_NOTE = '{0} orphaned codings (text changed or transcript missing) are not counted.';
+/** The same note for exactly one coding. */
+export const UNCOUNTED_NOTE_ONE = '1 orphaned coding (text changed or transcript missing) is not counted.';

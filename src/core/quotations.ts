@@ -98,7 +98,11 @@ export function quotationsReport(study: Study, code: string, listed: readonly Co
   ].filter(Boolean);
   lines.push(`*${facts.join(' · ')}*`, '');
   if (uncounted > 0) {
-    lines.push(`*${t(l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.'), uncounted)}*`, '');
+    const note =
+      uncounted === 1
+        ? t(l10n.t('1 orphaned coding (text changed or transcript missing) is not counted.'))
+        : t(l10n.t('{0} orphaned codings (text changed or transcript missing) are not counted.'), uncounted);
+    lines.push(`*${note}*`, '');
   }
   if (c?.definition) {
     lines.push(`**${t(l10n.t('Definition'))}:** ${escapeMarkdown(c.definition)}`, '');

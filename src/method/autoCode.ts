@@ -6,6 +6,7 @@ import type { StudyService } from '../study/studyService';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import type { ColorIcons } from '../ui/colorIcons';
 import { pickCodes } from '../ui/codePicker';
+import { counted } from '../core/plural';
 
 export interface AutoCodeArgs {
   readonly kind: QueryKind;
@@ -103,7 +104,10 @@ export async function autoCode(
       return undefined;
     }
     chosen = picked;
-    const c = await pickCodes(study, icons, { title: vscode.l10n.t('Code {0} passages with…', chosen.length), canCreate: false });
+    const c = await pickCodes(study, icons, {
+      title: vscode.l10n.t('Code {0} with…', counted(chosen.length, 'passage')),
+      canCreate: false,
+    });
     if (!c || c.codes.length === 0) {
       return undefined;
     }
@@ -113,9 +117,13 @@ export async function autoCode(
   await service.flush();
   const backup = await backupCodings(fs);
   const ops = autoCodeOps(study, texts, chosen, codes, service.activeCoder.id);
-  study.transact(vscode.l10n.t('Auto-code {0} passages', chosen.length), ops);
+  study.transact(vscode.l10n.t('Auto-code {0}', counted(chosen.length, 'passage')), ops);
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Codeboom: coded {0} passages (one undo reverts them all). Backup of the codings before: {1}', ops.length, backup),
+    vscode.l10n.t(
+      'Codeboom: coded {0} (one undo reverts them all). Backup of the codings before: {1}',
+      counted(ops.length, 'passage'),
+      backup,
+    ),
   );
   return { hits: hits.length, coded: ops.length, backup };
 }
@@ -135,7 +143,7 @@ async function previewHits(
     hit: h,
   }));
   const qp = vscode.window.createQuickPick<HitItem>();
-  qp.title = vscode.l10n.t('Auto-code preview: {0} passages found — untick what should not be coded, then Enter', hits.length);
+  qp.title = vscode.l10n.t('Auto-code preview: {0} found — untick what should not be coded, then Enter', counted(hits.length, 'passage'));
   qp.canSelectMany = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;

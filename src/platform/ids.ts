@@ -20,6 +20,7 @@ export const Command = {
   editCodingMemo: 'codeboom.editCodingMemo',
   showOrphans: 'codeboom.showOrphans',
   reattachOrphan: 'codeboom.reattachOrphan',
+  showOrphan: 'codeboom.showOrphan',
   importRefiCodebook: 'codeboom.importRefiCodebook',
   exportRefiCodebook: 'codeboom.exportRefiCodebook',
   importRefiProject: 'codeboom.importRefiProject',
@@ -71,6 +72,9 @@ export const Command = {
   openWalkthrough: 'codeboom.openWalkthrough',
   toggleInlineLabels: 'codeboom.toggleInlineLabels',
   showCodingMargin: 'codeboom.showCodingMargin',
+  nextCoding: 'codeboom.nextCoding',
+  previousCoding: 'codeboom.previousCoding',
+  nextUncodedAnswer: 'codeboom.nextUncodedAnswer',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
@@ -85,6 +89,8 @@ export const ContextKey = {
   quotationsFiltered: 'codeboom.quotations.filtered',
   quotationsSubcodes: 'codeboom.quotations.subcodes',
   factorsOnlyMissing: 'codeboom.factors.onlyMissing',
+  /** The open study has transcripts (the walkthrough stops suggesting to add some). */
+  hasTranscripts: 'codeboom.hasTranscripts',
 } as const;
 export type ContextKeyId = (typeof ContextKey)[keyof typeof ContextKey];
 

@@ -17,6 +17,7 @@ import type { Feature } from '../feature';
 import { Disposable } from '../platform/lifecycle';
 import { registerCommand, showError } from '../platform/commands';
 import { Command } from '../platform/ids';
+import { counted } from '../core/plural';
 
 export interface RefiArgs {
   readonly source?: vscode.Uri;
@@ -134,18 +135,18 @@ export class RefiCommands extends Disposable {
       }
       this.output.appendLine(
         vscode.l10n.t(
-          'Imported the codebook {0}: {1} new codes, {2} matched, {3} links.',
+          'Imported the codebook {0}: {1} added, {2} matched, {3} links.',
           fileName(source),
-          plan.added,
+          counted(plan.added, 'code'),
           plan.matched,
           plan.links,
         ),
       );
       plan.warnings.forEach((w) => this.output.appendLine(`  ${w}`));
       const summary = vscode.l10n.t(
-        'Codeboom: imported the codebook {0} — {1} new codes, {2} matched existing codes, {3} links to literature factors.',
+        'Codeboom: imported the codebook {0} — {1} added, {2} matched existing codes, {3} links to literature factors.',
         fileName(source),
-        plan.added,
+        counted(plan.added, 'code'),
         plan.matched,
         plan.links,
       );
@@ -185,7 +186,7 @@ export class RefiCommands extends Disposable {
       await refuseStudyFile(this.service, target);
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportCodebook(study)));
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Codeboom: exported {0} codes to {1}.', study.codes.length, fileName(target)),
+        vscode.l10n.t('Codeboom: exported {0} to {1}.', counted(study.codes.length, 'code'), fileName(target)),
       );
       return target;
     } catch (e) {
@@ -241,11 +242,11 @@ export class RefiCommands extends Disposable {
       void vscode.window
         .showInformationMessage(
           vscode.l10n.t(
-            'Codeboom: exported {0} — {1} transcripts, {2} coded passages, {3} codes.{4}',
+            'Codeboom: exported {0} — {1}, {2}, {3}.{4}',
             fileName(target),
-            report.sources,
-            report.selections,
-            report.codes,
+            counted(report.sources, 'transcript'),
+            counted(report.selections, 'passage'),
+            counted(report.codes, 'code'),
             report.warnings.length ? ' ' + vscode.l10n.t('Some things have no place in REFI-QDA: see the details.') : '',
           ),
           details,
@@ -290,14 +291,14 @@ export class RefiCommands extends Disposable {
     }
     this.output.appendLine(
       vscode.l10n.t(
-        'Imported {0}{1} into {2}: {3} codes, {4} transcripts, {5} codings, {6} coders, {7} memo files.',
+        'Imported {0}{1} into {2}: {3}, {4}, {5}, {6}, memo files: {7}.',
         fileName(source),
         report.origin ? ' ' + vscode.l10n.t('(from {0})', report.origin) : '',
         target.fsPath,
-        report.codes,
-        report.transcripts.length,
-        report.codings,
-        report.coders.length,
+        counted(report.codes, 'code'),
+        counted(report.transcripts.length, 'transcript'),
+        counted(report.codings, 'coding'),
+        counted(report.coders.length, 'coder'),
         report.memoFiles.length,
       ),
     );
@@ -309,7 +310,7 @@ export class RefiCommands extends Disposable {
             s.name,
             s.kind,
             s.reason,
-            s.codings ? '; ' + vscode.l10n.t('{0} coding(s) on it', s.codings) : '',
+            s.codings ? '; ' + vscode.l10n.t('{0} on it', counted(s.codings, 'coding')) : '',
           ),
       );
     }
@@ -325,11 +326,11 @@ export class RefiCommands extends Disposable {
         )
       : '';
     const message = vscode.l10n.t(
-      'Codeboom: imported “{0}” — {1} codes, {2} transcripts, {3} codings.{4}',
+      'Codeboom: imported “{0}” — {1}, {2}, {3}.{4}',
       report.studyName,
-      report.codes,
-      report.transcripts.length,
-      report.codings,
+      counted(report.codes, 'code'),
+      counted(report.transcripts.length, 'transcript'),
+      counted(report.codings, 'coding'),
       skipped,
     );
     if (args.open === true) {

@@ -27,6 +27,7 @@ import type { Feature } from '../feature';
 import { Disposable } from '../platform/lifecycle';
 import { registerCommand, showError } from '../platform/commands';
 import { Command } from '../platform/ids';
+import { counted } from '../core/plural';
 
 export interface SheetArgs {
   readonly source?: vscode.Uri;
@@ -130,12 +131,12 @@ export class SheetCommands extends Disposable {
       this.output.appendLine(`  ✗ ${vscode.l10n.t('row {0}: {1}', r.row, r.reason)}`);
     }
     const counts = vscode.l10n.t(
-      'Codeboom: {0} from {1} — {2} added, {3} matched, {4} rows refused.',
+      'Codeboom: {0} from {1} — {2} added, {3} matched, refused: {4}.',
       what,
       fileName(source),
       report.added.length,
       report.matched.length,
-      report.refused.length,
+      counted(report.refused.length, 'row'),
     );
     if (report.refused.length > 0) {
       if (interactive) {
@@ -259,12 +260,12 @@ export class SheetCommands extends Disposable {
       void vscode.window.showInformationMessage(
         leftOut > 0
           ? vscode.l10n.t(
-              'Codeboom: exported {0} codes to {1}; {2} codes deeper than three levels have no place in a Gioia sheet.',
-              table.rows.length,
+              'Codeboom: exported {0} to {1}; codes deeper than three levels have no place in a Gioia sheet (left out: {2}).',
+              counted(table.rows.length, 'code'),
               fileName(target),
               leftOut,
             )
-          : vscode.l10n.t('Codeboom: exported {0} codes to {1}.', table.rows.length, fileName(target)),
+          : vscode.l10n.t('Codeboom: exported {0} to {1}.', counted(table.rows.length, 'code'), fileName(target)),
       );
       return target;
     } catch (e) {
@@ -284,7 +285,7 @@ export class SheetCommands extends Disposable {
       const table = catalogueSheet(study.catalogues);
       await this.write(target, args.format, table);
       void vscode.window.showInformationMessage(
-        vscode.l10n.t('Codeboom: exported {0} rows of literature factors to {1}.', table.rows.length, fileName(target)),
+        vscode.l10n.t('Codeboom: exported literature factors ({0}) to {1}.', counted(table.rows.length, 'row'), fileName(target)),
       );
       return target;
     } catch (e) {

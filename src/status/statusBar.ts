@@ -4,6 +4,7 @@ import type { Study } from '../core/study';
 import { uncountedOf } from '../core/counting';
 import { Disposable, MutableDisposable } from '../platform/lifecycle';
 import { Command } from '../platform/ids';
+import { counted } from '../core/plural';
 
 /** Status bar: the study's state, and the codings in the current transcript with the active coder. */
 export class StatusBar extends Disposable {
@@ -54,7 +55,10 @@ export class StatusBar extends Disposable {
         }
         this.studyItem.text = s.readOnly ? `$(lock) ${study.name}` : `$(symbol-class) ${study.name}`;
         this.studyItem.tooltip = s.readOnly
-          ? vscode.l10n.t('Codeboom: read-only because of {0} problem(s) in the study files. Click to see them.', s.problems.length)
+          ? vscode.l10n.t(
+              'Codeboom: read-only because of {0} in the study files. Click to see them.',
+              counted(s.problems.length, 'problem'),
+            )
           : studyTooltip(study);
         this.studyItem.command = s.readOnly ? Command.showProblems : Command.showStudyInfo;
         this.studyItem.backgroundColor = s.readOnly ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
@@ -79,8 +83,8 @@ export class StatusBar extends Disposable {
     const coder = this.service.activeCoder;
     this.codingItem.text = `$(tag) ${codings.length - orphans}${orphans ? ` $(warning) ${orphans}` : ''} · $(person) ${coder.name}`;
     this.codingItem.tooltip = vscode.l10n.t(
-      '{0} codings in this transcript ({1} orphaned). Coding as {2}.',
-      codings.length - orphans,
+      '{0} in this transcript ({1} orphaned). Coding as {2}.',
+      counted(codings.length - orphans, 'coding'),
       orphans,
       coder.name,
     );
@@ -93,10 +97,10 @@ export class StatusBar extends Disposable {
 function studyTooltip(study: Study): string {
   const orphans = uncountedOf(study, study.allCodings());
   const text = vscode.l10n.t(
-    'Codeboom study: {0} transcripts, {1} codes, {2} codings',
-    study.documents.length,
-    study.codes.length,
-    study.codingCount - orphans,
+    'Codeboom study: {0}, {1}, {2}',
+    counted(study.documents.length, 'transcript'),
+    counted(study.codes.length, 'code'),
+    counted(study.codingCount - orphans, 'coding'),
   );
   return orphans > 0 ? `${text} ${vscode.l10n.t('(+{0} orphaned)', orphans)}` : text;
 }

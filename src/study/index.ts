@@ -10,6 +10,7 @@ import { setContext } from '../platform/commands';
 import { ContextKey } from '../platform/ids';
 import { registerStudyCommands } from './studyCommands';
 import type { StudyService } from './studyService';
+import { counted } from '../core/plural';
 
 class StudyFeature extends Disposable {
   constructor(
@@ -27,9 +28,9 @@ class StudyFeature extends Disposable {
       service.onDidReanchor((r) => {
         void vscode.window.showInformationMessage(
           vscode.l10n.t(
-            'Codeboom: {0} changed outside the editor — {1} codings moved, {2} found approximately, {3} orphaned.',
+            'Codeboom: {0} changed outside the editor — {1} moved, {2} found approximately, {3} orphaned.',
             r.doc,
-            r.moved,
+            counted(r.moved, 'coding'),
             r.fuzzy,
             r.orphaned,
           ),

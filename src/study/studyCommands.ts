@@ -7,6 +7,7 @@ import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
 import type { StudyService } from './studyService';
+import { counted } from '../core/plural';
 
 /** Commands about the study as a whole: create, open, reload, summary, problems, undo/redo. */
 export function registerStudyCommands(service: StudyService, extensionUri?: vscode.Uri): vscode.Disposable[] {
@@ -66,11 +67,14 @@ function studyFolderCommands(service: StudyService, extensionUri?: vscode.Uri): 
       }
       await createProject(fs, emptyProject(name.trim()));
       await service.open(folder.uri);
+      const transcripts = service.study?.documents.length ?? 0;
       void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Codeboom: created study “{0}”. Add Markdown transcripts with front matter (case, respondent, interview) to this folder.',
-          name.trim(),
-        ),
+        transcripts > 0
+          ? vscode.l10n.t('Codeboom: created study “{0}” with the {1} in this folder.', name.trim(), counted(transcripts, 'transcript'))
+          : vscode.l10n.t(
+              'Codeboom: created study “{0}”. Add Markdown transcripts with front matter (case, respondent, interview) to this folder.',
+              name.trim(),
+            ),
       );
     }),
     registerCommand(Command.openStudy, async (uri?: vscode.Uri) => {
@@ -100,14 +104,14 @@ function studyStateCommands(service: StudyService): vscode.Disposable[] {
       const orphans = uncountedOf(study, study.allCodings());
       void vscode.window.showInformationMessage(
         vscode.l10n.t(
-          'Codeboom: study “{0}” — {1} transcripts, {2} cases, {3} respondents, {4} codes, {5} codings by {6} coder(s), {7} orphaned.',
+          'Codeboom: study “{0}” — {1}, {2}, {3}, {4}, {5} by {6}, {7} orphaned.',
           study.name,
-          study.documents.length,
-          study.cases().length,
-          study.respondents().length,
-          study.codes.length,
-          study.codingCount - orphans,
-          study.coders().length,
+          counted(study.documents.length, 'transcript'),
+          counted(study.cases().length, 'case'),
+          counted(study.respondents().length, 'respondent'),
+          counted(study.codes.length, 'code'),
+          counted(study.codingCount - orphans, 'coding'),
+          counted(study.coders().length, 'coder'),
           orphans,
         ),
       );

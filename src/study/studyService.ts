@@ -387,10 +387,12 @@ function readPalette(): string[] | undefined {
 /** A transcript with codings is missing: they are kept (on disk too) and come back with it. */
 function warnMissing(m: MissingTranscript): void {
   void vscode.window.showWarningMessage(
-    vscode.l10n.t(
-      'Codeboom: transcript {0} is missing; its {1} codings are kept, but not shown or counted until it is back.',
-      m.doc,
-      m.codings,
-    ),
+    m.codings === 1
+      ? vscode.l10n.t('Codeboom: transcript {0} is missing; its coding is kept, but not shown or counted until it is back.', m.doc)
+      : vscode.l10n.t(
+          'Codeboom: transcript {0} is missing; its {1} codings are kept, but not shown or counted until it is back.',
+          m.doc,
+          m.codings,
+        ),
   );
 }

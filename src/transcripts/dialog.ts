@@ -8,6 +8,7 @@ import type { Study } from '../core/study';
 import type { SourceTranscript, TranscriptMeta } from '../core/transcripts';
 import { renderTranscript, suggestSpeakerLabels } from '../core/transcripts';
 import { Disposable } from '../platform/lifecycle';
+import { counted } from '../core/plural';
 
 const PREVIEW_SCHEME = 'codeboom-import-preview';
 const PREVIEW_BLOCKS = 15;
@@ -126,9 +127,9 @@ export async function askFileMeta(study: Study, source: SourceTranscript, caseId
     const label = await vscode.window.showInputBox({
       title,
       prompt: vscode.l10n.t(
-        'Label for the speaker “{0}” ({1} turns): a pseudonym such as Interviewer or the respondent id',
+        'Label for the speaker “{0}” ({1}): a pseudonym such as Interviewer or the respondent id',
         s.name,
-        s.turns,
+        counted(s.turns, 'turn'),
       ),
       value: suggested[s.name] ?? s.name,
       validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A label is needed')),

@@ -19,6 +19,7 @@ import { Command } from '../platform/ids';
 import { readDocxWithMammoth } from '../platform/docxText';
 import { refusalText } from './refusals';
 import { ImportPreview, askCase, askFileMeta } from './dialog';
+import { counted } from '../core/plural';
 
 export interface ImportArgs {
   readonly files: readonly vscode.Uri[];
@@ -250,7 +251,7 @@ export class ImportTranscripts extends Disposable {
 
   private report(summary: ImportSummary, interactive: boolean): void {
     const out = this.output;
-    out.appendLine(vscode.l10n.t('Import of {0} files:', summary.made.length + summary.skipped.length + summary.refused.length));
+    out.appendLine(vscode.l10n.t('Import of {0}:', counted(summary.made.length + summary.skipped.length + summary.refused.length, 'file')));
     for (const m of summary.made) {
       out.appendLine(`  ✓ ${m.source} → ${m.path}`);
     }
@@ -261,8 +262,8 @@ export class ImportTranscripts extends Disposable {
       out.appendLine(`  ✗ ${r.source}: ${r.message}`);
     }
     const text = vscode.l10n.t(
-      'Codeboom: {0} transcripts made, {1} skipped, {2} refused.',
-      summary.made.length,
+      'Codeboom: {0} made, {1} skipped, {2} refused.',
+      counted(summary.made.length, 'transcript'),
       summary.skipped.length,
       summary.refused.length,
     );

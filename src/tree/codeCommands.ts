@@ -11,6 +11,7 @@ import { originLabel, polarityLabel } from './codeTree';
 import { asString } from './studyWatch';
 import { Command } from '../platform/ids';
 import { CodeCommandsBase } from './codeCommandBase';
+import { counted } from '../core/plural';
 
 /** The code tree's commands that edit one code (name, colour, definition, polarity, origin) or find one (reveal, filter, counts). */
 export class CodeTreeCommands extends CodeCommandsBase {
@@ -95,7 +96,7 @@ export class CodeTreeCommands extends CodeCommandsBase {
           label: c,
           description: [
             c.toLowerCase() === code.color.toLowerCase() ? vscode.l10n.t('current') : undefined,
-            vscode.l10n.t('used by {0} codes', used.get(c.toLowerCase()) ?? 0),
+            vscode.l10n.t('used by {0}', counted(used.get(c.toLowerCase()) ?? 0, 'code')),
           ]
             .filter(Boolean)
             .join(' · '),

@@ -8,6 +8,7 @@ import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../ui/colorIcons';
 import { createCodeSearch } from '../ui/codePicker';
 import { StudyTreeProvider } from './studyWatch';
+import { uncountedSentence } from '../core/plural';
 
 /** Codes dragged from the code tree (onto another code, the root, or a literature factor): a JSON array of code ids. */
 export const CODE_MIME = 'application/vnd.codeboom.codes';
@@ -200,7 +201,7 @@ export class CodeTreeProvider extends StudyTreeProvider<string> implements vscod
     md.appendText(vscode.l10n.t('Codings ({0}): {1} with this code, {2} with it or a subcode', where, n.own, n.total));
     md.appendMarkdown('  \n');
     if (n.uncounted > 0) {
-      md.appendText(vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.', n.uncounted));
+      md.appendText(uncountedSentence(n.uncounted));
       md.appendMarkdown('  \n');
     }
     if (code.polarity) {

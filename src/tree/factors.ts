@@ -7,6 +7,7 @@ import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../ui/colorIcons';
 import { CODE_MIME, codesFrom, prepareIcons } from './codeTree';
 import { StudyTreeProvider, plural } from './studyWatch';
+import { counted } from '../core/plural';
 
 export type FactorNode =
   | { readonly kind: 'catalogue'; readonly id: string }
@@ -174,7 +175,7 @@ export class FactorsProvider extends StudyTreeProvider<FactorNode> implements vs
           e.codings > 0
             ? `${plural(e.codes.length, vscode.l10n.t('1 code'), vscode.l10n.t('{0} codes', e.codes.length))} · ${plural(e.codings, vscode.l10n.t('1 coding'), vscode.l10n.t('{0} codings', e.codings))}`
             : e.codes.length > 0
-              ? vscode.l10n.t('no evidence ({0} codes, no codings)', e.codes.length)
+              ? vscode.l10n.t('no evidence ({0}, no codings)', counted(e.codes.length, 'code'))
               : vscode.l10n.t('no evidence');
         item.description = [status, authors].filter(Boolean).join(' · ');
         item.iconPath =
@@ -198,8 +199,8 @@ export class FactorsProvider extends StudyTreeProvider<FactorNode> implements vs
         md.appendText(
           e.codings > 0
             ? vscode.l10n.t(
-                'Came back in the data: {0} codings through {1}.',
-                e.codings,
+                'Came back in the data: {0} through {1}.',
+                counted(e.codings, 'coding'),
                 e.codes.map((c) => study.code(c)?.name ?? c).join(', '),
               )
             : e.codes.length > 0

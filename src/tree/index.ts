@@ -21,6 +21,7 @@ import type { TranscriptNode } from './transcripts';
 import { FactorsProvider } from './factors';
 import type { FactorNode } from './factors';
 import { plural } from './studyWatch';
+import { counted } from '../core/plural';
 
 /** The views and their providers (the host tests read them). */
 export class TreeFeature extends Disposable {
@@ -116,10 +117,12 @@ export class TreeFeature extends Disposable {
             codes.currentDocument?.slice(codes.currentDocument.lastIndexOf('/') + 1) ?? vscode.l10n.t('no transcript'),
           )
         : study
-          ? vscode.l10n.t('{0} codes', study.codes.length)
+          ? counted(study.codes.length, 'code')
           : undefined;
     codeView.message = codes.filter
-      ? vscode.l10n.t('Filter “{0}”: {1} codes match.', codes.filter, codes.matches?.size ?? 0)
+      ? (codes.matches?.size ?? 0) === 1
+        ? vscode.l10n.t('Filter “{0}”: 1 code matches.', codes.filter)
+        : vscode.l10n.t('Filter “{0}”: {1} codes match.', codes.filter, codes.matches?.size ?? 0)
       : study && study.codes.length === 0
         ? vscode.l10n.t('No codes yet: add one with + or code a passage (Ctrl+Alt+C).')
         : undefined;

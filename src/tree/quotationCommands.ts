@@ -1,14 +1,6 @@
 import * as vscode from 'vscode';
 import type { Study } from '../core/study';
-import {
-  attributeValues,
-  citeQuotation,
-  flatQuote,
-  quotationsOf,
-  quotationsReport,
-  reportFileName,
-  reportFolder,
-} from '../core/quotations';
+import { attributeValues, citeQuotation, quotationsOf, quotationsReport, reportFileName, reportFolder } from '../core/quotations';
 import { encodeText } from '../core/port';
 import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { Disposable } from '../platform/lifecycle';
@@ -19,6 +11,7 @@ import { refuseStudyFile } from '../study/exportGuard';
 import { uriArg } from '../platform/commandArgs';
 import type { QuotationNode, QuotationsProvider } from './quotations';
 import { asString } from './studyWatch';
+import { counted } from '../core/plural';
 
 /** Commands of the quotations view: open, copy with source, filter, subcodes on/off, Markdown export. */
 export class QuotationCommands extends Disposable {
@@ -98,7 +91,7 @@ export class QuotationCommands extends Disposable {
         { label: `$(close) ${vscode.l10n.t('Any value (remove this filter)')}`, value: undefined },
         ...attributeValues(s, k).map((x) => ({
           label: x,
-          description: this.provider.code ? vscode.l10n.t('{0} quotations', counts.get(x) ?? 0) : undefined,
+          description: this.provider.code ? counted(counts.get(x) ?? 0, 'quotation') : undefined,
           value: x,
         })),
       ];
@@ -132,10 +125,7 @@ export class QuotationCommands extends Disposable {
         ...s.coders().map((id) => ({
           label: coderName(s, id),
           description:
-            [
-              id !== coderName(s, id) ? id : undefined,
-              this.provider.code ? vscode.l10n.t('{0} quotations', counts.get(id) ?? 0) : undefined,
-            ]
+            [id !== coderName(s, id) ? id : undefined, this.provider.code ? counted(counts.get(id) ?? 0, 'quotation') : undefined]
               .filter(Boolean)
               .join(' · ') || undefined,
           picked: id === this.provider.coder,
@@ -159,14 +149,15 @@ export class QuotationCommands extends Disposable {
     if (!s || !q) {
       return undefined;
     }
+    if (q.orphaned) {
+      // Its stale offset points at unrelated text: show what was coded instead (src/coding/orphans.ts).
+      return vscode.commands.executeCommand<vscode.TextEditor | undefined>(Command.showOrphan, q.id);
+    }
     const doc = await vscode.workspace.openTextDocument(this.service.uriOf(q.doc));
     const end = Math.min(q.end, doc.getText().length);
     const range = new vscode.Range(doc.positionAt(Math.min(q.start, end)), doc.positionAt(end));
     const editor = await vscode.window.showTextDocument(doc, { selection: range, preview: true });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-    if (q.orphaned) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Codeboom: this coding is orphaned; its text was: “{0}”', flatQuote(q.quote)));
-    }
     return editor;
   }
 
@@ -225,8 +216,8 @@ export class QuotationCommands extends Disposable {
       void vscode.window
         .showInformationMessage(
           vscode.l10n.t(
-            'Codeboom: {0} quotations of “{1}” written to {2}.',
-            quotations.length,
+            'Codeboom: {0} of “{1}” written to {2}.',
+            counted(quotations.length, 'quotation'),
             s.code(id)!.name,
             vscode.workspace.asRelativePath(uri),
           ),

@@ -185,7 +185,7 @@ export class QuotationsProvider extends StudyTreeProvider<QuotationNode> {
     const others = q.codes.filter((c) => c !== this._code).map((c) => study.code(c)?.name ?? c);
     item.description = [q.coder, ...others].join(' · ');
     item.tooltip = this.tooltip(study, q);
-    item.contextValue = 'quotation';
+    item.contextValue = q.orphaned ? 'quotation.orphaned' : 'quotation';
     item.command = { command: Command.quotationsOpen, title: vscode.l10n.t('Open Quotation'), arguments: [q.id] };
     return item;
   }

@@ -117,11 +117,17 @@ export class CodeStructureCommands extends CodeCommandsBase {
         vscode.l10n.t('Merge “{0}” into “{1}”?', source.name, study.pathLabel(into)),
         {
           modal: true,
-          detail: vscode.l10n.t(
-            'Its {0} codings get “{1}” (duplicates on the same passage fold), its subcodes and literature links move there, and its name becomes an alias. Codeboom: Undo reverses this.',
-            n,
-            study.code(into)?.name ?? into,
-          ),
+          detail:
+            n === 1
+              ? vscode.l10n.t(
+                  'Its coding gets “{0}”, its subcodes and literature links move there, and its name becomes an alias. Codeboom: Undo reverses this.',
+                  study.code(into)?.name ?? into,
+                )
+              : vscode.l10n.t(
+                  'Its {0} codings get “{1}” (duplicates on the same passage fold), its subcodes and literature links move there, and its name becomes an alias. Codeboom: Undo reverses this.',
+                  n,
+                  study.code(into)?.name ?? into,
+                ),
         },
         ok,
       );
@@ -196,18 +202,27 @@ export class CodeStructureCommands extends CodeCommandsBase {
       const toParent = parent ? vscode.l10n.t('Move Codings to “{0}”', parent.name) : undefined;
       const remove = n > 0 ? vscode.l10n.t('Delete Code and Its Codings') : vscode.l10n.t('Delete');
       const detail = [
-        n > 0
-          ? parent
-            ? vscode.l10n.t(
-                '{0} codings carry it: move them to its parent “{1}” (and its literature links), or take the code off them (a passage left without codes is uncoded).',
-                n,
-                parent.name,
-              )
-            : vscode.l10n.t('{0} codings carry it: the code is taken off them (a passage left without codes is uncoded).', n)
-          : vscode.l10n.t('No coding carries it.'),
-        kids > 0
-          ? vscode.l10n.t('Its {0} subcodes move up to {1}.', kids, parent ? `“${parent.name}”` : vscode.l10n.t('the top level'))
-          : undefined,
+        n === 0
+          ? vscode.l10n.t('No coding carries it.')
+          : parent
+            ? n === 1
+              ? vscode.l10n.t(
+                  'One coding carries it: move it to its parent “{0}” (and its literature links), or take the code off it (a passage left without codes is uncoded).',
+                  parent.name,
+                )
+              : vscode.l10n.t(
+                  '{0} codings carry it: move them to its parent “{1}” (and its literature links), or take the code off them (a passage left without codes is uncoded).',
+                  n,
+                  parent.name,
+                )
+            : n === 1
+              ? vscode.l10n.t('One coding carries it: the code is taken off it (a passage left without codes is uncoded).')
+              : vscode.l10n.t('{0} codings carry it: the code is taken off them (a passage left without codes is uncoded).', n),
+        kids === 0
+          ? undefined
+          : kids === 1
+            ? vscode.l10n.t('Its subcode moves up to {0}.', parent ? `“${parent.name}”` : vscode.l10n.t('the top level'))
+            : vscode.l10n.t('Its {0} subcodes move up to {1}.', kids, parent ? `“${parent.name}”` : vscode.l10n.t('the top level')),
         vscode.l10n.t('Codeboom: Undo reverses this.'),
       ]
         .filter(Boolean)

@@ -5,6 +5,7 @@ import type { StudyService } from '../study/studyService';
 import { StudyTreeProvider, asString, plural } from './studyWatch';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
+import { counted as countedNoun, uncountedSentence } from '../core/plural';
 
 export type TranscriptNode =
   { readonly kind: 'group'; readonly value: string | undefined } | { readonly kind: 'doc'; readonly doc: string };
@@ -114,10 +115,12 @@ export class TranscriptsProvider extends StudyTreeProvider<TranscriptNode> {
     }
     md.appendMarkdown('  \n');
     const codings = all.filter((c) => isCounted(study, c));
-    md.appendText(vscode.l10n.t('{0} codings by {1}', codings.length, [...new Set(codings.map((c) => c.coder))].join(', ') || '—'));
+    md.appendText(
+      vscode.l10n.t('{0} by {1}', countedNoun(codings.length, 'coding'), [...new Set(codings.map((c) => c.coder))].join(', ') || '—'),
+    );
     if (orphans > 0) {
       md.appendMarkdown('  \n');
-      md.appendText(vscode.l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.', orphans));
+      md.appendText(uncountedSentence(orphans));
     }
     item.tooltip = md;
     item.contextValue = 'transcript';

@@ -8,8 +8,9 @@ import * as vscode from 'vscode';
 import type { Study } from '../core/study';
 import type { StudyService } from '../study/studyService';
 import type { Feature } from '../feature';
-import { registerCommand } from '../platform/commands';
-import { Command } from '../platform/ids';
+import { registerCommand, setContext } from '../platform/commands';
+import { Command, ContextKey } from '../platform/ids';
+import { Disposable, MutableDisposable } from '../platform/lifecycle';
 
 const SEEN_KEY = 'codeboom.welcome.seen';
 export const WALKTHROUGH_ID = 'codeboom.codeboom#codeboom.start';
@@ -28,7 +29,53 @@ export function firstTranscript(study: Study): string | undefined {
   return best ?? study.documents[0]?.path;
 }
 
-export const welcomeFeature: Feature = ({ extension: context, service: svc }) => {
+/**
+ * The context key `codeboom.hasTranscripts`: the open study has transcripts, so the walkthrough and
+ * the welcome content stop suggesting to add them (package.json `when` clauses).
+ */
+export class TranscriptsContext extends Disposable {
+  private readonly studyListener = this._register(new MutableDisposable());
+  private _value = false;
+
+  constructor(private readonly svc: StudyService) {
+    super();
+    this._register(svc.onDidChangeStudy((study) => this.attach(study)));
+    this.attach(svc.study);
+  }
+
+  /** What the context key was last set to. */
+  get hasTranscripts(): boolean {
+    return this._value;
+  }
+
+  private attach(study: Study | undefined): void {
+    this.studyListener.value = study?.onDidChange((e) => {
+      if (e.documents || e.reloaded) {
+        this.update();
+      }
+    });
+    this.update();
+  }
+
+  private update(): void {
+    this._value = (this.svc.study?.documents.length ?? 0) > 0;
+    setContext(ContextKey.hasTranscripts, this._value);
+  }
+}
+
+export class WelcomeFeature extends Disposable {
+  readonly transcripts: TranscriptsContext;
+
+  constructor(context: vscode.ExtensionContext, svc: StudyService) {
+    super();
+    this.transcripts = this._register(new TranscriptsContext(svc));
+    this._register(welcomeLook(context, svc));
+  }
+}
+
+export const welcomeFeature: Feature<WelcomeFeature> = ({ extension, service }) => new WelcomeFeature(extension, service);
+
+function welcomeLook(context: vscode.ExtensionContext, svc: StudyService): vscode.Disposable {
   const openWalkthrough = registerCommand(Command.openWalkthrough, () =>
     vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false),
   );
@@ -43,7 +90,7 @@ export const welcomeFeature: Feature = ({ extension: context, service: svc }) =>
     void showFirstLook(svc, study);
   });
   return vscode.Disposable.from(openWalkthrough, onStudy);
-};
+}
 
 async function showFirstLook(svc: StudyService, study: Study): Promise<void> {
   await vscode.commands.executeCommand('workbench.view.extension.codeboom');

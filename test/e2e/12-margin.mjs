@@ -2,7 +2,7 @@
 // overlapping brackets in several columns). The inline code labels are drawn at the start of the
 // codings in the editor; "Codeboom: Show Coding Margin" opens the margin beside the transcript with
 // one bracket per coding; clicking a bracket selects its passage in the editor. Screenshots in the
-// light theme (the test server's default) and in the dark theme, the theme put back at the end; or,
+// light theme (the test server's default), the dark and both high-contrast themes, the theme put back at the end; or,
 // started in another theme (--setting workbench.colorTheme=…), in that theme only.
 import assert from 'node:assert/strict';
 
@@ -102,5 +102,16 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   await marginFrame(page);
   await page.waitForTimeout(1000);
   await screenshot('dark');
+  // and in both high-contrast themes (the picker calls them Dark / Light High Contrast)
+  for (const [name, cls, shot] of [
+    ['Dark High Contrast', 'hc-black', 'high-contrast'],
+    ['Light High Contrast', 'hc-light', 'high-contrast-light'],
+  ]) {
+    await setTheme(page, runCommand, name);
+    assert.ok(await page.locator(`.monaco-workbench.${cls}`).count(), `the workbench is in ${name} now`);
+    await marginFrame(page);
+    await page.waitForTimeout(1000);
+    await screenshot(shot);
+  }
   await setTheme(page, runCommand, 'Light Modern');
 }

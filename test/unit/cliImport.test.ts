@@ -62,7 +62,7 @@ describe('CLI import transcripts', () => {
       'Piet Jansen=Respondent A',
     );
     assert.strictEqual(r.code, 0, r.err);
-    assert.match(r.err, /3 transcript\(s\) made, 0 refused/);
+    assert.match(r.err, /3 transcripts made, 0 refused/);
     const made = fs.readdirSync(path.join(study, 'transcripts')).sort();
     assert.strictEqual(made.length, 3, made.join(', '));
     const texts = made.map((f) => fs.readFileSync(path.join(study, 'transcripts', f), 'utf8'));
@@ -104,7 +104,7 @@ describe('CLI import transcripts', () => {
     assert.strictEqual(r.code, 1, r.err);
     assert.match(r.err, /refused: .*oud\.txt: it is not UTF-8 text/);
     assert.match(r.err, /refused: .*notes\.odt: /);
-    assert.match(r.err, /1 transcript\(s\) made, 2 refused/);
+    assert.match(r.err, /1 transcript made, 2 refused/);
     assert.strictEqual(fs.readdirSync(path.join(study, 'transcripts')).length, 1);
   });
 

@@ -37,6 +37,15 @@ describe('contrast', () => {
         assert.ok(contrastRatio(tint, foreground) >= MIN_TEXT_CONTRAST, `${color}: text contrast ${contrastRatio(tint, foreground)}`);
       }
     });
+
+    it(`the tint as drawn (the CSS colour, its opacity in 8 bits) is the tint that was checked (${theme})`, () => {
+      for (const color of CODE_PALETTE) {
+        const css = tintCss(color, background, foreground);
+        const drawn = blend(css.slice(0, 7), background, parseInt(css.slice(7), 16) / 255);
+        assert.strictEqual(drawn, tintFor(color, background, foreground), color);
+        assert.ok(deltaE(drawn, background) >= MIN_TINT_DELTA_E, `${color} drawn on ${background}: ΔE ${deltaE(drawn, background)}`);
+      }
+    });
   }
 
   it('the old 22 % tint of grey and yellow was nearly invisible on white; the computed one is not', () => {

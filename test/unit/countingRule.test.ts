@@ -144,7 +144,7 @@ describe('one counting rule: orphans are not counted in analysis numbers', () =>
     const options = { rows: 'tree' as const, columns: { kind: 'case' as const }, measure: 'codings' as const };
     const a = new TextDecoder().decode(await exportView({ index: new MatrixIndex(full) }, 'matrix', options, 'markdown'));
     const b = new TextDecoder().decode(await exportView({ index: new MatrixIndex(clean) }, 'matrix', options, 'markdown'));
-    assert.match(a, /5 orphaned coding\(s\) \(text changed or transcript missing\) are not counted\./);
+    assert.match(a, /5 orphaned codings \(text changed or transcript missing\) are not counted\./);
     assert.doesNotMatch(b, /orphaned/);
     // the note is a footnote below the table (the table's header stays where it was)
     assert.strictEqual(a.replace(/\n\*[^\n]*orphaned[^\n]*\*\n/g, ''), b);
@@ -153,7 +153,7 @@ describe('one counting rule: orphans are not counted in analysis numbers', () =>
   it('the quotations export leaves them out with a note; agreement and saturation leave them out', () => {
     const q = (s: Study): string => quotationsReport(s, 'hier', quotationsOf(s, 'hier', { subtree: true }));
     const a = q(full);
-    assert.match(a, /\*3 orphaned coding\(s\) \(text changed or transcript missing\) are not counted\.\*/);
+    assert.match(a, /\*3 orphaned codings \(text changed or transcript missing\) are not counted\.\*/);
     assert.doesNotMatch(a, /deze passage is er niet meer/);
     assert.strictEqual(a.replace(/\*3 orphaned[^\n]*\n\n/, ''), q(clean));
     const text = (doc: string): string | undefined => (doc === DOC ? TRANSCRIPT_A : doc === D ? TRANSCRIPT_D : undefined);

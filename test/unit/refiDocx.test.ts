@@ -84,7 +84,7 @@ describe('REFI-QDA import: sources that are only a Word document (NVivo)', () =>
     const rebuilt = zipSync({ ...files, 'project.qde': strToU8(qde) });
     const { report } = await imported(rebuilt);
     assert.ok(
-      report.warnings.some((w) => /1 coded passage\(s\) do not start with the text their names quote \(“iets dat er niet staat”\)/.test(w)),
+      report.warnings.some((w) => /1 coded passage does not start with the text its name quotes \(“iets dat er niet staat”\)/.test(w)),
       report.warnings.join('\n'),
     );
   });

@@ -125,7 +125,7 @@ export function renderMatrix(m: MatrixView): void {
   // Orphaned codings are in no number (core/counting): the footer says so.
   status.textContent = [
     fmt(t.computed, m.ms.toFixed(1), m.rows.length, C),
-    ...(m.uncounted > 0 ? [fmt(t.uncounted, m.uncounted)] : []),
+    ...(m.uncounted === 1 ? [t.uncountedOne] : m.uncounted > 0 ? [fmt(t.uncounted, m.uncounted)] : []),
   ].join(' · ');
 }
 

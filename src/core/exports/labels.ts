@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Origin, Polarity } from '../model';
 import type { ColumnKind, Measure } from '../matrix';
-import { UNCOUNTED_NOTE } from '../counting';
+import { UNCOUNTED_NOTE, UNCOUNTED_NOTE_ONE } from '../counting';
 
 export interface ExportLabels {
   readonly code: string;
@@ -64,6 +64,8 @@ export interface ExportLabels {
   readonly aggregateDimension: string;
   /** The note beside numbers that leave codings out (./counting); `{0}`: how many. */
   readonly uncounted: string;
+  /** The same note for exactly one coding. */
+  readonly uncountedOne: string;
 }
 
 export const DEFAULT_LABELS: ExportLabels = {
@@ -130,6 +132,7 @@ export const DEFAULT_LABELS: ExportLabels = {
   secondOrder: '2nd-order themes',
   aggregateDimension: 'Aggregate dimensions',
   uncounted: UNCOUNTED_NOTE,
+  uncountedOne: UNCOUNTED_NOTE_ONE,
 };
 
 /**
@@ -216,6 +219,7 @@ export function exportLabels(): ExportLabels {
     secondOrder: l10n.t('2nd-order themes'),
     aggregateDimension: l10n.t('Aggregate dimensions'),
     // A template, as `computed` below: the exports fill in the number.
-    uncounted: l10n.t('{0} orphaned coding(s) (text changed or transcript missing) are not counted.'),
+    uncounted: l10n.t('{0} orphaned codings (text changed or transcript missing) are not counted.'),
+    uncountedOne: l10n.t('1 orphaned coding (text changed or transcript missing) is not counted.'),
   };
 }

@@ -229,7 +229,7 @@ export function respondentTable(rows: readonly RespondentRow[], labels: ExportLa
 /** One line saying what a matrix shows: "Rows: …; Columns: …; Measure: …; Filters: …". */
 /** The note line for a table whose numbers leave codings out (./counting); none when nothing is left out. */
 export function uncountedNote(uncounted: number, labels: ExportLabels = DEFAULT_LABELS): string[] {
-  return uncounted > 0 ? [formatMessage(labels.uncounted, uncounted)] : [];
+  return uncounted === 1 ? [labels.uncountedOne] : uncounted > 0 ? [formatMessage(labels.uncounted, uncounted)] : [];
 }
 
 /** The table with the note lines as its footnotes (below the table, so its header stays the first row). */

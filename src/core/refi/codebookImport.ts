@@ -12,6 +12,7 @@ import { newId } from '../ids';
 import { nextColor } from '../palette';
 import { guidOf } from './guid';
 import type { RefiCode, RefiCodebook, RefiSet } from './codebook';
+import { en } from '../plural';
 
 export interface CodebookImportPlan {
   readonly ops: Operation[];
@@ -267,16 +268,22 @@ function codebookWarnings(
 ): string[] {
   const warnings: string[] = [];
   if (matchedByName.length) {
-    warnings.push(`${matchedByName.length} code(s) were matched to existing codes by name: ${matchedByName.join(', ')}.`);
+    warnings.push(`${en(matchedByName.length, 'code was', 'codes were')} matched to existing codes by name: ${matchedByName.join(', ')}.`);
   }
   if (sameName.length) {
-    warnings.push(`${sameName.length} code(s) share a name with a sibling and are kept apart by their GUID: ${sameName.join(', ')}.`);
+    warnings.push(
+      `${en(sameName.length, 'code shares', 'codes share')} a name with a sibling and are kept apart by their GUID: ${sameName.join(', ')}.`,
+    );
   }
   if (unresolved.length) {
-    warnings.push(`Links to ${unresolved.length} literature factor(s) the study does not have were not added: ${unresolved.join(', ')}.`);
+    warnings.push(
+      `Links to ${en(unresolved.length, 'literature factor', 'literature factors')} the study does not have were not added: ${unresolved.join(', ')}.`,
+    );
   }
   if (unread.length) {
-    warnings.push(`${unread.length} set(s) (groups of codes or documents) are not imported: ${unread.join(', ')}.`);
+    warnings.push(
+      `${en(unread.length, 'set (a group of codes or documents) is', 'sets (groups of codes or documents) are')} not imported: ${unread.join(', ')}.`,
+    );
   }
   return warnings;
 }

@@ -20,6 +20,7 @@ import { MEMO_FOLDER, yieldToEventLoop } from './importHelpers';
 import { EXTRAS_NOTE_GUID, EXTRAS_NOTE_NAME, extrasNoteText } from './studyExtras';
 import type { VariableType } from './exportValues';
 import { selectionName, sourceName, validDate, variableType, variableValueEl } from './exportValues';
+import { en } from '../plural';
 
 export interface MemoFile {
   /** Path inside the memo folder: a transcript's path for its memo, else e.g. `journal.md`. */
@@ -411,10 +412,14 @@ function exportWarnings(study: Study, sources: ExportedSources, skippedDocuments
   const warnings: string[] = [];
   const { skippedOrphans, outside } = sources;
   if (skippedOrphans) {
-    warnings.push(`${skippedOrphans} orphaned coding(s) have no text to point at and were left out.`);
+    warnings.push(
+      `${en(skippedOrphans, 'orphaned coding has no text to point at and was', 'orphaned codings have no text to point at and were')} left out.`,
+    );
   }
   if (outside) {
-    warnings.push(`${outside} coding(s) in front matter or past the end of their transcript were left out.`);
+    warnings.push(
+      `${en(outside, 'coding in front matter or past the end of its transcript was', 'codings in front matter or past the end of their transcript were')} left out.`,
+    );
   }
   if (skippedDocuments.length) {
     warnings.push(`Transcripts whose text could not be read were left out: ${skippedDocuments.join(', ')}.`);

@@ -30,6 +30,7 @@ import type { StudyExtras } from './studyExtras';
 import type { ImportState } from './importSources';
 import { importTextSources, newImportState, skipMediaSources } from './importSources';
 import { MEMO_FOLDER, safeFileName, TRANSCRIPT_FOLDER, uniquePath } from './importHelpers';
+import { en } from '../plural';
 
 export { MEMO_FOLDER, TRANSCRIPT_FOLDER, transcriptMemoPath, yieldToEventLoop } from './importHelpers';
 
@@ -178,28 +179,38 @@ function addWarnings(root: XmlElement, codebook: ImportedCodebook, state: Import
   const { sameNameSiblings, unreadSets } = codebook;
   if (sameNameSiblings.length) {
     warnings.push(
-      `${sameNameSiblings.length} code(s) share a name with a sibling (case ignored) and are kept apart by their GUID: ${sameNameSiblings.join(', ')}.`,
+      `${en(sameNameSiblings.length, 'code shares', 'codes share')} a name with a sibling (case ignored) and are kept apart by their GUID: ${sameNameSiblings.join(', ')}.`,
     );
   }
   if (badPositions) {
-    warnings.push(`${badPositions} selection(s) had positions outside their text and were left out.`);
+    warnings.push(
+      `${en(badPositions, 'selection had positions outside its text and was', 'selections had positions outside their text and were')} left out.`,
+    );
   }
   if (unknownCodes) {
-    warnings.push(`${unknownCodes} coding(s) referred to codes missing from the codebook and were left out.`);
+    warnings.push(
+      `${en(unknownCodes, 'coding referred to codes missing from the codebook and was', 'codings referred to codes missing from the codebook and were')} left out.`,
+    );
   }
   if (uncoded) {
-    warnings.push(`${uncoded} selection(s) without codes were kept as quotes in the memos of their transcripts.`);
+    warnings.push(
+      `${en(uncoded, 'selection without codes was kept as a quote in the memo of its transcript', 'selections without codes were kept as quotes in the memos of their transcripts')}.`,
+    );
   }
   if (multiCase) {
-    warnings.push(`${multiCase} source(s) belong to several cases; Codeboom keeps the first as their case.`);
+    warnings.push(
+      `${en(multiCase, 'source belongs to several cases; Codeboom keeps the first as its case', 'sources belong to several cases; Codeboom keeps the first as their case')}.`,
+    );
   }
   if (codebook.createdFactors.length) {
     warnings.push(
-      `${codebook.createdFactors.length} "factor: …" set(s) named no known literature factor; their factors are made in the catalogue "Imported from REFI-QDA": ${codebook.createdFactors.join(', ')}.`,
+      `${en(codebook.createdFactors.length, '"factor: …" set', '"factor: …" sets')} named no known literature factor; their factors are made in the catalogue "Imported from REFI-QDA": ${codebook.createdFactors.join(', ')}.`,
     );
   }
   if (unreadSets.length) {
-    warnings.push(`${unreadSets.length} set(s) (groups of codes or documents) are not imported: ${unreadSets.join(', ')}.`);
+    warnings.push(
+      `${en(unreadSets.length, 'set (a group of codes or documents) is', 'sets (groups of codes or documents) are')} not imported: ${unreadSets.join(', ')}.`,
+    );
   }
   const graphs = children(child(root, 'Graphs'), 'Graph').length;
   if (graphs) {

@@ -28,6 +28,7 @@ import {
   uniquePath,
   yieldToEventLoop,
 } from './importHelpers';
+import { en } from '../plural';
 
 /** A source of the archive that did not become a transcript, and why. */
 export interface SkippedSource {
@@ -171,7 +172,7 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
   const mismatched = quotesNotFound(body, mapping, selectionEls);
   if (mismatched.length) {
     state.warnings.push(
-      `${name}: ${mismatched.length} coded passage(s) do not start with the text their names quote (${mismatched.slice(0, 3).join('; ')}${mismatched.length > 3 ? '; …' : ''}); check them.`,
+      `${name}: ${en(mismatched.length, 'coded passage does not start with the text its name quotes', 'coded passages do not start with the text their names quote')} (${mismatched.slice(0, 3).join('; ')}${mismatched.length > 3 ? '; …' : ''}); check them.`,
     );
   }
   const transcript: Transcript = { path, text, uncodedMemos: [] };
