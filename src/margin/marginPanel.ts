@@ -227,8 +227,8 @@ export class MarginPanel extends Disposable {
     }
     const document = editor.document;
     const content = marginContent(study, doc, (offset) => document.positionAt(offset).line);
-    const lengths = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text.length);
-    const rows = wrapRows(lengths, this.charactersPerRow(editor, lengths));
+    const texts = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text);
+    const rows = wrapRows(texts, this.charactersPerRow(editor, texts));
     return { type: 'model', doc, lineCount: document.lineCount, rows, ...content, top: this.topLine(), strings: strings() };
   }
 
@@ -237,7 +237,7 @@ export class MarginPanel extends Disposable {
    * Markdown's default) at the width that makes the lines it shows fill as many rows as the margin
    * shows (both panels are as tall). The API does not tell where an editor wraps.
    */
-  private charactersPerRow(editor: vscode.TextEditor, lengths: readonly number[]): number | undefined {
+  private charactersPerRow(editor: vscode.TextEditor, lines: readonly string[]): number | undefined {
     const config = vscode.workspace.getConfiguration('editor', editor.document);
     const wrap = config.get<string>('wordWrap', 'off');
     if (wrap === 'off') {
@@ -249,7 +249,7 @@ export class MarginPanel extends Disposable {
     const shown = editor.visibleRanges[0];
     if (shown && this.viewportRows > 0) {
       // the editor is a little shorter than the margin (its breadcrumbs): one row less
-      const learnt = calibrateRow(lengths.slice(shown.start.line, shown.end.line + 1), Math.floor(this.viewportRows) - 1);
+      const learnt = calibrateRow(lines.slice(shown.start.line, shown.end.line + 1), Math.floor(this.viewportRows) - 1);
       this.perRow = learnt ?? this.perRow;
     }
     return this.perRow;

@@ -58,21 +58,50 @@ export function marginContent(study: Study, doc: string, lineAt: (offset: number
 }
 
 /**
- * How many rows each line takes in an editor that wraps at about `perRow` characters (1 each without
+ * How many rows a line takes in an editor that wraps at `perRow` columns: VS Code breaks after the
+ * spaces between words (a word too long for a row is broken inside), so a row ends early where the
+ * next word does not fit. Counting characters only (length / perRow) misses those half-empty rows,
+ * and over a transcript of long answers the margin drifted several rows away from its passages.
+ */
+export function lineRows(text: string, perRow: number): number {
+  if (text.length <= perRow) {
+    return 1;
+  }
+  let rows = 1;
+  let col = /^\s*/.exec(text)![0].length;
+  const word = /(\S+)(\s*)/g;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    let w = m[1].length;
+    if (col > 0 && col + w > perRow) {
+      rows++;
+      col = 0;
+    }
+    while (w > perRow) {
+      rows++;
+      w -= perRow;
+    }
+    // the spaces after a word hang at the end of its row; the next word starts the next one
+    col += w + m[2].length;
+  }
+  return rows;
+}
+
+/**
+ * How many rows each line takes in an editor that wraps at about `perRow` columns (1 each without
  * wrapping). An estimate: the extension API does not tell where the editor wraps.
  */
-export function wrapRows(lineLengths: readonly number[], perRow: number | undefined): number[] {
-  return lineLengths.map((n) => (perRow && perRow > 0 ? Math.max(1, Math.ceil(n / perRow)) : 1));
+export function wrapRows(lines: readonly string[], perRow: number | undefined): number[] {
+  return lines.map((text) => (perRow && perRow > 0 ? lineRows(text, perRow) : 1));
 }
 
 /**
  * Where an editor that wraps at its viewport breaks lines, estimated from what it shows: the
- * characters per row that make `lineLengths` (the lines it shows now) take `rows` rows. Undefined
- * when the lines are too short to tell (then any width fits them).
+ * columns per row that make `lines` (the lines it shows now) take `rows` rows. Undefined when the
+ * lines are too short to tell (then any width fits them).
  */
-export function calibrateRow(lineLengths: readonly number[], rows: number): number | undefined {
-  const longest = lineLengths.reduce((m, n) => (n > m ? n : m), 0);
-  const need = (perRow: number) => lineLengths.reduce((sum, n) => sum + Math.max(1, Math.ceil(n / perRow)), 0);
+export function calibrateRow(lines: readonly string[], rows: number): number | undefined {
+  const longest = lines.reduce((m, t) => (t.length > m ? t.length : m), 0);
+  const need = (perRow: number) => lines.reduce((sum, t) => sum + lineRows(t, perRow), 0);
   if (rows <= 0 || longest === 0 || need(longest) > rows) {
     // no line, or more lines than rows even unwrapped (a partly shown line): nothing to learn
     return undefined;

@@ -70,10 +70,7 @@ export default async function benchMargin(): Promise<Row[]> {
   const lineCount = text.split('\n').length;
   const strings = { title: 'Coding Margin', empty: '', noTranscript: '', bracketLabel: '{0}' };
   const update = () => {
-    const rows = wrapRows(
-      text.split('\n').map((l) => l.length),
-      100,
-    );
+    const rows = wrapRows(text.split('\n'), 100);
     const message: MarginHostMessage = { type: 'model', doc: DOC, lineCount, rows, ...marginContent(study, DOC, lineAt), top: 0, strings };
     // the panel compares it with the last model sent (marginPanel.ts postModel), then the webview parses it
     JSON.stringify([message.doc, message.rows, message.brackets]);

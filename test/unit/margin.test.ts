@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { chipLabel, chipTextColor, layoutMargin, maxDepth } from '../../src/core/margin';
 import type { MarginItem } from '../../src/core/margin';
-import { calibrateRow, wrapRows } from '../../src/margin/model';
+import { calibrateRow, lineRows, wrapRows } from '../../src/margin/model';
 
 const items = fc
   .array(
@@ -107,28 +107,44 @@ describe('core/margin: chip text colour', () => {
 });
 
 describe('margin: rows of wrapped lines', () => {
-  const need = (lengths: readonly number[], w: number) => lengths.reduce((s, n) => s + Math.max(1, Math.ceil(n / w)), 0);
+  const need = (lines: readonly string[], w: number) => lines.reduce((s, t) => s + lineRows(t, w), 0);
+  const words = fc
+    .array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 3 })), { maxLength: 80 })
+    .map((ws) => ws.map(([w, sp]) => 'x'.repeat(w) + ' '.repeat(sp)).join(''));
 
-  it('gives each line its rows at a wrap width, one each without wrapping', () => {
-    assert.deepStrictEqual(wrapRows([0, 10, 100, 101, 250], 100), [1, 1, 1, 2, 3]);
-    assert.deepStrictEqual(wrapRows([0, 500], undefined), [1, 1]);
+  it('wraps after the spaces between words, as the editor does, and breaks a word longer than a row', () => {
+    assert.deepStrictEqual(wrapRows(['', 'short', 'aaaaaa bbbbbb cccccc', 'x'.repeat(25)], 10), [1, 1, 3, 3]);
+    assert.strictEqual(lineRows('aaa bbb ccc', 7), 2, 'the space after bbb hangs at the end of the row');
+    assert.strictEqual(lineRows('    aaaaaa bbbbbb', 10), 2, 'indentation takes columns');
+    assert.deepStrictEqual(wrapRows(['', 'x'.repeat(500)], undefined), [1, 1]);
+  });
+
+  it("never takes fewer rows than the words' characters need, nor more as the rows get wider", () => {
+    fc.assert(
+      fc.property(words, fc.integer({ min: 5, max: 120 }), (text, w) => {
+        // spaces may hang at a row's end, the words' characters may not
+        const letters = text.replace(/\s/g, '').length;
+        assert.ok(lineRows(text, w) >= Math.max(1, Math.ceil(letters / w)));
+        assert.ok(lineRows(text, w + 1) <= lineRows(text, w), 'a wider row never needs more rows');
+      }),
+    );
   });
 
   it('learns a width from the lines an editor shows that wraps them into as many rows as that width does', () => {
     fc.assert(
-      fc.property(fc.array(fc.nat(600), { minLength: 1, maxLength: 60 }), fc.integer({ min: 20, max: 200 }), (lengths, width) => {
-        const rows = need(lengths, width);
-        const learnt = calibrateRow(lengths, rows);
+      fc.property(fc.array(words, { minLength: 1, maxLength: 40 }), fc.integer({ min: 20, max: 200 }), (lines, width) => {
+        const rows = need(lines, width);
+        const learnt = calibrateRow(lines, rows);
         if (learnt === undefined) {
           // only when no line wraps at that width: nothing to learn
-          assert.ok(lengths.every((n) => n <= width));
+          assert.ok(lines.every((t) => lineRows(t, width) === 1));
         } else {
-          assert.strictEqual(need(lengths, learnt), rows, 'the learnt width fills the rows shown exactly');
+          assert.strictEqual(need(lines, learnt), rows, 'the learnt width fills the rows shown exactly');
           assert.ok(learnt <= width);
         }
       }),
     );
     assert.strictEqual(calibrateRow([], 10), undefined);
-    assert.strictEqual(calibrateRow([10, 10, 10], 2), undefined, 'more lines than rows: a partly shown line');
+    assert.strictEqual(calibrateRow(['aaaaaaaaaa', 'aaaaaaaaaa', 'aaaaaaaaaa'], 2), undefined, 'more lines than rows: a partly shown line');
   });
 });

@@ -13,12 +13,12 @@ import type { MarginModel } from '../../webview/margin/protocol';
 export function marginModel(study: Study, root: string, doc: string): MarginModel {
   const text = fs.readFileSync(path.join(root, doc), 'utf8');
   const lines = new LineIndex(text);
-  const lengths = text.split('\n').map((l) => l.length);
+  const texts = text.split('\n');
   return {
     type: 'model',
     doc,
-    lineCount: lengths.length,
-    rows: wrapRows(lengths, 100),
+    lineCount: texts.length,
+    rows: wrapRows(texts, 100),
     ...marginContent(study, doc, (o) => lines.positionAt(o).line),
     top: 0,
     strings: {
