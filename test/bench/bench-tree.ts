@@ -67,26 +67,30 @@ export default async function benchTree(ctx: { study: Study }): Promise<Row[]> {
       kind: 'addCode' as const,
       code: { id: `import-${i}`, name: `Import ${i}`, color: '#1f77b4', ...(i % 10 === 0 ? {} : { parent: `import-${i - 1}` }) },
     }));
+    // A settled heap for both sizes: a major collection of the loaded study in one sample only would hide the growth.
+    (globalThis as { gc?: () => void }).gc?.();
     const t0 = process.hrtime.bigint();
     s.transact('import', ops);
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
   const small: number[] = [];
   const large: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 7; i++) {
     small.push(await addCodes(5_000)());
     large.push(await addCodes(20_000)());
   }
   const a = stats(small);
-  const growth = stats(large).median / a.median;
+  // The growth from the fastest of 7 runs of each: on a shared machine one preempted run changes a
+  // median of a few tens of milliseconds by several times, and the growth is what the measure is for.
+  const growth = Math.min(...large) / Math.min(...small);
   rows.push({
     id: 'addCodes',
     measure: '5,000 codes added in one transaction (an import)',
     ...a,
     unit: 'ms',
-    goal: 'linear: 20,000 codes < 6× the time of 5,000',
+    goal: 'linear: 20,000 codes < 6× the time of 5,000 (fastest of 7 each)',
     met: growth < 6,
-    note: `20,000 codes: ${stats(large).median.toFixed(1)} ms, ${growth.toFixed(1)}× (linear 4×, quadratic 16×)`,
+    note: `20,000 codes: median ${stats(large).median.toFixed(1)} ms; fastest ${Math.min(...large).toFixed(1)} vs ${Math.min(...small).toFixed(1)} ms, ${growth.toFixed(1)}× (linear 4×, quadratic 16×)`,
   });
   return rows;
 }
