@@ -9,6 +9,7 @@ import type { CodePatch, Operation, Study } from './study';
 import { StudyError } from './study';
 import { isCounted } from './counting';
 import { append } from './port';
+import { liveCodeCounts } from './codeCountIndex';
 
 // ---------- counts ----------
 
@@ -30,6 +31,10 @@ export interface CodeCount {
  * the map with zeros. Codings that do not count (./counting) are counted apart, in `uncounted`.
  */
 export function codeCounts(study: Study, scope?: ((c: Coding) => boolean) | Iterable<Coding>): Map<string, CodeCount> {
+  if (scope === undefined) {
+    // Kept up to date per transcript (./codeCountIndex): a refresh after one coding redoes one transcript.
+    return liveCodeCounts(study);
+  }
   const codings = scope === undefined ? study.allCodings() : typeof scope === 'function' ? [...study.allCodings()].filter(scope) : scope;
   const counted: Coding[] = [];
   const apart: Coding[] = [];

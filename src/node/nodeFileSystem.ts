@@ -1,4 +1,5 @@
 import { promises as fsp, readFileSync } from 'fs';
+import { isUtf8 } from 'buffer';
 import * as path from 'path';
 import type { EntryKind, FileLock, FileStat, FileSystemPort } from '../core/port';
 import { OutsideStudyError } from '../core/port';
@@ -41,8 +42,14 @@ export class NodeFileSystem implements FileSystemPort {
   }
 
   async readText(rel: string): Promise<string> {
-    // Not readFile(…, 'utf8'): that replaces bytes that are not UTF-8 with U+FFFD, silently.
-    return decodeText(await fsp.readFile(await this.inside(rel)), rel);
+    // Read at once: opening a study reads hundreds of small files, and each asynchronous read is four
+    // trips through the thread pool (open, stat, read, close) plus an asynchronous realpath — together
+    // more than the reading (profiled: 2× the synchronous read of the same files).
+    const abs = this.abs(rel);
+    if (!this.links.resolvesInsideSync(abs)) {
+      throw new OutsideStudyError(rel);
+    }
+    return decodeStrict(readFileSync(abs), rel);
   }
 
   /** Atomic, and refuses to replace a file that is read-only on disk (see studyFiles.ts). */
@@ -95,6 +102,18 @@ export class NodeFileSystem implements FileSystemPort {
   async delete(rel: string): Promise<void> {
     await fsp.rm(await this.inside(rel), { force: true });
   }
+}
+
+/**
+ * {@link decodeText}, with Node's own UTF-8 check first: not readFile(…, 'utf8'), which replaces bytes
+ * that are not UTF-8 with U+FFFD, silently. What is not UTF-8 goes to decodeText, which says what it is.
+ */
+export function decodeStrict(bytes: Buffer, rel: string): string {
+  if (!isUtf8(bytes)) {
+    return decodeText(bytes, rel);
+  }
+  const text = bytes.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A file's UTF-8 text without a BOM, read at once; undefined when it cannot be read or is not UTF-8. */

@@ -1,4 +1,4 @@
-import { promises as fsp } from 'fs';
+import { promises as fsp, realpathSync } from 'fs';
 import * as path from 'path';
 import type { EntryKind } from '../core/port';
 import { studyFileKind } from '../core/store';
@@ -22,6 +22,24 @@ export async function realPathOf(file: string): Promise<string> {
   }
 }
 
+/** {@link realPathOf}, at once (one realpath call for a file that exists). */
+export function realPathOfSync(file: string): string {
+  const rest: string[] = [];
+  let at = path.resolve(file);
+  for (;;) {
+    try {
+      return path.join(realpathSync.native(at), ...rest.reverse());
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) {
+        return path.resolve(file);
+      }
+      rest.push(path.basename(at));
+      at = parent;
+    }
+  }
+}
+
 function isInside(real: string, root: string): boolean {
   const rel = path.relative(root, real);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
@@ -33,6 +51,7 @@ function isInside(real: string, root: string): boolean {
  */
 export class StudyLinks {
   private real: Promise<string> | undefined;
+  private realSync: string | undefined;
 
   constructor(readonly root: string) {}
 
@@ -44,6 +63,12 @@ export class StudyLinks {
   /** Whether an absolute path under the root resolves (through any links on the way) inside the study. */
   async resolvesInside(abs: string): Promise<boolean> {
     return isInside(await realPathOf(abs), await this.realRoot());
+  }
+
+  /** {@link resolvesInside}, at once. */
+  resolvesInsideSync(abs: string): boolean {
+    this.realSync ??= realPathOfSync(this.root);
+    return isInside(realPathOfSync(abs), this.realSync);
   }
 
   /**

@@ -11,6 +11,7 @@ import { CODINGS_FOLDER, PROJECT_FILE, StudyFileError, parseCodingFile, parsePro
 import type { FrontMatter } from '../frontMatter';
 import { parseFrontMatter } from '../frontMatter';
 import { findFiles, isTranscriptPath, readAll, readStudyFile, readTranscript } from './files';
+import { codingFilePath } from '../serialize';
 import { fileProblem, frontMatterProblem, idClash, misplacedCodingFile } from './problems';
 import type { MissingTranscript } from './types';
 
@@ -103,16 +104,18 @@ export async function readCodingFiles(fs: FileSystemPort, project: ProjectData, 
 
 /**
  * The codings of every codings file that is valid, named after what it holds, and whose ids no
- * other file has; `known` is each file's text as read (the base for detecting others' changes).
+ * other file has, by id (the map becomes the study's index: each id is hashed once here); `known`
+ * is each file's text as read (the base for detecting others' changes); `perDoc` how many codings
+ * each transcript has.
  */
 export function collectCodings(
   codingFiles: readonly CodingFileRead[],
   unreadable: ReadonlyMap<string, unknown>,
   problems: FileProblem[],
-): { codings: Coding[]; known: Map<string, string> } {
-  const codings: Coding[] = [];
+): { codings: Map<string, Coding>; known: Map<string, string>; perDoc: Map<string, number> } {
+  const codings = new Map<string, Coding>();
   const known = new Map<string, string>();
-  const fileOfId = new Map<string, string>();
+  const perDoc = new Map<string, number>();
   for (const { path, text, result, error } of codingFiles) {
     if (text === undefined || result === undefined) {
       problems.push(fileProblem(error, path));
@@ -123,44 +126,49 @@ export function collectCodings(
       append(problems, result.problems);
       continue;
     }
-    const misplaced = misplacedCodingFile(path, result.value.document, result.value.coder);
+    const { document, coder } = result.value;
+    const misplaced = misplacedCodingFile(path, document, coder);
     if (misplaced) {
       problems.push(misplaced);
       continue;
     }
-    if (unreadable.has(result.value.document)) {
+    if (unreadable.has(document)) {
       // Its transcript is reported already (not UTF-8); these codings stay untouched on disk.
       continue;
     }
-    const clashes: FileProblem[] = [];
-    result.value.codings.forEach((c, i) => {
-      const other = fileOfId.get(c.id);
-      if (other !== undefined) {
-        clashes.push(idClash(path, i, c.id, other));
+    const list = result.value.codings;
+    let clashes: FileProblem[] | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const other = codings.get(list[i].id);
+      if (other === undefined) {
+        codings.set(list[i].id, list[i]);
+      } else {
+        // A file that was taken is named after its transcript and coder (misplaced ones are not taken).
+        (clashes ??= []).push(idClash(path, i, list[i].id, codingFilePath(other.doc, other.coder)));
       }
-    });
-    if (clashes.length > 0) {
+    }
+    if (clashes) {
+      // None of this file's codings are taken (ids are unique within a file: those set are its own).
+      for (const c of list) {
+        if (codings.get(c.id) === c) {
+          codings.delete(c.id);
+        }
+      }
       append(problems, clashes);
       continue;
     }
-    for (const c of result.value.codings) {
-      fileOfId.set(c.id, path);
-    }
-    append(codings, result.value.codings);
+    perDoc.set(document, (perDoc.get(document) ?? 0) + list.length);
   }
-  return { codings, known };
+  return { codings, known, perDoc };
 }
 
 /**
  * The transcripts codings name that have no text: their codings are kept as they are (not
- * re-anchored, not rewritten) and come back with it.
+ * re-anchored, not rewritten) and come back with it. `perDoc`: how many codings each transcript has.
  */
-export function missingTranscripts(codings: readonly Coding[], texts: ReadonlyMap<string, string>): MissingTranscript[] {
-  const missingCount = new Map<string, number>();
-  for (const c of codings) {
-    if (!texts.has(c.doc)) {
-      missingCount.set(c.doc, (missingCount.get(c.doc) ?? 0) + 1);
-    }
-  }
-  return [...missingCount].map(([doc, n]) => ({ doc, codings: n })).sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
+export function missingTranscripts(perDoc: ReadonlyMap<string, number>, texts: ReadonlyMap<string, string>): MissingTranscript[] {
+  return [...perDoc]
+    .filter(([doc]) => !texts.has(doc))
+    .map(([doc, n]) => ({ doc, codings: n }))
+    .sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : 0));
 }

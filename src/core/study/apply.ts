@@ -20,6 +20,8 @@ export interface OperationTarget {
   codes(): readonly Code[];
   /** Replaces the codebook: indexes it again and marks the project file to be saved. */
   setCodes(codes: Code[]): void;
+  /** Puts a code into the codebook at `index`: at the end in place (an import adds thousands in one transaction), elsewhere by setCodes. */
+  insertCode(code: Code, index: number): void;
   hasFactor(id: string): boolean;
   /** The coding's (doc, coder) partition is to be saved. */
   markDirty(c: Coding): void;
@@ -127,9 +129,8 @@ function addCode(t: OperationTarget, op: Of<'addCode'>, change: ChangeSet): Oper
   if (code.parent !== undefined && !t.tree.has(code.parent)) {
     throw new StudyError(l10n.t('Unknown parent code {0}.'), code.parent);
   }
-  const list = t.codes();
-  const index = op.index === undefined ? list.length : Math.min(op.index, list.length);
-  t.setCodes([...list.slice(0, index), code, ...list.slice(index)]);
+  const length = t.codes().length;
+  t.insertCode(code, op.index === undefined ? length : Math.min(op.index, length));
   change.codebook = true;
   return { kind: 'removeCode', id: code.id };
 }

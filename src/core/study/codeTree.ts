@@ -5,24 +5,47 @@ export class CodeTree {
   private readonly byId = new Map<string, Code>();
   private readonly childIds = new Map<string | undefined, string[]>();
   private readonly depthCache = new Map<string, number>();
+  /** Parents named by codes that are not in the list (those codes are top-level). */
+  private readonly missingParents = new Set<string>();
 
   /** Indexes the codes again; a parent that is not in the list makes a code top-level. */
   rebuild(codes: readonly Code[]): void {
     this.byId.clear();
     this.depthCache.clear();
     this.childIds.clear();
+    this.missingParents.clear();
     for (const c of codes) {
       this.byId.set(c.id, c);
     }
     for (const c of codes) {
-      const parent = c.parent !== undefined && this.byId.has(c.parent) ? c.parent : undefined;
-      let list = this.childIds.get(parent);
-      if (!list) {
-        list = [];
-        this.childIds.set(parent, list);
-      }
-      list.push(c.id);
+      this.place(c);
     }
+  }
+
+  /**
+   * Indexes a code added at the end of the list, as {@link rebuild} would; false (and nothing
+   * changed) when only a rebuild can: the id is there already, or a code names it as its parent.
+   */
+  append(code: Code): boolean {
+    if (this.byId.has(code.id) || this.missingParents.has(code.id)) {
+      return false;
+    }
+    this.byId.set(code.id, code);
+    this.place(code);
+    return true;
+  }
+
+  private place(c: Code): void {
+    const parent = c.parent !== undefined && this.byId.has(c.parent) ? c.parent : undefined;
+    if (c.parent !== undefined && parent === undefined) {
+      this.missingParents.add(c.parent);
+    }
+    let list = this.childIds.get(parent);
+    if (!list) {
+      list = [];
+      this.childIds.set(parent, list);
+    }
+    list.push(c.id);
   }
 
   get(id: string): Code | undefined {

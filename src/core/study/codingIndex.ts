@@ -1,39 +1,79 @@
-/** The codings by id, by transcript and by code; each transcript's codings sorted once (cached). */
+/**
+ * The codings by id, by transcript and by code; each transcript's codings sorted once (cached).
+ * Opening a study fills it with every coding, so what is not needed to open is built on first use:
+ * the index by code, and each transcript's sorted list. Each transcript has a revision that any
+ * change of its codings raises, so that derived counts (../codeCountIndex) redo only what changed.
+ */
 import type { Coding } from '../model';
 import { compareCodings } from '../serialize';
 
+interface DocEntry {
+  /** The codings of the transcript, by id (the same objects as in byId). */
+  readonly codings: Map<string, Coding>;
+  sorted: Coding[] | undefined;
+  revision: number;
+}
+
 export class CodingIndex {
-  private readonly byId = new Map<string, Coding>();
-  private readonly byDoc = new Map<string, Set<string>>();
-  private readonly byCode = new Map<string, Set<string>>();
-  private readonly sortedCache = new Map<string, Coding[]>();
+  private byId = new Map<string, Coding>();
+  private readonly byDoc = new Map<string, DocEntry>();
+  /** Built on first use (withCode, countWithCode), then kept up to date. */
+  private byCode: Map<string, Set<string>> | undefined;
+  /** Raised by every change of any coding. */
+  revision = 0;
+
+  /**
+   * Takes `byId` (every coding by its id, as the store collected them) as this index's own map, when
+   * the index is empty: opening a study then hashes each id once less.
+   */
+  adopt(byId: Map<string, Coding>): void {
+    if (this.byId.size > 0) {
+      for (const c of byId.values()) {
+        this.add(c);
+      }
+      return;
+    }
+    this.byId = byId;
+    for (const c of byId.values()) {
+      this.entry(c.doc).codings.set(c.id, c);
+    }
+    this.byCode = undefined;
+    this.revision++;
+  }
 
   add(c: Coding): void {
     this.byId.set(c.id, c);
-    let d = this.byDoc.get(c.doc);
-    if (!d) {
-      d = new Set();
-      this.byDoc.set(c.doc, d);
-    }
-    d.add(c.id);
-    for (const code of c.codes) {
-      let s = this.byCode.get(code);
-      if (!s) {
-        s = new Set();
-        this.byCode.set(code, s);
+    const e = this.entry(c.doc);
+    e.codings.set(c.id, c);
+    e.sorted = undefined;
+    e.revision++;
+    this.revision++;
+    if (this.byCode) {
+      for (const code of c.codes) {
+        let s = this.byCode.get(code);
+        if (!s) {
+          s = new Set();
+          this.byCode.set(code, s);
+        }
+        s.add(c.id);
       }
-      s.add(c.id);
     }
-    this.sortedCache.delete(c.doc);
   }
 
   remove(c: Coding): void {
     this.byId.delete(c.id);
-    this.byDoc.get(c.doc)?.delete(c.id);
-    for (const code of c.codes) {
-      this.byCode.get(code)?.delete(c.id);
+    const e = this.byDoc.get(c.doc);
+    if (e) {
+      e.codings.delete(c.id);
+      e.sorted = undefined;
+      e.revision++;
     }
-    this.sortedCache.delete(c.doc);
+    this.revision++;
+    if (this.byCode) {
+      for (const code of c.codes) {
+        this.byCode.get(code)?.delete(c.id);
+      }
+    }
   }
 
   get(id: string): Coding | undefined {
@@ -54,21 +94,57 @@ export class CodingIndex {
 
   /** Codings of one transcript in document order (cached). */
   ofDoc(doc: string): readonly Coding[] {
-    let cached = this.sortedCache.get(doc);
-    if (!cached) {
-      const ids = this.byDoc.get(doc);
-      cached = ids ? [...ids].map((id) => this.byId.get(id)!).sort(compareCodings) : [];
-      this.sortedCache.set(doc, cached);
+    const e = this.byDoc.get(doc);
+    if (!e) {
+      return [];
     }
-    return cached;
+    e.sorted ??= [...e.codings.values()].sort(compareCodings);
+    return e.sorted;
+  }
+
+  /** Codings of one transcript in no particular order (no sorting: for checks that look at each one). */
+  unorderedOfDoc(doc: string): IterableIterator<Coding> | readonly Coding[] {
+    return this.byDoc.get(doc)?.codings.values() ?? [];
+  }
+
+  /** The transcripts that have or had codings, each with its revision (raised by every change of its codings). */
+  docRevisions(): IterableIterator<[string, { readonly revision: number }]> {
+    return this.byDoc.entries();
   }
 
   withCode(code: string): Coding[] {
-    const ids = this.byCode.get(code);
+    const ids = this.codeIndex().get(code);
     return ids ? [...ids].map((id) => this.byId.get(id)!) : [];
   }
 
   countWithCode(code: string): number {
-    return this.byCode.get(code)?.size ?? 0;
+    return this.codeIndex().get(code)?.size ?? 0;
+  }
+
+  private entry(doc: string): DocEntry {
+    let e = this.byDoc.get(doc);
+    if (!e) {
+      e = { codings: new Map(), sorted: undefined, revision: 0 };
+      this.byDoc.set(doc, e);
+    }
+    return e;
+  }
+
+  private codeIndex(): Map<string, Set<string>> {
+    if (!this.byCode) {
+      const byCode = new Map<string, Set<string>>();
+      for (const c of this.byId.values()) {
+        for (const code of c.codes) {
+          let s = byCode.get(code);
+          if (!s) {
+            s = new Set();
+            byCode.set(code, s);
+          }
+          s.add(c.id);
+        }
+      }
+      this.byCode = byCode;
+    }
+    return this.byCode;
   }
 }

@@ -7,7 +7,7 @@ import * as l10n from '@vscode/l10n';
 import { Emitter } from '../events';
 import type { Code, CodeFactorLink, Coding, FactorCatalogue, LiteratureFactor, ProjectData, TranscriptDocument } from '../model';
 import type { TextEdit } from '../anchor';
-import { transformRange } from '../anchor';
+import { declaredThenFound, throughEdits } from './textEdits';
 import { CodeTree } from './codeTree';
 import { CodingIndex } from './codingIndex';
 import type { ChangeSet, OperationTarget } from './apply';
@@ -20,6 +20,8 @@ import { UndoHistory } from './history';
 export class Study {
   private _project: ProjectData;
   private codeList: Code[];
+  /** Whether codeList was handed out (then it is copied before it is changed in place). */
+  private codesShared = false;
   private readonly tree = new CodeTree();
   private readonly linkSet = new Map<string, CodeFactorLink>();
   private readonly factorById = new Map<string, { factor: LiteratureFactor; category: string; catalogue: string }>();
@@ -49,7 +51,21 @@ export class Study {
     codes: () => this.codeList,
     setCodes: (codes) => {
       this.codeList = codes;
+      this.codesShared = false;
       this.rebuildCodebookIndex();
+      this.projectDirty = true;
+    },
+    insertCode: (code, index) => {
+      if (index < this.codeList.length || !this.tree.append(code)) {
+        this.target.setCodes([...this.codeList.slice(0, index), code, ...this.codeList.slice(index)]);
+        return;
+      }
+      if (this.codesShared) {
+        this.codeList = [...this.codeList];
+        this.codesShared = false;
+      }
+      this.codeList.push(code);
+      this.structureRevision++;
       this.projectDirty = true;
     },
     hasFactor: (id) => this.factorById.has(id),
@@ -65,15 +81,23 @@ export class Study {
     },
   };
 
-  constructor(project: ProjectData, documents: readonly TranscriptDocument[] = [], codings: readonly Coding[] = []) {
+  /** Raised by every change of the codebook or of the transcripts: what is derived from them is to be derived again. */
+  structureRevision = 0;
+
+  /** `codings` given as a map by id becomes the study's own (opening a study: no copy of it). */
+  constructor(project: ProjectData, documents: readonly TranscriptDocument[] = [], codings: readonly Coding[] | Map<string, Coding> = []) {
     this._project = project;
     this.codeList = [...project.codes];
     this.rebuildCodebookIndex();
     for (const d of documents) {
       this.docs.set(d.path, d);
     }
-    for (const c of codings) {
-      this.indexCoding(c);
+    if (codings instanceof Map) {
+      this.codingIndex.adopt(codings);
+    } else {
+      for (const c of codings) {
+        this.codingIndex.add(c);
+      }
     }
   }
 
@@ -85,6 +109,7 @@ export class Study {
   // ---------- reading ----------
 
   get project(): ProjectData {
+    this.codesShared = true;
     return { ...this._project, codes: this.codeList, links: [...this.linkSet.values()] };
   }
 
@@ -93,6 +118,7 @@ export class Study {
   }
 
   get codes(): readonly Code[] {
+    this.codesShared = true;
     return this.codeList;
   }
 
@@ -178,6 +204,11 @@ export class Study {
     return this.codingIndex.ofDoc(doc);
   }
 
+  /** The codings index, to read: each transcript's codings unsorted, and the revisions (./codingIndex). */
+  get codingsIndex(): Pick<CodingIndex, 'revision' | 'unorderedOfDoc' | 'docRevisions'> {
+    return this.codingIndex;
+  }
+
   codingsWithCode(code: string): Coding[] {
     return this.codingIndex.withCode(code);
   }
@@ -220,25 +251,17 @@ export class Study {
 
   /** Cases: those declared in the project, then any other value found in front matter. */
   cases(): string[] {
-    const out = this._project.cases.map((c) => c.id);
-    for (const d of this.documents) {
-      const c = this.caseOf(d.path);
-      if (c !== undefined && !out.includes(c)) {
-        out.push(c);
-      }
-    }
-    return out;
+    return declaredThenFound(
+      this._project.cases.map((c) => c.id),
+      this.documents.map((d) => this.caseOf(d.path)),
+    );
   }
 
   respondents(): string[] {
-    const out = this._project.respondents.map((r) => r.id);
-    for (const d of this.documents) {
-      const r = this.respondentOf(d.path);
-      if (r !== undefined && !out.includes(r)) {
-        out.push(r);
-      }
-    }
-    return out;
+    return declaredThenFound(
+      this._project.respondents.map((r) => r.id),
+      this.documents.map((d) => this.respondentOf(d.path)),
+    );
   }
 
   /** All front-matter keys used by any transcript. */
@@ -312,18 +335,20 @@ export class Study {
     if (this.readOnly) {
       throw new StudyError(l10n.t('The study is open read-only; fix the reported problems and reload.'));
     }
+    // In the order applied, reversed at the end: unshift per operation is quadratic in a big transaction.
     const inverses: Operation[] = [];
     const change: ChangeSet = { docs: new Set<string>(), codebook: false };
     try {
       for (const op of ops) {
-        inverses.unshift(applyOperation(this.target, op, change));
+        inverses.push(applyOperation(this.target, op, change));
       }
     } catch (e) {
-      for (const inv of inverses) {
-        applyOperation(this.target, inv, change);
+      for (let i = inverses.length - 1; i >= 0; i--) {
+        applyOperation(this.target, inverses[i], change);
       }
       throw e;
     }
+    inverses.reverse();
     this.changeEmitter.fire({ docs: [...change.docs], codebook: change.codebook, documents: false, reloaded: false });
     return inverses;
   }
@@ -337,33 +362,15 @@ export class Study {
    * their text now is.
    */
   applyTextEdits(doc: string, edits: readonly TextEdit[]): { moved: number; orphaned: Coding[] } {
-    const list = this.codingsOf(doc);
     let moved = 0;
     const orphaned: Coding[] = [];
-    if (list.length > 0) {
-      for (const c of list) {
-        if (c.orphaned) {
-          continue;
-        }
-        let start = c.start;
-        let end = c.end;
-        let alive = true;
-        for (const edit of edits) {
-          const r = transformRange(start, end, edit);
-          if (!r) {
-            alive = false;
-            start = end = Math.min(edit.start, start);
-            break;
-          }
-          start = r.start;
-          end = r.end;
-        }
-        if (!alive) {
-          const next: Coding = { ...c, start, end, orphaned: true };
-          this.replaceIndexed(c, next);
+    for (const c of this.codingsOf(doc)) {
+      const next = c.orphaned ? undefined : throughEdits(c, edits);
+      if (next) {
+        this.replaceIndexed(c, next);
+        if (next.orphaned) {
           orphaned.push(next);
-        } else if (start !== c.start || end !== c.end) {
-          this.replaceIndexed(c, { ...c, start, end });
+        } else {
           moved++;
         }
       }
@@ -404,6 +411,7 @@ export class Study {
 
   /** Replaces the transcripts' metadata (a transcript was added, removed or its front matter changed). */
   setDocuments(documents: readonly TranscriptDocument[]): void {
+    this.structureRevision++;
     this.docs.clear();
     for (const d of documents) {
       this.docs.set(d.path, d);
@@ -412,6 +420,7 @@ export class Study {
   }
 
   setDocument(document: TranscriptDocument): void {
+    this.structureRevision++;
     this.docs.set(document.path, document);
     this.changeEmitter.fire({ docs: [], codebook: false, documents: true, reloaded: false });
   }
@@ -419,10 +428,10 @@ export class Study {
   /** Replaces one (doc, coder) partition with what is on disk now. */
   replacePartition(doc: string, coder: string, codings: readonly Coding[]): void {
     for (const c of this.codingsOf(doc).filter((x) => x.coder === coder)) {
-      this.unindexCoding(c);
+      this.codingIndex.remove(c);
     }
     for (const c of codings) {
-      this.indexCoding(c);
+      this.codingIndex.add(c);
     }
     this.dirtyPartitions.delete(partitionKey(doc, coder));
     this.changeEmitter.fire({ docs: [doc], codebook: false, documents: false, reloaded: false });
@@ -445,6 +454,7 @@ export class Study {
   ): void {
     // The link set stays the truth: links kept here would come back once the set is empty.
     this._project = { ...this._project, ...patch, codes: this.codeList, links: [] };
+    this.codesShared = true;
     this.rebuildCodebookIndex();
     this.projectDirty = true;
     this.changeEmitter.fire({ docs: [], codebook: true, documents: false, reloaded: false });
@@ -461,20 +471,13 @@ export class Study {
   }
 
   private replaceIndexed(old: Coding, next: Coding): void {
-    this.unindexCoding(old);
-    this.indexCoding(next);
+    this.codingIndex.remove(old);
+    this.codingIndex.add(next);
     this.markDirty(next);
   }
 
-  private indexCoding(c: Coding): void {
-    this.codingIndex.add(c);
-  }
-
-  private unindexCoding(c: Coding): void {
-    this.codingIndex.remove(c);
-  }
-
   private rebuildCodebookIndex(): void {
+    this.structureRevision++;
     this.tree.rebuild(this.codeList);
     if (this.linkSet.size === 0 && this._project.links.length > 0) {
       for (const l of this._project.links) {
