@@ -1,0 +1,79 @@
+// Pseudonymisation in a real extension host (issue 17): names accepted into the key file (beside the
+// study), the transcripts rewritten with a backup first — one of them open in an editor — every
+// coding still on the same words with its quote from the new text, the check passing; then one
+// undo puts the transcripts, the codings and the disk back as they were.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, readText, until, workspaceRoot } from './util';
+import type { ApplyResult } from '../../src/privacy/apply';
+import type { PseudonymLeft, PseudonymList } from '../../src/core/pseudonyms';
+import { compileList, pseudonymiseString } from '../../src/core/pseudonyms';
+
+const TERM = 'Defensie';
+const LIST = { entries: [{ term: TERM, replacement: '[ministerie]' }] };
+
+describe('Pseudonymise and undo (real extension host)', () => {
+  const root = workspaceRoot();
+  const name = root.path.slice(root.path.lastIndexOf('/') + 1);
+  const key = vscode.Uri.joinPath(root, '..', `${name}.pseudonyms.json`);
+  let backup: vscode.Uri | undefined;
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(key).then(undefined, () => undefined);
+    if (backup) {
+      await vscode.workspace.fs.delete(backup, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
+  it('rewrites transcripts, codings and quotes as one step (backup first), and one undo restores everything', async () => {
+    const { service } = await api();
+    const study = service.study!;
+    const store = service.store!;
+    const docs = study.documents.map((d) => d.path).filter((p) => store.text(p)!.includes(TERM));
+    assert.ok(docs.length > 0, `the sample has ${TERM}`);
+    const before = new Map(study.documents.map((d) => [d.path, store.text(d.path)!]));
+    const codings = new Map([...study.allCodings()].map((c) => [c.id, { ...c }]));
+    const editor = await vscode.window.showTextDocument(service.uriOf(docs[0]));
+
+    const list = await vscode.commands.executeCommand<PseudonymList>('codeboom.findPseudonymCandidates', {
+      accept: [{ term: TERM, replacement: '[ministerie]' }],
+    });
+    assert.deepStrictEqual(list.entries, LIST.entries);
+    assert.match(await readText(key), /"term": "Defensie"/);
+
+    const result = await vscode.commands.executeCommand<ApplyResult>('codeboom.pseudonymise', { confirm: true });
+    backup = result.backup;
+    assert.strictEqual(result.transcripts, docs.length);
+    assert.match(await readText(vscode.Uri.joinPath(result.backup!, ...docs[0].split('/'))), /Defensie/, 'the backup holds the old text');
+    const matchers = compileList(LIST);
+    for (const doc of docs) {
+      const onDisk = await readText(service.uriOf(doc));
+      assert.strictEqual(onDisk, pseudonymiseString(before.get(doc)!, matchers));
+      assert.strictEqual(store.text(doc), onDisk);
+    }
+    for (const c of study.allCodings()) {
+      const old = codings.get(c.id)!;
+      assert.strictEqual(c.quote, pseudonymiseString(old.quote, matchers), `${c.id}: the same words, pseudonymised`);
+      assert.strictEqual(store.text(c.doc)!.slice(c.start, c.end), c.quote, `${c.id} sits on its quote`);
+    }
+    const left = await vscode.commands.executeCommand<PseudonymLeft[]>('codeboom.checkPseudonyms', { quiet: true });
+    assert.deepStrictEqual(left, []);
+    await until('the open editor to show the new text', () => !editor.document.getText().includes(TERM) || undefined);
+
+    await vscode.commands.executeCommand('codeboom.undo');
+    for (const doc of docs) {
+      await until(`${doc} back on disk`, async () => (await readText(service.uriOf(doc))) === before.get(doc) || undefined);
+      assert.strictEqual(store.text(doc), before.get(doc));
+    }
+    for (const c of study.allCodings()) {
+      const old = codings.get(c.id)!;
+      assert.deepStrictEqual([c.start, c.end, c.quote, c.prefix, c.suffix], [old.start, old.end, old.quote, old.prefix, old.suffix], c.id);
+    }
+    await until('the open editor to show the old text', () => editor.document.getText() === before.get(docs[0]) || undefined);
+    await service.flush();
+    for (const c of study.allCodings()) {
+      assert.ok(!c.orphaned, c.id);
+    }
+  });
+});
