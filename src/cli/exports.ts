@@ -222,7 +222,8 @@ export function exportHelp(): string {
   lines.push(
     `  ${'member-check'.padEnd(12)} one respondent's transcripts (--respondent R) or one transcript (--transcript PATH) with`,
     `  ${''.padEnd(12)} the codes beside the passages, for the respondent: --out FILE.docx|.html; pseudonymised`,
-    `  ${''.padEnd(12)} with the pseudonym list when there is one (--no-pseudonyms: not)`,
+    `  ${''.padEnd(12)} with the pseudonym list when there is one (--no-pseudonyms: not); --codes a,b: only these`,
+    `  ${''.padEnd(12)} codes (ids or names, each with the codes under it)`,
   );
   lines.push(
     '',

@@ -6,7 +6,7 @@
  *       a memo file, or one of the files given (an export, a .qdpx archive, a .docx); the lines
  *       name the place and the pseudonym, never the real name.
  *   codeboom export member-check [study] --respondent R | --transcript T --out FILE.docx|.html
- *       [--key FILE] [--no-pseudonyms] [--override REASON]
+ *       [--codes a,b] [--key FILE] [--no-pseudonyms] [--override REASON]
  *
  * And the gate of a confidential study (`confidential: true`): every export refuses until the
  * check passes, unless `--override REASON`, which is written into the export's header.
@@ -30,7 +30,7 @@ import {
   type PseudonymList,
   type TranscriptText,
 } from '../core/pseudonyms';
-import { buildMemberCheck, memberCheckHtml, memberCheckInput, type MemberCheckTarget } from '../core/memberCheck';
+import { buildMemberCheck, memberCheckCodes, memberCheckHtml, memberCheckInput, type MemberCheckTarget } from '../core/memberCheck';
 import { memberCheckDocx } from '../platform/docxWriter';
 import { writeFileAtomicAt } from '../node/studyFiles';
 import { UsageError, onlyOptions, stringOption, type Options } from './args';
@@ -148,7 +148,17 @@ export async function writeWithOverride(out: string, data: Uint8Array, override:
 }
 
 export async function memberCheckCommand(dir: string | undefined, options: Options, io: Io): Promise<number> {
-  onlyOptions('export member-check', options, ['respondent', 'transcript', 'out', 'format', 'key', 'no-pseudonyms', 'override', 'force']);
+  onlyOptions('export member-check', options, [
+    'respondent',
+    'transcript',
+    'codes',
+    'out',
+    'format',
+    'key',
+    'no-pseudonyms',
+    'override',
+    'force',
+  ]);
   const respondent = stringOption(options, 'respondent');
   const transcript = stringOption(options, 'transcript');
   if ((respondent === undefined) === (transcript === undefined)) {
@@ -169,7 +179,13 @@ export async function memberCheckCommand(dir: string | undefined, options: Optio
   const override = list ? undefined : await confidentialGate(study, store, studyDir, options, io);
   const memos = new Map((await readMemoFiles(new NodeFileSystem(studyDir))).map((m) => [m.path, m.text]));
   const target: MemberCheckTarget = respondent !== undefined ? { respondent } : { transcript: transcript! };
-  const model = buildMemberCheck(memberCheckInput({ study, text: (d) => store.text(d), memo: (d) => memos.get(d) }, target, list));
+  const codes = memberCheckCodes(
+    study,
+    stringOption(options, 'codes')
+      ?.split(',')
+      .map((c) => c.trim()),
+  );
+  const model = buildMemberCheck(memberCheckInput({ study, text: (d) => store.text(d), memo: (d) => memos.get(d) }, target, list, codes));
   const data = format === 'html' ? memberCheckHtml(model, override) : await memberCheckDocx(model, override);
   await writeFileAtomicAt(path.resolve(out), data, out);
   io.err(`written ${out}${list ? ' (pseudonymised)' : ''}`);

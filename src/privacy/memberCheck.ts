@@ -9,7 +9,7 @@ import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
 import { StudyError } from '../core/study';
 import { readMemoFiles } from '../core/refi';
-import { buildMemberCheck, memberCheckHtml, memberCheckInput, type MemberCheckTarget } from '../core/memberCheck';
+import { buildMemberCheck, memberCheckCodes, memberCheckHtml, memberCheckInput, type MemberCheckTarget } from '../core/memberCheck';
 import type { StudyService } from '../study/studyService';
 import { confidentialOverride, studyPseudonymList } from '../study/pseudonymKey';
 import { runExport } from '../matrix/exportFiles';
@@ -21,6 +21,8 @@ interface MemberCheckArgs {
   /** A Transcripts view item. */
   readonly doc?: string;
   readonly format?: 'docx' | 'html';
+  /** Only these codes (ids or names, each with the codes under it). */
+  readonly codes?: readonly string[];
   readonly uri?: unknown;
   readonly pseudonymise?: boolean;
   readonly override?: string;
@@ -68,7 +70,8 @@ export function registerMemberCheck(service: StudyService): vscode.Disposable {
     // Pseudonymised with the list, the document passes the check by itself; without one, a confidential study's gate applies.
     const override = list ? undefined : await confidentialOverride(service, a.override);
     const memos = new Map((await readMemoFiles(store.fs)).map((m) => [m.path, m.text]));
-    const model = buildMemberCheck(memberCheckInput({ study, text: (d) => store.text(d), memo: (d) => memos.get(d) }, t, list));
+    const codes = memberCheckCodes(study, Array.isArray(a.codes) ? a.codes.filter((c): c is string => typeof c === 'string') : undefined);
+    const model = buildMemberCheck(memberCheckInput({ study, text: (d) => store.text(d), memo: (d) => memos.get(d) }, t, list, codes));
     const base = ('respondent' in t ? t.respondent : t.transcript.replace(/^.*\//, '').replace(/\.[^.]*$/, '')).replace(
       /[^\p{L}\p{N}_-]+/gu,
       '-',

@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import * as path from 'path';
 import { StudyStore } from '../../src/core/store';
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
-import { buildMemberCheck, memberCheckHtml, memberCheckInput, memberCheckText } from '../../src/core/memberCheck';
+import { buildMemberCheck, memberCheckCodes, memberCheckHtml, memberCheckInput, memberCheckText } from '../../src/core/memberCheck';
 import type { MemberCheckDocument } from '../../src/core/memberCheck';
 import { makeAnchor } from '../../src/core/anchor';
 import { parseFrontMatter } from '../../src/core/frontMatter';
@@ -81,6 +81,26 @@ describe('member check', () => {
     assert.ok(!/\bInterviewer\b/.test(text));
     assert.match(text, /Onderzoeker:/);
     assert.ok(model.pseudonymised);
+  });
+
+  it('only some codes: a code (by id or name) with the codes under it; an unknown code is refused', async () => {
+    const { study, store } = await StudyStore.open(new NodeFileSystem(SAMPLE));
+    const parent = study.codes.find((c) => c.parent === undefined && study.children(c.id).length > 0)!;
+    const only = memberCheckCodes(study, [parent.name.toUpperCase()])!;
+    assert.deepStrictEqual([...only].sort(), study.subtree(parent.id).sort());
+    const names = new Set(study.subtree(parent.id).map((id) => study.code(id)!.name));
+    const respondent = study.respondentOf(study.documents[0].path)!;
+    const model = buildMemberCheck(
+      memberCheckInput({ study, text: (d) => store.text(d), memo: () => undefined }, { respondent }, undefined, only),
+    );
+    assert.ok(model.comments.length > 0);
+    for (const c of model.comments) {
+      assert.ok(
+        c.codes.every((n) => names.has(n)),
+        c.codes.join(', '),
+      );
+    }
+    assert.throws(() => memberCheckCodes(study, ['geen-code']), /geen-code/);
   });
 
   it('property: every comment covers exactly its coding’s text (markers out), in any transcript', () => {

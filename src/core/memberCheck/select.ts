@@ -55,3 +55,24 @@ export function memberCheckInput(
     }),
   };
 }
+
+/**
+ * The codes a member check shows, from ids or names (each with the codes under it); undefined for
+ * all. Refuses a code the study does not have.
+ */
+export function memberCheckCodes(study: Study, given: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!given || given.length === 0) {
+    return undefined;
+  }
+  const out = new Set<string>();
+  for (const g of given) {
+    const code = study.code(g) ?? study.codes.find((c) => c.name.toLowerCase() === g.toLowerCase());
+    if (!code) {
+      throw new StudyError(l10n.t('There is no code {0} in this study.'), g);
+    }
+    for (const id of study.subtree(code.id)) {
+      out.add(id);
+    }
+  }
+  return out;
+}
