@@ -10,7 +10,11 @@ import type { McParagraph, MemberCheckDocument } from '../core/memberCheck';
 import { memberCheckWords } from '../core/memberCheck';
 
 export async function memberCheckDocx(doc: MemberCheckDocument, override?: string, author = 'Codeboom'): Promise<Uint8Array> {
-  const docx = await import('docx');
+  const loaded = await import('docx');
+  // The bundle's lazily required dist/docx.js is CommonJS: its exports may arrive as `default`.
+  const docx = (
+    'Document' in loaded && loaded.Document ? loaded : (loaded as unknown as { default: typeof loaded }).default
+  ) as typeof loaded;
   const { Document, Packer, Paragraph, TextRun, HeadingLevel, CommentRangeStart, CommentRangeEnd, CommentReference, Header } = docx;
   const w = memberCheckWords();
   type Child = InstanceType<typeof TextRun> | InstanceType<typeof CommentRangeStart> | InstanceType<typeof CommentRangeEnd>;

@@ -77,3 +77,68 @@ describe('Pseudonymise and undo (real extension host)', () => {
     }
   });
 });
+
+describe('Member check and a confidential study (real extension host)', () => {
+  const root = workspaceRoot();
+  const out = vscode.Uri.joinPath(root, '..', `member-check-${Date.now()}`);
+  let project: string | undefined;
+
+  after(async () => {
+    const { service } = await api();
+    await vscode.workspace.fs.delete(out, { recursive: true }).then(undefined, () => undefined);
+    if (project !== undefined) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'codeboom.json'), new TextEncoder().encode(project));
+      await until('the study to be not confidential again', () => service.study?.project.confidential === undefined || undefined, 10000);
+    }
+  });
+
+  it('exports a transcript’s member check as .docx whose text (mammoth) is the transcript’s, with arguments', async () => {
+    const { service } = await api();
+    const study = service.study!;
+    const doc = study.documents[0].path;
+    const file = vscode.Uri.joinPath(out, 'a.docx');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('codeboom.exportMemberCheck', {
+      doc,
+      format: 'docx',
+      uri: file,
+      open: false,
+    });
+    assert.strictEqual(written?.toString(), file.toString());
+    const { readDocxWithMammoth } = await import('../../src/platform/docxText');
+    const text = await readDocxWithMammoth(await vscode.workspace.fs.readFile(file));
+    const body = service.store!.text(doc)!.slice(study.document(doc)!.bodyStart);
+    const firstTurn = body
+      .split(/\n\s*\n/)
+      .find((b) => b.trim() !== '')!
+      .trim()
+      .replace(/\*\*/g, '');
+    assert.ok(text.includes(firstTurn), 'the transcript’s first paragraph');
+  });
+
+  it('a confidential study’s export refuses without a passing check, and writes the override reason into its header', async () => {
+    const { service } = await api();
+    const file = vscode.Uri.joinPath(root, 'codeboom.json');
+    project = await readText(file);
+    await vscode.workspace.fs.writeFile(
+      file,
+      new TextEncoder().encode(JSON.stringify({ ...JSON.parse(project), confidential: true }, null, 2)),
+    );
+    await until('the study to be confidential', () => service.study?.project.confidential === true || undefined, 10000);
+    const refused = await vscode.commands.executeCommand('codeboom.exportCodebook', {
+      uri: vscode.Uri.joinPath(out, 'refused.md'),
+      format: 'markdown',
+      open: false,
+      override: false,
+    });
+    assert.strictEqual(refused, undefined);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(vscode.Uri.joinPath(out, 'refused.md'))));
+    const target = vscode.Uri.joinPath(out, 'codebook.md');
+    await vscode.commands.executeCommand('codeboom.exportCodebook', {
+      uri: target,
+      format: 'markdown',
+      open: false,
+      override: 'own archive',
+    });
+    assert.match(await readText(target), /^> \*\*.*\(override: own archive\)\.\*\*\n\n/);
+  });
+});
