@@ -228,7 +228,7 @@ async function preview(plan: PseudonymisationPlan, label: string): Promise<Set<s
     t.replacements.map((r) => ({
       label: `${r.old} → ${r.new}`,
       description: t.path,
-      detail: contextOf(plan, t.path, r.offset, r.length),
+      detail: contextOf(plan, t.path, r.offset),
       key: `${t.path}:${r.offset}`,
       picked: true,
     })),
@@ -250,8 +250,8 @@ async function preview(plan: PseudonymisationPlan, label: string): Promise<Set<s
   return new Set(items.filter((i) => !kept.has(i.key)).map((i) => i.key));
 }
 
-/** The line around a replacement, from the old text (the plan keeps the new text; the old one is rebuilt here). */
-function contextOf(plan: PseudonymisationPlan, path: string, offset: number, length: number): string {
+/** The line around a replacement in the new text, the replacement itself shown as [old → new]. */
+function contextOf(plan: PseudonymisationPlan, path: string, offset: number): string {
   const t = plan.transcripts.find((x) => x.path === path)!;
   let delta = 0;
   for (const r of t.replacements) {
@@ -262,9 +262,20 @@ function contextOf(plan: PseudonymisationPlan, path: string, offset: number, len
   }
   const at = offset + delta;
   const r = t.replacements.find((x) => x.offset === offset)!;
-  const start = Math.max(0, t.text.lastIndexOf('\n', at - 1) + 1, at - 50);
+  const lineStart = t.text.lastIndexOf('\n', at - 1) + 1;
+  let start = Math.max(lineStart, at - 50);
+  // From a word's start, not halfway through one.
+  if (start > lineStart) {
+    const space = t.text.indexOf(' ', start);
+    start = space >= 0 && space < at ? space + 1 : start;
+  }
   const nl = t.text.indexOf('\n', at + r.new.length);
-  const end = Math.min(nl < 0 ? t.text.length : nl, at + r.new.length + 50);
-  void length;
-  return `…${t.text.slice(start, at)}[${r.old} → ${r.new}]${t.text.slice(at + r.new.length, end)}…`;
+  const lineEnd = nl < 0 ? t.text.length : nl;
+  let end = Math.min(lineEnd, at + r.new.length + 50);
+  if (end < lineEnd) {
+    const space = t.text.lastIndexOf(' ', end);
+    end = space > at + r.new.length ? space : end;
+  }
+  const before = `${start > lineStart ? '…' : ''}${t.text.slice(start, at)}`;
+  return `${before}[${r.old} → ${r.new}]${t.text.slice(at + r.new.length, end)}${end < lineEnd ? '…' : ''}`;
 }
