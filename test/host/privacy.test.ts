@@ -16,13 +16,15 @@ describe('Pseudonymise and undo (real extension host)', () => {
   const root = workspaceRoot();
   const name = root.path.slice(root.path.lastIndexOf('/') + 1);
   const key = vscode.Uri.joinPath(root, '..', `${name}.pseudonyms.json`);
-  let backup: vscode.Uri | undefined;
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(key).then(undefined, () => undefined);
-    if (backup) {
-      await vscode.workspace.fs.delete(backup, { recursive: true }).then(undefined, () => undefined);
+    // Every backup folder the steps made (pseudonymise, re-identify) beside the key.
+    for (const [entry] of await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root, '..'))) {
+      if (entry.startsWith(`${name}.backup-`)) {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '..', entry), { recursive: true });
+      }
     }
   });
 
@@ -43,7 +45,6 @@ describe('Pseudonymise and undo (real extension host)', () => {
     assert.match(await readText(key), /"term": "Defensie"/);
 
     const result = await vscode.commands.executeCommand<ApplyResult>('codeboom.pseudonymise', { confirm: true });
-    backup = result.backup;
     assert.strictEqual(result.transcripts, docs.length);
     assert.match(await readText(vscode.Uri.joinPath(result.backup!, ...docs[0].split('/'))), /Defensie/, 'the backup holds the old text');
     const matchers = compileList(LIST);
@@ -60,6 +61,17 @@ describe('Pseudonymise and undo (real extension host)', () => {
     const left = await vscode.commands.executeCommand<PseudonymLeft[]>('codeboom.checkPseudonyms', { quiet: true });
     assert.deepStrictEqual(left, []);
     await until('the open editor to show the new text', () => !editor.document.getText().includes(TERM) || undefined);
+
+    // Re-identify (its own step) gives the names back; undoing it pseudonymises again.
+    const back = await vscode.commands.executeCommand<ApplyResult>('codeboom.reidentify', { confirm: true });
+    assert.strictEqual(back.transcripts, docs.length);
+    for (const doc of docs) {
+      assert.strictEqual(await readText(service.uriOf(doc)), before.get(doc));
+    }
+    await vscode.commands.executeCommand('codeboom.undo');
+    for (const doc of docs) {
+      await until(`${doc} pseudonymised again`, async () => !(await readText(service.uriOf(doc))).includes(TERM) || undefined);
+    }
 
     await vscode.commands.executeCommand('codeboom.undo');
     for (const doc of docs) {
