@@ -8,9 +8,15 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { codingFilePath } from '../core/serialize';
-import { encodeText } from '../core/port';
+import { decodeText, encodeText } from '../core/port';
 import { StudyError, type StepEffect } from '../core/study';
-import { planPseudonymisation, type PseudonymList, type PseudonymisationPlan, type TranscriptText } from '../core/pseudonyms';
+import {
+  gitignoreWithEntry,
+  planPseudonymisation,
+  type PseudonymList,
+  type PseudonymisationPlan,
+  type TranscriptText,
+} from '../core/pseudonyms';
 import type { StudyService } from '../study/studyService';
 import { studyKeyFile } from '../study/pseudonymKey';
 import { writeUriAtomic } from '../platform/vscodeFileSystem';
@@ -45,14 +51,25 @@ function dirtyEditor(service: StudyService, doc: string): boolean {
   return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri && d.isDirty);
 }
 
-/** Copies the transcripts and every codings file of them, and codeboom.json, into a new folder beside the key file. */
+/** Copies the transcripts and every codings file of them, and codeboom.json, into a new folder beside the key file (or, for a key inside the study, under .codeboom/backups, git-ignored). */
 async function backup(service: StudyService, docs: readonly string[]): Promise<vscode.Uri> {
   const study = service.study!;
   const key = studyKeyFile(service);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const root = service.root!;
   const name = root.path.slice(root.path.lastIndexOf('/') + 1);
-  const folder = vscode.Uri.joinPath(key.uri, '..', `${name}.backup-${stamp}`);
+  let folder = vscode.Uri.joinPath(key.uri, '..', `${name}.backup-${stamp}`);
+  if (key.location.inside) {
+    // A key inside the study: the backup (real names) goes where no transcript is looked for, and never into git.
+    const path = `.codeboom/backups/pseudonymise-${stamp}`;
+    folder = service.uriOf(path);
+    const fs = service.store!.fs;
+    const existing = (await fs.stat('.gitignore')) ? decodeText(await fs.readFile('.gitignore'), '.gitignore') : undefined;
+    const next = gitignoreWithEntry(existing, path);
+    if (next !== undefined) {
+      await fs.writeFileAtomic('.gitignore', encodeText(next));
+    }
+  }
   const files = ['codeboom.json', ...docs];
   for (const doc of docs) {
     for (const coder of new Set(study.codingsOf(doc).map((c) => c.coder))) {

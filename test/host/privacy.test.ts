@@ -154,3 +154,51 @@ describe('Member check and a confidential study (real extension host)', () => {
     assert.match(await readText(target), /^> \*\*.*\(override: own archive\)\.\*\*\n\n/);
   });
 });
+
+describe('A pseudonym key inside the study (real extension host)', () => {
+  const root = workspaceRoot();
+  const projectFile = vscode.Uri.joinPath(root, 'codeboom.json');
+  const gitignore = vscode.Uri.joinPath(root, '.gitignore');
+  let project: string | undefined;
+  let hadGitignore: string | undefined;
+
+  after(async () => {
+    const { service } = await api();
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'private'), { recursive: true }).then(undefined, () => undefined);
+    await vscode.workspace.fs
+      .delete(vscode.Uri.joinPath(root, '.codeboom', 'backups'), { recursive: true })
+      .then(undefined, () => undefined);
+    if (hadGitignore === undefined) {
+      await vscode.workspace.fs.delete(gitignore).then(undefined, () => undefined);
+    } else {
+      await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode(hadGitignore));
+    }
+    if (project !== undefined) {
+      await vscode.workspace.fs.writeFile(projectFile, new TextEncoder().encode(project));
+      await until('the key setting to be gone', () => service.study?.project.pseudonymKey === undefined || undefined, 10000);
+    }
+  });
+
+  it('writes the .gitignore line before the key, and keeps the backup under .codeboom/backups, git-ignored too', async () => {
+    const { service } = await api();
+    project = await readText(projectFile);
+    hadGitignore = await readText(gitignore).catch(() => undefined);
+    await vscode.workspace.fs.writeFile(
+      projectFile,
+      new TextEncoder().encode(JSON.stringify({ ...JSON.parse(project), pseudonymKey: 'private/key.json' }, null, 2)),
+    );
+    await until('the key setting', () => service.study?.project.pseudonymKey === 'private/key.json' || undefined, 10000);
+    await vscode.commands.executeCommand('codeboom.findPseudonymCandidates', { accept: [{ term: TERM, replacement: '[ministerie]' }] });
+    assert.match(await readText(vscode.Uri.joinPath(root, 'private', 'key.json')), /Defensie/);
+    assert.match(await readText(gitignore), /^\/private\/key\.json$/m);
+    const result = await vscode.commands.executeCommand<ApplyResult>('codeboom.pseudonymise', { confirm: true });
+    assert.ok(result.backup!.path.includes('/.codeboom/backups/pseudonymise-'), result.backup!.path);
+    const ignored = await readText(gitignore);
+    assert.ok(ignored.includes(`/${result.backup!.path.slice(root.path.length + 1)}\n`), ignored);
+    const before = service.study!.documents.length;
+    await vscode.commands.executeCommand('codeboom.undo');
+    const doc = service.study!.documents.find((d) => service.store!.text(d.path)!.includes(TERM))!;
+    await until('the transcript back on disk', async () => (await readText(service.uriOf(doc.path))).includes(TERM) || undefined);
+    assert.strictEqual(service.study!.documents.length, before, 'the backup’s transcripts are no transcripts of the study');
+  });
+});

@@ -85,7 +85,7 @@ export function gitignoreWithEntry(existing: string | undefined, path: string): 
   }
   const base = existing ?? '';
   const sep = base === '' || base.endsWith('\n') ? '' : '\n';
-  return `${base}${sep}# Codeboom: the pseudonym key (real names) is never committed\n/${path}\n`;
+  return `${base}${sep}# Codeboom: real names (the pseudonym key, its backups) are never committed\n/${path}\n`;
 }
 
 /** What replaces an accepted candidate by default: the speaker label's own letter, else a bracketed kind. */
