@@ -33,7 +33,24 @@ const lazyMammoth = {
   },
 };
 
+// docx (the member-check .docx writer, ~1 MB) likewise: dist/docx.js, required on the first member-check export.
+const lazyDocx = {
+  name: 'lazy-docx',
+  setup(build) {
+    build.onResolve({ filter: /^docx$/ }, () => ({ path: './docx.js', external: true }));
+  },
+};
+
 const builds = [
+  {
+    ...common,
+    entryPoints: ['scripts/docx-entry.cjs'],
+    outfile: 'dist/docx.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    mainFields: ['main', 'module'],
+  },
   {
     ...common,
     entryPoints: ['scripts/mammoth-entry.cjs'],
@@ -61,7 +78,7 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel, lazyMammoth],
+    plugins: [lazyExcel, lazyMammoth, lazyDocx],
   },
 ];
 if (existsSync('src/cli/bin.ts')) {
@@ -73,7 +90,7 @@ if (existsSync('src/cli/bin.ts')) {
     format: 'cjs',
     target: 'node20',
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel, lazyMammoth],
+    plugins: [lazyExcel, lazyMammoth, lazyDocx],
     banner: { js: '#!/usr/bin/env node' },
   });
 }

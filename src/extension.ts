@@ -28,6 +28,7 @@ import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
+import { privacyFeature } from './privacy';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -76,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   use(methodFeature);
   const welcome = use(welcomeFeature);
   const margin = use(marginFeature);
+  use(privacyFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {

@@ -19,7 +19,7 @@ export interface ParsedArgs {
 export const COMMAND_FLAGS = {
   '*': ['help'],
   stats: ['json'],
-  export: ['force'],
+  export: ['force', 'no-pseudonyms'],
   import: ['separate'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 

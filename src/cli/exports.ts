@@ -95,7 +95,7 @@ export function chooseFormat(what: string, spec: ExportSpec, options: Options): 
 /** Rejects options the export does not take (a typo must not be ignored silently). */
 export function checkOptions(what: string, spec: ExportSpec, options: Options): void {
   const hasFormats = spec.formats.length > 0;
-  const allowed = new Set(['out', ...(hasFormats ? ['format'] : []), ...Object.keys(spec.options), 'force']);
+  const allowed = new Set(['out', ...(hasFormats ? ['format'] : []), ...Object.keys(spec.options), 'force', 'override', 'key']);
   for (const key of Object.keys(options)) {
     if (key === 'format' && !hasFormats) {
       throw new UsageError(`export ${what} has one format: leave out --format`);
@@ -201,6 +201,9 @@ export function exportHelp(): string {
     '',
     '  --out FILE   never a file of the study (codeboom.json, a transcript, anything under .codeboom/);',
     '               an existing file only with --force',
+    '  --override REASON  a confidential study ("confidential": true) exports only when the pseudonym check',
+    '               passes (codeboom check-pseudonyms); this exports anyway and writes the reason into the file',
+    '  --key FILE   the pseudonym list (default: "pseudonymKey" in codeboom.json, else beside the study folder)',
     '',
   ];
   for (const [what, e] of EXPORTS) {
@@ -216,6 +219,12 @@ export function exportHelp(): string {
       lines.push(`  ${''.padEnd(12)} (binary: needs --out FILE)`);
     }
   }
+  lines.push(
+    `  ${'member-check'.padEnd(12)} one respondent's transcripts (--respondent R) or one transcript (--transcript PATH) with`,
+    `  ${''.padEnd(12)} the codes beside the passages, for the respondent: --out FILE.docx|.html; pseudonymised`,
+    `  ${''.padEnd(12)} with the pseudonym list when there is one (--no-pseudonyms: not); --codes a,b: only these`,
+    `  ${''.padEnd(12)} codes (ids or names, each with the codes under it)`,
+  );
   lines.push(
     '',
     'Without --out, text exports go to standard output. Every export is the extension’s, byte for byte, with',

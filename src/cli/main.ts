@@ -11,14 +11,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { StudyFileError, formatProblem } from '../core/schema';
-import { writeFileAtomicAt } from '../node/studyFiles';
 import { FALLBACK, describeError, describeErrorText } from '../core/errors';
 import { formatMessage } from '../core/messages';
 import { uncountedOf } from '../core/counting';
 import { RefiError } from '../core/refi/errors';
+import { StudyError } from '../core/study';
 import { OutsideStudyError } from '../core/port';
 import { StudyPathError } from '../core/paths';
-import { ExportRefused, isBinaryExport } from '../core/exports/registry';
+import { ExportRefused, FORMAT_EXTENSION, isBinaryExport } from '../core/exports/registry';
 import type { Options, ParsedArgs } from './args';
 import { UsageError, onlyOptions, parseArgs } from './args';
 import { EXPORTS, checkOptions, chooseFormat, exportHelp, exportInput } from './exports';
@@ -28,6 +28,8 @@ import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
 import { en } from '../core/plural';
+import { checkPseudonymsCommand, confidentialGate, memberCheckCommand, writeWithOverride } from './privacy';
+import { withOverrideHeader } from '../core/pseudonyms';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -42,6 +44,9 @@ Usage:
   codeboom import transcripts <files…> --study DIR [--case C] [--respondent R] [--speaker "raw=pseudonym"]…
   codeboom import qdpx <file> --into DIR  ·  codeboom import qdc <file> --study DIR
                                           (see: codeboom help import; exit 1 when anything was refused or lost)
+  codeboom check-pseudonyms [study] [--key FILE] [files…]
+                                          exit 1 when a name of the pseudonym list is still in a transcript,
+                                          quote, memo, the codebook, or a file given (an export, .qdpx, .docx)
   codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
@@ -83,6 +88,9 @@ async function stats(rest: readonly string[], options: Options, io: Io): Promise
 
 async function exportCommand(rest: readonly string[], options: Options, io: Io, langGiven: boolean): Promise<number> {
   const [what, dir, extra] = rest;
+  if (what === 'member-check' && extra === undefined) {
+    return memberCheckCommand(dir, options, io);
+  }
   const spec = what !== undefined ? EXPORTS.get(what) : undefined;
   if (!spec) {
     throw new UsageError(`export what? ${what ? `"${what}" is not one of: ` : ''}${[...EXPORTS.keys()].join(', ')}`);
@@ -110,18 +118,24 @@ async function exportCommand(rest: readonly string[], options: Options, io: Io, 
   if (typeof out === 'string') {
     await checkOutTarget(out, studyDir, study.project.transcriptFolders, options['force'] === true);
   }
-  const data = await spec.build(await exportInput(spec, { study, store, options, studyDir, note: (t) => io.err(t) }), format);
+  const override = await confidentialGate(study, store, studyDir, options, io);
+  const exportOptions = { ...options };
+  delete exportOptions['override'];
+  delete exportOptions['key'];
+  let data = await spec.build(await exportInput(spec, { study, store, options: exportOptions, studyDir, note: (t) => io.err(t) }), format);
   if (typeof out === 'string') {
-    const target = path.resolve(out);
     try {
       // The study files' atomic write: no temporary file left behind, a read-only file refused.
-      await writeFileAtomicAt(target, data, out);
+      await writeWithOverride(out, data, override);
     } catch (e) {
       io.err(`codeboom: cannot write ${out}: ${describeErrorText(e, errnoPath(e) ?? out)}`);
       return 3;
     }
     io.err(`written ${out}`);
   } else {
+    if (override !== undefined) {
+      data = withOverrideHeader(data, format ? FORMAT_EXTENSION[format] : what, override).bytes;
+    }
     io.out(new TextDecoder().decode(data).replace(/\n$/, ''));
   }
   return problems > 0 ? 1 : 0;
@@ -138,7 +152,13 @@ function failure(e: unknown, rest: readonly string[], io: Io): number {
     io.err(`codeboom: ${e.message}`);
     return 2;
   }
-  if (e instanceof ExportRefused || e instanceof RefiError || e instanceof OutsideStudyError || e instanceof StudyPathError) {
+  if (
+    e instanceof ExportRefused ||
+    e instanceof StudyError ||
+    e instanceof RefiError ||
+    e instanceof OutsideStudyError ||
+    e instanceof StudyPathError
+  ) {
     io.err(`codeboom: ${e.message}`);
     return 1;
   }
@@ -186,6 +206,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await exportCommand(rest, options, io, lang !== undefined);
       case 'import':
         return await importCommand(rest, options, lists, io);
+      case 'check-pseudonyms':
+        return await checkPseudonymsCommand(rest, options, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }

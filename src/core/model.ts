@@ -82,6 +82,10 @@ export interface ProjectData {
   readonly language?: string;
   /** Folders (relative to the study root) searched recursively for Markdown transcripts. */
   readonly transcriptFolders: readonly string[];
+  /** Every export and REFI archive refuses until the pseudonym check passes (or the override is given). */
+  readonly confidential?: boolean;
+  /** Where the pseudonym list (the key) is: relative to the study folder or absolute; default beside the study folder. */
+  readonly pseudonymKey?: string;
   readonly attributeKeys: AttributeKeys;
   readonly cases: readonly CaseInfo[];
   readonly respondents: readonly RespondentInfo[];

@@ -66,6 +66,8 @@ export const projectSchemaV1 = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a language code such as "nl" or "en"')
     .optional(),
   transcriptFolders: z.array(studyPath(true, false)).default(['.']),
+  confidential: z.boolean().optional(),
+  pseudonymKey: nonEmpty.optional(),
   attributeKeys: z.strictObject({ case: nonEmpty, respondent: nonEmpty, interview: nonEmpty }).default(DEFAULT_ATTRIBUTE_KEYS),
   cases: z.array(z.strictObject({ id, name: z.string().optional(), description: z.string().optional() })).default([]),
   respondents: z

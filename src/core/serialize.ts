@@ -38,6 +38,8 @@ export function serializeProject(p: ProjectData): string {
     description: p.description,
     language: p.language,
     transcriptFolders: p.transcriptFolders,
+    confidential: p.confidential,
+    pseudonymKey: p.pseudonymKey,
     attributeKeys: { case: p.attributeKeys.case, respondent: p.attributeKeys.respondent, interview: p.attributeKeys.interview },
     cases: p.cases.map((c) => clean({ id: c.id, name: c.name, description: c.description })),
     respondents: p.respondents.map((r) =>

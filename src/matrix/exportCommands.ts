@@ -20,6 +20,7 @@ import { MatrixOptionsSchema, VIEW_VALUES } from '../../webview/protocol';
 import { argsObject } from '../platform/commandArgs';
 import type { FormatChoice } from './exportFiles';
 import { runExport, writeFileAtomic } from './exportFiles';
+import { confidentialOverride } from '../study/pseudonymKey';
 import { exportLabels, studyExportLabels } from './strings';
 import { saturationPoints } from './viewModel';
 import { registerCommand } from '../platform/commands';
@@ -118,6 +119,7 @@ export function registerExportCommands(host: ExportHost): vscode.Disposable[] {
       baseName,
       folder: service.root,
       build: async (format) => spec.build(await input(index, matrix), format),
+      confidential: () => confidentialOverride(service, a.override),
     });
   };
 
@@ -161,6 +163,7 @@ function exportSaturation(
     open: a.open,
     baseName: 'saturation',
     folder: service.root,
+    confidential: () => confidentialOverride(service, a.override),
     build: async (format, target) => {
       const points = saturationPoints(index, options);
       const chart = encodeText(saturationSvg(points));

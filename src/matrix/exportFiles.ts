@@ -4,6 +4,7 @@ import type { StudyLocation } from '../study/exportGuard';
 import { refuseStudyFile } from '../study/exportGuard';
 import { uriArg } from '../platform/commandArgs';
 import { errorMessage } from '../l10n/coreMessages';
+import { withOverrideHeader } from '../core/pseudonyms';
 
 /** Writes a file atomically (temporary file + rename). */
 export const writeFileAtomic = writeUriAtomic;
@@ -28,6 +29,11 @@ export interface ExportRequest<F extends string> {
   readonly folder: vscode.Uri | undefined;
   /** The study whose files the export must not write over. */
   readonly study?: StudyLocation;
+  /**
+   * A confidential study's gate (src/study/pseudonymKey.ts): refuses, or gives the override's reason,
+   * which is written into the export's header (beside a binary file).
+   */
+  readonly confidential?: () => Promise<string | undefined>;
   /** The file's bytes; `target` is where it goes (for files written beside it, e.g. a chart). */
   build(format: F, target: vscode.Uri): Promise<Uint8Array> | Uint8Array;
 }
@@ -68,6 +74,7 @@ export async function runExport<F extends string>(req: ExportRequest<F>): Promis
   if (req.study) {
     await refuseStudyFile(req.study, target);
   }
+  const override = await req.confidential?.();
   const format = choice.format;
   const file = target;
   const name = file.path.slice(file.path.lastIndexOf('/') + 1);
@@ -75,7 +82,12 @@ export async function runExport<F extends string>(req: ExportRequest<F>): Promis
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', req.what), cancellable: false },
     async (progress) => {
       progress.report({ message: vscode.l10n.t('building the {0} file', choice.label) });
-      const bytes = await req.build(format, file);
+      const built = await req.build(format, file);
+      const marked = override !== undefined ? withOverrideHeader(built, choice.extension, override) : { bytes: built };
+      const bytes = marked.bytes;
+      if (marked.sidecar) {
+        await writeFileAtomic(vscode.Uri.joinPath(file, '..', `${name}.override.txt`), marked.sidecar);
+      }
       progress.report({ message: vscode.l10n.t('writing {0}', name) });
       try {
         await writeFileAtomic(file, bytes);

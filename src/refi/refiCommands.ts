@@ -10,6 +10,8 @@ import { VscodeFileSystem } from '../platform/vscodeFileSystem';
 import { exportCodebook, exportProject, importProject, planCodebookImport, readCodebook, readMemoFiles } from '../core/refi';
 import type { ExportReport, ImportReport } from '../core/refi';
 import { refuseStudyFile } from '../study/exportGuard';
+import { confidentialOverride } from '../study/pseudonymKey';
+import { withOverrideHeader } from '../core/pseudonyms';
 import { uriArg } from '../platform/commandArgs';
 import { readDocxWithMammoth } from '../platform/docxText';
 import type { Study } from '../core/study';
@@ -184,7 +186,9 @@ export class RefiCommands extends Disposable {
     }
     try {
       await refuseStudyFile(this.service, target);
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportCodebook(study)));
+      const override = await confidentialOverride(this.service, overrideArg(arg));
+      const bytes = new TextEncoder().encode(exportCodebook(study));
+      await vscode.workspace.fs.writeFile(target, override !== undefined ? withOverrideHeader(bytes, 'qdc', override).bytes : bytes);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Codeboom: exported {0} to {1}.', counted(study.codes.length, 'code'), fileName(target)),
       );
@@ -214,6 +218,7 @@ export class RefiCommands extends Disposable {
     }
     try {
       await refuseStudyFile(this.service, target);
+      const override = await confidentialOverride(this.service, overrideArg(arg));
       await this.service.flush();
       const report = await withFractionProgress(vscode.l10n.t('Codeboom: exporting {0}', fileName(target)), async (onProgress) => {
         const result = await exportProject({
@@ -224,6 +229,13 @@ export class RefiCommands extends Disposable {
           onProgress,
         });
         await vscode.workspace.fs.writeFile(target, result.bytes);
+        if (override !== undefined) {
+          // A binary archive: the override goes into a note beside it.
+          await vscode.workspace.fs.writeFile(
+            vscode.Uri.joinPath(target, '..', `${fileName(target)}.override.txt`),
+            withOverrideHeader(result.bytes, 'qdpx', override).sidecar!,
+          );
+        }
         return result.report;
       });
       this.output.appendLine(
@@ -350,6 +362,11 @@ export class RefiCommands extends Disposable {
     }
     return report;
   }
+}
+
+/** The `override` of a confidential study's export, from the command's arguments. */
+function overrideArg(arg: unknown): unknown {
+  return arg && typeof arg === 'object' ? (arg as { override?: unknown }).override : undefined;
 }
 
 export const refiFeature: Feature = ({ service }) => new RefiCommands(service);

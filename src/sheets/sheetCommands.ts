@@ -22,6 +22,8 @@ import {
   sheetBytes,
 } from '../core/sheets';
 import { refuseStudyFile } from '../study/exportGuard';
+import { confidentialOverride } from '../study/pseudonymKey';
+import { withOverrideHeader } from '../core/pseudonyms';
 import { uriArg } from '../platform/commandArgs';
 import type { Feature } from '../feature';
 import { Disposable } from '../platform/lifecycle';
@@ -239,10 +241,25 @@ export class SheetCommands extends Disposable {
     return picked?.shape;
   }
 
-  private async write(target: vscode.Uri, format: SheetFormat | undefined, table: Parameters<typeof sheetBytes>[0]): Promise<void> {
+  private async write(
+    target: vscode.Uri,
+    format: SheetFormat | undefined,
+    table: Parameters<typeof sheetBytes>[0],
+    arg: unknown,
+  ): Promise<void> {
     await refuseStudyFile(this.service, target);
+    // A confidential study: the pseudonym check passes, or the override's reason goes into the file (beside an .xlsx).
+    const reason = await confidentialOverride(
+      this.service,
+      arg && typeof arg === 'object' ? (arg as { override?: unknown }).override : undefined,
+    );
     const f = format ?? formatOfName(target.path) ?? 'xlsx';
-    await vscode.workspace.fs.writeFile(target, await sheetBytes(table, f));
+    const bytes = await sheetBytes(table, f);
+    const marked = reason !== undefined ? withOverrideHeader(bytes, f, reason) : { bytes };
+    await vscode.workspace.fs.writeFile(target, marked.bytes);
+    if (marked.sidecar) {
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(target, '..', `${fileName(target)}.override.txt`), marked.sidecar);
+    }
   }
 
   private async exportCodebook(arg?: unknown): Promise<vscode.Uri | undefined> {
@@ -255,7 +272,7 @@ export class SheetCommands extends Disposable {
     }
     try {
       const table = shape === 'gioia' ? gioiaSheet(study) : { ...codebookSheet(study), leftOut: 0 };
-      await this.write(target, args.format, table);
+      await this.write(target, args.format, table, arg);
       const leftOut = table.leftOut;
       void vscode.window.showInformationMessage(
         leftOut > 0
@@ -283,7 +300,7 @@ export class SheetCommands extends Disposable {
     }
     try {
       const table = catalogueSheet(study.catalogues);
-      await this.write(target, args.format, table);
+      await this.write(target, args.format, table, arg);
       void vscode.window.showInformationMessage(
         vscode.l10n.t('Codeboom: exported literature factors ({0}) to {1}.', counted(table.rows.length, 'row'), fileName(target)),
       );

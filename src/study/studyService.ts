@@ -191,7 +191,10 @@ export class StudyService extends Disposable {
       }
       for (const editor of vscode.workspace.textDocuments) {
         const doc = this.docPath(editor.uri);
-        if (doc) {
+        // A saved editor holds the file's text, which the store knows already (its quotes were
+        // refreshed on save); one not reloaded yet after a write outside it (pseudonymisation)
+        // holds the old text, which must not become the quotes.
+        if (doc && editor.isDirty) {
           store.refreshQuotes(doc, editor.getText());
         }
       }

@@ -31,3 +31,31 @@ describe('data safety: undo and redo after typing', () => {
     assert.deepStrictEqual([c.start, c.end], [s + 4, e + 4]);
   });
 });
+
+describe('undo steps with an effect outside the records (pseudonymisation’s transcripts)', () => {
+  it('undo and redo check the effect first (a refusal changes nothing, the step stays), then carry it out', () => {
+    const study = new Study(smallProject());
+    const log: string[] = [];
+    let refuse = false;
+    const effect = {
+      check: (d: 'undo' | 'redo') => {
+        if (refuse) {
+          throw new Error(`refused ${d}`);
+        }
+      },
+      apply: (d: 'undo' | 'redo') => log.push(d),
+    };
+    study.transact('pseudonymise', [{ kind: 'addCoding', coding: codingOn('geen mandaat', ['mandaat'], 'a') }], effect);
+    refuse = true;
+    assert.throws(() => study.undo(), /refused undo/);
+    assert.ok(study.coding('a'), 'the step’s records are untouched');
+    assert.strictEqual(study.undoLabel, 'pseudonymise', 'the step can still be undone');
+    assert.deepStrictEqual(log, []);
+    refuse = false;
+    study.undo();
+    assert.strictEqual(study.coding('a'), undefined);
+    study.redo();
+    assert.ok(study.coding('a'));
+    assert.deepStrictEqual(log, ['undo', 'redo']);
+  });
+});

@@ -1,3 +1,6 @@
 export * from './list';
 export * from './plan';
 export * from './candidates';
+export * from './keyFile';
+export * from './scan';
+export * from './override';

@@ -125,12 +125,21 @@ function toReplacements(matches: readonly TermMatch[]): Replacement[] {
   return matches.map((m) => ({ offset: m.start, length: m.end - m.start, old: m.old, new: m.replacement }));
 }
 
-export function planPseudonymisation(study: PseudonymSource, texts: readonly TranscriptText[], list: PseudonymList): PseudonymisationPlan {
+/**
+ * `keep`: which occurrences in transcripts to replace (the preview's unticked ones are not); all when
+ * undefined. Quotes, memos and codebook text follow the transcripts' new text or are pseudonymised whole.
+ */
+export function planPseudonymisation(
+  study: PseudonymSource,
+  texts: readonly TranscriptText[],
+  list: PseudonymList,
+  keep?: (path: string, offset: number) => boolean,
+): PseudonymisationPlan {
   const matchers = compileList(list);
   const transcripts: TranscriptPlan[] = [];
   const operations: Operation[] = [];
   for (const { path, text } of texts) {
-    const matches = findTerms(text, matchers);
+    const matches = findTerms(text, matchers).filter((m) => !keep || keep(path, m.start));
     const replacements = toReplacements(matches);
     const newText = applyMatches(text, matches);
     if (replacements.length > 0) {

@@ -8,10 +8,21 @@ import type { TextEdit } from '../anchor';
 import { transformRange } from '../anchor';
 import type { AddCoding, Operation } from './operations';
 
+/**
+ * What a step changes besides the study's records (the transcripts a pseudonymisation rewrites):
+ * checked before the step's operations are undone or redone (a throw leaves everything as it was),
+ * and carried out after them.
+ */
+export interface StepEffect {
+  check(direction: 'undo' | 'redo'): void;
+  apply(direction: 'undo' | 'redo'): void;
+}
+
 interface HistoryEntry {
   readonly label: string;
   forward: Operation[];
   inverse: Operation[];
+  readonly effect?: StepEffect;
 }
 
 export class UndoHistory {
@@ -37,8 +48,8 @@ export class UndoHistory {
   }
 
   /** A transaction was applied: it becomes the step to undo, and nothing is left to redo. */
-  record(label: string, forward: Operation[], inverse: Operation[]): void {
-    this.undoStack.push({ label, forward, inverse });
+  record(label: string, forward: Operation[], inverse: Operation[], effect?: StepEffect): void {
+    this.undoStack.push({ label, forward, inverse, effect });
     if (this.undoStack.length > this.limit) {
       this.undoStack.shift();
     }
@@ -52,11 +63,13 @@ export class UndoHistory {
       return undefined;
     }
     try {
+      entry.effect?.check('undo');
       entry.forward = apply(entry.inverse);
     } catch (e) {
       this.undoStack.push(entry);
       throw e;
     }
+    entry.effect?.apply('undo');
     this.redoStack.push(entry);
     return entry.label;
   }
@@ -68,11 +81,13 @@ export class UndoHistory {
       return undefined;
     }
     try {
+      entry.effect?.check('redo');
       entry.inverse = apply(entry.forward);
     } catch (e) {
       this.redoStack.push(entry);
       throw e;
     }
+    entry.effect?.apply('redo');
     this.undoStack.push(entry);
     return entry.label;
   }

@@ -4,5 +4,6 @@
  */
 export { Study } from './study';
 export { StudyError } from './errors';
+export type { StepEffect } from './history';
 export type { CodePatch, CodingPatch, Operation, StudyChange } from './operations';
 export { partitionKey, splitPartitionKey } from './operations';

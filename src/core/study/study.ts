@@ -16,6 +16,7 @@ import { StudyError } from './errors';
 import type { CodingPatch, Operation, StudyChange } from './operations';
 import { linkKey, partitionKey } from './operations';
 import { UndoHistory } from './history';
+import type { StepEffect } from './history';
 
 export class Study {
   private _project: ProjectData;
@@ -303,10 +304,13 @@ export class Study {
     return this.history.redoLabel;
   }
 
-  /** Applies operations as one undoable step. Throws (and changes nothing) when any operation is invalid. */
-  transact(label: string, ops: readonly Operation[]): void {
+  /**
+   * Applies operations as one undoable step. Throws (and changes nothing) when any operation is invalid.
+   * `effect`: what the step changed outside the records (done by the caller), undone and redone with it.
+   */
+  transact(label: string, ops: readonly Operation[], effect?: StepEffect): void {
     const inverse = this.applyAll(ops);
-    this.history.record(label, [...ops], inverse);
+    this.history.record(label, [...ops], inverse, effect);
     this.historyEmitter.fire();
   }
 
