@@ -95,6 +95,16 @@ describe('CLI (codeboom)', () => {
     assert.match(fs.readFileSync(out, 'utf8'), /^# Intercoder agreement: eva × sam/);
   });
 
+  it('exports the agreement report with --format md (it is Markdown) and as XLSX', async () => {
+    const md = await run('export', 'agreement', SAMPLE, '--format', 'md');
+    assert.strictEqual(md.code, 0, md.err);
+    assert.match(md.out, /^# Intercoder agreement: eva × sam/);
+    const bytes = await exported('agreement', 'agreement.xlsx', '--coders', 'eva,sam');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    assert.ok(wb.worksheets.length >= 3, wb.worksheets.map((w) => w.name).join(', '));
+  });
+
   describe('exports of the sample study, byte for byte the core builders with the extension’s English labels', () => {
     let study: Study;
     let index: MatrixIndex;

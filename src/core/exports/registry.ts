@@ -11,6 +11,7 @@ import { DEFAULT_MATRIX_OPTIONS } from '../matrix';
 import type { Study } from '../study';
 import { encodeText } from '../port';
 import { agreement, agreementMarkdown, coderPairs } from '../agreement';
+import { agreementTables, agreementXlsx } from '../intercoder/sheets';
 import { saturation, saturationMarkdown, saturationSvg } from '../saturation';
 import { exportCodebook as refiCodebook, exportProject } from '../refi';
 import type { MemoFile } from '../refi';
@@ -214,18 +215,24 @@ const qdc: ExportSpec = {
 
 const agreementReport: ExportSpec = {
   id: 'agreement',
-  description: 'intercoder agreement of two coders (Markdown)',
-  formats: [],
-  options: { coders: 'the two coders, a,b (default: the first pair that coded the same transcript)' },
-  needs: ['coders', 'text'],
-  async build(input) {
+  description: 'intercoder agreement of two coders: per code, overall, transcripts included and why, rules, disagreements',
+  formats: ['markdown', 'xlsx'],
+  options: {
+    coders: 'the two coders, a,b (default: the first pair that coded the same transcript)',
+    date: 'the workbook’s creation date (ISO 8601; default $SOURCE_DATE_EPOCH, else now)',
+  },
+  needs: ['coders', 'text', 'date'],
+  async build(input, format) {
     const { study } = input;
     const pair = input.coders ?? coderPairs(study)[0];
     if (!pair) {
       throw new ExportRefused('no two coders coded the same transcript');
     }
-    const text = input.text ?? (() => undefined);
-    return encodeText(agreementMarkdown(study, agreement(study, pair[0], pair[1], text)));
+    const report = agreement(study, pair[0], pair[1], input.text ?? (() => undefined));
+    if (format === 'xlsx') {
+      return agreementXlsx(agreementTables(study, report), input.now);
+    }
+    return encodeText(agreementMarkdown(study, report));
   },
 };
 
