@@ -47,6 +47,53 @@ describe('method and team (real extension host)', () => {
     assert.match(md, /\| 1 \| Respondent A, interview 1 \| 2020-09-29 \|/);
   });
 
+  it('writes the agreement and saturation reports in the study’s language, not VS Code’s display language', async () => {
+    const { service } = await api();
+    assert.strictEqual(vscode.env.language, 'en');
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'codeboom.json');
+    const original = await vscode.workspace.fs.readFile(file);
+    const project = JSON.parse(Buffer.from(original).toString('utf8'));
+    try {
+      await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify({ ...project, language: 'nl' }, null, 2) + '\n'));
+      await vscode.commands.executeCommand('codeboom.reload');
+      assert.strictEqual(service.study?.project.language, 'nl');
+      const r = (await vscode.commands.executeCommand('codeboom.agreement', { coderA: 'eva', coderB: 'sam', open: false })) as {
+        markdown: vscode.Uri;
+        xlsx: vscode.Uri;
+      };
+      const md = await readText(r.markdown);
+      assert.match(md, /^# Overeenstemming tussen codeurs: eva × sam/);
+      assert.match(md, /## Zo rapporteert u dit/);
+      assert.match(md, /\| \*\*Totaal\*\* \|/);
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(await vscode.workspace.fs.readFile(r.xlsx)) as unknown as ArrayBuffer);
+      assert.deepStrictEqual(
+        wb.worksheets.map((w) => w.name),
+        ['Overeenstemming', 'Transcripten', 'Regels', 'Verschillen tussen de codeurs'],
+      );
+      const saturation = await readText((await vscode.commands.executeCommand('codeboom.saturation', false)) as vscode.Uri);
+      assert.match(saturation, /^# Verzadiging: nieuwe codes per transcript/);
+      // the display language is back for everything else
+      const again = (await vscode.commands.executeCommand('codeboom.agreement', { coderA: 'eva', coderB: 'sam', open: false })) as {
+        report: AgreementReport;
+      };
+      assert.ok(again.report.docs.length > 0);
+    } finally {
+      await vscode.workspace.fs.writeFile(file, original);
+      await vscode.commands.executeCommand('codeboom.reload');
+    }
+    assert.strictEqual(service.study?.project.language, undefined);
+    const md = await readText(
+      (
+        (await vscode.commands.executeCommand('codeboom.agreement', { coderA: 'eva', coderB: 'sam', open: false })) as {
+          markdown: vscode.Uri;
+        }
+      ).markdown,
+    );
+    assert.match(md, /^# Intercoder agreement: eva × sam/);
+  });
+
   it('opens a transcript memo and the journal; memos link to codes', async () => {
     const { service } = await api();
     const editor = (await vscode.commands.executeCommand('codeboom.openTranscriptMemo', 'transcripts/A-1.md')) as vscode.TextEditor;
