@@ -16,6 +16,8 @@ import { isCounted } from './counting';
 import type { AgreementFigures, MeanFigures } from './intercoder/alpha';
 import { figures, isDefined, meanOf, pool } from './intercoder/alpha';
 import { intersect, length, spansOf, subtract } from './intercoder/spans';
+import type { FamilyReport } from './intercoder/family';
+import { alphaFamily } from './intercoder/family';
 
 export type { AgreementFigures, MeanFigures, Table2x2, UndefinedReason } from './intercoder/alpha';
 export { alphaNominal, figures, isDefined } from './intercoder/alpha';
@@ -68,12 +70,16 @@ export interface AgreementReport {
   /** The unweighted mean over the defined codes. */
   readonly mean: MeanFigures;
   readonly disagreements: readonly Disagreement[];
+  /** Krippendorff's family for the two coders: per domain, per transcript. */
+  readonly family: FamilyReport;
 }
 
 /** What is tested: the transcripts and codes chosen (default: all). */
 export interface AgreementChoice {
   readonly docs?: readonly string[];
   readonly codes?: readonly string[];
+  /** The semantic domains (codes whose subtree is a domain; default the top-level codes). */
+  readonly domains?: readonly string[];
 }
 
 /** One coder in one transcript: counted codings in the body, orphaned, front matter only, how far. */
@@ -213,5 +219,6 @@ export function agreement(
     overall: figures(pool(defined)),
     mean: meanOf(defined),
     disagreements,
+    family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains }),
   };
 }

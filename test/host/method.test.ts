@@ -64,13 +64,14 @@ describe('method and team (real extension host)', () => {
       const md = await readText(r.markdown);
       assert.match(md, /^# Overeenstemming tussen codeurs: eva × sam/);
       assert.match(md, /## Zo rapporteert u dit/);
+      assert.match(md, /## Krippendorffs α per semantisch domein/);
       assert.match(md, /\| \*\*Totaal\*\* \|/);
       const ExcelJS = (await import('exceljs')).default;
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await vscode.workspace.fs.readFile(r.xlsx)) as unknown as ArrayBuffer);
       assert.deepStrictEqual(
         wb.worksheets.map((w) => w.name),
-        ['Overeenstemming', 'Transcripten', 'Regels', 'Verschillen tussen de codeurs'],
+        ['Overeenstemming', 'Domeinen', 'Per transcript', 'Transcripten', 'Regels', 'Verschillen tussen de codeurs'],
       );
       const saturation = await readText((await vscode.commands.executeCommand('codeboom.saturation', false)) as vscode.Uri);
       assert.match(saturation, /^# Verzadiging: nieuwe codes per transcript/);

@@ -158,3 +158,22 @@ describe('the family and the pair report agree', () => {
     }
   });
 });
+
+describe('the agreement export for a team of three', () => {
+  it('writes Krippendorff’s family for three coders (κ is for two), in Markdown and XLSX', async () => {
+    const { exportSpec } = await import('../../src/core/exports/registry');
+    const { MatrixIndex } = await import('../../src/core/matrix');
+    const { DEFAULT_LABELS } = await import('../../src/core/exports/labels');
+    const study = studyOf(['d.md', 'e.md'], [...PAIR, c('e.md', 'bob', 's1', 0, 50), c('e.md', 'eva', 's1', 0, 40)]);
+    const spec = exportSpec('agreement')!;
+    const input = { study, index: new MatrixIndex(study), labels: DEFAULT_LABELS, coders: ['eva', 'sam', 'bob'], now: new Date(0) };
+    const md = new TextDecoder().decode(await spec.build(input, 'markdown'));
+    assert.match(md, /^# Intercoder agreement: eva × sam × bob/);
+    assert.match(md, /\| D1 \| \d\.\d{3} \| -?\d\.\d{3} \|/);
+    assert.match(md, /\| D2 \| \d\.\d{3} \| – \(undefined \(0\/0\): only one value occurs/);
+    assert.match(md, /\| e\.md \| \d\.\d{3} \| sam \|/);
+    assert.doesNotMatch(md, /κ/);
+    const xlsx = await spec.build(input, 'xlsx');
+    assert.strictEqual(new TextDecoder().decode(xlsx.slice(0, 2)), 'PK');
+  });
+});

@@ -95,6 +95,29 @@ describe('CLI (codeboom)', () => {
     assert.match(fs.readFileSync(out, 'utf8'), /^# Intercoder agreement: eva × sam/);
   });
 
+  it('exports agreement for chosen codes, transcripts and domains, with the domain view', async () => {
+    const r = await run(
+      'export',
+      'agreement',
+      SAMPLE,
+      '--codes',
+      'Hiërarchische inrichting van de rijksoverheid,Dynamiek',
+      '--domains',
+      'Hiërarchische inrichting van de rijksoverheid,Dynamiek',
+      '--docs',
+      'transcripts/A-1',
+    );
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /## Krippendorff’s α per semantic domain/);
+    assert.match(r.out, /\| Hiërarchische inrichting van de rijksoverheid \| (-?\d\.\d{3}|–.*) \| (-?\d\.\d{3}|–.*) \|/);
+    assert.match(r.out, /\| Dynamiek \| /);
+    assert.match(r.out, /left out: not chosen/);
+    assert.doesNotMatch(r.out, /\| Informele structuur/);
+    const bad = await run('export', 'agreement', SAMPLE, '--codes', 'nothing-like-this');
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /--codes: "nothing-like-this" is no code of the study/);
+  });
+
   it('exports the agreement report with --format md (it is Markdown) and as XLSX', async () => {
     const md = await run('export', 'agreement', SAMPLE, '--format', 'md');
     assert.strictEqual(md.code, 0, md.err);
@@ -332,7 +355,7 @@ describe('CLI (codeboom)', () => {
       [['export', 'matrix', SAMPLE, '--format', 'xlsx'], /matrix as xlsx is a binary file: give --out FILE/],
       [['export', 'matrix', SAMPLE, '--out'], /--out needs a file name/],
       [['export', 'matrix', SAMPLE, 'other'], /takes one study folder, not also "other"/],
-      [['export', 'agreement', SAMPLE, '--coders', 'eva,bob'], /--coders "eva,bob" must name two coders of the study: eva, sam/],
+      [['export', 'agreement', SAMPLE, '--coders', 'eva,bob'], /--coders "eva,bob" must name two or more coders of the study: eva, sam/],
       [['export', 'toString', SAMPLE], /"toString" is not one of: matrix, coverage, synthesis, respondents, codebook, gioia, qdpx, qdc/],
       [['stats', SAMPLE, '--jsn'], /stats has no option --jsn; its options: --json/],
       [['validate', SAMPLE, '--fix'], /validate has no option --fix/],

@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { Study } from '../study';
 import type { AgreementReport, InclusionReason, TranscriptInclusion } from '../agreement';
 import type { UndefinedReason } from './alpha';
+import { familySection } from './familyMarkdown';
 
 export const pct = (v: number): string => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
 export const num = (v: number): string => (Number.isNaN(v) ? '–' : v.toFixed(3));
@@ -20,7 +21,7 @@ export function undefinedText(reason: UndefinedReason | undefined): string {
         'undefined (0/0): never applied to counted text by either coder (orphaned or front-matter codings only); not in the overall figures',
       );
     case 'no-variation':
-      return l10n.t('undefined (0/0): every unit coded by both coders, no variation; not in the overall figures');
+      return l10n.t('undefined (0/0): only one value occurs (no variation); not in the overall figures');
     case 'no-units':
       return l10n.t('undefined (0/0): no units');
     default:
@@ -132,6 +133,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
     `| **${l10n.t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} | ${l10n.t('pooled over all code × character decisions')} |`,
     `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0} codes', r.mean.codes)} |`,
     '',
+    ...familySection(study, r.family, false),
     `## ${l10n.t('Transcripts')}`,
     '',
     `| ${l10n.t('Transcript')} | ${l10n.t('Included?')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
