@@ -183,6 +183,7 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
       codes: stringOption(options, 'codes'),
       docs: stringOption(options, 'docs'),
       domains: stringOption(options, 'domains'),
+      overlap: stringOption(options, 'overlap'),
     });
     if ('error' in parsed) {
       throw new UsageError(parsed.error);

@@ -18,6 +18,8 @@ import { figures, isDefined, meanOf, pool } from './intercoder/alpha';
 import { intersect, length, spansOf, subtract } from './intercoder/spans';
 import type { FamilyReport } from './intercoder/family';
 import { alphaFamily } from './intercoder/family';
+import type { SegmentAgreement } from './intercoder/segments';
+import { segmentAgreement } from './intercoder/segments';
 
 export type { AgreementFigures, MeanFigures, Table2x2, UndefinedReason } from './intercoder/alpha';
 export { alphaNominal, figures, isDefined } from './intercoder/alpha';
@@ -72,6 +74,8 @@ export interface AgreementReport {
   readonly disagreements: readonly Disagreement[];
   /** Krippendorff's family for the two coders: per domain, per transcript. */
   readonly family: FamilyReport;
+  /** Segment-based agreement (MAXQDA-style), at the chosen overlap. */
+  readonly segments: SegmentAgreement;
 }
 
 /** What is tested: the transcripts and codes chosen (default: all). */
@@ -80,6 +84,8 @@ export interface AgreementChoice {
   readonly codes?: readonly string[];
   /** The semantic domains (codes whose subtree is a domain; default the top-level codes). */
   readonly domains?: readonly string[];
+  /** Segment-based agreement: the overlap a match needs, 0–1 (default 0.9). */
+  readonly overlap?: number;
 }
 
 /** One coder in one transcript: counted codings in the body, orphaned, front matter only, how far. */
@@ -220,5 +226,13 @@ export function agreement(
     mean: meanOf(defined),
     disagreements,
     family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains }),
+    segments: segmentAgreement(
+      study,
+      coderA,
+      coderB,
+      docs,
+      perCode.map((p) => p.code),
+      choice.overlap,
+    ),
   };
 }

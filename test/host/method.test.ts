@@ -71,7 +71,7 @@ describe('method and team (real extension host)', () => {
       await wb.xlsx.load(Buffer.from(await vscode.workspace.fs.readFile(r.xlsx)) as unknown as ArrayBuffer);
       assert.deepStrictEqual(
         wb.worksheets.map((w) => w.name),
-        ['Overeenstemming', 'Domeinen', 'Per transcript', 'Transcripten', 'Regels', 'Verschillen tussen de codeurs'],
+        ['Overeenstemming', 'Domeinen', 'Per transcript', 'Segmenten', 'Transcripten', 'Regels', 'Verschillen tussen de codeurs'],
       );
       const saturation = await readText((await vscode.commands.executeCommand('codeboom.saturation', false)) as vscode.Uri);
       assert.match(saturation, /^# Verzadiging: nieuwe codes per transcript/);

@@ -113,6 +113,12 @@ describe('CLI (codeboom)', () => {
     assert.match(r.out, /\| Dynamiek \| /);
     assert.match(r.out, /left out: not chosen/);
     assert.doesNotMatch(r.out, /\| Informele structuur/);
+    const half = await run('export', 'agreement', SAMPLE, '--overlap', '50');
+    assert.strictEqual(half.code, 0, half.err);
+    assert.match(half.out, /## Segment-based agreement \(overlap ≥ 50\.0 %\)/);
+    const zero = await run('export', 'agreement', SAMPLE, '--overlap', '0');
+    assert.strictEqual(zero.code, 2);
+    assert.match(zero.err, /--overlap "0" must be a percentage/);
     const bad = await run('export', 'agreement', SAMPLE, '--codes', 'nothing-like-this');
     assert.strictEqual(bad.code, 2);
     assert.match(bad.err, /--codes: "nothing-like-this" is no code of the study/);

@@ -7,6 +7,8 @@ export interface AgreementWords {
   readonly codes?: string;
   readonly docs?: string;
   readonly domains?: string;
+  /** Percent, 1–100. */
+  readonly overlap?: string;
 }
 
 const list = (s: string): string[] =>
@@ -61,8 +63,17 @@ export function agreementChoiceFromWords(study: Study, words: AgreementWords): {
       docs.push(doc.path);
     }
   }
+  let overlap: number | undefined;
+  if (words.overlap !== undefined) {
+    overlap = Number(words.overlap.replace(/%$/, '').trim());
+    if (!Number.isFinite(overlap) || overlap <= 0 || overlap > 100) {
+      return { error: `--overlap "${words.overlap}" must be a percentage above 0 and at most 100` };
+    }
+    overlap /= 100;
+  }
   return {
     value: {
+      ...(overlap !== undefined ? { overlap } : {}),
       ...(docs ? { docs } : {}),
       ...(chosenCodes ? { codes: chosenCodes as string[] } : {}),
       ...(domains ? { domains: domains as string[] } : {}),

@@ -7,7 +7,8 @@ import type { Study } from '../study';
 import type { Table } from '../exports/tables';
 import type { AlphaResult } from './alpha';
 import type { FamilyReport } from './family';
-import { esc, num, undefinedText } from './markdown';
+import { esc, num, pct, undefinedText } from './markdown';
+import type { SegmentAgreement } from './segments';
 
 /** α, or "–" with the reason. */
 export function alphaCell(a: AlphaResult): string {
@@ -104,4 +105,58 @@ export function familyTables(study: Study, f: FamilyReport): Table[] {
       rows: f.perCode.map((p) => [study.pathLabel(p.code), three(p.alpha), undefinedText(p.alpha.undefinedReason)]),
     },
   ];
+}
+
+/** The caveat of segment-based figures. */
+export function segmentCaveat(threshold: number): string {
+  return l10n.t(
+    'Segment-based (as MAXQDA reports it): a coded segment of one coder matches when the other coder has a coding with the same code overlapping it by at least {0} of their united stretch. Percent = matched segments / all segments of both coders; κ is Brennan & Prediger’s κ_n = (p_o − 1/k) / (1 − 1/k), k = number of codes. Caveats: segments differ in length, there is no “neither” cell, and the figures depend on the threshold; the character-based figures above are the ones to report.',
+    pct(threshold),
+  );
+}
+
+/** Segment-based agreement as Markdown lines. */
+export function segmentSection(study: Study, s: SegmentAgreement): string[] {
+  return [
+    `## ${l10n.t('Segment-based agreement (overlap ≥ {0})', pct(s.threshold))}`,
+    '',
+    `| ${l10n.t('Code')} | ${l10n.t('Matched segments')} | ${l10n.t('Unmatched segments')} | ${l10n.t('Agreement')} | ${l10n.t('κ (Brennan & Prediger)')} |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...s.perCode.map(
+      (p) =>
+        `| ${esc(study.pathLabel(p.code))} | ${p.figures.matched} | ${p.figures.unmatched} | ${pct(p.figures.percent)} | ${num(p.figures.kappa)} |`,
+    ),
+    `| **${l10n.t('Overall')}** | ${s.overall.matched} | ${s.overall.unmatched} | **${pct(s.overall.percent)}** | **${num(s.overall.kappa)}** |`,
+    '',
+    `- ${segmentCaveat(s.threshold)}`,
+    '',
+  ];
+}
+
+/** Segment-based agreement as a workbook table. */
+export function segmentTable(study: Study, s: SegmentAgreement): Table {
+  const p1 = (v: number): number | string => (Number.isNaN(v) ? '–' : Math.round(v * 1000) / 10);
+  const k3 = (v: number): number | string => (Number.isNaN(v) ? '–' : Math.round(v * 1000) / 1000);
+  return {
+    title: l10n.t('Segments'),
+    caption: [l10n.t('Segment-based agreement (overlap ≥ {0})', pct(s.threshold))],
+    header: [
+      l10n.t('Code'),
+      l10n.t('Matched segments'),
+      l10n.t('Unmatched segments'),
+      l10n.t('Agreement (%)'),
+      l10n.t('κ (Brennan & Prediger)'),
+    ],
+    rows: [
+      ...s.perCode.map((p) => [
+        study.pathLabel(p.code),
+        p.figures.matched,
+        p.figures.unmatched,
+        p1(p.figures.percent),
+        k3(p.figures.kappa),
+      ]),
+      [l10n.t('Overall'), s.overall.matched, s.overall.unmatched, p1(s.overall.percent), k3(s.overall.kappa)],
+    ],
+    notes: [segmentCaveat(s.threshold)],
+  };
 }

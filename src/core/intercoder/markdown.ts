@@ -8,7 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { Study } from '../study';
 import type { AgreementReport, InclusionReason, TranscriptInclusion } from '../agreement';
 import type { UndefinedReason } from './alpha';
-import { familySection } from './familyMarkdown';
+import { familySection, segmentSection } from './familyMarkdown';
 
 export const pct = (v: number): string => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
 export const num = (v: number): string => (Number.isNaN(v) ? '–' : v.toFixed(3));
@@ -134,6 +134,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
     `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0} codes', r.mean.codes)} |`,
     '',
     ...familySection(study, r.family, false),
+    ...segmentSection(study, r.segments),
     `## ${l10n.t('Transcripts')}`,
     '',
     `| ${l10n.t('Transcript')} | ${l10n.t('Included?')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,

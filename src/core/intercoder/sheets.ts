@@ -8,7 +8,7 @@ import type { Study } from '../study';
 import type { AgreementReport } from '../agreement';
 import type { Table } from '../exports/tables';
 import { xlsxBytes } from '../exports/xlsx';
-import { familyTables } from './familyMarkdown';
+import { familyTables, segmentTable } from './familyMarkdown';
 import { coderWork, inclusionText, methodsParagraph, rulesOf, undefinedText } from './markdown';
 
 const percent = (v: number): number | string => (Number.isNaN(v) ? '–' : Math.round(v * 1000) / 10);
@@ -89,7 +89,7 @@ export function agreementTables(study: Study, r: AgreementReport): Table[] {
         return [study.sourceLabel(x.doc), study.code(x.code)?.name ?? x.code, x.coder === r.coderA ? q : '', x.coder === r.coderB ? q : ''];
       }),
   };
-  return [perCode, ...familyTables(study, r.family).slice(0, 2), transcripts, rules, disagreements];
+  return [perCode, ...familyTables(study, r.family).slice(0, 2), segmentTable(study, r.segments), transcripts, rules, disagreements];
 }
 
 export function agreementXlsx(tables: readonly Table[], created?: Date): Promise<Uint8Array> {
