@@ -184,6 +184,7 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
       docs: stringOption(options, 'docs'),
       domains: stringOption(options, 'domains'),
       overlap: stringOption(options, 'overlap'),
+      rollUp: options['roll-up'] === true,
     });
     if ('error' in parsed) {
       throw new UsageError(parsed.error);

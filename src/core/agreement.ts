@@ -72,6 +72,8 @@ export interface AgreementReport {
   /** The unweighted mean over the defined codes. */
   readonly mean: MeanFigures;
   readonly disagreements: readonly Disagreement[];
+  /** Whether a parent's row counts its subcodes' codings too. */
+  readonly rollUp: boolean;
   /** Krippendorff's family for the two coders: per domain, per transcript. */
   readonly family: FamilyReport;
   /** Segment-based agreement (MAXQDA-style), at the chosen overlap. */
@@ -84,6 +86,8 @@ export interface AgreementChoice {
   readonly codes?: readonly string[];
   /** The semantic domains (codes whose subtree is a domain; default the top-level codes). */
   readonly domains?: readonly string[];
+  /** A parent's row counts its subcodes' codings too (default: only its own). */
+  readonly rollUp?: boolean;
   /** Segment-based agreement: the overlap a match needs, 0–1 (default 0.9). */
   readonly overlap?: number;
 }
@@ -156,12 +160,14 @@ export function coderPairs(study: Study): Array<[string, string]> {
 }
 
 /** The codes to report: those any coding (counted or not) of the two coders in the included transcripts carries. */
-function codesOf(study: Study, docs: readonly string[], coders: readonly string[], chosen?: readonly string[]): string[] {
+function codesOf(study: Study, docs: readonly string[], coders: readonly string[], choice: AgreementChoice): string[] {
+  const chosen = choice.codes;
   const codes = new Set<string>();
   for (const doc of docs) {
     for (const c of study.codingsOf(doc)) {
       if (coders.includes(c.coder)) {
-        c.codes.forEach((id) => codes.add(id));
+        // rolled up, a parent has a row when any code below it was applied
+        c.codes.forEach((id) => (choice.rollUp ? study.pathOf(id).forEach((p) => codes.add(p.id)) : codes.add(id)));
       }
     }
   }
@@ -189,13 +195,14 @@ export function agreement(
     const list = study.codingsOf(doc).filter((c) => isCounted(study, c));
     counted.set(doc, { a: list.filter((c) => c.coder === coderA), b: list.filter((c) => c.coder === coderB) });
   }
-  for (const code of codesOf(study, docs, [coderA, coderB], choice.codes)) {
+  for (const code of codesOf(study, docs, [coderA, coderB], choice)) {
     const t = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
+    const which = choice.rollUp ? new Set(study.subtree(code)) : code;
     for (const doc of docs) {
       const d = study.document(doc)!;
       const { a: listA, b: listB } = counted.get(doc)!;
-      const a = spansOf(listA, code, d.bodyStart, d.length);
-      const b = spansOf(listB, code, d.bodyStart, d.length);
+      const a = spansOf(listA, which, d.bodyStart, d.length);
+      const b = spansOf(listB, which, d.bodyStart, d.length);
       const both = length(intersect(a, b));
       const onlyA = subtract(a, b);
       const onlyB = subtract(b, a);
@@ -225,6 +232,7 @@ export function agreement(
     overall: figures(pool(defined)),
     mean: meanOf(defined),
     disagreements,
+    rollUp: choice.rollUp === true,
     family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains }),
     segments: segmentAgreement(
       study,

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { agreement, agreementMarkdown, coderPairs } from '../core/agreement';
-import type { AgreementReport } from '../core/agreement';
+import type { AgreementChoice, AgreementReport } from '../core/agreement';
 import { agreementTables, agreementXlsx } from '../core/intercoder/sheets';
 import { saturation, saturationMarkdown, saturationSvg } from '../core/saturation';
 import { inLanguage, studyBundle } from '../l10n/studyLanguage';
@@ -21,7 +21,7 @@ async function writeReport(service: StudyService, path: string, data: Uint8Array
   return uri;
 }
 
-export interface AgreementArgs {
+export interface AgreementArgs extends AgreementChoice {
   readonly coderA: string;
   readonly coderB: string;
   readonly open?: boolean;
@@ -58,7 +58,7 @@ export async function agreementReport(
       return undefined;
     }
   }
-  const report = agreement(study, pair[0], pair[1], (d) => store.text(d));
+  const report = agreement(study, pair[0], pair[1], (d) => store.text(d), args ?? {});
   const base = `reports/agreement-${pair[0]}-${pair[1]}`;
   const open = args?.open ?? true;
   const bundle = await studyBundle(study, extensionUri);

@@ -35,6 +35,16 @@ describe('method and team (real extension host)', () => {
     assert.deepStrictEqual(r.report.docs, ['transcripts/A-1.md', 'transcripts/D-1.md']);
     const md = await readText(r.markdown);
     assert.match(md, /\| \*\*Overall\*\* \| \*\*\d+\.\d %\*\* \| \*\*0\.\d{3}\*\* \|/);
+    assert.match(md, /## How to report this\n\n> Intercoder agreement was assessed for two coders \(eva and sam\) on the 2 transcripts/);
+    const chosen = (await vscode.commands.executeCommand('codeboom.agreement', {
+      coderA: 'eva',
+      coderB: 'sam',
+      open: false,
+      docs: ['transcripts/A-1.md'],
+      rollUp: true,
+    })) as { report: AgreementReport };
+    assert.deepStrictEqual(chosen.report.docs, ['transcripts/A-1.md']);
+    assert.strictEqual(chosen.report.rollUp, true);
     assert.match(md, /## Disagreements/);
     const bytes = await vscode.workspace.fs.readFile(r.xlsx);
     assert.strictEqual(Buffer.from(bytes.slice(0, 2)).toString(), 'PK', 'an xlsx is a zip');

@@ -119,3 +119,36 @@ describe('intercoder agreement: the defects of issue 22 §1', () => {
     assert.ok(r.disagreements.every((d) => d.start >= FRONT.length));
   });
 });
+
+describe('intercoder agreement: the parent roll-up (issue 22 §2)', () => {
+  it('a parent’s row counts only its own codings; with rollUp, its subcodes’ too', () => {
+    const codes = [
+      { id: 'p', name: 'p', color: '#000000' },
+      { id: 'k', name: 'k', color: '#000000', parent: 'p' },
+    ];
+    const study = new Study(
+      { ...emptyProject('t'), codes },
+      [doc('d.md')],
+      [coding('d.md', 'eva', 'p', 20, 40), coding('d.md', 'sam', 'k', 20, 40)],
+    );
+    const own = agreement(study, 'eva', 'sam', () => TEXT).perCode.find((x) => x.code === 'p')!.figures;
+    assert.deepStrictEqual([own.both, own.onlyA, own.onlyB], [0, 20, 0]);
+    const rolled = agreement(study, 'eva', 'sam', () => TEXT, { rollUp: true }).perCode.find((x) => x.code === 'p')!.figures;
+    assert.deepStrictEqual([rolled.both, rolled.onlyA, rolled.onlyB], [20, 0, 0]);
+    // a parent nobody applied directly still gets its rolled-up row
+    const onlyChild = new Study(
+      { ...emptyProject('t'), codes },
+      [doc('d.md')],
+      [coding('d.md', 'eva', 'k', 20, 40), coding('d.md', 'sam', 'k', 25, 40)],
+    );
+    const r = agreement(onlyChild, 'eva', 'sam', () => TEXT, { rollUp: true });
+    assert.deepStrictEqual(
+      r.perCode.map((x) => [x.code, x.figures.both]),
+      [
+        ['p', 15],
+        ['k', 15],
+      ],
+    );
+    assert.match(agreementMarkdown(onlyChild, r), /Rolled up: a parent code’s row counts/);
+  });
+});

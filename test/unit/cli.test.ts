@@ -116,6 +116,9 @@ describe('CLI (codeboom)', () => {
     const half = await run('export', 'agreement', SAMPLE, '--overlap', '50');
     assert.strictEqual(half.code, 0, half.err);
     assert.match(half.out, /## Segment-based agreement \(overlap ≥ 50\.0 %\)/);
+    const rolled = await run('export', 'agreement', SAMPLE, '--roll-up');
+    assert.strictEqual(rolled.code, 0, rolled.err);
+    assert.match(rolled.out, /Rolled up: a parent code’s row counts/);
     const zero = await run('export', 'agreement', SAMPLE, '--overlap', '0');
     assert.strictEqual(zero.code, 2);
     assert.match(zero.err, /--overlap "0" must be a percentage/);

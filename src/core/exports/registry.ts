@@ -230,6 +230,7 @@ const agreementReport: ExportSpec = {
     docs: 'only these transcripts (paths, with or without .md), comma-separated',
     domains: 'the semantic domains: these codes with their subcodes (default: the top-level codes), comma-separated',
     overlap: 'segment-based agreement: the overlap (percent) a match needs (default 90)',
+    'roll-up': 'a parent code’s row counts its subcodes’ codings too (default: only its own)',
     date: 'the workbook’s creation date (ISO 8601; default $SOURCE_DATE_EPOCH, else now)',
   },
   needs: ['coders', 'agreement', 'text', 'date'],

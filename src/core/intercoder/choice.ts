@@ -9,6 +9,8 @@ export interface AgreementWords {
   readonly domains?: string;
   /** Percent, 1–100. */
   readonly overlap?: string;
+  /** A parent's row counts its subcodes' codings too. */
+  readonly rollUp?: boolean;
 }
 
 const list = (s: string): string[] =>
@@ -74,6 +76,7 @@ export function agreementChoiceFromWords(study: Study, words: AgreementWords): {
   return {
     value: {
       ...(overlap !== undefined ? { overlap } : {}),
+      ...(words.rollUp ? { rollUp: true } : {}),
       ...(docs ? { docs } : {}),
       ...(chosenCodes ? { codes: chosenCodes as string[] } : {}),
       ...(domains ? { domains: domains as string[] } : {}),

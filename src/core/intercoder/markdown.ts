@@ -57,7 +57,7 @@ export function coderWork(t: TranscriptInclusion, i: number): string {
 }
 
 /** The rules the numbers follow, one sentence each. */
-export function rulesOf(): string[] {
+export function rulesOf(rollUp = false): string[] {
   return [
     l10n.t(
       'Unit: one character of a transcript’s body (the text after the front matter), counted as VS Code counts characters (UTF-16 code units). For each code, each character is coded or not coded by each coder.',
@@ -71,7 +71,9 @@ export function rulesOf(): string[] {
     l10n.t(
       'Overall: pooled over all code × character decisions, so codes weigh by how much text they cover; the unweighted mean over codes is given beside it. Codes whose figures are undefined (0/0) are in neither.',
     ),
-    l10n.t('A parent code’s row counts only the codings with that code itself, not those of its subcodes.'),
+    rollUp
+      ? l10n.t('Rolled up: a parent code’s row counts the codings with that code or any of its subcodes.')
+      : l10n.t('A parent code’s row counts only the codings with that code itself, not those of its subcodes.'),
     l10n.t(
       'Percent agreement is dominated by uncoded text: two coders who never coded the same text with a code still agree on nearly every character (e.g. 98.8 %). Report κ or α.',
     ),
@@ -147,7 +149,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
     '',
     `## ${l10n.t('Rules')}`,
     '',
-    ...rulesOf().map((s) => `- ${s}`),
+    ...rulesOf(r.rollUp).map((s) => `- ${s}`),
     '',
     `## ${l10n.t('Disagreements')}`,
     '',

@@ -77,7 +77,7 @@ export function agreementTables(study: Study, r: AgreementReport): Table[] {
   const rules: Table = {
     title: l10n.t('Rules'),
     header: [l10n.t('Rules')],
-    rows: [[l10n.t('How to report this')], [methodsParagraph(study, r)], [''], ...rulesOf().map((s) => [s])],
+    rows: [[l10n.t('How to report this')], [methodsParagraph(study, r)], [''], ...rulesOf(r.rollUp).map((s) => [s])],
   };
   const disagreements: Table = {
     title: l10n.t('Disagreements'),

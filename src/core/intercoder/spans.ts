@@ -4,12 +4,13 @@ import type { Coding } from '../model';
 export type Span = [number, number];
 
 /**
- * The characters one coder coded with a code, clipped to the body [from, to) (codings in the front
+ * The characters one coder coded with a code (or any of a set: a parent rolled up with its subcodes), clipped to the body [from, to) (codings in the front
  * matter do not count), as a sorted list of merged spans. The caller passes only counted codings.
  */
-export function spansOf(codings: readonly Coding[], code: string, from: number, to: number): Span[] {
+export function spansOf(codings: readonly Coding[], code: string | ReadonlySet<string>, from: number, to: number): Span[] {
+  const has = typeof code === 'string' ? (c: Coding) => c.codes.includes(code) : (c: Coding) => c.codes.some((x) => code.has(x));
   const spans = codings
-    .filter((c) => c.codes.includes(code))
+    .filter(has)
     .map((c) => [Math.max(from, c.start), Math.min(to, c.end)] as Span)
     .filter(([s, e]) => s < e)
     .sort((x, y) => x[0] - y[0]);
