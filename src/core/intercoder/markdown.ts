@@ -83,6 +83,34 @@ export function rulesOf(rollUp = false): string[] {
   ];
 }
 
+/** The range of a list of defined α values ("0.612–0.934"), or undefined when there is none. */
+function range(values: readonly number[]): string | undefined {
+  const v = values.filter((x) => !Number.isNaN(x));
+  if (v.length === 0) {
+    return undefined;
+  }
+  const lo = v.reduce((a, b) => Math.min(a, b));
+  const hi = v.reduce((a, b) => Math.max(a, b));
+  return lo === hi ? num(lo) : `${num(lo)}–${num(hi)}`;
+}
+
+/** The domain figures in one sentence for the methods paragraph (none without a defined one). */
+function domainSentence(r: AgreementReport): string[] {
+  const binary = range(r.family.domains.map((d) => d.binary.alpha));
+  if (binary === undefined) {
+    return [];
+  }
+  return [
+    l10n.t(
+      'Per semantic domain ({0} domains), Krippendorff’s α-binary was {1} and cu-α {2}; Cu-α over the domains was {3}.',
+      r.family.domains.length,
+      binary,
+      range(r.family.domains.map((d) => d.cu.alpha)) ?? '–',
+      num(r.family.across.alpha),
+    ),
+  ];
+}
+
 /** A paragraph for a methods section, with the numbers filled in. */
 export function methodsParagraph(study: Study, r: AgreementReport): string {
   const defined = r.perCode.filter((p) => p.figures.undefinedReason === undefined).length;
@@ -108,6 +136,7 @@ export function methodsParagraph(study: Study, r: AgreementReport): string {
       num(r.mean.alpha),
     ),
     ...(left > 0 ? [l10n.t('{0} codes applied to no counted text were left out (agreement undefined).', left)] : []),
+    ...domainSentence(r),
     l10n.t('Agreement was computed with Codeboom.'),
   ].join(' ');
 }
