@@ -14,6 +14,7 @@ import { exportLabels } from '../core/exports/labels';
 import type { ExportFormat, ExportInput, ExportSpec } from '../core/exports/registry';
 import { EXPORT_REGISTRY, FORMAT_EXTENSION } from '../core/exports/registry';
 import { readMemoFiles } from '../core/refi';
+import { agreementChoiceFromWords } from '../core/intercoder/choice';
 import { NodeFileSystem } from '../node/nodeFileSystem';
 import { systemCoderName } from '../node/coderName';
 import type { Options } from './args';
@@ -120,17 +121,17 @@ function choices(options: Options): MatrixChoices {
   };
 }
 
-/** The two coders of --coders, checked against the study. */
-function coderPair(study: Study, options: Options): [string, string] | undefined {
+/** The coders of --coders (two or more), checked against the study. */
+function codersOf(study: Study, options: Options): string[] | undefined {
   const given = stringOption(options, 'coders');
   if (given === undefined) {
     return undefined;
   }
-  const pair = given.split(',').map((s) => s.trim());
-  if (pair.length !== 2 || pair.some((c) => !study.coders().includes(c))) {
-    throw new UsageError(`--coders "${given}" must name two coders of the study: ${study.coders().join(', ')}`);
+  const coders = given.split(',').map((s) => s.trim());
+  if (coders.length < 2 || new Set(coders).size !== coders.length || coders.some((c) => !study.coders().includes(c))) {
+    throw new UsageError(`--coders "${given}" must name two or more coders of the study: ${study.coders().join(', ')}`);
   }
-  return [pair[0], pair[1]];
+  return coders;
 }
 
 export interface CliExportContext {
@@ -175,7 +176,20 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
     input.filters = parsed.value;
   }
   if (needs.has('coders')) {
-    input.coders = coderPair(study, options);
+    input.coders = codersOf(study, options);
+  }
+  if (needs.has('agreement')) {
+    const parsed = agreementChoiceFromWords(study, {
+      codes: stringOption(options, 'codes'),
+      docs: stringOption(options, 'docs'),
+      domains: stringOption(options, 'domains'),
+      overlap: stringOption(options, 'overlap'),
+      rollUp: options['roll-up'] === true,
+    });
+    if ('error' in parsed) {
+      throw new UsageError(parsed.error);
+    }
+    input.agreement = parsed.value;
   }
   if (needs.has('creator')) {
     input.creator = stringOption(options, 'edited-by') ?? (await systemCoderName(ctx.studyDir));

@@ -2,48 +2,28 @@
  * Intercoder agreement between two coders on the transcripts both coded, per code and overall.
  *
  * Units are characters of the transcript body (as MAXQDA's and ATLAS.ti's character-based checks
- * do): for a code, every character is 1 for a coder when one of their codings with that code covers
- * it, else 0. From the 2×2 table of the two coders (a = both, b = only A, c = only B, d = neither):
- *  - percent agreement  p_o = (a + d) / N
- *  - Cohen's κ          (p_o − p_e) / (1 − p_e),  p_e = p_A·p_B + (1 − p_A)(1 − p_B)
- *  - Krippendorff's α   (nominal, two coders, no missing values)
- *                       1 − (n − 1)(b + c) / (n_0 · n_1),  n = 2N, n_0 = 2d + b + c, n_1 = 2a + b + c
- * Overall figures pool the tables of all codes.
+ * do), counted as VS Code counts them (UTF-16 code units): for a code, every character is 1 for a
+ * coder when one of their counted codings with that code covers it, else 0. Codings are clipped to
+ * the body, so the front matter is in neither the cross-tables nor the totals. The coefficients are
+ * in ./intercoder/alpha.ts; a code nobody applied to counted text is undefined, listed with the
+ * reason, and never counted in an overall figure. The overall figure pools the tables of the defined
+ * codes (codes weigh by how much text they cover); the unweighted mean over codes is given beside it.
+ * Every transcript is listed with whether it is included and why.
  */
-import * as l10n from '@vscode/l10n';
 import type { Coding } from './model';
 import type { Study } from './study';
 import { isCounted } from './counting';
+import type { AgreementFigures, MeanFigures } from './intercoder/alpha';
+import { figures, isDefined, meanOf, pool } from './intercoder/alpha';
+import { intersect, length, spansOf, subtract } from './intercoder/spans';
+import type { FamilyReport } from './intercoder/family';
+import { alphaFamily } from './intercoder/family';
+import type { SegmentAgreement } from './intercoder/segments';
+import { segmentAgreement } from './intercoder/segments';
 
-export interface Table2x2 {
-  readonly both: number;
-  readonly onlyA: number;
-  readonly onlyB: number;
-  readonly neither: number;
-}
-
-export interface AgreementFigures extends Table2x2 {
-  readonly percent: number;
-  readonly kappa: number;
-  readonly alpha: number;
-}
-
-export function figures(t: Table2x2): AgreementFigures {
-  const N = t.both + t.onlyA + t.onlyB + t.neither;
-  if (N === 0) {
-    return { ...t, percent: NaN, kappa: NaN, alpha: NaN };
-  }
-  const po = (t.both + t.neither) / N;
-  const pA = (t.both + t.onlyA) / N;
-  const pB = (t.both + t.onlyB) / N;
-  const pe = pA * pB + (1 - pA) * (1 - pB);
-  const kappa = pe === 1 ? (po === 1 ? 1 : NaN) : (po - pe) / (1 - pe);
-  const n = 2 * N;
-  const n0 = 2 * t.neither + t.onlyA + t.onlyB;
-  const n1 = 2 * t.both + t.onlyA + t.onlyB;
-  const alpha = n0 * n1 === 0 ? (t.onlyA + t.onlyB === 0 ? 1 : NaN) : 1 - ((n - 1) * (t.onlyA + t.onlyB)) / (n0 * n1);
-  return { ...t, percent: po, kappa, alpha };
-}
+export type { AgreementFigures, MeanFigures, Table2x2, UndefinedReason } from './intercoder/alpha';
+export { alphaNominal, figures, isDefined } from './intercoder/alpha';
+export { agreementMarkdown, methodsParagraph } from './intercoder/markdown';
 
 export interface Disagreement {
   readonly doc: string;
@@ -55,92 +35,114 @@ export interface Disagreement {
   readonly text: string;
 }
 
+/** One coder in one transcript. */
+export interface CoderInTranscript {
+  readonly coder: string;
+  /** Counted codings that reach into the body. */
+  readonly codings: number;
+  /** Codings left out: orphaned (their text was edited away). */
+  readonly orphaned: number;
+  /** Codings wholly in the front matter (left out: not part of the body). */
+  readonly frontMatter: number;
+  /** How far the coder got: the end of their last counted coding, as a share of the body (0–1). */
+  readonly codedTo: number;
+}
+
+export type InclusionReason = 'coded-by-both' | 'not-coded-by-a' | 'not-coded-by-b' | 'coded-by-neither' | 'not-chosen';
+
+export interface TranscriptInclusion {
+  readonly doc: string;
+  readonly included: boolean;
+  readonly reason: InclusionReason;
+  readonly coders: readonly CoderInTranscript[];
+}
+
 export interface AgreementReport {
   readonly coderA: string;
   readonly coderB: string;
+  /** The transcripts included: coded by both (and chosen). */
   readonly docs: readonly string[];
+  /** Every transcript of the study, included or not, with the reason. */
+  readonly transcripts: readonly TranscriptInclusion[];
+  /** Orphaned codings left out of the included transcripts, per coder. */
+  readonly orphaned: ReadonlyArray<{ readonly coder: string; readonly count: number }>;
   readonly perCode: ReadonlyArray<{ readonly code: string; readonly figures: AgreementFigures }>;
+  /** Pooled over the defined codes' code × character decisions. */
   readonly overall: AgreementFigures;
+  /** The unweighted mean over the defined codes. */
+  readonly mean: MeanFigures;
   readonly disagreements: readonly Disagreement[];
+  /** Whether a parent's row counts its subcodes' codings too. */
+  readonly rollUp: boolean;
+  /** Krippendorff's family for the two coders: per domain, per transcript. */
+  readonly family: FamilyReport;
+  /** Segment-based agreement (MAXQDA-style), at the chosen overlap. */
+  readonly segments: SegmentAgreement;
 }
 
-/** Marks covered characters of [from, to) for one coder and one code, as a sorted list of merged spans. */
-function spansOf(codings: readonly Coding[], code: string): Array<[number, number]> {
-  const spans = codings
-    .filter((c) => !c.orphaned && c.codes.includes(code))
-    .map((c) => [c.start, c.end] as [number, number])
-    .sort((x, y) => x[0] - y[0]);
-  const merged: Array<[number, number]> = [];
-  for (const s of spans) {
-    const last = merged[merged.length - 1];
-    if (last && s[0] <= last[1]) {
-      last[1] = Math.max(last[1], s[1]);
+/** What is tested: the transcripts and codes chosen (default: all). */
+export interface AgreementChoice {
+  readonly docs?: readonly string[];
+  readonly codes?: readonly string[];
+  /** The semantic domains (codes whose subtree is a domain; default the top-level codes). */
+  readonly domains?: readonly string[];
+  /** A parent's row counts its subcodes' codings too (default: only its own). */
+  readonly rollUp?: boolean;
+  /** Segment-based agreement: the overlap a match needs, 0–1 (default 0.9). */
+  readonly overlap?: number;
+}
+
+/** One coder in one transcript: counted codings in the body, orphaned, front matter only, how far. */
+export function coderInTranscript(study: Study, doc: string, coder: string): CoderInTranscript {
+  const d = study.document(doc);
+  const from = d?.bodyStart ?? 0;
+  const to = d?.length ?? 0;
+  let codings = 0;
+  let orphaned = 0;
+  let frontMatter = 0;
+  let last = from;
+  for (const c of study.codingsOf(doc)) {
+    if (c.coder !== coder) {
+      continue;
+    }
+    if (!isCounted(study, c)) {
+      orphaned++;
+    } else if (Math.min(c.end, to) <= from) {
+      frontMatter++;
     } else {
-      merged.push([s[0], s[1]]);
+      codings++;
+      last = Math.max(last, Math.min(c.end, to));
     }
   }
-  return merged;
+  const body = to - from;
+  return { coder, codings, orphaned, frontMatter, codedTo: body > 0 ? (last - from) / body : 0 };
 }
 
-function length(spans: ReadonlyArray<readonly [number, number]>): number {
-  return spans.reduce((n, [s, e]) => n + e - s, 0);
+/** Every transcript of the study for a pair of coders: included (coded by both, and chosen) or why not. */
+export function transcriptInclusion(study: Study, coderA: string, coderB: string, chosen?: readonly string[]): TranscriptInclusion[] {
+  const wanted = chosen ? new Set(chosen) : undefined;
+  return study.documents.map((d) => {
+    const coders = [coderInTranscript(study, d.path, coderA), coderInTranscript(study, d.path, coderB)];
+    const [a, b] = coders.map((c) => c.codings > 0);
+    const reason: InclusionReason =
+      wanted && !wanted.has(d.path)
+        ? 'not-chosen'
+        : a && b
+          ? 'coded-by-both'
+          : a
+            ? 'not-coded-by-b'
+            : b
+              ? 'not-coded-by-a'
+              : 'coded-by-neither';
+    return { doc: d.path, included: reason === 'coded-by-both', reason, coders };
+  });
 }
 
-function intersect(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const s = Math.max(a[i][0], b[j][0]);
-    const e = Math.min(a[i][1], b[j][1]);
-    if (s < e) {
-      out.push([s, e]);
-    }
-    if (a[i][1] < b[j][1]) {
-      i++;
-    } else {
-      j++;
-    }
-  }
-  return out;
-}
-
-function subtract(a: ReadonlyArray<readonly [number, number]>, b: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let j = 0;
-  for (const [s0, e] of a) {
-    let s = s0;
-    while (j < b.length && b[j][1] <= s) {
-      j++;
-    }
-    let k = j;
-    while (k < b.length && b[k][0] < e) {
-      if (b[k][0] > s) {
-        out.push([s, b[k][0]]);
-      }
-      s = Math.max(s, b[k][1]);
-      k++;
-    }
-    if (s < e) {
-      out.push([s, e]);
-    }
-  }
-  return out;
-}
-
-/** Transcripts coded by both coders. */
+/** Transcripts coded by both coders (counted codings in the body). */
 export function sharedDocuments(study: Study, coderA: string, coderB: string): string[] {
-  return study.documents
-    .map((d) => d.path)
-    .filter((doc) => {
-      const coders = new Set(
-        study
-          .codingsOf(doc)
-          .filter((c) => isCounted(study, c))
-          .map((c) => c.coder),
-      );
-      return coders.has(coderA) && coders.has(coderB);
-    });
+  return transcriptInclusion(study, coderA, coderB)
+    .filter((t) => t.included)
+    .map((t) => t.doc);
 }
 
 /** Pairs of coders that coded at least one transcript in common. */
@@ -157,46 +159,57 @@ export function coderPairs(study: Study): Array<[string, string]> {
   return pairs;
 }
 
+/** The codes to report: those any coding (counted or not) of the two coders in the included transcripts carries. */
+function codesOf(study: Study, docs: readonly string[], coders: readonly string[], choice: AgreementChoice): string[] {
+  const chosen = choice.codes;
+  const codes = new Set<string>();
+  for (const doc of docs) {
+    for (const c of study.codingsOf(doc)) {
+      if (coders.includes(c.coder)) {
+        // rolled up, a parent has a row when any code below it was applied
+        c.codes.forEach((id) => (choice.rollUp ? study.pathOf(id).forEach((p) => codes.add(p.id)) : codes.add(id)));
+      }
+    }
+  }
+  const wanted = chosen ? new Set(chosen) : undefined;
+  return study.codes.map((c) => c.id).filter((id) => codes.has(id) && (!wanted || wanted.has(id)));
+}
+
 export function agreement(
   study: Study,
   coderA: string,
   coderB: string,
   text: (doc: string) => string | undefined,
-  docs = sharedDocuments(study, coderA, coderB),
+  choice: AgreementChoice = {},
 ): AgreementReport {
-  const codes = new Set<string>();
-  for (const doc of docs) {
-    for (const c of study.codingsOf(doc)) {
-      if ((c.coder === coderA || c.coder === coderB) && isCounted(study, c)) {
-        c.codes.forEach((id) => codes.add(id));
-      }
-    }
-  }
-  const order = study.codes.map((c) => c.id).filter((id) => codes.has(id));
+  const transcripts = transcriptInclusion(study, coderA, coderB, choice.docs);
+  const docs = transcripts.filter((t) => t.included).map((t) => t.doc);
+  const orphaned = [coderA, coderB].map((coder, i) => ({
+    coder,
+    count: transcripts.filter((t) => t.included).reduce((s, t) => s + t.coders[i].orphaned, 0),
+  }));
   const perCode: Array<{ code: string; figures: AgreementFigures }> = [];
-  const pooled = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
   const disagreements: Disagreement[] = [];
-  for (const code of order) {
+  const counted = new Map<string, { a: Coding[]; b: Coding[] }>();
+  for (const doc of docs) {
+    const list = study.codingsOf(doc).filter((c) => isCounted(study, c));
+    counted.set(doc, { a: list.filter((c) => c.coder === coderA), b: list.filter((c) => c.coder === coderB) });
+  }
+  for (const code of codesOf(study, docs, [coderA, coderB], choice)) {
     const t = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
+    const which = choice.rollUp ? new Set(study.subtree(code)) : code;
     for (const doc of docs) {
-      const doct = study.document(doc);
-      const body = doct ? doct.length - doct.bodyStart : 0;
-      const list = study.codingsOf(doc);
-      const a = spansOf(
-        list.filter((c) => c.coder === coderA),
-        code,
-      );
-      const b = spansOf(
-        list.filter((c) => c.coder === coderB),
-        code,
-      );
+      const d = study.document(doc)!;
+      const { a: listA, b: listB } = counted.get(doc)!;
+      const a = spansOf(listA, which, d.bodyStart, d.length);
+      const b = spansOf(listB, which, d.bodyStart, d.length);
       const both = length(intersect(a, b));
       const onlyA = subtract(a, b);
       const onlyB = subtract(b, a);
       t.both += both;
       t.onlyA += length(onlyA);
       t.onlyB += length(onlyB);
-      t.neither += Math.max(0, body - both - length(onlyA) - length(onlyB));
+      t.neither += Math.max(0, d.length - d.bodyStart - both - length(onlyA) - length(onlyB));
       const source = text(doc) ?? '';
       for (const [s, e] of onlyA) {
         disagreements.push({ doc, code, start: s, end: e, coder: coderA, text: source.slice(s, e) });
@@ -206,47 +219,28 @@ export function agreement(
       }
     }
     perCode.push({ code, figures: figures(t) });
-    pooled.both += t.both;
-    pooled.onlyA += t.onlyA;
-    pooled.onlyB += t.onlyB;
-    pooled.neither += t.neither;
   }
   disagreements.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
-  return { coderA, coderB, docs, perCode, overall: figures(pooled), disagreements };
-}
-
-/** The agreement report as Markdown: overall, per code, and the disagreeing passages side by side. */
-export function agreementMarkdown(study: Study, r: AgreementReport): string {
-  const pct = (v: number) => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
-  const num = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(3));
-  const lines = [
-    `# ${l10n.t('Intercoder agreement: {0} × {1}', r.coderA, r.coderB)}`,
-    '',
-    l10n.t('Transcripts coded by both: {0}. Units: characters of the transcripts’ bodies.', r.docs.join(', ') || '–'),
-    '',
-    `| ${l10n.t('Code')} | ${l10n.t('Agreement')} | ${l10n.t('Cohen’s κ')} | ${l10n.t('Krippendorff’s α')} | ${l10n.t('both')} | ${l10n.t('only {0}', esc(r.coderA))} | ${l10n.t('only {0}', esc(r.coderB))} |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.perCode.map(
-      ({ code, figures: f }) =>
-        `| ${esc(study.pathLabel(code))} | ${pct(f.percent)} | ${num(f.kappa)} | ${num(f.alpha)} | ${f.both} | ${f.onlyA} | ${f.onlyB} |`,
+  const defined = perCode.map((p) => p.figures).filter(isDefined);
+  return {
+    coderA,
+    coderB,
+    docs,
+    transcripts,
+    orphaned,
+    perCode,
+    overall: figures(pool(defined)),
+    mean: meanOf(defined),
+    disagreements,
+    rollUp: choice.rollUp === true,
+    family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains }),
+    segments: segmentAgreement(
+      study,
+      coderA,
+      coderB,
+      docs,
+      perCode.map((p) => p.code),
+      choice.overlap,
     ),
-    `| **${l10n.t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} |`,
-    '',
-    `## ${l10n.t('Disagreements')}`,
-    '',
-    `| ${l10n.t('Transcript')} | ${l10n.t('Code')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
-    '| --- | --- | --- | --- |',
-    ...r.disagreements
-      .filter((d) => d.text.trim().length > 0)
-      .map((d) => {
-        const quote = esc(d.text.replace(/\s+/g, ' ').trim());
-        return `| ${esc(study.sourceLabel(d.doc))} | ${esc(study.code(d.code)?.name ?? d.code)} | ${d.coder === r.coderA ? quote : ''} | ${d.coder === r.coderB ? quote : ''} |`;
-      }),
-    '',
-  ];
-  return lines.join('\n');
-}
-
-function esc(s: string): string {
-  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  };
 }

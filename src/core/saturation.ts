@@ -62,18 +62,22 @@ export function saturation(study: Study, dateKey = 'date', filter?: string | Sat
   return out;
 }
 
-export function saturationMarkdown(study: Study, points: readonly SaturationPoint[]): string {
-  return [
-    `# ${l10n.t('Saturation: new codes per transcript')}`,
-    '',
-    `| # | ${l10n.t('Transcript')} | ${l10n.t('Date')} | ${l10n.t('New codes')} | ${l10n.t('Cumulative')} | ${l10n.t('Codes used for the first time')} |`,
-    '| ---: | --- | --- | ---: | ---: | --- |',
-    ...points.map(
-      (p, i) =>
-        `| ${i + 1} | ${p.label.replace(/\|/g, '\\|')} | ${p.date ?? ''} | ${p.newCodes.length} | ${p.cumulative} | ${p.newCodes.map((c) => study.code(c)?.name ?? c).join(', ')} |`,
-    ),
-    '',
-  ].join('\n');
+/** The saturation table as Markdown; `chart`: the chart's file, shown below the table. */
+export function saturationMarkdown(study: Study, points: readonly SaturationPoint[], chart?: string): string {
+  const image = chart === undefined ? [] : [`\n![${l10n.t('Cumulative codes per transcript')}](${chart})\n`];
+  return (
+    [
+      `# ${l10n.t('Saturation: new codes per transcript')}`,
+      '',
+      `| # | ${l10n.t('Transcript')} | ${l10n.t('Date')} | ${l10n.t('New codes')} | ${l10n.t('Cumulative')} | ${l10n.t('Codes used for the first time')} |`,
+      '| ---: | --- | --- | ---: | ---: | --- |',
+      ...points.map(
+        (p, i) =>
+          `| ${i + 1} | ${p.label.replace(/\|/g, '\\|')} | ${p.date ?? ''} | ${p.newCodes.length} | ${p.cumulative} | ${p.newCodes.map((c) => study.code(c)?.name ?? c).join(', ')} |`,
+      ),
+      '',
+    ].join('\n') + image.join('')
+  );
 }
 
 /** A small SVG line chart of cumulative codes per transcript (for reports). */

@@ -9,11 +9,11 @@ import type { AgreementArgs } from './reports';
 import { MemoLinks, openJournal, openTranscriptMemo, searchMemos } from './memos';
 
 /** Method and team features: auto-code, agreement, saturation, memos. */
-export const methodFeature: Feature = ({ service, icons }) =>
+export const methodFeature: Feature = ({ extension, service, icons }) =>
   vscode.Disposable.from(
     registerCommand(Command.autoCode, (args?: AutoCodeArgs) => autoCode(service, icons, args)),
-    registerCommand(Command.agreement, (args?: AgreementArgs) => agreementReport(service, args)),
-    registerCommand(Command.saturation, (open?: boolean) => saturationReport(service, open ?? true)),
+    registerCommand(Command.agreement, (args?: AgreementArgs) => agreementReport(service, args, extension.extensionUri)),
+    registerCommand(Command.saturation, (open?: boolean) => saturationReport(service, open ?? true, extension.extensionUri)),
     registerCommand(Command.openTranscriptMemo, (doc?: string) => openTranscriptMemo(service, doc)),
     registerCommand(Command.openJournal, () => openJournal(service)),
     registerCommand(Command.searchMemos, () => searchMemos(service)),

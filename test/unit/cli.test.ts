@@ -95,6 +95,48 @@ describe('CLI (codeboom)', () => {
     assert.match(fs.readFileSync(out, 'utf8'), /^# Intercoder agreement: eva × sam/);
   });
 
+  it('exports agreement for chosen codes, transcripts and domains, with the domain view', async () => {
+    const r = await run(
+      'export',
+      'agreement',
+      SAMPLE,
+      '--codes',
+      'Hiërarchische inrichting van de rijksoverheid,Dynamiek',
+      '--domains',
+      'Hiërarchische inrichting van de rijksoverheid,Dynamiek',
+      '--docs',
+      'transcripts/A-1',
+    );
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.out, /## Krippendorff’s α per semantic domain/);
+    assert.match(r.out, /\| Hiërarchische inrichting van de rijksoverheid \| (-?\d\.\d{3}|–.*) \| (-?\d\.\d{3}|–.*) \|/);
+    assert.match(r.out, /\| Dynamiek \| /);
+    assert.match(r.out, /left out: not chosen/);
+    assert.doesNotMatch(r.out, /\| Informele structuur/);
+    const half = await run('export', 'agreement', SAMPLE, '--overlap', '50');
+    assert.strictEqual(half.code, 0, half.err);
+    assert.match(half.out, /## Segment-based agreement \(overlap ≥ 50\.0 %\)/);
+    const rolled = await run('export', 'agreement', SAMPLE, '--roll-up');
+    assert.strictEqual(rolled.code, 0, rolled.err);
+    assert.match(rolled.out, /Rolled up: a parent code’s row counts/);
+    const zero = await run('export', 'agreement', SAMPLE, '--overlap', '0');
+    assert.strictEqual(zero.code, 2);
+    assert.match(zero.err, /--overlap "0" must be a percentage/);
+    const bad = await run('export', 'agreement', SAMPLE, '--codes', 'nothing-like-this');
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err, /--codes: "nothing-like-this" is no code of the study/);
+  });
+
+  it('exports the agreement report with --format md (it is Markdown) and as XLSX', async () => {
+    const md = await run('export', 'agreement', SAMPLE, '--format', 'md');
+    assert.strictEqual(md.code, 0, md.err);
+    assert.match(md.out, /^# Intercoder agreement: eva × sam/);
+    const bytes = await exported('agreement', 'agreement.xlsx', '--coders', 'eva,sam');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    assert.ok(wb.worksheets.length >= 3, wb.worksheets.map((w) => w.name).join(', '));
+  });
+
   describe('exports of the sample study, byte for byte the core builders with the extension’s English labels', () => {
     let study: Study;
     let index: MatrixIndex;
@@ -322,7 +364,7 @@ describe('CLI (codeboom)', () => {
       [['export', 'matrix', SAMPLE, '--format', 'xlsx'], /matrix as xlsx is a binary file: give --out FILE/],
       [['export', 'matrix', SAMPLE, '--out'], /--out needs a file name/],
       [['export', 'matrix', SAMPLE, 'other'], /takes one study folder, not also "other"/],
-      [['export', 'agreement', SAMPLE, '--coders', 'eva,bob'], /--coders "eva,bob" must name two coders of the study: eva, sam/],
+      [['export', 'agreement', SAMPLE, '--coders', 'eva,bob'], /--coders "eva,bob" must name two or more coders of the study: eva, sam/],
       [['export', 'toString', SAMPLE], /"toString" is not one of: matrix, coverage, synthesis, respondents, codebook, gioia, qdpx, qdc/],
       [['stats', SAMPLE, '--jsn'], /stats has no option --jsn; its options: --json/],
       [['validate', SAMPLE, '--fix'], /validate has no option --fix/],

@@ -11,6 +11,11 @@ import { DEFAULT_MATRIX_OPTIONS } from '../matrix';
 import type { Study } from '../study';
 import { encodeText } from '../port';
 import { agreement, agreementMarkdown, coderPairs } from '../agreement';
+import type { AgreementChoice } from '../agreement';
+import { alphaFamily } from '../intercoder/family';
+import { familyMarkdown, familyTables } from '../intercoder/familyMarkdown';
+import { xlsxBytes } from './xlsx';
+import { agreementTables, agreementXlsx } from '../intercoder/sheets';
 import { saturation, saturationMarkdown, saturationSvg } from '../saturation';
 import { exportCodebook as refiCodebook, exportProject } from '../refi';
 import type { MemoFile } from '../refi';
@@ -32,7 +37,7 @@ export const FORMAT_EXTENSION: Readonly<Record<ExportFormat, string>> = {
 };
 
 /** What an export needs besides the study, its index and the labels; the caller gives only these. */
-export type ExportNeed = 'creator' | 'date' | 'matrix' | 'filters' | 'folder' | 'text' | 'memos' | 'coders';
+export type ExportNeed = 'creator' | 'date' | 'matrix' | 'filters' | 'folder' | 'text' | 'memos' | 'coders' | 'agreement';
 
 export interface ExportInput {
   readonly study: Study;
@@ -54,8 +59,10 @@ export interface ExportInput {
   readonly text?: (doc: string) => string | undefined;
   /** `memos`: the memo files (`.codeboom/memos/**`). */
   readonly memos?: readonly MemoFile[];
-  /** `coders`: the two coders of an agreement report (default: the first pair that coded the same transcript). */
-  readonly coders?: readonly [string, string];
+  /** `coders`: the coders of an agreement report, two or more (default: the first pair that coded the same transcript). */
+  readonly coders?: readonly string[];
+  /** `agreement`: what an agreement report tests (codes, transcripts, domains; default all). */
+  readonly agreement?: AgreementChoice;
   /** Notes for the person exporting (what was left out, …). */
   note?(text: string): void;
 }
@@ -214,18 +221,35 @@ const qdc: ExportSpec = {
 
 const agreementReport: ExportSpec = {
   id: 'agreement',
-  description: 'intercoder agreement of two coders (Markdown)',
-  formats: [],
-  options: { coders: 'the two coders, a,b (default: the first pair that coded the same transcript)' },
-  needs: ['coders', 'text'],
-  async build(input) {
+  description:
+    'intercoder agreement: two coders per code (%, κ, α), transcripts included and why, rules, methods paragraph, disagreements; Krippendorff’s α per domain for any number of coders',
+  formats: ['markdown', 'xlsx'],
+  options: {
+    coders: 'two or more coders, a,b[,c…] (default: the first pair that coded the same transcript); three or more: Krippendorff’s α only',
+    codes: 'only these codes (names or ids, each with its subcodes), comma-separated',
+    docs: 'only these transcripts (paths, with or without .md), comma-separated',
+    domains: 'the semantic domains: these codes with their subcodes (default: the top-level codes), comma-separated',
+    overlap: 'segment-based agreement: the overlap (percent) a match needs (default 90)',
+    'roll-up': 'a parent code’s row counts its subcodes’ codings too (default: only its own)',
+    date: 'the workbook’s creation date (ISO 8601; default $SOURCE_DATE_EPOCH, else now)',
+  },
+  needs: ['coders', 'agreement', 'text', 'date'],
+  async build(input, format) {
     const { study } = input;
-    const pair = input.coders ?? coderPairs(study)[0];
-    if (!pair) {
+    const coders = input.coders ?? coderPairs(study)[0];
+    if (!coders) {
       throw new ExportRefused('no two coders coded the same transcript');
     }
-    const text = input.text ?? (() => undefined);
-    return encodeText(agreementMarkdown(study, agreement(study, pair[0], pair[1], text)));
+    const choice = input.agreement ?? {};
+    if (coders.length > 2) {
+      const family = alphaFamily(study, { coders, ...choice });
+      return format === 'xlsx' ? xlsxBytes(familyTables(study, family), { created: input.now }) : encodeText(familyMarkdown(study, family));
+    }
+    const report = agreement(study, coders[0], coders[1], input.text ?? (() => undefined), choice);
+    if (format === 'xlsx') {
+      return agreementXlsx(agreementTables(study, report), input.now);
+    }
+    return encodeText(agreementMarkdown(study, report));
   },
 };
 

@@ -9,6 +9,8 @@ import type { Code, CodeFactorLink, Coding, FactorCatalogue, LiteratureFactor, P
 import type { TextEdit } from '../anchor';
 import { declaredThenFound, throughEdits } from './textEdits';
 import { CodeTree } from './codeTree';
+import type { FactorIndex } from './factorIndex';
+import { indexFactors } from './factorIndex';
 import { CodingIndex } from './codingIndex';
 import type { ChangeSet, OperationTarget } from './apply';
 import { applyOperation } from './apply';
@@ -25,7 +27,7 @@ export class Study {
   private codesShared = false;
   private readonly tree = new CodeTree();
   private readonly linkSet = new Map<string, CodeFactorLink>();
-  private readonly factorById = new Map<string, { factor: LiteratureFactor; category: string; catalogue: string }>();
+  private readonly factorById: FactorIndex = new Map();
   private readonly codingIndex = new CodingIndex();
   private readonly docs = new Map<string, TranscriptDocument>();
 
@@ -489,13 +491,6 @@ export class Study {
       }
       this._project = { ...this._project, links: [] };
     }
-    this.factorById.clear();
-    for (const cat of this._project.catalogues) {
-      for (const g of cat.categories) {
-        for (const f of g.factors) {
-          this.factorById.set(f.id, { factor: f, category: g.name, catalogue: cat.id });
-        }
-      }
-    }
+    indexFactors(this._project.catalogues, this.factorById);
   }
 }
