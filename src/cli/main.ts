@@ -27,6 +27,7 @@ import { IMPORT_USAGE, importCommand } from './importCommands';
 import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
+import { mergeDriver } from './mergeDriver';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -41,6 +42,8 @@ Usage:
   codeboom import transcripts <files…> --study DIR [--case C] [--respondent R] [--speaker "raw=pseudonym"]…
   codeboom import qdpx <file> --into DIR  ·  codeboom import qdc <file> --study DIR
                                           (see: codeboom help import; exit 1 when anything was refused or lost)
+  codeboom merge-driver %O %A %B %P       git's merge driver for codeboom.json and codings files (set up
+                                          by the extension's Set Up Git for This Study); exit 1: a conflict
   codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
@@ -185,6 +188,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await exportCommand(rest, options, io, lang !== undefined);
       case 'import':
         return await importCommand(rest, options, lists, io);
+      case 'merge-driver':
+        return await mergeDriver(rest, options, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }
