@@ -27,7 +27,7 @@ import { IMPORT_USAGE, importCommand } from './importCommands';
 import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
-import { mergeDriver } from './mergeDriver';
+import { mergeDriver, setupGitCommand, warnGitSetup } from './mergeDriver';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -44,6 +44,7 @@ Usage:
                                           (see: codeboom help import; exit 1 when anything was refused or lost)
   codeboom merge-driver %O %A %B %P       git's merge driver for codeboom.json and codings files (set up
                                           by the extension's Set Up Git for This Study); exit 1: a conflict
+  codeboom setup-git [study]              write .gitattributes and the repository's merge.codeboom.driver
   codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
@@ -62,6 +63,7 @@ async function validate(rest: readonly string[], options: Options, io: Io): Prom
     );
     return 1;
   }
+  await warnGitSetup(dir, io);
   const uncounted = uncountedOf(study, study.allCodings());
   io.out(
     `ok: ${study.name} — ${study.documents.length} transcripts, ${study.codes.length} codes, ${study.codingCount - uncounted} codings${uncounted ? ` (+${uncounted} orphaned)` : ''}`,
@@ -190,6 +192,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await importCommand(rest, options, lists, io);
       case 'merge-driver':
         return await mergeDriver(rest, options, io);
+      case 'setup-git':
+        return await setupGitCommand(rest, options, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }

@@ -16,6 +16,7 @@ import { formatProblem } from '../core/schema';
 import type { Options } from './args';
 import { UsageError, onlyOptions } from './args';
 import type { Io } from './study';
+import { NotInGitError, checkGitSetup, setUpGit } from '../node/gitSetup';
 
 export const MERGE_DRIVER_USAGE = `codeboom merge-driver %O %A %B %P   git's merge driver for codeboom.json and codings files
   In .gitattributes:  codeboom.json merge=codeboom  and  .codeboom/codings/** merge=codeboom
@@ -93,4 +94,42 @@ function codesStillUsed(studyDir: string, dropped: readonly string[]): ReadonlyS
   }
   const found = texts.join('\n');
   return new Set(dropped.filter((id) => found.includes(JSON.stringify(id))));
+}
+
+/** How git runs this CLI as the driver: this Node and this file (dist/cli.js; bin.js in tests). */
+function cliProgram(): string[] {
+  const bin = path.join(__dirname, 'bin.js');
+  return [process.execPath, fs.existsSync(bin) ? bin : __filename];
+}
+
+/** `codeboom validate` in a git repository without the merge set-up: a warning (the exit status stays). */
+export async function warnGitSetup(dir: string, io: Io): Promise<void> {
+  const state = await checkGitSetup(path.resolve(dir));
+  if (state.inRepository && state.missing.length > 0) {
+    io.err(
+      `warning: this study is in a git repository without Codeboom's merge set-up (missing: ${state.missing.join('; ')}); ` +
+        'merges of codeboom.json and codings files may conflict line by line. Run "Codeboom: Set Up Git for This Study" in VS Code, or: codeboom setup-git',
+    );
+  }
+}
+
+/** `codeboom setup-git [study]`: the study's .gitattributes and the repository's driver entry. */
+export async function setupGitCommand(rest: readonly string[], options: Options, io: Io): Promise<number> {
+  onlyOptions('setup-git', options, []);
+  const dir = path.resolve(rest[0] ?? '.');
+  if (!fs.existsSync(path.join(dir, 'codeboom.json'))) {
+    throw new UsageError(`${rest[0] ?? '.'} has no codeboom.json: give the study folder`);
+  }
+  try {
+    const r = await setUpGit(dir, cliProgram());
+    io.err(`${r.attributes ? 'written' : 'already set'}: .gitattributes`);
+    io.err(`git config merge.codeboom.driver ${r.driver}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof NotInGitError) {
+      io.err(`codeboom: ${e.message} (git init first)`);
+      return 1;
+    }
+    throw e;
+  }
 }
