@@ -27,6 +27,7 @@ import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
+import { teamFeature } from './team';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   use(methodFeature);
   use(welcomeFeature);
   const margin = use(marginFeature);
+  use(teamFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {

@@ -28,6 +28,7 @@ import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
 import { mergeDriver, setupGitCommand, warnGitSetup } from './mergeDriver';
+import { mvCommand } from './mv';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -44,6 +45,7 @@ Usage:
                                           (see: codeboom help import; exit 1 when anything was refused or lost)
   codeboom merge-driver %O %A %B %P       git's merge driver for codeboom.json and codings files (set up
                                           by the extension's Set Up Git for This Study); exit 1: a conflict
+  codeboom mv <old> <new> [--study DIR]   rename or move a transcript or folder; its codings follow
   codeboom setup-git [study]              write .gitattributes and the repository's merge.codeboom.driver
   codeboom help [export|import]
 
@@ -192,6 +194,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await importCommand(rest, options, lists, io);
       case 'merge-driver':
         return await mergeDriver(rest, options, io);
+      case 'mv':
+        return await mvCommand(rest, options, io);
       case 'setup-git':
         return await setupGitCommand(rest, options, io);
       default:

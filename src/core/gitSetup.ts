@@ -5,6 +5,16 @@
  * entry that says what the driver runs. Pure: the extension and the CLI write and check them.
  */
 
+/** Whether git would use Codeboom's merge set-up for a study's files. */
+export interface GitSetupState {
+  /** False when the study is not in a git repository (or git is not installed): nothing to set up. */
+  readonly inRepository: boolean;
+  /** What is missing, in words for a person (empty: set up). */
+  readonly missing: readonly string[];
+  /** The driver command in the repository's config, if any. */
+  readonly driver?: string;
+}
+
 /** The merge driver's name in `.gitattributes` (`merge=codeboom`) and git config (`merge.codeboom.driver`). */
 export const MERGE_DRIVER_NAME = 'codeboom';
 

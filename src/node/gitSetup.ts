@@ -8,16 +8,8 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { DRIVER_CONFIG_KEY, DRIVER_NAME_KEY, MERGE_DRIVER_NAME, driverCommand, gitAttributesText } from '../core/gitSetup';
+import type { GitSetupState } from '../core/gitSetup';
 import { writeFileAtomicAt } from './studyFiles';
-
-export interface GitSetupState {
-  /** False when the study is not in a git repository (or git is not installed): nothing to set up. */
-  readonly inRepository: boolean;
-  /** What is missing, in words for a person (empty: set up). */
-  readonly missing: readonly string[];
-  /** The driver command in the repository's config, if any. */
-  readonly driver?: string;
-}
 
 function git(cwd: string, args: readonly string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
@@ -94,4 +86,13 @@ export class NotInGitError extends Error {
   constructor(readonly folder: string) {
     super(`${folder} is not in a git repository`);
   }
+}
+
+/**
+ * How git runs the extension's bundled CLI (dist/cli.js) with the Node that runs the extension: in
+ * VS Code that is Electron, which runs as plain Node with ELECTRON_RUN_AS_NODE=1.
+ */
+export function bundledCliProgram(extensionPath: string): string[] {
+  const cli = path.join(extensionPath, 'dist', 'cli.js');
+  return process.versions['electron'] ? ['ELECTRON_RUN_AS_NODE=1', process.execPath, cli] : [process.execPath, cli];
 }

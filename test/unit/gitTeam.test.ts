@@ -115,6 +115,16 @@ async function playTeam(crlfCoder: boolean): Promise<{ root: string; codings: Co
     { kind: 'addCode', code: { id: 'kennis', name: 'kennisniveau', color: '#e15759' } },
   ]);
   await a.store.save();
+  // She renames the transcript she alone coded (its codings follow, for git a rename).
+  const mv = await run(
+    'mv',
+    path.join(anna, STUDY, 'transcripts/d.md'),
+    path.join(anna, STUDY, 'transcripts/ronde1/d.md'),
+    '--study',
+    path.join(anna, STUDY),
+  );
+  assert.strictEqual(mv.code, 0, mv.err);
+  annaCodings[2] = { ...annaCodings[2], doc: 'transcripts/ronde1/d.md' };
   commitAll(anna, 'anna codes');
   git(anna, 'push', '-q', 'origin', 'anna');
 

@@ -192,6 +192,28 @@ describe('merge driver: three-way merge of study files', () => {
       }),
     );
   });
+
+  it('a codings file whose transcript one side renamed (git followed the rename) belongs to the new name', () => {
+    const base = serializeCodingFile('transcripts/a.md', 'anna', [coding('c1', 1, ['hier'])]);
+    const renamed = serializeCodingFile('transcripts/b.md', 'anna', [coding('c1', 1, ['hier'])]);
+    const added = serializeCodingFile('transcripts/a.md', 'anna', [coding('c1', 1, ['hier']), coding('c2', 9, ['mandaat'])]);
+    for (const [ours, theirs] of [
+      [renamed, added],
+      [added, renamed],
+    ]) {
+      const r = mergeStudyFile('.codeboom/codings/transcripts/b.md.anna.json', base, ours, theirs) as { text: string };
+      const parsed = parseCodingFile('x', r.text);
+      assert.ok(parsed.ok);
+      assert.strictEqual(parsed.value.document, 'transcripts/b.md');
+      assert.deepStrictEqual(
+        parsed.value.codings.map((c) => [c.id, c.doc]),
+        [
+          ['c1', 'transcripts/b.md'],
+          ['c2', 'transcripts/b.md'],
+        ],
+      );
+    }
+  });
 });
 
 function driver(dir: string, base: string, ours: string, theirs: string, name: string) {

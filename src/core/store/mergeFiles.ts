@@ -84,7 +84,11 @@ function mergeProjectText(
 function mergeCodingsText(path: string, base: string, ours: string, theirs: string): StudyFileMerge {
   const [b, o, t] = [base, ours, theirs].map((text) => (isEmpty(text) ? undefined : parseCodingFile(path, text)));
   const problems = [b, o, t].flatMap((r) => (r && !r.ok ? r.problems : []));
-  const owner = o?.ok ? o.value : t?.ok ? t.value : undefined;
+  // The transcript a file belongs to, three-way too: a side that renamed the transcript (git followed the rename) wins.
+  const baseOwner = b?.ok ? b.value : undefined;
+  const oursOwner = o?.ok ? o.value : undefined;
+  const owner =
+    oursOwner && t?.ok && baseOwner && oursOwner.document === baseOwner.document ? t.value : (oursOwner ?? (t?.ok ? t.value : undefined));
   if (problems.length > 0 || !owner) {
     return { kind: 'refused', problems };
   }
