@@ -67,8 +67,8 @@ describe('Teams through git (real extension host)', () => {
       );
     };
     await rename(from, to);
-    assert.ok(service.study!.document(to), 'the study has the new transcript');
-    assert.ok(!service.state.kind || service.state.kind === 'ready');
+    await until('the study to see the renamed transcript', () => service.study?.document(to) && !service.study.document(from), 10000);
+    assert.strictEqual(service.state.kind, 'ready');
     assert.ok(ids.every((id) => !service.study!.coding(id)!.orphaned));
     const file = JSON.parse(await readText(service.uriOf(`.codeboom/codings/${to}.${coders[0]}.json`)));
     assert.strictEqual(file.document, to);
