@@ -11,7 +11,8 @@ import type { Options } from './args';
 import { UsageError, onlyOptions, stringOption } from './args';
 import type { Io } from './study';
 
-export const MV_USAGE = 'codeboom mv <old> <new> [--study DIR]  rename or move a transcript or folder; its codings follow';
+export const MV_USAGE =
+  'codeboom mv <old> <new> [--study DIR]  rename or move a transcript or folder; its codings follow (renamed already: re-links them)';
 
 /** A path of the command line as a path of the study (forward slashes), or a usage error when outside it. */
 function inStudy(studyDir: string, p: string): string {
@@ -33,14 +34,18 @@ export async function mvCommand(rest: readonly string[], options: Options, io: I
     throw new UsageError(`${studyDir} has no codeboom.json: give the study folder with --study`);
   }
   const [oldPath, newPath] = [inStudy(studyDir, from), inStudy(studyDir, to)];
-  if (!fs.existsSync(path.resolve(from))) {
-    throw new UsageError(`${from} does not exist`);
+  // Renamed already (git mv, a pull): only the codings are re-linked.
+  const relink = !fs.existsSync(path.resolve(from)) && fs.existsSync(path.resolve(to));
+  if (!relink) {
+    if (!fs.existsSync(path.resolve(from))) {
+      throw new UsageError(`${from} does not exist`);
+    }
+    if (fs.existsSync(path.resolve(to))) {
+      throw new UsageError(`${to} exists already; mv never writes over a file`);
+    }
+    fs.mkdirSync(path.dirname(path.resolve(to)), { recursive: true });
+    fs.renameSync(path.resolve(from), path.resolve(to));
   }
-  if (fs.existsSync(path.resolve(to))) {
-    throw new UsageError(`${to} exists already; mv never writes over a file`);
-  }
-  fs.mkdirSync(path.dirname(path.resolve(to)), { recursive: true });
-  fs.renameSync(path.resolve(from), path.resolve(to));
   const { store, study, problems } = await StudyStore.open(new NodeFileSystem(studyDir));
   if (study.readOnly) {
     io.err(`codeboom: ${from} is renamed to ${to}, but the study has problems (codeboom validate), so its codings were not moved`);
@@ -52,6 +57,6 @@ export async function mvCommand(rest: readonly string[], options: Options, io: I
     await store.save();
     await store.removeEmptyCodingFiles(left);
   }
-  io.err(`renamed ${oldPath} to ${newPath}; ${moved} codings followed`);
+  io.err(`${relink ? 're-linked' : 'renamed'} ${oldPath} to ${newPath}; ${moved} codings followed`);
   return 0;
 }

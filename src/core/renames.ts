@@ -34,3 +34,28 @@ export function moveCodingsOps(
   }
   return { ops: [...removes, ...adds], left: [...left.values()], moved: adds.length };
 }
+
+/**
+ * Transcripts renamed outside Codeboom (`git mv`, a pull, the file manager): for each transcript that
+ * codings name but the study lacks, the one transcript of the study whose text holds every quote of
+ * those codings. Undefined where none or several do (nothing is guessed).
+ */
+export function renameCandidates(study: Study, text: (doc: string) => string | undefined): Map<string, string> {
+  const quotes = new Map<string, string[]>();
+  for (const c of study.allCodings()) {
+    if (!study.document(c.doc) && !c.orphaned && c.quote !== '') {
+      (quotes.get(c.doc) ?? quotes.set(c.doc, []).get(c.doc)!).push(c.quote);
+    }
+  }
+  const found = new Map<string, string>();
+  for (const [missing, qs] of quotes) {
+    const fits = study.documents.filter((d) => {
+      const t = text(d.path);
+      return t !== undefined && qs.every((q) => t.includes(q));
+    });
+    if (fits.length === 1) {
+      found.set(missing, fits[0].path);
+    }
+  }
+  return found;
+}

@@ -91,6 +91,23 @@ describe('codeboom mv: codings follow a renamed transcript', () => {
     await assertFollowed((d) => d.replace('transcripts/ronde1/', 'transcripts/2026/ronde-1/'));
   });
 
+  it('a transcript renamed outside Codeboom: validate names the new name, and mv re-links the codings', async () => {
+    fs.renameSync(path.join(dir, 'transcripts/ronde1/a.md'), path.join(dir, 'transcripts/ronde1/Respondent A.md'));
+    const v = await run('validate', dir);
+    assert.match(v.err, /transcript transcripts\/ronde1\/a\.md is missing .*renamed to transcripts\/ronde1\/Respondent A\.md\?/);
+    assert.doesNotMatch(v.err, /d\.md is missing/);
+    const r = await run(
+      'mv',
+      path.join(dir, 'transcripts/ronde1/a.md'),
+      path.join(dir, 'transcripts/ronde1/Respondent A.md'),
+      '--study',
+      dir,
+    );
+    assert.strictEqual(r.code, 0, r.err);
+    assert.match(r.err, /re-linked .* 2 codings followed/);
+    await assertFollowed((d) => (d === 'transcripts/ronde1/a.md' ? 'transcripts/ronde1/Respondent A.md' : d));
+  });
+
   it('refuses to write over a file, and paths outside the study', async () => {
     const over = await run('mv', path.join(dir, 'transcripts/ronde1/a.md'), path.join(dir, 'transcripts/ronde1/d.md'), '--study', dir);
     assert.strictEqual(over.code, 2);
