@@ -219,6 +219,31 @@ describe('a team through git (the real git binary, the merge driver)', function 
     assert.match(fs.readFileSync(path.join(dir, STUDY, 'codeboom.json'), 'utf8'), /^<{7}/m);
   });
 
+  it('a transcript renamed on one branch while the other coded it: validate names it, codeboom mv re-links', async () => {
+    const { root, codings } = await playTeam(false);
+    roots.push(root);
+    const anna = path.join(root, 'anna');
+    const r = await run(
+      'mv',
+      path.join(anna, STUDY, 'transcripts/a.md'),
+      path.join(anna, STUDY, 'transcripts/Respondent A.md'),
+      '--study',
+      path.join(anna, STUDY),
+    );
+    assert.strictEqual(r.code, 0, r.err);
+    commitAll(anna, 'rename a.md');
+    git(anna, 'push', '-q', 'origin', 'anna');
+    const main = await mergeInto(root, ['anna', 'ben'], 'main3');
+    const study = path.join(main, STUDY);
+    const v = await run('validate', study);
+    assert.match(v.err, /transcript transcripts\/a\.md is missing .*renamed to transcripts\/Respondent A\.md\?/);
+    const relink = await run('mv', path.join(study, 'transcripts/a.md'), path.join(study, 'transcripts/Respondent A.md'), '--study', study);
+    assert.strictEqual(relink.code, 0, relink.err);
+    commitAll(main, 'relink');
+    const renamed = codings.map((c) => (c.doc === 'transcripts/a.md' ? { ...c, doc: 'transcripts/Respondent A.md' } : c));
+    await assertMerged(main, renamed);
+  });
+
   it('the same codings file changed on two branches merges by coding, not by line', async () => {
     const { root } = await playTeam(false);
     roots.push(root);
