@@ -29,6 +29,7 @@ import type { MarginFeature } from './margin';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
+import { teamFeature } from './team';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const welcome = use(welcomeFeature);
   const margin = use(marginFeature);
   use(privacyFeature);
+  use(teamFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {

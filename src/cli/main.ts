@@ -30,6 +30,8 @@ import { loadL10nBundle } from '../node/l10nBundle';
 import { en } from '../core/plural';
 import { checkPseudonymsCommand, confidentialGate, memberCheckCommand, writeWithOverride } from './privacy';
 import { withOverrideHeader } from '../core/pseudonyms';
+import { mergeDriver, setupGitCommand, warnGitSetup } from './mergeDriver';
+import { mvCommand } from './mv';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -47,6 +49,10 @@ Usage:
   codeboom check-pseudonyms [study] [--key FILE] [files…]
                                           exit 1 when a name of the pseudonym list is still in a transcript,
                                           quote, memo, the codebook, or a file given (an export, .qdpx, .docx)
+  codeboom merge-driver %O %A %B %P       git's merge driver for codeboom.json and codings files (set up
+                                          by the extension's Set Up Git for This Study); exit 1: a conflict
+  codeboom mv <old> <new> [--study DIR]   rename or move a transcript or folder; its codings follow
+  codeboom setup-git [study]              write .gitattributes and the repository's merge.codeboom.driver
   codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
@@ -65,6 +71,7 @@ async function validate(rest: readonly string[], options: Options, io: Io): Prom
     );
     return 1;
   }
+  await warnGitSetup(dir, io);
   const uncounted = uncountedOf(study, study.allCodings());
   io.out(
     `ok: ${study.name} — ${en(study.documents.length, 'transcript', 'transcripts')}, ${en(study.codes.length, 'code', 'codes')}, ${en(study.codingCount - uncounted, 'coding', 'codings')}${uncounted ? ` (+${uncounted} orphaned)` : ''}`,
@@ -208,6 +215,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await importCommand(rest, options, lists, io);
       case 'check-pseudonyms':
         return await checkPseudonymsCommand(rest, options, io);
+      case 'merge-driver':
+        return await mergeDriver(rest, options, io);
+      case 'mv':
+        return await mvCommand(rest, options, io);
+      case 'setup-git':
+        return await setupGitCommand(rest, options, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }

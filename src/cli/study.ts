@@ -7,6 +7,7 @@ import { maxOf } from '../core/port';
 import { codeCounts } from '../core/codebookOps';
 import type { Study } from '../core/study';
 import { isCounted } from '../core/counting';
+import { renameCandidates } from '../core/renames';
 
 export interface Io {
   out(text: string): void;
@@ -21,8 +22,13 @@ export async function openStudy(dir: string, io: Io): Promise<{ study: Study; st
   for (const r of reanchored) {
     io.err(`note: ${r.doc} changed since it was coded — ${r.moved} codings moved, ${r.fuzzy} found approximately, ${r.orphaned} orphaned`);
   }
+  const renamed = missing.length > 0 ? renameCandidates(study, (doc) => store.text(doc)) : new Map<string, string>();
   for (const m of missing) {
-    io.err(`note: transcript ${m.doc} is missing — its ${m.codings} codings are kept, but not counted until it is back`);
+    const to = renamed.get(m.doc);
+    io.err(
+      `note: transcript ${m.doc} is missing — its ${m.codings} codings are kept, but not counted until it is back` +
+        (to !== undefined ? `; renamed to ${to}? codeboom mv "${m.doc}" "${to}" re-links them (run in the study folder)` : ''),
+    );
   }
   return { study, store, problems: problems.length };
 }

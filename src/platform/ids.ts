@@ -6,6 +6,7 @@
 /** Command ids (package.json contributes.commands). */
 export const Command = {
   newProject: 'codeboom.newProject',
+  setUpGit: 'codeboom.setUpGit',
   openStudy: 'codeboom.openStudy',
   reload: 'codeboom.reload',
   showStudyInfo: 'codeboom.showStudyInfo',

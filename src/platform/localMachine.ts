@@ -4,6 +4,7 @@
  * (a browser) answers with {@link NO_LOCAL_MACHINE}. Features and the study service see only this port.
  */
 import type { StudyFileKind } from '../core/store';
+import type { GitSetupState } from '../core/gitSetup';
 
 export interface LocalMachine {
   /** The text of a file on the local disk, or undefined (unreadable, not UTF-8, or no local disk). */
@@ -16,6 +17,10 @@ export interface LocalMachine {
     target: string,
     transcriptFolders: readonly string[],
   ): Promise<{ path: string; kind: StudyFileKind } | undefined>;
+  /** Whether the study folder is in a git repository, and what of Codeboom's merge set-up it lacks. */
+  gitSetup(studyDir: string): Promise<GitSetupState>;
+  /** Writes the study's .gitattributes and the repository's driver entry (running the CLI bundled in `extensionPath`). */
+  setUpGit(studyDir: string, extensionPath: string): Promise<{ attributes: boolean; driver: string }>;
 }
 
 /** No local disk and no git: texts are never known, the coder is "coder", links are not followed. */
@@ -23,4 +28,8 @@ export const NO_LOCAL_MACHINE: LocalMachine = {
   readText: () => undefined,
   coderName: async () => 'coder',
   studyFileAt: async () => undefined,
+  gitSetup: async () => ({ inRepository: false, missing: [] }),
+  setUpGit: async () => {
+    throw new Error('git is not available here');
+  },
 };

@@ -8,3 +8,6 @@ export type { StudyFileKind } from './files';
 export { backupCodings, createProject, isCodingFilePath, isTranscriptPath, readTranscript, studyFileKind } from './files';
 export { mergeCodings, mergeProject } from './merge';
 export { frontMatterProblem } from './problems';
+export type { CodeConflict } from './merge';
+export type { StudyFileMerge } from './mergeFiles';
+export { mergeKind, mergeStudyFile } from './mergeFiles';

@@ -279,6 +279,30 @@ export class StudyStore {
     this.known.set(path, text);
   }
 
+  /**
+   * Deletes the saved codings files of these partitions that hold no codings any more (their codings
+   * followed a renamed transcript): git then sees the file renamed, not emptied. Returns the deleted paths.
+   */
+  async removeEmptyCodingFiles(partitions: ReadonlyArray<{ doc: string; coder: string }>): Promise<string[]> {
+    const removed: string[] = [];
+    for (const { doc, coder } of partitions) {
+      const path = codingFilePath(doc, coder);
+      if (this.study.partitionCodings(doc, coder).length > 0 || this.study.dirtyPartitions.has(partitionKey(doc, coder))) {
+        continue;
+      }
+      await withLock(this.fs, path, async () => {
+        const text = await readText(this.fs, path);
+        const parsed = text === undefined ? undefined : parseCodingFile(path, text);
+        if (parsed?.ok && parsed.value.codings.length === 0) {
+          await this.fs.delete(path);
+          this.known.delete(path);
+          removed.push(path);
+        }
+      });
+    }
+    return removed;
+  }
+
   /** Takes in the transcripts of the project's folders now (they changed), and takes out the others. */
   private async rescanTranscripts(): Promise<void> {
     const paths = await findFiles(this.fs, this.study.project.transcriptFolders, isTranscriptPath);
