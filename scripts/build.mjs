@@ -33,7 +33,24 @@ const lazyMammoth = {
   },
 };
 
+// The Snowball stemmers (all languages in one file, ~340 KB minified) likewise: dist/snowball.js,
+// imported on the first code suggestion (src/core/suggest/analyzer.ts).
+const lazySnowball = {
+  name: 'lazy-snowball',
+  setup(build) {
+    build.onResolve({ filter: /^snowball-stemmers$/ }, () => ({ path: './snowball.js', external: true }));
+  },
+};
+
 const builds = [
+  {
+    ...common,
+    entryPoints: ['scripts/snowball-entry.cjs'],
+    outfile: 'dist/snowball.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
   {
     ...common,
     entryPoints: ['scripts/mammoth-entry.cjs'],
@@ -61,7 +78,7 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel, lazyMammoth],
+    plugins: [lazyExcel, lazyMammoth, lazySnowball],
   },
 ];
 if (existsSync('src/cli/bin.ts')) {
@@ -73,7 +90,7 @@ if (existsSync('src/cli/bin.ts')) {
     format: 'cjs',
     target: 'node20',
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel, lazyMammoth],
+    plugins: [lazyExcel, lazyMammoth, lazySnowball],
     banner: { js: '#!/usr/bin/env node' },
   });
 }

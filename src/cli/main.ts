@@ -27,6 +27,7 @@ import { IMPORT_USAGE, importCommand } from './importCommands';
 import type { Io } from './study';
 import { openStudy, statistics } from './study';
 import { loadL10nBundle } from '../node/l10nBundle';
+import { SUGGEST_USAGE, suggestCommand } from './suggest';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -41,6 +42,9 @@ Usage:
   codeboom import transcripts <files…> --study DIR [--case C] [--respondent R] [--speaker "raw=pseudonym"]…
   codeboom import qdpx <file> --into DIR  ·  codeboom import qdc <file> --study DIR
                                           (see: codeboom help import; exit 1 when anything was refused or lost)
+  codeboom suggest <study> --evaluate [--json] [--level top|leaf]
+                                          how often the code suggestions are right (leave-one-transcript-out,
+                                          with baselines); --text "passage" suggests codes for a passage
   codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
@@ -173,7 +177,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command === undefined || command === 'help' || options['help'] === true) {
       const topic = command === 'help' ? rest[0] : command;
-      io.out(topic === 'export' ? exportHelp() : topic === 'import' ? IMPORT_USAGE : USAGE);
+      io.out(topic === 'export' ? exportHelp() : topic === 'import' ? IMPORT_USAGE : topic === 'suggest' ? SUGGEST_USAGE : USAGE);
       return 0;
     }
     switch (command) {
@@ -185,6 +189,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await exportCommand(rest, options, io, lang !== undefined);
       case 'import':
         return await importCommand(rest, options, lists, io);
+      case 'suggest':
+        return await suggestCommand(rest, options, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }

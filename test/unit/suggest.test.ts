@@ -4,9 +4,10 @@ import fc from 'fast-check';
 import { Study } from '../../src/core/study';
 import { emptyProject } from '../../src/core/model';
 import type { Code, Coding, ProjectData, TranscriptDocument } from '../../src/core/model';
-import { SuggestModel, analyzer, evaluate, suggestLanguage, suggesterFor, words } from '../../src/core/suggest';
+import { SuggestModel, analyzer, evaluate, loadStemmers, suggestLanguage, suggesterFor, words } from '../../src/core/suggest';
 import { StudyStore } from '../../src/core/store';
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
+import { run } from './cliRun';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
 
@@ -61,6 +62,8 @@ function handMade(): Study {
   ];
   return new Study(project(codes), [doc('a.md'), doc('b.md'), doc('c.md')], codings);
 }
+
+before(() => loadStemmers());
 
 describe('code suggestions: text analysis', () => {
   it('folds diacritics and case, drops stop words and stems by language', () => {
@@ -193,8 +196,8 @@ describe('code suggestions: the engine', () => {
 });
 
 describe('code suggestions: the evaluation', () => {
-  it('leave-one-transcript-out on the hand-made study: every measure a fraction, baselines beside it', () => {
-    const e = evaluate(handMade(), 'leaf');
+  it('leave-one-transcript-out on the hand-made study: every measure a fraction, baselines beside it', async () => {
+    const e = await evaluate(handMade(), 'leaf');
     assert.strictEqual(e.passages, 6);
     for (const x of [e, e.baselines.frequent, e.baselines.knn]) {
       for (const v of [x.hit1, x.hit3, x.mrr]) {
@@ -207,11 +210,44 @@ describe('code suggestions: the evaluation', () => {
   it('beats the most-frequent-code and the plain TF-IDF kNN baselines on the sample study, at both levels', async () => {
     const { study } = await StudyStore.open(new NodeFileSystem(SAMPLE));
     for (const level of ['leaf', 'top'] as const) {
-      const e = evaluate(study, level);
+      const e = await evaluate(study, level);
       assert.ok(e.passages > 300, `${e.passages} passages`);
       assert.ok(e.hit1 > e.baselines.frequent.hit1 + 0.2, `${level}: ${JSON.stringify(e)}`);
       assert.ok(e.hit1 > e.baselines.knn.hit1, `${level}: ${JSON.stringify(e)}`);
       assert.ok(e.hit3 >= e.baselines.knn.hit3 && e.mrr > e.baselines.knn.mrr, `${level}: ${JSON.stringify(e)}`);
+    }
+  });
+});
+
+describe('codeboom suggest', () => {
+  it('--evaluate --json prints one object with the issue’s fields, fractions between 0 and 1', async () => {
+    const r = await run('suggest', SAMPLE, '--evaluate', '--json', '--level', 'top');
+    assert.strictEqual(r.code, 0, r.err);
+    const e = JSON.parse(r.out) as Record<string, unknown> & { baselines: Record<string, Record<string, number>> };
+    assert.deepStrictEqual(Object.keys(e).sort(), ['baselines', 'hit1', 'hit3', 'level', 'mrr', 'passages']);
+    assert.strictEqual(e.level, 'top');
+    assert.deepStrictEqual(Object.keys(e.baselines).sort(), ['frequent', 'knn']);
+    for (const s of [e as unknown as Record<string, number>, e.baselines.frequent, e.baselines.knn]) {
+      assert.deepStrictEqual(
+        ['hit1', 'hit3', 'mrr'].map((k) => typeof s[k] === 'number' && s[k] >= 0 && s[k] <= 1),
+        [true, true, true],
+      );
+    }
+  });
+
+  it('prints both levels as a table, suggests for a passage, and refuses a wrong command line', async () => {
+    const table = await run('suggest', 'evaluate', SAMPLE);
+    assert.strictEqual(table.code, 0, table.err);
+    assert.match(table.out, /level top: \d+ coded passages[\s\S]*plain TF-IDF kNN[\s\S]*level leaf:/);
+    const text = await run('suggest', SAMPLE, '--text', 'Er is geen formeel mandaat');
+    assert.match(text.out.split('\n')[0], /› mandaat\s+— like \d+ passages coded mandaat · name match/);
+    for (const [argv, message] of [
+      [['suggest', SAMPLE], /either --evaluate or --text/],
+      [['suggest', SAMPLE, '--evaluate', '--level', 'mid'], /--level is top or leaf/],
+      [['suggest', SAMPLE, '--evaluate', '--jsn'], /suggest has no option --jsn/],
+    ] as const) {
+      const r = await run(...argv);
+      assert.deepStrictEqual([r.code, message.test(r.err)], [2, true], r.err);
     }
   });
 });

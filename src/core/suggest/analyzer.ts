@@ -4,8 +4,23 @@
  * with a few spoken fillers) and each word reduced to its Snowball stem ("mandaten" → "mandat").
  */
 import { eng, nld } from 'stopword';
-import { newStemmer } from 'snowball-stemmers';
+import type * as SnowballStemmers from 'snowball-stemmers';
 import { foldText } from '../ids';
+
+type Stemmers = typeof SnowballStemmers;
+let stemmers: Stemmers | undefined;
+let loading: Promise<Stemmers> | undefined;
+
+/**
+ * Loads the Snowball stemmers (all their languages are one file, ~340 KB minified: the extension and
+ * the CLI keep it in dist/snowball.js, read on the first suggestion, never at activation).
+ */
+export async function loadStemmers(): Promise<void> {
+  loading ??= import('snowball-stemmers');
+  // Node's import() of the CommonJS file (the bundles) gives its exports as `default`.
+  const m: Partial<Stemmers> & { default?: Stemmers } = await loading;
+  stemmers = typeof m.newStemmer === 'function' ? (m as Stemmers) : m.default;
+}
 
 export type SuggestLanguage = 'nl' | 'en';
 
@@ -36,7 +51,10 @@ export function words(text: string, language: SuggestLanguage): string[] {
 
 const analyzers = new Map<string, Analyzer>();
 
-/** The analyzer of a language; `stemming: false` keeps whole words (the plain baseline of the evaluation). */
+/**
+ * The analyzer of a language; `stemming: false` keeps whole words (the plain baseline of the
+ * evaluation). A stemming one needs {@link loadStemmers} to have finished.
+ */
 export function analyzer(language: SuggestLanguage, stemming = true): Analyzer {
   const key = `${language}:${stemming}`;
   let a = analyzers.get(key);
@@ -48,7 +66,10 @@ export function analyzer(language: SuggestLanguage, stemming = true): Analyzer {
 }
 
 function stemmingAnalyzer(language: SuggestLanguage): Analyzer {
-  const stemmer = newStemmer(language === 'nl' ? 'dutch' : 'english');
+  if (!stemmers) {
+    throw new Error('loadStemmers() first');
+  }
+  const stemmer = stemmers.newStemmer(language === 'nl' ? 'dutch' : 'english');
   // A vocabulary is small next to the text: each word is stemmed once.
   const stems = new Map<string, string>();
   const stem = (w: string): string => {

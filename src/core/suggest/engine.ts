@@ -6,7 +6,7 @@ import type { Disposable } from '../events';
 import type { Coding } from '../model';
 import type { Study, StudyChange } from '../study';
 import { isCounted } from '../counting';
-import { analyzer, suggestLanguage } from './analyzer';
+import { analyzer, loadStemmers, suggestLanguage } from './analyzer';
 import { SuggestModel } from './model';
 import type { RankOptions, Suggestion } from './model';
 import type { IndexedPassage } from './passageIndex';
@@ -26,6 +26,12 @@ export class StudySuggester implements Disposable {
     return this.model !== undefined;
   }
 
+  /** Loads what the model needs and builds it: before the first {@link suggest}. */
+  async prepare(): Promise<void> {
+    await loadStemmers();
+    this.ensure();
+  }
+
   /** The codes for a passage, best first; `skipCoding` keeps that coding from voting for itself. */
   suggest(text: string, options: RankOptions & { readonly skipCoding?: string } = {}): Suggestion[] {
     const skipCoding = options.skipCoding;
@@ -34,7 +40,7 @@ export class StudySuggester implements Disposable {
     return model.rank(this.study, text, { ...options, skip }).filter((s) => this.study.code(s.code) !== undefined);
   }
 
-  /** The model, built now if it was not yet. */
+  /** The model, built now if it was not yet (after {@link prepare} once). */
   ensure(): SuggestModel {
     if (!this.model) {
       const model = new SuggestModel(

@@ -7,7 +7,7 @@
 import type { Coding } from '../model';
 import type { Study } from '../study';
 import { isCounted } from '../counting';
-import { analyzer, suggestLanguage } from './analyzer';
+import { analyzer, loadStemmers, suggestLanguage } from './analyzer';
 import type { Analyzer } from './analyzer';
 import { K, SuggestModel, levelMap } from './model';
 import type { SuggestLevel } from './model';
@@ -46,7 +46,8 @@ class Tally {
 }
 
 /** Leave-one-transcript-out evaluation of the engine and the baselines on the study's codings. */
-export function evaluate(study: Study, level: SuggestLevel = 'leaf'): Evaluation {
+export async function evaluate(study: Study, level: SuggestLevel = 'leaf'): Promise<Evaluation> {
+  await loadStemmers();
   const map = levelMap(study, level);
   const codings = [...study.allCodings()].filter((c) => isCounted(study, c) && c.codes.some((k) => map.has(k)));
   const model = new SuggestModel(

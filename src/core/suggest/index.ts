@@ -1,5 +1,5 @@
 export type { Analyzer, SuggestLanguage } from './analyzer';
-export { analyzer, suggestLanguage, words } from './analyzer';
+export { analyzer, loadStemmers, suggestLanguage, words } from './analyzer';
 export type { Codebook, RankOptions, Suggestion, SuggestLevel } from './model';
 export { SuggestModel, levelMap } from './model';
 export { PassageIndex } from './passageIndex';

@@ -251,6 +251,9 @@ function suggestion(codebook: Codebook, code: string, score: number, e: Evidence
   if (e && e.definition > 0 && e.name === 0) {
     reasons.push(l10n.t('definition match'));
   }
+  if (e && reasons.length === 0 && e.profile > 0) {
+    reasons.push(l10n.t('words of passages coded {0}', name));
+  }
   return {
     code,
     score,
