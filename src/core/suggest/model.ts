@@ -120,7 +120,7 @@ export class SuggestModel {
   /** The codes for a passage, best first (see the module comment). */
   rank(codebook: Codebook, text: string, options: RankOptions = {}): Suggestion[] {
     const level = options.level ?? 'leaf';
-    const map = levelMap(codebook, level);
+    const map = this.levelMapOf(codebook, level);
     const terms = this.analyzer.terms(text);
     const evidence = new Map<string, Evidence>();
     const of = (code: string): Evidence => {
@@ -168,7 +168,14 @@ export class SuggestModel {
       }
     }
     const passages = this.index.size || 1;
-    const scored: Suggestion[] = [];
+    const levelFrequency = new Map<string, number>();
+    for (const [c, f] of this.frequency) {
+      const target = map.get(c);
+      if (target !== undefined) {
+        levelFrequency.set(target, (levelFrequency.get(target) ?? 0) + f);
+      }
+    }
+    const scored: Array<{ code: string; score: number; e: Evidence | undefined }> = [];
     const targets = new Set(map.values());
     for (const code of targets) {
       if (options.exclude?.has(code)) {
@@ -178,24 +185,29 @@ export class SuggestModel {
       if (!e && !options.all) {
         continue;
       }
-      const prior = (this.levelFrequency(code, map) / passages) * PRIOR_WEIGHT;
+      const prior = ((levelFrequency.get(code) ?? 0) / passages) * PRIOR_WEIGHT;
       const share = e && total > 0 ? e.vote / total : 0;
       const score =
         share + PROFILE_WEIGHT * (e?.profile ?? 0) + NAME_WEIGHT * (e?.name ?? 0) + DEFINITION_WEIGHT * (e?.definition ?? 0) + prior;
-      scored.push(suggestion(codebook, code, score, e));
+      scored.push({ code, score, e });
     }
     scored.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return options.limit === undefined ? scored : scored.slice(0, options.limit);
+    // Reasons are worded only for what is returned.
+    return (options.limit === undefined ? scored : scored.slice(0, options.limit)).map((s) => suggestion(codebook, s.code, s.score, s.e));
   }
 
-  private levelFrequency(code: string, map: ReadonlyMap<string, string>): number {
-    let n = 0;
-    for (const [c, f] of this.frequency) {
-      if (map.get(c) === code) {
-        n += f;
-      }
+  private levelMaps: { codes: readonly Code[]; maps: Map<SuggestLevel, Map<string, string>> } | undefined;
+
+  private levelMapOf(codebook: Codebook, level: SuggestLevel): Map<string, string> {
+    if (this.levelMaps?.codes !== codebook.codes) {
+      this.levelMaps = { codes: codebook.codes, maps: new Map() };
     }
-    return n;
+    let map = this.levelMaps.maps.get(level);
+    if (!map) {
+      map = levelMap(codebook, level);
+      this.levelMaps.maps.set(level, map);
+    }
+    return map;
   }
 
   /** The codes' name and definition stems, made again only when the codebook changed. */
