@@ -25,6 +25,7 @@ import { methodFeature } from './method';
 import { welcomeFeature } from './welcome';
 import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
+import { suggestFeature } from './suggest';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   use(methodFeature);
   use(welcomeFeature);
   const margin = use(marginFeature);
+  use(suggestFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {

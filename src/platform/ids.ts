@@ -71,6 +71,10 @@ export const Command = {
   openWalkthrough: 'codeboom.openWalkthrough',
   toggleInlineLabels: 'codeboom.toggleInlineLabels',
   showCodingMargin: 'codeboom.showCodingMargin',
+  suggestTranscript: 'codeboom.suggestTranscript',
+  suggestionsAccept: 'codeboom.suggestions.accept',
+  suggestionsReject: 'codeboom.suggestions.reject',
+  suggestionsAcceptAbove: 'codeboom.suggestions.acceptAbove',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
@@ -94,4 +98,5 @@ export const ViewId = {
   quotations: 'codeboom.quotations',
   transcripts: 'codeboom.transcripts',
   factors: 'codeboom.factors',
+  suggestions: 'codeboom.suggestions',
 } as const;

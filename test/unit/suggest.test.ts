@@ -4,7 +4,18 @@ import fc from 'fast-check';
 import { Study } from '../../src/core/study';
 import { emptyProject } from '../../src/core/model';
 import type { Code, Coding, ProjectData, TranscriptDocument } from '../../src/core/model';
-import { SuggestModel, analyzer, evaluate, loadStemmers, suggestLanguage, suggesterFor, words } from '../../src/core/suggest';
+import {
+  SuggestModel,
+  analyzer,
+  evaluate,
+  loadStemmers,
+  proposalKey,
+  proposeCodings,
+  respondentTurns,
+  suggestLanguage,
+  suggesterFor,
+  words,
+} from '../../src/core/suggest';
 import { StudyStore } from '../../src/core/store';
 import { NodeFileSystem } from '../../src/node/nodeFileSystem';
 import { run } from './cliRun';
@@ -249,5 +260,51 @@ describe('codeboom suggest', () => {
       const r = await run(...argv);
       assert.deepStrictEqual([r.code, message.test(r.err)], [2, true], r.err);
     }
+  });
+});
+
+describe('code suggestions: proposals for a transcript', () => {
+  const text = [
+    '# Interview',
+    '',
+    '**Interviewer:** Hoe werden de pilots betaald?',
+    '',
+    '**Respondent A:** [00:01:02] Uit potjes van de regio, er was geen budget.',
+    '',
+    '**Respondent A:** Ik kon bouwen op de collega’s in het kernteam.',
+    '',
+    '**Respondent A:** Het weer was mooi.',
+  ].join('\n');
+
+  it('finds the respondents’ turns without the label, time marker or the interviewer', () => {
+    const turns = respondentTurns(text, 0).map((t) => text.slice(t.start, t.end));
+    assert.deepStrictEqual(turns, [
+      'Uit potjes van de regio, er was geen budget.',
+      'Ik kon bouwen op de collega’s in het kernteam.',
+      'Het weer was mooi.',
+    ]);
+  });
+
+  it('proposes the best code per uncoded turn, skips coded turns and rejected proposals', () => {
+    const study = handMade();
+    const s = suggesterFor(study);
+    const first = proposeCodings(study, s, 'c.md', text);
+    assert.deepStrictEqual(
+      first.map((p) => [p.passage.slice(0, 12), p.code]),
+      [
+        ['Uit potjes v', 'budget'],
+        ['Ik kon bouwe', 'trust'],
+      ],
+      'nothing for a turn like no coded passage',
+    );
+    assert.ok(first.every((p) => p.confidence > 0 && p.confidence <= 1 && p.reason));
+    const [budget, trust] = first;
+    study.transact('code', [
+      { kind: 'addCoding', coding: coding('c.md', ['budget'], budget.passage, { start: budget.start, end: budget.end }) },
+    ]);
+    const rejected = new Set([proposalKey('c.md', trust.passage, 'trust')]);
+    const second = proposeCodings(study, s, 'c.md', text, { rejected });
+    assert.ok(!second.some((p) => p.start === budget.start), 'a coded turn is not proposed');
+    assert.ok(!second.some((p) => p.code === 'trust'), 'a rejected proposal is not made again');
   });
 });

@@ -7,3 +7,5 @@ export type { IndexedPassage, Neighbour } from './passageIndex';
 export { StudySuggester, suggesterFor } from './engine';
 export type { Evaluation, Scores } from './evaluate';
 export { evaluate } from './evaluate';
+export type { Proposal, ProposeOptions } from './proposals';
+export { proposalKey, proposeCodings, respondentTurns } from './proposals';
