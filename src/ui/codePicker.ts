@@ -136,6 +136,11 @@ export async function pickCodes(study: Study, icons: ColorIcons, options: PickOp
   };
   const ticked = new Map<string, CodeItem>();
   qp.items = initialItems();
+  // Enter takes the first item: the best suggestion when there is one.
+  const firstItem = qp.items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+  if (firstItem) {
+    qp.activeItems = [firstItem];
+  }
   qp.onDidChangeSelection((sel) => {
     // Remember ticks across searches (VS Code forgets items that are replaced).
     for (const i of qp.items) {
