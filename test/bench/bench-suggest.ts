@@ -15,6 +15,7 @@ import type { Coding } from '../../src/core/model';
 import type { Row } from './bench';
 import { stats, time } from './bench';
 import { rng } from './generate';
+import { scrumStudy } from './scrumStudy';
 
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
 
@@ -39,6 +40,12 @@ export default async function benchSuggest(ctx: { study: Study }): Promise<Row[]
     study.transact('bench', [{ kind: 'addCoding', coding: c }]);
     suggester.ensure();
   });
+  const model = suggester.ensure();
+  const alone = await time(200, () => {
+    const c: Coding = { ...all[Math.floor(random() * all.length)], id: `bench-alone-${i++}` };
+    model.addCoding(c);
+    model.removeCoding(c.id);
+  });
   suggester.dispose();
   const rows: Row[] = [
     row(
@@ -52,6 +59,15 @@ export default async function benchSuggest(ctx: { study: Study }): Promise<Row[]
     ),
     row('suggest.build', `build the suggestion model on first use (${n} codings)`, build, 'ms', undefined, 'lazy; < 2 s', 2000),
     row(
+      'suggest.model',
+      `the model alone: add and remove one coding (${n} codings)`,
+      alone,
+      'ms',
+      { name: 'fresh build', samples: build },
+      '< 1 ms',
+      1,
+    ),
+    row(
       'suggest.update',
       `one new coding reaches the model (${n} codings)`,
       change,
@@ -63,12 +79,25 @@ export default async function benchSuggest(ctx: { study: Study }): Promise<Row[]
     ),
   ];
   const { study: sample } = await StudyStore.open(new NodeFileSystem(SAMPLE));
+  const scrum = scrumStudy();
+  const studies: Array<[string, Study]> = [
+    ['sample study', sample],
+    ...(scrum ? [['reference Scrum study (real coding)', scrum] as [string, Study]] : []),
+  ];
+  for (const [name, evaluated] of studies) {
+    rows.push(...(await accuracyRows(name, evaluated)));
+  }
+  return rows;
+}
+
+async function accuracyRows(name: string, study: Study): Promise<Row[]> {
+  const rows: Row[] = [];
   for (const level of ['top', 'leaf'] as const) {
-    const e = await evaluate(sample, level);
+    const e = await evaluate(study, level);
     const pct = (x: number) => Math.round(x * 1000) / 10;
     rows.push({
-      id: `suggest.accuracy.${level}`,
-      measure: `suggestion hit@1, level ${level}, sample study leave-one-transcript-out (${e.passages} passages; hit@3 ${pct(e.hit3)}%, MRR ${e.mrr.toFixed(3)}; most frequent code hit@1 ${pct(e.baselines.frequent.hit1)}%)`,
+      id: `suggest.accuracy.${name.startsWith('sample') ? '' : 'scrum.'}${level}`,
+      measure: `suggestion hit@1, level ${level}, ${name}, leave-one-transcript-out (${e.passages} passages; hit@3 ${pct(e.hit3)}%, MRR ${e.mrr.toFixed(3)}; most frequent code hit@1 ${pct(e.baselines.frequent.hit1)}%)`,
       median: pct(e.hit1),
       p95: pct(e.hit1),
       unit: '%',
