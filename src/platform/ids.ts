@@ -74,6 +74,7 @@ export const Command = {
   suggestTranscript: 'codeboom.suggestTranscript',
   suggestionsAccept: 'codeboom.suggestions.accept',
   suggestionsReject: 'codeboom.suggestions.reject',
+  suggestionsChangeCode: 'codeboom.suggestions.changeCode',
   suggestionsAcceptAbove: 'codeboom.suggestions.acceptAbove',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -11,10 +11,12 @@ import { Disposable } from '../platform/lifecycle';
 import { registerCommand } from '../platform/commands';
 import { Command, ViewId } from '../platform/ids';
 import { applyCodes } from '../core/coding';
-import { proposeCodings, suggesterFor } from '../core/suggest';
+import { proposalKey, proposeCodings, suggesterFor } from '../core/suggest';
 import type { Proposal } from '../core/suggest';
 import type { Operation } from '../core/study';
 import type { StudyService } from '../study/studyService';
+import type { ColorIcons } from '../ui/colorIcons';
+import { pickCodes } from '../ui/codePicker';
 
 const REJECTED_KEY = 'codeboom.rejectedSuggestions';
 
@@ -65,6 +67,7 @@ export class SuggestFeature extends Disposable {
   constructor(
     private readonly service: StudyService,
     private readonly state: vscode.Memento,
+    private readonly icons: ColorIcons,
   ) {
     super();
     this.list = this._register(new ReviewList(service));
@@ -72,6 +75,7 @@ export class SuggestFeature extends Disposable {
     this._register(registerCommand(Command.suggestTranscript, (args?: SuggestTranscriptArgs) => this.suggest(args)));
     this._register(registerCommand(Command.suggestionsAccept, (t?: Target) => this.accept(this.targets(t))));
     this._register(registerCommand(Command.suggestionsReject, (t?: Target) => this.reject(this.targets(t))));
+    this._register(registerCommand(Command.suggestionsChangeCode, (p?: Proposal, code?: string) => this.changeCode(p, code)));
     this._register(registerCommand(Command.suggestionsAcceptAbove, (min?: number) => this.acceptAbove(min)));
     this._register(service.onDidChangeStudy(() => this.list.set([])));
   }
@@ -140,6 +144,37 @@ export class SuggestFeature extends Disposable {
     this.list.set(this.list.items.filter((p) => !keys.has(p.key)));
   }
 
+  /** Another code for a proposal (picked, or given), still to be accepted. */
+  async changeCode(p: Proposal | undefined, code?: string): Promise<Proposal | undefined> {
+    const study = this.service.study;
+    const target = p ?? this.view.selection[0];
+    if (!study || !target) {
+      return undefined;
+    }
+    let next = code;
+    if (next === undefined) {
+      const picked = await pickCodes(study, this.icons, {
+        title: vscode.l10n.t('Which code for this passage?'),
+        passage: target.passage,
+        canCreate: false,
+        canPickMany: false,
+      });
+      next = picked?.codes[0];
+    }
+    if (next === undefined || !study.code(next)) {
+      return undefined;
+    }
+    const changed: Proposal = {
+      ...target,
+      key: proposalKey(target.doc, target.passage, next),
+      code: next,
+      confidence: 1,
+      reason: vscode.l10n.t('chosen by you'),
+    };
+    this.list.set(this.list.items.map((x) => (x.key === target.key ? changed : x)));
+    return changed;
+  }
+
   async acceptAbove(min?: number): Promise<number> {
     let threshold = min;
     if (threshold === undefined) {
@@ -158,4 +193,4 @@ export class SuggestFeature extends Disposable {
 }
 
 export const suggestFeature: Feature<SuggestFeature> = (ctx: FeatureContext) =>
-  new SuggestFeature(ctx.service, ctx.extension.workspaceState);
+  new SuggestFeature(ctx.service, ctx.extension.workspaceState, ctx.icons);

@@ -63,6 +63,11 @@ describe('code suggestions (real extension host)', () => {
     await vscode.commands.executeCommand('codeboom.suggestions.reject', { keys: [proposals[0].key] });
     const again = (await vscode.commands.executeCommand('codeboom.suggestTranscript', { doc, minConfidence: 0.1 })) as Proposal[];
     assert.ok(!again.some((p) => p.key === proposals[0].key), 'a rejected proposal is not made again');
+    // Change the code of one proposal: it is then proposed with the code chosen, at full confidence.
+    const other = study.codes.find((c) => c.id !== again[0].code)!;
+    const changed = (await vscode.commands.executeCommand('codeboom.suggestions.changeCode', again[0], other.id)) as Proposal;
+    assert.deepStrictEqual([changed.code, changed.confidence, changed.passage], [other.id, 1, again[0].passage]);
+    again[0] = changed;
     const before = study.codingsOf(doc).length;
     const threshold = 0.1;
     const expected = again.filter((p) => p.confidence >= threshold).length;
@@ -71,6 +76,10 @@ describe('code suggestions (real extension host)', () => {
     const made = study.codingsOf(doc);
     assert.strictEqual(made.length, before + expected);
     assert.ok(made.every((c) => c.memo === 'suggested' && c.coder === service.activeCoder.id));
+    assert.ok(
+      made.some((c) => c.start === changed.start && c.codes[0] === other.id),
+      'the changed code is the one coded',
+    );
     study.undo();
     assert.strictEqual(study.codingsOf(doc).length, before, 'one undo takes the whole batch back');
     study.undo();
