@@ -41,6 +41,15 @@ const lazyDocx = {
   },
 };
 
+// The Snowball stemmers (all languages in one file, ~340 KB minified) likewise: dist/snowball.js,
+// imported on the first code suggestion (src/core/suggest/analyzer.ts).
+const lazySnowball = {
+  name: 'lazy-snowball',
+  setup(build) {
+    build.onResolve({ filter: /^snowball-stemmers$/ }, () => ({ path: './snowball.js', external: true }));
+  },
+};
+
 const builds = [
   {
     ...common,
@@ -50,6 +59,14 @@ const builds = [
     format: 'cjs',
     target: 'node20',
     mainFields: ['main', 'module'],
+  },
+  {
+    ...common,
+    entryPoints: ['scripts/snowball-entry.cjs'],
+    outfile: 'dist/snowball.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
   },
   {
     ...common,
@@ -78,7 +95,7 @@ const builds = [
     target: 'node20',
     external: ['vscode'],
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel, lazyMammoth, lazyDocx],
+    plugins: [lazyExcel, lazyMammoth, lazyDocx, lazySnowball],
   },
 ];
 if (existsSync('src/cli/bin.ts')) {
@@ -90,7 +107,7 @@ if (existsSync('src/cli/bin.ts')) {
     format: 'cjs',
     target: 'node20',
     mainFields: ['module', 'main'],
-    plugins: [lazyExcel, lazyMammoth, lazyDocx],
+    plugins: [lazyExcel, lazyMammoth, lazyDocx, lazySnowball],
     banner: { js: '#!/usr/bin/env node' },
   });
 }

@@ -26,6 +26,7 @@ import { welcomeFeature } from './welcome';
 import type { WelcomeFeature } from './welcome';
 import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
+import { suggestFeature } from './suggest';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
@@ -80,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const margin = use(marginFeature);
   use(privacyFeature);
   use(teamFeature);
+  use(suggestFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {

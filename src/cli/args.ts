@@ -21,6 +21,7 @@ export const COMMAND_FLAGS = {
   stats: ['json'],
   export: ['force', 'no-pseudonyms'],
   import: ['separate'],
+  suggest: ['evaluate'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 const FLAGS: ReadonlySet<string> = new Set(Object.values(COMMAND_FLAGS).flat());

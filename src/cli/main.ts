@@ -32,6 +32,7 @@ import { checkPseudonymsCommand, confidentialGate, memberCheckCommand, writeWith
 import { withOverrideHeader } from '../core/pseudonyms';
 import { mergeDriver, setupGitCommand, warnGitSetup } from './mergeDriver';
 import { mvCommand } from './mv';
+import { SUGGEST_USAGE, suggestCommand } from './suggest';
 
 const USAGE = `codeboom — qualitative coding studies on the command line
 
@@ -53,6 +54,9 @@ Usage:
                                           by the extension's Set Up Git for This Study); exit 1: a conflict
   codeboom mv <old> <new> [--study DIR]   rename or move a transcript or folder; its codings follow
   codeboom setup-git [study]              write .gitattributes and the repository's merge.codeboom.driver
+  codeboom suggest <study> --evaluate [--json] [--level top|leaf]
+                                          how often the code suggestions are right (leave-one-transcript-out,
+                                          with baselines); --text "passage" suggests codes for a passage
   codeboom help [export|import]
 
 [study] is the folder with codeboom.json (default: the current folder).
@@ -201,7 +205,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (command === undefined || command === 'help' || options['help'] === true) {
       const topic = command === 'help' ? rest[0] : command;
-      io.out(topic === 'export' ? exportHelp() : topic === 'import' ? IMPORT_USAGE : USAGE);
+      io.out(topic === 'export' ? exportHelp() : topic === 'import' ? IMPORT_USAGE : topic === 'suggest' ? SUGGEST_USAGE : USAGE);
       return 0;
     }
     switch (command) {
@@ -221,6 +225,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
         return await mvCommand(rest, options, io);
       case 'setup-git':
         return await setupGitCommand(rest, options, io);
+      case 'suggest':
+        return await suggestCommand(rest, options, io);
       default:
         throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
     }

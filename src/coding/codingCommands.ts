@@ -98,6 +98,7 @@ export class CodingCommands extends Disposable {
       const picked = await pickCodes(study, this.icons, {
         title: t.spans.length > 1 ? vscode.l10n.t('Code {0} passages', t.spans.length) : vscode.l10n.t('Code the selected passage'),
         suggestions: suggestCodes(study, selected),
+        passage: selected,
         recent: this.recent,
       });
       if (!picked) {
@@ -252,6 +253,8 @@ export class CodingCommands extends Disposable {
       const picked = await pickCodes(study, this.icons, {
         title: vscode.l10n.t('Replace the codes of this passage ({0})', coding.codes.map((id) => study.code(id)?.name ?? id).join(', ')),
         suggestions: suggestCodes(study, coding.quote),
+        passage: coding.quote,
+        passageCoding: coding.id,
         recent: this.recent,
       });
       if (!picked) {

@@ -82,6 +82,11 @@ export const Command = {
   nextCoding: 'codeboom.nextCoding',
   previousCoding: 'codeboom.previousCoding',
   nextUncodedAnswer: 'codeboom.nextUncodedAnswer',
+  suggestTranscript: 'codeboom.suggestTranscript',
+  suggestionsAccept: 'codeboom.suggestions.accept',
+  suggestionsReject: 'codeboom.suggestions.reject',
+  suggestionsChangeCode: 'codeboom.suggestions.changeCode',
+  suggestionsAcceptAbove: 'codeboom.suggestions.acceptAbove',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
@@ -107,4 +112,5 @@ export const ViewId = {
   quotations: 'codeboom.quotations',
   transcripts: 'codeboom.transcripts',
   factors: 'codeboom.factors',
+  suggestions: 'codeboom.suggestions',
 } as const;

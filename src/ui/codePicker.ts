@@ -3,6 +3,8 @@ import Fuse from 'fuse.js';
 import type { Code } from '../core/model';
 import type { Study } from '../core/study';
 import type { ColorIcons } from './colorIcons';
+import { suggesterFor } from '../core/suggest';
+import type { Suggestion } from '../core/suggest';
 
 export interface PickedCodes {
   /** Existing codes chosen. */
@@ -19,6 +21,10 @@ interface CodeItem extends vscode.QuickPickItem {
 export interface PickOptions {
   readonly title: string;
   readonly suggestions?: readonly Code[];
+  /** The selected text: the engine (src/core/suggest) ranks the "Suggested for this passage" group by it. */
+  readonly passage?: string;
+  /** The coding being recoded: it does not vote for its own codes. */
+  readonly passageCoding?: string;
   readonly recent?: readonly string[];
   readonly canCreate?: boolean;
   readonly canPickMany?: boolean;
@@ -48,9 +54,37 @@ function parentPath(study: Study, code: Code): string {
     .join(' › ');
 }
 
+const SUGGESTED = 5;
+
+/**
+ * The suggestions for a passage, best first: the engine's (similar coded passages, name and
+ * definition match), else the plain name match given. The engine is built on the first call.
+ */
+export async function passageSuggestions(
+  study: Study,
+  passage: string,
+  passageCoding?: string,
+): Promise<Array<{ code: Code; suggestion: Suggestion }>> {
+  const suggester = suggesterFor(study);
+  await suggester.prepare();
+  return suggester.suggest(passage, { limit: SUGGESTED, skipCoding: passageCoding }).flatMap((suggestion) => {
+    const code = study.code(suggestion.code);
+    return code ? [{ code, suggestion }] : [];
+  });
+}
+
+/** The item's detail: why, and the most similar coded passage. */
+export function suggestionDetail(s: Suggestion): string {
+  const quote = s.example?.quote.replace(/\s+/g, ' ').trim();
+  const short = quote && quote.length > 90 ? `${quote.slice(0, 89)}…` : quote;
+  return short ? `${s.reason} — “${short}”` : s.reason;
+}
+
 /** Code paths with their colours; suggestions, then recently used, then the tree. */
 export async function pickCodes(study: Study, icons: ColorIcons, options: PickOptions): Promise<PickedCodes | undefined> {
   await icons.prepare(study.codes.map((c) => c.color));
+  const engine = options.passage?.trim() ? await passageSuggestions(study, options.passage, options.passageCoding).catch(() => []) : [];
+  const details = new Map(engine.map((e) => [e.code.id, suggestionDetail(e.suggestion)]));
   const qp = vscode.window.createQuickPick<CodeItem>();
   qp.title = options.title;
   qp.placeholder = vscode.l10n.t('Find a code or type a new name; tick several with Space; Enter applies');
@@ -58,10 +92,10 @@ export async function pickCodes(study: Study, icons: ColorIcons, options: PickOp
   qp.matchOnDescription = true;
   const fuse = createCodeSearch(study);
   const exclude = options.exclude ?? new Set<string>();
-  const item = (code: Code, reason?: string): CodeItem => ({
+  const item = (code: Code, reason?: string, detail?: string): CodeItem => ({
     label: code.name,
     description: [parentPath(study, code), reason].filter(Boolean).join(' · '),
-    detail: undefined,
+    detail,
     iconPath: icons.icon(code.color),
     code,
     alwaysShow: true,
@@ -69,16 +103,16 @@ export async function pickCodes(study: Study, icons: ColorIcons, options: PickOp
   const initialItems = (): CodeItem[] => {
     const items: CodeItem[] = [];
     const seen = new Set<string>();
-    const push = (code: Code | undefined, reason?: string) => {
+    const push = (code: Code | undefined, reason?: string, detail?: string) => {
       if (code && !seen.has(code.id) && !exclude.has(code.id)) {
         seen.add(code.id);
-        items.push(item(code, reason));
+        items.push(item(code, reason, detail));
       }
     };
-    const sug = options.suggestions ?? [];
+    const sug = engine.length ? engine.map((e) => e.code) : (options.suggestions ?? []);
     if (sug.length) {
       items.push({ label: vscode.l10n.t('Suggested for this passage'), kind: vscode.QuickPickItemKind.Separator });
-      sug.forEach((c) => push(c));
+      sug.forEach((c) => push(c, undefined, details.get(c.id)));
     }
     const recent = (options.recent ?? []).map((id) => study.code(id)).filter((c): c is Code => !!c && !seen.has(c.id));
     if (recent.length) {
@@ -102,6 +136,11 @@ export async function pickCodes(study: Study, icons: ColorIcons, options: PickOp
   };
   const ticked = new Map<string, CodeItem>();
   qp.items = initialItems();
+  // Enter takes the first item: the best suggestion when there is one.
+  const firstItem = qp.items.find((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+  if (firstItem) {
+    qp.activeItems = [firstItem];
+  }
   qp.onDidChangeSelection((sel) => {
     // Remember ticks across searches (VS Code forgets items that are replaced).
     for (const i of qp.items) {

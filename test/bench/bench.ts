@@ -246,7 +246,7 @@ const measures: Record<string, Measure> = {
 
 export async function optionalMeasures(ctx: Context): Promise<Row[]> {
   const rows: Row[] = [];
-  for (const file of ['./bench-matrix', './bench-tree', './bench-margin']) {
+  for (const file of ['./bench-matrix', './bench-tree', './bench-margin', './bench-suggest']) {
     const p = path.join(__dirname, file + '.js');
     if (fs.existsSync(p)) {
       const mod = (await import(p)) as { default: (c: { study: Study; dir: string }) => Promise<Row[]> };

@@ -35,7 +35,7 @@ describe('CLI arguments: flags take no value', () => {
 
   it('every flag of every command, before any word, leaves the word positional; other options take it', () => {
     const flags = [...new Set(Object.values(COMMAND_FLAGS).flat())];
-    assert.deepStrictEqual(flags.sort(), ['force', 'help', 'json', 'no-pseudonyms', 'separate']);
+    assert.deepStrictEqual(flags.sort(), ['evaluate', 'force', 'help', 'json', 'no-pseudonyms', 'separate']);
     const word = fc.stringMatching(/^[a-z0-9./][a-z0-9./-]{0,8}$/);
     const option = fc.oneof(fc.constantFrom(...flags), fc.constantFrom('out', 'rows', 'lang', 'format', 'date'));
     fc.assert(
