@@ -371,7 +371,7 @@ describe('code tree and sidebar views (real extension host)', () => {
     // the report holds the counted quotations; orphaned ones are left out with a note (core/counting)
     assert.strictEqual(md.split('\n> ').length - 1 >= all.filter((c) => isCounted(study, c)).length, true);
     const left = uncountedOf(study, all);
-    assert.strictEqual(md.includes('are not counted'), left > 0, `${left} uncounted`);
+    assert.strictEqual(/(is|are) not counted/.test(md), left > 0, `${left} uncounted`);
     assert.ok(md.includes(study.sourceLabel(q.doc)));
     await vscode.commands.executeCommand('codeboom.quotations.toggleSubcodes', false);
   });
