@@ -5,7 +5,7 @@ import type { MarginHostMessage, MarginModel, MarginStrings, MarginWebviewMessag
 import { MarginWebviewMessageSchema } from '../../webview/margin/protocol';
 import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 import { webviewPage } from '../platform/webviewHtml';
-import { calibrateRow, marginContent, wrapRows } from './model';
+import { calibrateRow, marginContent, rowFraction, rowStarts, wrapRows } from './model';
 
 /** After the margin scrolled the editor, the editor's own scroll events are the echo, not news. */
 const ECHO_MS = 150;
@@ -23,11 +23,11 @@ function strings(): MarginStrings {
 
 /**
  * A position as a fractional line: where the editor's top is inside a long wrapped line (its
- * visible range starts at the first character of the first row it shows).
+ * visible range starts at the first character of the first row it shows), by the same word wrap
+ * the margin gives the lines' rows.
  */
-function fractionalLine(document: vscode.TextDocument, at: vscode.Position): number {
-  const length = document.lineAt(at.line).text.length;
-  return at.line + (length > 0 ? Math.min(at.character / length, 0.999) : 0);
+function fractionalLine(document: vscode.TextDocument, at: vscode.Position, perRow: number | undefined): number {
+  return at.line + Math.min(rowFraction(document.lineAt(at.line).text, at.character, perRow), 0.999);
 }
 
 /** Characters per row of an editor wrapping at its viewport, until what it shows tells better. */
@@ -48,6 +48,8 @@ export class MarginPanel extends Disposable {
   /** Rows the margin shows (its 'viewport' message), and the characters per row learnt from the editor. */
   private viewportRows = 0;
   private perRow = DEFAULT_PER_ROW;
+  /** Where the editor wraps as the last model said (undefined: it does not). */
+  private wrapAt: number | undefined;
   /** What the last model sent showed (doc, rows, brackets), to skip sending the same again. */
   private lastKey = '';
   private disposed = false;
@@ -194,7 +196,7 @@ export class MarginPanel extends Disposable {
 
   private topLine(): number {
     const start = this.editor?.visibleRanges[0]?.start;
-    return this.editor && start ? fractionalLine(this.editor.document, start) : 0;
+    return this.editor && start ? fractionalLine(this.editor.document, start, this.wrapAt) : 0;
   }
 
   private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
@@ -202,7 +204,7 @@ export class MarginPanel extends Disposable {
       return;
     }
     const start = e.visibleRanges[0]?.start;
-    this.post({ type: 'scroll', line: start ? fractionalLine(e.textEditor.document, start) : 0 });
+    this.post({ type: 'scroll', line: start ? fractionalLine(e.textEditor.document, start, this.wrapAt) : 0 });
   }
 
   private scrollEditor(line: number): void {
@@ -212,7 +214,9 @@ export class MarginPanel extends Disposable {
     }
     const at = Math.min(Math.floor(line), Math.max(0, editor.document.lineCount - 1));
     // into a wrapped line: the character as far into it as the margin is into the line's rows
-    const character = Math.floor((line - at) * editor.document.lineAt(at).text.length);
+    const text = editor.document.lineAt(at).text;
+    const rows = this.wrapAt ? rowStarts(text, this.wrapAt) : [0];
+    const character = rows[Math.min(rows.length - 1, Math.floor((line - at) * rows.length))];
     this.echoUntil = Date.now() + ECHO_MS;
     editor.revealRange(new vscode.Range(at, character, at, character), vscode.TextEditorRevealType.AtTop);
   }
@@ -226,10 +230,22 @@ export class MarginPanel extends Disposable {
       return undefined;
     }
     const document = editor.document;
-    const content = marginContent(study, doc, (offset) => document.positionAt(offset).line);
     const texts = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text);
-    const rows = wrapRows(texts, this.charactersPerRow(editor, texts));
-    return { type: 'model', doc, lineCount: document.lineCount, rows, ...content, top: this.topLine(), strings: strings() };
+    const perRow = this.charactersPerRow(editor, texts);
+    this.wrapAt = perRow;
+    const rows = wrapRows(texts, perRow);
+    const content = marginContent(
+      study,
+      doc,
+      (offset) => document.positionAt(offset).line,
+      (offset, end) => {
+        const at = document.positionAt(offset);
+        return at.line + rowFraction(texts[at.line], at.character, perRow, end);
+      },
+    );
+    // the breadcrumbs bar (22 px) stands above the editor's first row, not above the margin's
+    const inset = vscode.workspace.getConfiguration('breadcrumbs').get<boolean>('enabled', true) ? 22 : 0;
+    return { type: 'model', doc, lineCount: document.lineCount, rows, ...content, inset, top: this.topLine(), strings: strings() };
   }
 
   /**
@@ -249,7 +265,11 @@ export class MarginPanel extends Disposable {
     const shown = editor.visibleRanges[0];
     if (shown && this.viewportRows > 0) {
       // the editor is a little shorter than the margin (its breadcrumbs): one row less
-      const learnt = calibrateRow(lines.slice(shown.start.line, shown.end.line + 1), Math.floor(this.viewportRows) - 1);
+      // only the rows shown: the first line from the row at the top, the last up to the bottom
+      const visible = lines.slice(shown.start.line, shown.end.line + 1);
+      visible[visible.length - 1] = visible[visible.length - 1].slice(0, shown.end.character);
+      visible[0] = visible[0].slice(shown.start.character);
+      const learnt = calibrateRow(visible, Math.floor(this.viewportRows) - 1);
       this.perRow = learnt ?? this.perRow;
     }
     return this.perRow;

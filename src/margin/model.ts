@@ -17,7 +17,13 @@ export interface MarginContent {
  * The brackets of `doc`: one per coding that is not orphaned, over the lines from its start to its
  * end (a coding ending at the start of a line does not cover that line).
  */
-export function marginContent(study: Study, doc: string, lineAt: (offset: number) => number): MarginContent {
+export function marginContent(
+  study: Study,
+  doc: string,
+  lineAt: (offset: number) => number,
+  /** Where an offset is in the editor's wrapped rows, as a fractional line (end: the bottom of its row). */
+  placeAt?: (offset: number, end: boolean) => number,
+): MarginContent {
   const items: MarginItem[] = [];
   const looks = new Map<string, { label: string; title: string; color: string }>();
   const lookOf = (codes: readonly string[]) => {
@@ -34,7 +40,7 @@ export function marginContent(study: Study, doc: string, lineAt: (offset: number
     }
     return look;
   };
-  const byId = new Map<string, { label: string; title: string; color: string }>();
+  const byId = new Map<string, { label: string; title: string; color: string; top?: number; bottom?: number }>();
   for (const c of study.codingsOf(doc)) {
     if (c.orphaned) {
       continue;
@@ -42,7 +48,8 @@ export function marginContent(study: Study, doc: string, lineAt: (offset: number
     const startLine = lineAt(c.start);
     const endLine = Math.max(startLine, lineAt(Math.max(c.start, c.end - 1)));
     items.push({ id: c.id, startLine, endLine });
-    byId.set(c.id, lookOf(c.codes));
+    const look = lookOf(c.codes);
+    byId.set(c.id, placeAt ? { ...look, top: placeAt(c.start, false), bottom: placeAt(Math.max(c.start, c.end - 1), true) } : look);
   }
   const layout = layoutMargin(items);
   return {
@@ -64,26 +71,49 @@ export function marginContent(study: Study, doc: string, lineAt: (offset: number
  * and over a transcript of long answers the margin drifted several rows away from its passages.
  */
 export function lineRows(text: string, perRow: number): number {
+  return rowStarts(text, perRow).length;
+}
+
+/** The column at which each row of a wrapped line starts (the first is 0); see {@link lineRows}. */
+export function rowStarts(text: string, perRow: number): number[] {
+  const starts = [0];
   if (text.length <= perRow) {
-    return 1;
+    return starts;
   }
-  let rows = 1;
   let col = /^\s*/.exec(text)![0].length;
   const word = /(\S+)(\s*)/g;
   for (let m = word.exec(text); m; m = word.exec(text)) {
     let w = m[1].length;
+    let at = m.index;
     if (col > 0 && col + w > perRow) {
-      rows++;
+      starts.push(at);
       col = 0;
     }
     while (w > perRow) {
-      rows++;
+      at += perRow;
+      starts.push(at);
       w -= perRow;
     }
     // the spaces after a word hang at the end of its row; the next word starts the next one
     col += w + m[2].length;
   }
-  return rows;
+  return starts;
+}
+
+/**
+ * Where in a wrapped line a column is, as a fraction of the line's rows: the top of the row that
+ * holds it (`end`: the bottom of that row), so a bracket starts and ends with the rows of its passage.
+ */
+export function rowFraction(text: string, column: number, perRow: number | undefined, end = false): number {
+  if (!perRow || perRow <= 0) {
+    return end ? 1 : 0;
+  }
+  const starts = rowStarts(text, perRow);
+  let row = 0;
+  while (row + 1 < starts.length && starts[row + 1] <= column) {
+    row++;
+  }
+  return (row + (end ? 1 : 0)) / starts.length;
 }
 
 /**

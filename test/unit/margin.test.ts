@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { chipLabel, chipTextColor, layoutMargin, maxDepth } from '../../src/core/margin';
 import type { MarginItem } from '../../src/core/margin';
-import { calibrateRow, lineRows, wrapRows } from '../../src/margin/model';
+import { calibrateRow, lineRows, rowFraction, rowStarts, wrapRows } from '../../src/margin/model';
 
 const items = fc
   .array(
@@ -126,6 +126,29 @@ describe('margin: rows of wrapped lines', () => {
         const letters = text.replace(/\s/g, '').length;
         assert.ok(lineRows(text, w) >= Math.max(1, Math.ceil(letters / w)));
         assert.ok(lineRows(text, w + 1) <= lineRows(text, w), 'a wider row never needs more rows');
+      }),
+    );
+  });
+
+  it('places a column in the row that holds it, so a bracket spans the rows of its passage, not the whole paragraph', () => {
+    const text = 'aaaaaa bbbbbb cccccc';
+    assert.deepStrictEqual(rowStarts(text, 10), [0, 7, 14]);
+    assert.strictEqual(rowFraction(text, 8, 10), 1 / 3, 'bbbbbb is on the second of three rows');
+    assert.strictEqual(rowFraction(text, 8, 10, true), 2 / 3, 'and ends with it');
+    assert.strictEqual(rowFraction(text, 8, undefined), 0, 'without wrapping: the whole line');
+    assert.strictEqual(rowFraction(text, 8, undefined, true), 1);
+    fc.assert(
+      fc.property(words, fc.integer({ min: 5, max: 120 }), fc.nat(), fc.nat(), (t, w, i, j) => {
+        const starts = rowStarts(t, w);
+        assert.strictEqual(starts.length, lineRows(t, w));
+        assert.ok(
+          starts.every((c, k) => k === 0 || (c > starts[k - 1] && c < Math.max(1, t.length))),
+          'rows start inside the line, in order',
+        );
+        const [a, b] = [i % (t.length + 1), j % (t.length + 1)].sort((x, y) => x - y);
+        assert.ok(rowFraction(t, a, w) <= rowFraction(t, b, w), 'later columns are never higher up');
+        assert.ok(rowFraction(t, a, w) < rowFraction(t, a, w, true), 'a row has height');
+        assert.ok(rowFraction(t, b, w, true) <= 1);
       }),
     );
   });

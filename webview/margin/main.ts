@@ -45,8 +45,10 @@ function bracketNode(b: MarginBracketView, template: string): HTMLElement {
   node.title = b.title;
   node.setAttribute('aria-label', fmt(template, b.label, b.startLine + 1, b.endLine + 1));
   node.style.setProperty('--code', b.color);
-  node.style.top = `${starts[b.startLine] * LINE_PX + 1}px`;
-  node.style.height = `${(starts[b.endLine + 1] - starts[b.startLine]) * LINE_PX - 2}px`;
+  const top = b.top !== undefined ? lineToY(b.top) : starts[b.startLine] * LINE_PX;
+  const bottom = b.bottom !== undefined ? lineToY(b.bottom) : starts[b.endLine + 1] * LINE_PX;
+  node.style.top = `${inset + top + 1}px`;
+  node.style.height = `${Math.max(LINE_PX, bottom - top) - 2}px`;
   node.style.left = `${4 + b.column * COLUMN_PX}px`;
   node.style.width = `${COLUMN_PX - 4}px`;
   const label = document.createElement('span');
@@ -55,6 +57,9 @@ function bracketNode(b: MarginBracketView, template: string): HTMLElement {
   node.append(label);
   return node;
 }
+
+/** Pixels above the first row (the editor's breadcrumbs), from the model. */
+let inset = 0;
 
 /** Where each line starts, in rows (prefix sums of the model's rows; one more entry than lines). */
 let starts = new Float64Array([0, 1]);
@@ -103,6 +108,7 @@ function scrollTo(line: number): void {
 function render(msg: MarginModel): void {
   document.title = `${msg.strings.title} — ${msg.doc}`;
   content.replaceChildren();
+  inset = msg.inset ?? 0;
   setRows(msg.rows.length === msg.lineCount && msg.lineCount > 0 ? msg.rows : [1]);
   content.style.height = `${starts[starts.length - 1] * LINE_PX + scroller.clientHeight}px`;
   content.style.width = `${4 + Math.max(msg.columns, 1) * COLUMN_PX}px`;

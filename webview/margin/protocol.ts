@@ -38,6 +38,13 @@ export const MarginBracketSchema = z.object({
   startLine: line,
   endLine: line,
   column: count,
+  /**
+   * Where the passage starts and ends inside wrapped lines, as fractional lines (line + the share of
+   * its rows above the passage's first row; the bottom of its last row): the bracket spans the rows of
+   * the passage, not its whole paragraph. Without them, the whole lines.
+   */
+  top: z.optional(scrollLine),
+  bottom: z.optional(scrollLine),
   /** The code name, or the first and how many more ("mandaat +2"). */
   label: text(2000),
   /** Every code's path, for the tooltip. */
@@ -65,6 +72,8 @@ export const MarginHostMessageSchema = z.discriminatedUnion('type', [
     rows: z.array(z.int().check(z.minimum(1), z.maximum(100_000))).check(z.maxLength(10_000_000)),
     columns: count,
     brackets: z.array(MarginBracketSchema).check(z.maxLength(1_000_000)),
+    /** Pixels between the editor's top and its first row of text (the breadcrumbs bar), which the margin leaves free so its rows stand beside the editor's. */
+    inset: z.optional(z.int().check(z.minimum(0), z.maximum(200))),
     /** The editor's top line now, so the margin starts where the text is. */
     top: scrollLine,
     strings: MarginStringsSchema,
