@@ -6,20 +6,7 @@ import type { StudyFileKind } from '../core/store';
 
 /** The real path of a file that may not exist yet: its nearest existing ancestor resolved, the rest appended. */
 export async function realPathOf(file: string): Promise<string> {
-  const rest: string[] = [];
-  let at = path.resolve(file);
-  for (;;) {
-    try {
-      return path.join(await fsp.realpath(at), ...rest.reverse());
-    } catch {
-      const parent = path.dirname(at);
-      if (parent === at) {
-        return path.resolve(file);
-      }
-      rest.push(path.basename(at));
-      at = parent;
-    }
-  }
+  return realPathOfSync(file);
 }
 
 /** {@link realPathOf}, at once (one realpath call for a file that exists). */
