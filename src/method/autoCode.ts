@@ -119,11 +119,13 @@ export async function autoCode(
   const ops = autoCodeOps(study, texts, chosen, codes, service.activeCoder.id);
   study.transact(vscode.l10n.t('Auto-code {0}', counted(chosen.length, 'passage')), ops);
   void vscode.window.showInformationMessage(
-    vscode.l10n.t(
-      'Codeboom: coded {0} (one undo reverts them all). Backup of the codings before: {1}',
-      counted(ops.length, 'passage'),
-      backup,
-    ),
+    ops.length === 1
+      ? vscode.l10n.t('Codeboom: coded 1 passage (undo reverts it). Backup of the codings before: {0}', backup)
+      : vscode.l10n.t(
+          'Codeboom: coded {0} (one undo reverts them all). Backup of the codings before: {1}',
+          counted(ops.length, 'passage'),
+          backup,
+        ),
   );
   return { hits: hits.length, coded: ops.length, backup };
 }

@@ -172,7 +172,7 @@ function importTextSource(src: XmlElement, i: number, ctx: SourceContext, state:
   const mismatched = quotesNotFound(body, mapping, selectionEls);
   if (mismatched.length) {
     state.warnings.push(
-      `${name}: ${en(mismatched.length, 'coded passage does not start with the text its name quotes', 'coded passages do not start with the text their names quote')} (${mismatched.slice(0, 3).join('; ')}${mismatched.length > 3 ? '; …' : ''}); check them.`,
+      `${name}: ${en(mismatched.length, 'coded passage does not start with the text its name quotes', 'coded passages do not start with the text their names quote')} (${mismatched.slice(0, 3).join('; ')}${mismatched.length > 3 ? '; …' : ''}); ${mismatched.length === 1 ? 'check it' : 'check them'}.`,
     );
   }
   const transcript: Transcript = { path, text, uncodedMemos: [] };
