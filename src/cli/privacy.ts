@@ -37,6 +37,7 @@ import { UsageError, onlyOptions, stringOption, type Options } from './args';
 import { checkOutTarget } from './outTarget';
 import { ExportRefused } from '../core/exports/registry';
 import { openStudy, type Io } from './study';
+import { en } from '../core/plural';
 
 /** The key file's path: --key, else the study's `pseudonymKey`, else beside the study folder. */
 export function keyPath(studyDir: string, study: Study, options: Options): string {
@@ -93,9 +94,12 @@ export async function checkPseudonymsCommand(rest: readonly string[], options: O
   }
   const left = checkPseudonyms(list, texts);
   report(left, list, texts, io);
-  const checked = `${study.documents.length} transcripts, their codings, the codebook and memos${files.length ? `, ${files.length} file(s)` : ''}`;
+  const checked = `${en(study.documents.length, 'transcript', 'transcripts')}, their codings, the codebook and memos${files.length ? `, ${en(files.length, 'file', 'files')}` : ''}`;
   if (left.length > 0) {
-    io.err(`${left.length} listed name(s) remain in ${new Set(left.map((l) => l.path)).size} place(s) (checked ${checked}).`);
+    const places = new Set(left.map((l) => l.path)).size;
+    io.err(
+      `${left.length === 1 ? '1 listed name remains' : `${left.length} listed names remain`} in ${en(places, 'place', 'places')} (checked ${checked}).`,
+    );
     return 1;
   }
   io.err(`ok: none of the ${list.entries.length} listed names remains (checked ${checked}).`);
@@ -129,7 +133,7 @@ export async function confidentialGate(
   }
   throw new ExportRefused(
     list
-      ? `this study is confidential and ${left!.length} listed name(s) remain (codeboom check-pseudonyms shows where): pseudonymise first, or give --override REASON`
+      ? `this study is confidential and ${left!.length === 1 ? '1 listed name remains' : `${left!.length} listed names remain`} (codeboom check-pseudonyms shows where): pseudonymise first, or give --override REASON`
       : `this study is confidential and has no pseudonym list at ${key}: make one, or give --override REASON`,
   );
 }

@@ -9,8 +9,11 @@ import { Disposable } from '../platform/lifecycle';
 import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
 import { StudyError } from '../core/study';
+import { append } from '../core/port';
 import {
+  checkPseudonyms,
   describeLeft,
+  fileTexts,
   findCandidates,
   reversedList,
   selfMatchingEntries,
@@ -24,7 +27,7 @@ import {
   type PseudonymisationPlan,
 } from '../core/pseudonyms';
 import type { StudyService } from '../study/studyService';
-import { checkStudy, studyCheckTexts, studyKeyFile, studyPseudonymList } from '../study/pseudonymKey';
+import { studyCheckTexts, studyKeyFile, studyPseudonymList } from '../study/pseudonymKey';
 import { registerMemberCheck } from './memberCheck';
 import { applyPlan, makePlan, transcriptTexts, type ApplyResult } from './apply';
 
@@ -41,12 +44,16 @@ interface ApplyArgs {
 
 const obj = (a: unknown): Record<string, unknown> => (a && typeof a === 'object' ? (a as Record<string, unknown>) : {});
 
+/** Files from a command's arguments: URIs or absolute paths. */
+const urisOf = (a: unknown): vscode.Uri[] =>
+  Array.isArray(a) ? a.flatMap((f) => (f instanceof vscode.Uri ? [f] : typeof f === 'string' ? [vscode.Uri.file(f)] : [])) : [];
+
 export class PrivacyCommands extends Disposable {
   constructor(private readonly service: StudyService) {
     super();
     this._register(registerCommand(Command.findPseudonymCandidates, (a?: unknown) => this.find(obj(a) as FindArgs)));
     this._register(registerCommand(Command.pseudonymise, (a?: unknown) => this.pseudonymise(obj(a) as ApplyArgs)));
-    this._register(registerCommand(Command.checkPseudonyms, (a?: unknown) => this.check(obj(a).quiet === true)));
+    this._register(registerCommand(Command.checkPseudonyms, (a?: unknown) => this.check(obj(a).quiet === true, urisOf(obj(a).files))));
     this._register(registerCommand(Command.reidentify, (a?: unknown) => this.reidentify(obj(a) as ApplyArgs)));
     this._register(registerCommand(Command.openPseudonymList, () => this.openList()));
     this._register(registerMemberCheck(service));
@@ -160,28 +167,50 @@ export class PrivacyCommands extends Disposable {
   }
 
   /** The listed names still in the study (and where); shown unless `quiet`. */
-  async check(quiet: boolean): Promise<PseudonymLeft[]> {
+  /**
+   * Checks the study's texts and the files given (exports, .qdpx archives, .docx: their text entries);
+   * interactively, a passed check offers to check export files as well.
+   */
+  async check(quiet: boolean, files: readonly vscode.Uri[] = []): Promise<PseudonymLeft[]> {
     this.requireStudy();
-    const checked = await checkStudy(this.service);
-    if (!checked) {
+    const list = await studyPseudonymList(this.service);
+    if (!list) {
       throw new StudyError(
         l10n.t('There is no pseudonym list yet ({0}): run Find Names to Pseudonymise first.'),
         studyKeyFile(this.service).label,
       );
     }
+    const texts = await studyCheckTexts(this.service);
+    for (const uri of files) {
+      const read = fileTexts(uri.path.slice(uri.path.lastIndexOf('/') + 1), await vscode.workspace.fs.readFile(uri));
+      append(texts, read.texts);
+    }
+    const left = checkPseudonyms(list, texts);
     if (quiet) {
-      return checked.left;
+      return left;
     }
-    if (checked.left.length === 0) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Pseudonym check passed: none of the {0} listed names is in the study.', checked.list.entries.length),
+    if (left.length === 0) {
+      const more = vscode.l10n.t('Check Files…');
+      const answer = await vscode.window.showInformationMessage(
+        files.length
+          ? vscode.l10n.t('Pseudonym check passed: none of the {0} listed names is in the study or the files checked.', list.entries.length)
+          : vscode.l10n.t('Pseudonym check passed: none of the {0} listed names is in the study.', list.entries.length),
+        more,
       );
-      return checked.left;
+      if (answer === more) {
+        const picked = await vscode.window.showOpenDialog({
+          canSelectMany: true,
+          title: vscode.l10n.t('Check exports and archives for listed names'),
+          openLabel: vscode.l10n.t('Check'),
+        });
+        return picked?.length ? this.check(false, picked) : left;
+      }
+      return left;
     }
-    const texts = new Map((await studyCheckTexts(this.service)).map((t) => [t.path, t.text]));
+    const byPath = new Map(texts.map((t) => [t.path, t.text]));
     const picked = await vscode.window.showQuickPick(
-      checked.left.map((l) => ({ label: describeLeft(l, checked.list, texts.get(l.path)), left: l })),
-      { title: vscode.l10n.t('Pseudonym check: {0} listed names remain', checked.left.length) },
+      left.map((l) => ({ label: describeLeft(l, list, byPath.get(l.path)), left: l })),
+      { title: vscode.l10n.t('Pseudonym check: {0} listed names remain', left.length) },
     );
     if (picked && this.service.study?.document(picked.left.path)) {
       const uri = this.service.uriOf(picked.left.path);
@@ -191,7 +220,7 @@ export class PrivacyCommands extends Disposable {
         selection: new vscode.Range(at, doc.positionAt(picked.left.offset + picked.left.text.length)),
       });
     }
-    return checked.left;
+    return left;
   }
 
   private async openList(): Promise<void> {

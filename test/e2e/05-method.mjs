@@ -65,8 +65,23 @@ export default async function method({ page, screenshot, runCommand, waitForNoti
   await input.focus();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-title', { hasText: `Code ${hits - 1} passages with` }).waitFor({ state: 'visible', timeout: 15000 });
-  await input.pressSequentially('communicatiemiddelen', { delay: 30 });
-  await rowNamed('communicatiemiddelen').waitFor({ state: 'visible', timeout: 10000 });
+  // The code picker replaces the preview in the same input: typing may start before it has taken the
+  // input over (the letters then go to the old list). Type again until the list is filtered.
+  for (let attempt = 1; ; attempt++) {
+    await input.fill('');
+    await input.pressSequentially('communicatiemiddelen', { delay: 30 });
+    const shown = await rowNamed('communicatiemiddelen')
+      .waitFor({ state: 'visible', timeout: 4000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) {
+      break;
+    }
+    if (attempt === 3) {
+      throw new Error('the code picker never showed “communicatiemiddelen” after typing it three times');
+    }
+    log(`the picker was not filtered yet (attempt ${attempt}); typing again`);
+  }
   await page.keyboard.press('Enter');
   const message = await waitForNotification(/coded \d+ passages/);
   log(`notification: ${message}`);

@@ -4,6 +4,7 @@
 // undo puts the transcripts, the codings and the disk back as they were.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { writeZip } from '../../src/core/refi/zip';
 import { api, readText, until, workspaceRoot } from './util';
 import type { ApplyResult } from '../../src/privacy/apply';
 import type { PseudonymLeft, PseudonymList } from '../../src/core/pseudonyms';
@@ -63,6 +64,29 @@ describe('Pseudonymise and undo (real extension host)', () => {
     }
     const left = await vscode.commands.executeCommand<PseudonymLeft[]>('codeboom.checkPseudonyms', { quiet: true });
     assert.deepStrictEqual(left, []);
+    // Exports made before still hold the name: the check of files finds it, in a plain file and inside an archive.
+    const exported = vscode.Uri.joinPath(root, '..', `export-${Date.now()}.md`);
+    const archive = vscode.Uri.joinPath(root, '..', `archive-${Date.now()}.qdpx`);
+    await vscode.workspace.fs.writeFile(exported, new TextEncoder().encode(`# Codeboek\n\nIemand van ${TERM} zei het.\n`));
+    await vscode.workspace.fs.writeFile(
+      archive,
+      writeZip([['project.qde', new TextEncoder().encode(`<Project><Note>${TERM}</Note></Project>`)]]),
+    );
+    try {
+      const inFiles = await vscode.commands.executeCommand<PseudonymLeft[]>('codeboom.checkPseudonyms', {
+        quiet: true,
+        files: [exported, archive],
+      });
+      assert.strictEqual(inFiles.length, 2, JSON.stringify(inFiles));
+      assert.ok(inFiles.every((l) => l.text === TERM));
+      assert.ok(
+        inFiles.some((l) => l.path.includes('export-')) && inFiles.some((l) => l.path.includes('project.qde')),
+        JSON.stringify(inFiles),
+      );
+    } finally {
+      await vscode.workspace.fs.delete(exported);
+      await vscode.workspace.fs.delete(archive);
+    }
     await until('the open editor to show the new text', () => !editor.document.getText().includes(TERM) || undefined);
 
     // Re-identify (its own step) gives the names back; undoing it pseudonymises again.

@@ -44,7 +44,7 @@ describe('CLI check-pseudonyms', () => {
     assert.strictEqual(r.code, 1, r.err);
     assert.match(r.out, /^transcripts\/[A-G]-\d\.md:\d+:\d+: a name listed for “\[ministerie\]” is still there$/m);
     assert.ok(!r.out.includes('Defensie'), 'the real name is not printed');
-    assert.match(r.err, /listed name\(s\) remain/);
+    assert.match(r.err, /listed names remain/);
   });
 
   it('finds a listed name in a .qdpx archive and a member-check .docx given; no list at all is exit 1', async () => {
@@ -118,7 +118,7 @@ describe('CLI confidential study', () => {
     writeKey(key, [{ term: 'Defensie', replacement: '[ministerie]' }]);
     const still = await run('export', 'qdpx', dir, '--out', path.join(dir, '..', 'x.qdpx'));
     assert.strictEqual(still.code, 1);
-    assert.match(still.err, /listed name\(s\) remain/);
+    assert.match(still.err, /listed names remain/);
     assert.ok(!fs.existsSync(path.join(dir, '..', 'x.qdpx')));
     const over = await run('export', 'codebook', dir, '--override', 'own archive');
     assert.strictEqual(over.code, 0, over.err);

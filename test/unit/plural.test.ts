@@ -24,6 +24,28 @@ describe('plurals', () => {
     }
   });
 
+  it('no string literal of the sources (the English-only CLI and REFI notes too) leaves its number open', () => {
+    const open: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          walk(p);
+        } else if (e.name.endsWith('.ts')) {
+          // string and template literals only: comments may explain the rule
+          for (const m of fs.readFileSync(p, 'utf8').matchAll(/'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g)) {
+            // ("(n)" alone is a call in code: numbered(n))
+            if (OPEN_PLURAL.test(m[0].replace(/\p{L}\(n\)/gu, ''))) {
+              open.push(`${path.relative(REPO, p)}: ${m[0].slice(0, 80)}`);
+            }
+          }
+        }
+      }
+    };
+    walk(path.join(REPO, 'src'));
+    assert.deepStrictEqual(open, []);
+  });
+
   it('the check itself catches the open forms', () => {
     for (const s of ['coder(s)', '{0} problem(s) found', 'codering(en)', '{0} probleem/problemen']) {
       assert.ok(OPEN_PLURAL.test(s), s);
