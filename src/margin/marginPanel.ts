@@ -5,7 +5,8 @@ import type { MarginHostMessage, MarginModel, MarginStrings, MarginWebviewMessag
 import { MarginWebviewMessageSchema } from '../../webview/margin/protocol';
 import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 import { webviewPage } from '../platform/webviewHtml';
-import { calibrateRow, marginContent, rowFraction, rowStarts, wrapRows } from './model';
+import { calibrateRow, marginContent, rowFraction, rowStarts, withLabels, wrapRows } from './model';
+import { labelsOf } from '../coding/inlineLabels';
 
 /** After the margin scrolled the editor, the editor's own scroll events are the echo, not news. */
 const ECHO_MS = 150;
@@ -26,9 +27,13 @@ function strings(): MarginStrings {
  * visible range starts at the first character of the first row it shows), by the same word wrap
  * the margin gives the lines' rows.
  */
-function fractionalLine(document: vscode.TextDocument, at: vscode.Position, perRow: number | undefined): number {
-  return at.line + Math.min(rowFraction(document.lineAt(at.line).text, at.character, perRow), 0.999);
+function fractionalLine(laid: Laid | undefined, document: vscode.TextDocument, at: vscode.Position, perRow: number | undefined): number {
+  const text = laid?.texts[at.line] ?? document.lineAt(at.line).text;
+  const column = laid ? laid.columnOf(at.line, at.character) : at.character;
+  return at.line + Math.min(rowFraction(text, column, perRow), 0.999);
 }
+
+type Laid = ReturnType<typeof withLabels>;
 
 /** Characters per row of an editor wrapping at its viewport, until what it shows tells better. */
 const DEFAULT_PER_ROW = 100;
@@ -50,6 +55,8 @@ export class MarginPanel extends Disposable {
   private perRow = DEFAULT_PER_ROW;
   /** Where the editor wraps as the last model said (undefined: it does not). */
   private wrapAt: number | undefined;
+  /** The lines as laid out with their inline labels, as the last model had them. */
+  private laid: Laid | undefined;
   /** What the last model sent showed (doc, rows, brackets), to skip sending the same again. */
   private lastKey = '';
   private disposed = false;
@@ -196,7 +203,7 @@ export class MarginPanel extends Disposable {
 
   private topLine(): number {
     const start = this.editor?.visibleRanges[0]?.start;
-    return this.editor && start ? fractionalLine(this.editor.document, start, this.wrapAt) : 0;
+    return this.editor && start ? fractionalLine(this.laid, this.editor.document, start, this.wrapAt) : 0;
   }
 
   private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
@@ -204,7 +211,7 @@ export class MarginPanel extends Disposable {
       return;
     }
     const start = e.visibleRanges[0]?.start;
-    this.post({ type: 'scroll', line: start ? fractionalLine(e.textEditor.document, start, this.wrapAt) : 0 });
+    this.post({ type: 'scroll', line: start ? fractionalLine(this.laid, e.textEditor.document, start, this.wrapAt) : 0 });
   }
 
   private scrollEditor(line: number): void {
@@ -230,7 +237,17 @@ export class MarginPanel extends Disposable {
       return undefined;
     }
     const document = editor.document;
-    const texts = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text);
+    const lines = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text);
+    const drawn = vscode.workspace.getConfiguration('codeboom').get<boolean>('inlineLabels', true);
+    const labels = drawn
+      ? labelsOf(study, doc).map((l) => {
+          const at = document.positionAt(l.offset);
+          return { line: at.line, character: at.character, label: l.text };
+        })
+      : [];
+    const laid = withLabels(lines, labels);
+    this.laid = laid;
+    const texts = laid.texts;
     const perRow = this.charactersPerRow(editor, texts);
     this.wrapAt = perRow;
     const rows = wrapRows(texts, perRow);
@@ -240,7 +257,7 @@ export class MarginPanel extends Disposable {
       (offset) => document.positionAt(offset).line,
       (offset, end) => {
         const at = document.positionAt(offset);
-        return at.line + rowFraction(texts[at.line], at.character, perRow, end);
+        return at.line + rowFraction(texts[at.line], laid.columnOf(at.line, at.character), perRow, end);
       },
     );
     // the breadcrumbs bar (22 px) stands above the editor's first row, not above the margin's
@@ -267,8 +284,9 @@ export class MarginPanel extends Disposable {
       // the editor is a little shorter than the margin (its breadcrumbs): one row less
       // only the rows shown: the first line from the row at the top, the last up to the bottom
       const visible = lines.slice(shown.start.line, shown.end.line + 1);
-      visible[visible.length - 1] = visible[visible.length - 1].slice(0, shown.end.character);
-      visible[0] = visible[0].slice(shown.start.character);
+      const columnOf = this.laid?.columnOf ?? ((_: number, c: number) => c);
+      visible[visible.length - 1] = visible[visible.length - 1].slice(0, columnOf(shown.end.line, shown.end.character));
+      visible[0] = visible[0].slice(columnOf(shown.start.line, shown.start.character));
       const learnt = calibrateRow(visible, Math.floor(this.viewportRows) - 1);
       this.perRow = learnt ?? this.perRow;
     }

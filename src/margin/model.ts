@@ -149,3 +149,51 @@ export function calibrateRow(lines: readonly string[], rows: number): number | u
   // the longest line on one row: the editor may be wider still, so this tells nothing
   return lo >= longest ? undefined : lo;
 }
+
+/** An inline label (src/coding/inlineLabels.ts) drawn before a coding's first character. */
+export interface LabelAt {
+  readonly line: number;
+  readonly character: number;
+  readonly label: string;
+}
+
+/**
+ * The lines as the editor wraps them when inline labels are drawn: each label takes the width of its
+ * text at 0.8 em plus its padding and margins, glued to the word it stands before, so the rows
+ * below it move as the editor's do. `columnOf` maps a character of the document to its column there.
+ */
+export function withLabels(
+  lines: readonly string[],
+  labels: readonly LabelAt[],
+): { texts: string[]; columnOf: (line: number, character: number) => number } {
+  const byLine = new Map<number, Array<{ character: number; width: number }>>();
+  for (const l of labels) {
+    let list = byLine.get(l.line);
+    if (!list) {
+      list = [];
+      byLine.set(l.line, list);
+    }
+    list.push({ character: l.character, width: Math.ceil(l.label.length * 0.8 + 1) });
+  }
+  const texts = [...lines];
+  for (const [line, list] of byLine) {
+    list.sort((a, b) => b.character - a.character);
+    let text = texts[line];
+    for (const { character, width } of list) {
+      text = text.slice(0, character) + '\u2588'.repeat(width) + text.slice(character);
+    }
+    texts[line] = text;
+    list.reverse();
+  }
+  const columnOf = (line: number, character: number): number => {
+    let column = character;
+    for (const chip of byLine.get(line) ?? []) {
+      if (chip.character > character) {
+        break;
+      }
+      column += chip.width;
+    }
+    return column;
+  };
+  return { texts, columnOf };
+}

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { chipLabel, chipTextColor, layoutMargin, maxDepth } from '../../src/core/margin';
 import type { MarginItem } from '../../src/core/margin';
-import { calibrateRow, lineRows, rowFraction, rowStarts, wrapRows } from '../../src/margin/model';
+import { calibrateRow, lineRows, rowFraction, rowStarts, withLabels, wrapRows } from '../../src/margin/model';
 
 const items = fc
   .array(
@@ -151,6 +151,17 @@ describe('margin: rows of wrapped lines', () => {
         assert.ok(rowFraction(t, b, w, true) <= 1);
       }),
     );
+  });
+
+  it('lays out inline labels as words glued to the text after them, so the rows below move as the editor wraps them', () => {
+    const laid = withLabels(['aaaa bbbb cccc', 'no labels'], [{ line: 0, character: 5, label: 'mandaat' }]);
+    // 'mandaat' at 0.8 em with its padding: 7 columns, before bbbb
+    assert.strictEqual(laid.texts[0], 'aaaa ' + '\u2588'.repeat(7) + 'bbbb cccc');
+    assert.strictEqual(laid.texts[1], 'no labels');
+    assert.strictEqual(laid.columnOf(0, 4), 4, 'before the label: unmoved');
+    assert.strictEqual(laid.columnOf(0, 5), 12, 'the coding starts after its label');
+    assert.strictEqual(laid.columnOf(1, 3), 3);
+    assert.ok(lineRows(laid.texts[0], 12) > lineRows('aaaa bbbb cccc', 12), 'the label makes the line wrap sooner');
   });
 
   it('learns a width from the lines an editor shows that wraps them into as many rows as that width does', () => {
