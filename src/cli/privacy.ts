@@ -17,14 +17,13 @@ import type { Study } from '../core/study';
 import { append } from '../core/port';
 import type { StudyStore } from '../core/store';
 import { readMemoFiles } from '../core/refi';
-import { NodeFileSystem } from '../node/nodeFileSystem';
 import {
   checkPseudonyms,
   describeLeft,
   fileTexts,
+  openStudyTexts,
   keyLocation,
   parseKeyFile,
-  studyTexts,
   withOverrideHeader,
   type PseudonymLeft,
   type PseudonymList,
@@ -57,15 +56,6 @@ export function readKey(file: string): PseudonymList | undefined {
   return parseKeyFile(fs.readFileSync(file, 'utf8'), file);
 }
 
-/** Every text of the study the check reads. */
-async function allStudyTexts(study: Study, store: StudyStore, studyDir: string): Promise<TranscriptText[]> {
-  const transcripts = study.documents.flatMap((d) => {
-    const text = store.text(d.path);
-    return text === undefined ? [] : [{ path: d.path, text }];
-  });
-  return studyTexts(study, transcripts, await readMemoFiles(new NodeFileSystem(studyDir)));
-}
-
 function report(left: readonly PseudonymLeft[], list: PseudonymList, texts: readonly TranscriptText[], io: Io): void {
   const byPath = new Map(texts.map((t) => [t.path, t.text]));
   for (const l of left) {
@@ -84,7 +74,7 @@ export async function checkPseudonymsCommand(rest: readonly string[], options: O
     io.err(`codeboom: no pseudonym list at ${key}; give --key FILE (or "pseudonymKey" in codeboom.json)`);
     return 1;
   }
-  const texts = await allStudyTexts(study, store, studyDir);
+  const texts = await openStudyTexts({ study, store });
   for (const file of files) {
     const read = fileTexts(file, new Uint8Array(fs.readFileSync(file)));
     for (const s of read.skipped) {
@@ -123,7 +113,7 @@ export async function confidentialGate(
   }
   const key = keyPath(studyDir, study, options);
   const list = readKey(key);
-  const left = list ? checkPseudonyms(list, await allStudyTexts(study, store, studyDir)) : undefined;
+  const left = list ? checkPseudonyms(list, await openStudyTexts({ study, store })) : undefined;
   if (list && left!.length === 0) {
     return undefined;
   }
@@ -181,7 +171,7 @@ export async function memberCheckCommand(dir: string | undefined, options: Optio
   await checkOutTarget(out, studyDir, study.project.transcriptFolders, options['force'] === true);
   const list = options['no-pseudonyms'] === true ? undefined : readKey(keyPath(studyDir, study, options));
   const override = list ? undefined : await confidentialGate(study, store, studyDir, options, io);
-  const memos = new Map((await readMemoFiles(new NodeFileSystem(studyDir))).map((m) => [m.path, m.text]));
+  const memos = new Map((await readMemoFiles(store.fs)).map((m) => [m.path, m.text]));
   const target: MemberCheckTarget = respondent !== undefined ? { respondent } : { transcript: transcript! };
   const codes = memberCheckCodes(
     study,

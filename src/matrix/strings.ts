@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExportLabels } from '../core/exports/labels';
 import { DEFAULT_LABELS, exportLabels, labelsFromBundle } from '../core/exports/labels';
 import type { Study } from '../core/study';
+import { studyBundle } from '../l10n/studyLanguage';
 
 /**
  * The exports' words in the study's language (`language` in codeboom.json), else in VS Code's
@@ -11,19 +12,12 @@ import type { Study } from '../core/study';
  * language without a bundle falls back to the display language.
  */
 export async function studyExportLabels(study: Study, extensionUri: vscode.Uri | undefined): Promise<ExportLabels> {
-  const lang = study.project.language?.toLowerCase();
-  if (lang === undefined || lang === vscode.env.language.toLowerCase() || extensionUri === undefined) {
+  const bundle = await studyBundle(study, extensionUri);
+  if (bundle === undefined) {
     return exportLabels();
   }
-  if (lang === 'en' || lang.startsWith('en-')) {
-    return DEFAULT_LABELS;
-  }
-  try {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'l10n', `bundle.l10n.${lang}.json`));
-    return labelsFromBundle(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>);
-  } catch {
-    return exportLabels();
-  }
+  // English: the empty bundle
+  return Object.keys(bundle).length === 0 ? DEFAULT_LABELS : labelsFromBundle(bundle);
 }
 import type { UiStrings } from '../../webview/protocol';
 

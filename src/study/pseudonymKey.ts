@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import { decodeText, encodeText } from '../core/port';
-import { readMemoFiles } from '../core/refi';
 import {
   checkPseudonyms,
   gitignoreWithEntry,
@@ -17,7 +16,7 @@ import {
   type KeyLocation,
   type PseudonymLeft,
   type PseudonymList,
-  studyTexts,
+  openStudyTexts,
   type TranscriptText,
 } from '../core/pseudonyms';
 import { StudyError } from '../core/study';
@@ -77,13 +76,7 @@ export async function studyPseudonymList(service: StudyService): Promise<Pseudon
 
 /** Every text of the open study the check reads (transcripts as the editor has them, codings, codebook, memos). */
 export async function studyCheckTexts(service: StudyService): Promise<TranscriptText[]> {
-  const study = service.study!;
-  const store = service.store!;
-  const transcripts = study.documents.flatMap((d) => {
-    const text = store.text(d.path);
-    return text === undefined ? [] : [{ path: d.path, text }];
-  });
-  return studyTexts(study, transcripts, await readMemoFiles(store.fs));
+  return openStudyTexts({ study: service.study!, store: service.store! });
 }
 
 /** The listed names still in the study; undefined when there is no list. */

@@ -24,12 +24,17 @@ export interface SetUpGitResult {
 const OFFERED_KEY = 'codeboom.gitSetupOffered';
 
 export class GitSetup extends Disposable {
+  /** The study whose git set-up was last checked (the offer is made at most once per study opened). */
+  private checkedRoot: string | undefined;
+
   constructor(private readonly ctx: FeatureContext) {
     super();
     this._register(registerCommand(Command.setUpGit, (args?: SetUpGitArgs) => this.run(args)));
     this._register(
       ctx.service.onDidChangeState((s) => {
-        if (s.kind === 'ready' && s.root.scheme === 'file') {
+        // 'ready' is fired again on every transcript change and problem update: git is asked once per study opened
+        if (s.kind === 'ready' && s.root.scheme === 'file' && s.root.toString() !== this.checkedRoot) {
+          this.checkedRoot = s.root.toString();
           void this.offer(s.root);
         }
       }),

@@ -6,6 +6,8 @@
  */
 import type { Code, Coding } from '../model';
 import { decodeText } from '../port';
+import type { FileSystemPort } from '../port';
+import { readMemoFiles } from '../refi/exportProject';
 import { ZipReader, looksLikeZip } from '../refi/zip';
 import type { TranscriptText } from './plan';
 
@@ -104,4 +106,19 @@ export function fileTexts(name: string, bytes: Uint8Array): { texts: TranscriptT
     }
   }
   return { texts, skipped };
+}
+
+/** What {@link openStudyTexts} reads: the open study and its store (its transcripts' text and memo files). */
+export interface OpenStudyTexts {
+  readonly study: StudyTextSource & { readonly documents: readonly { readonly path: string }[] };
+  readonly store: { readonly fs: FileSystemPort; text(path: string): string | undefined };
+}
+
+/** Every text of an open study the pseudonym check reads: transcripts, codings, codebook and memo files. */
+export async function openStudyTexts({ study, store }: OpenStudyTexts): Promise<TranscriptText[]> {
+  const transcripts = study.documents.flatMap((d) => {
+    const text = store.text(d.path);
+    return text === undefined ? [] : [{ path: d.path, text }];
+  });
+  return studyTexts(study, transcripts, await readMemoFiles(store.fs));
 }
