@@ -202,6 +202,15 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
   }
   if (needs.has('text')) {
     input.text = (doc) => ctx.store.text(doc);
+    // links into the transcripts are relative to the written file (or the study folder, on standard output)
+    const out = stringOption(options, 'out');
+    input.linkBase =
+      out === undefined
+        ? ''
+        : path
+            .relative(path.dirname(path.resolve(out)), ctx.studyDir)
+            .split(path.sep)
+            .join('/');
   }
   if (needs.has('memos')) {
     input.memos = await readMemoFiles(new NodeFileSystem(ctx.studyDir));

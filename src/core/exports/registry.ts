@@ -13,7 +13,7 @@ import { encodeText } from '../port';
 import { agreement, agreementMarkdown, coderPairs } from '../agreement';
 import type { AgreementChoice } from '../agreement';
 import { alphaFamily } from '../intercoder/family';
-import { familyMarkdown, familyTables } from '../intercoder/familyMarkdown';
+import { familyMarkdown, teamTables } from '../intercoder/familyMarkdown';
 import { xlsxBytes } from './xlsx';
 import { agreementTables, agreementXlsx } from '../intercoder/sheets';
 import { saturation, saturationMarkdown, saturationSvg } from '../saturation';
@@ -63,6 +63,8 @@ export interface ExportInput {
   readonly coders?: readonly string[];
   /** `agreement`: what an agreement report tests (codes, transcripts, domains; default all). */
   readonly agreement?: AgreementChoice;
+  /** The path from the written file's folder to the study folder, for links into the transcripts (default '': the study folder). */
+  readonly linkBase?: string;
   /** Notes for the person exporting (what was left out, …). */
   note?(text: string): void;
 }
@@ -243,13 +245,15 @@ const agreementReport: ExportSpec = {
     const choice = input.agreement ?? {};
     if (coders.length > 2) {
       const family = alphaFamily(study, { coders, ...choice });
-      return format === 'xlsx' ? xlsxBytes(familyTables(study, family), { created: input.now }) : encodeText(familyMarkdown(study, family));
+      return format === 'xlsx'
+        ? xlsxBytes(teamTables(study, family, input.text), { created: input.now })
+        : encodeText(familyMarkdown(study, family, input.text, { base: input.linkBase }));
     }
     const report = agreement(study, coders[0], coders[1], input.text ?? (() => undefined), choice);
     if (format === 'xlsx') {
       return agreementXlsx(agreementTables(study, report), input.now);
     }
-    return encodeText(agreementMarkdown(study, report));
+    return encodeText(agreementMarkdown(study, report, { base: input.linkBase }));
   },
 };
 

@@ -22,6 +22,8 @@ import { alphaNominal } from './alpha';
 /** One stretch of a transcript's body with, per coder, the codes covering it (undefined: coder missing). */
 export interface Segment {
   readonly doc: string;
+  /** Where the stretch starts (offset in the transcript). */
+  readonly start: number;
   readonly weight: number;
   readonly byCoder: ReadonlyArray<ReadonlySet<string> | undefined>;
 }
@@ -53,6 +55,49 @@ export interface FamilyReport {
   readonly across: AlphaResult;
   /** Per transcript: α-binary pooled over the codes (where coders diverge most). */
   readonly perDoc: ReadonlyArray<{ readonly doc: string; readonly alpha: AlphaResult }>;
+  /** The passages where the coders present disagree on a code, in transcript order. */
+  readonly passages: readonly FamilyPassage[];
+}
+
+/** A stretch where some of the coders present applied a code and others did not. */
+export interface FamilyPassage {
+  readonly doc: string;
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+  /** The coders who applied the code there (the others present did not). */
+  readonly applied: readonly string[];
+}
+
+/** The passages of one transcript's segments where the coders present disagree on a code (adjacent stretches merged). */
+export function disagreeingPassages(segments: readonly Segment[], coders: readonly string[], codes: readonly string[]): FamilyPassage[] {
+  const out: FamilyPassage[] = [];
+  for (const code of codes) {
+    let open: { doc: string; start: number; end: number; applied: string[]; key: string } | undefined;
+    const close = (): void => {
+      if (open) {
+        out.push({ doc: open.doc, code, start: open.start, end: open.end, applied: open.applied });
+        open = undefined;
+      }
+    };
+    for (const s of segments) {
+      const applied = coders.filter((_, i) => s.byCoder[i]?.has(code));
+      const present = s.byCoder.filter((x) => x !== undefined).length;
+      if (applied.length === 0 || applied.length === present) {
+        close();
+        continue;
+      }
+      const key = applied.join('\u0000');
+      if (open && open.key === key && open.doc === s.doc && open.end === s.start) {
+        open.end = s.start + s.weight;
+      } else {
+        close();
+        open = { doc: s.doc, start: s.start, end: s.start + s.weight, applied, key };
+      }
+    }
+    close();
+  }
+  return out.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
 }
 
 /** The segments of one transcript's body for the coders (undefined for those missing there). */
@@ -94,6 +139,7 @@ export function segmentsOf(study: Study, doc: string, coders: readonly string[],
     const next = k < events.length ? Math.min(to, events[k].at) : to;
     out.push({
       doc,
+      start: at,
       weight: next - at,
       byCoder: coders.map((coder, i) => (present.has(coder) ? new Set(active[i].keys()) : undefined)),
     });
@@ -180,5 +226,6 @@ export function alphaFamily(study: Study, choice: FamilyChoice): FamilyReport {
       ),
     ),
   }));
-  return { coders, docs, perCode, domains, across, perDoc };
+  const passages = perDocSegments.flatMap(({ segments: s }) => disagreeingPassages(s, coders, codes));
+  return { coders, docs, perCode, domains, across, perDoc, passages };
 }

@@ -9,6 +9,8 @@ import type { Study } from '../study';
 import type { AgreementReport, InclusionReason, TranscriptInclusion } from '../agreement';
 import type { UndefinedReason } from './alpha';
 import { familySection, segmentSection } from './familyMarkdown';
+import type { ReportLinks } from './breakdown';
+import { breakdownRows, breakdownSection, pairDisagreements } from './breakdown';
 
 export const pct = (v: number): string => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
 export const num = (v: number): string => (Number.isNaN(v) ? '–' : v.toFixed(3));
@@ -141,9 +143,8 @@ export function methodsParagraph(study: Study, r: AgreementReport): string {
   ].join(' ');
 }
 
-/** The agreement report as Markdown. */
-export function agreementMarkdown(study: Study, r: AgreementReport): string {
-  const codeName = (id: string): string => study.code(id)?.name ?? id;
+/** The agreement report as Markdown (`links.base`: from the report's folder to the study folder, for links to the transcripts). */
+export function agreementMarkdown(study: Study, r: AgreementReport, links: ReportLinks = {}): string {
   const lines = [
     `# ${l10n.t('Intercoder agreement: {0} × {1}', r.coderA, r.coderB)}`,
     '',
@@ -164,7 +165,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
     `| **${l10n.t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} | ${l10n.t('pooled over all code × character decisions')} |`,
     `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0} codes', r.mean.codes)} |`,
     '',
-    ...familySection(study, r.family, false),
+    ...familySection(study, r.family, false, breakdownSection(study, breakdownRows(r.family, r), true)),
     ...segmentSection(study, r.segments),
     `## ${l10n.t('Transcripts')}`,
     '',
@@ -180,17 +181,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
     '',
     ...rulesOf(r.rollUp).map((s) => `- ${s}`),
     '',
-    `## ${l10n.t('Disagreements')}`,
-    '',
-    `| ${l10n.t('Transcript')} | ${l10n.t('Code')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
-    '| --- | --- | --- | --- |',
-    ...r.disagreements
-      .filter((d) => d.text.trim().length > 0)
-      .map((d) => {
-        const quote = esc(d.text.replace(/\s+/g, ' ').trim());
-        return `| ${esc(study.sourceLabel(d.doc))} | ${esc(codeName(d.code))} | ${d.coder === r.coderA ? quote : ''} | ${d.coder === r.coderB ? quote : ''} |`;
-      }),
-    '',
+    ...pairDisagreements(study, r, links),
   ];
   return lines.join('\n');
 }
