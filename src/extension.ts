@@ -31,6 +31,7 @@ import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
 import { teamFeature } from './team';
+import { agreementFeature } from './agreement';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -82,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   use(privacyFeature);
   use(teamFeature);
   use(suggestFeature);
+  use(agreementFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {

@@ -184,6 +184,7 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
       docs: stringOption(options, 'docs'),
       domains: stringOption(options, 'domains'),
       overlap: stringOption(options, 'overlap'),
+      method: stringOption(options, 'method'),
       rollUp: options['roll-up'] === true,
     });
     if ('error' in parsed) {

@@ -95,6 +95,8 @@ export interface AgreementReport {
   readonly perDoc: readonly TranscriptAgreement[];
   /** Whether a parent's row counts its subcodes' codings too. */
   readonly rollUp: boolean;
+  /** The method reported first and in the methods paragraph. */
+  readonly method: AgreementMethod;
   /** Krippendorff's family for the two coders: per domain, per transcript. */
   readonly family: FamilyReport;
   /** Segment-based agreement (MAXQDA-style), at the chosen overlap. */
@@ -271,6 +273,7 @@ export function agreement(
     disagreements,
     perDoc,
     rollUp: choice.rollUp === true,
+    method: choice.method ?? 'characters',
     family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains }),
     segments: segmentAgreement(
       study,

@@ -65,6 +65,7 @@ export const Command = {
   factorsToggleMissing: 'codeboom.factors.toggleMissing',
   autoCode: 'codeboom.autoCode',
   agreement: 'codeboom.agreement',
+  openAgreementPassage: 'codeboom.openAgreementPassage',
   saturation: 'codeboom.saturation',
   openTranscriptMemo: 'codeboom.openTranscriptMemo',
   openJournal: 'codeboom.openJournal',
@@ -113,4 +114,5 @@ export const ViewId = {
   transcripts: 'codeboom.transcripts',
   factors: 'codeboom.factors',
   suggestions: 'codeboom.suggestions',
+  agreement: 'codeboom.agreementView',
 } as const;

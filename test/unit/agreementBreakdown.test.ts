@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { agreement, agreementMarkdown, lineAt } from '../../src/core/agreement';
 import { alphaFamily } from '../../src/core/intercoder/family';
 import { anchorOf, breakdownRows, shownPassages, transcriptLink } from '../../src/core/intercoder/breakdown';
-import { familyMarkdown, teamTables } from '../../src/core/intercoder/familyMarkdown';
+import { teamMarkdown, teamTables } from '../../src/core/intercoder/team';
 import { agreementTables } from '../../src/core/intercoder/sheets';
 import { Study } from '../../src/core/study';
 import type { Code, Coding, TranscriptDocument } from '../../src/core/model';
@@ -97,14 +97,14 @@ describe('agreement per transcript, with links to the disagreeing passages', () 
         ['t/b.md', 'D2', 0, 5, ['eva']],
       ],
     );
-    const md = familyMarkdown(study, f, text, { base: 'x y' });
+    const md = teamMarkdown(study, f, text, { base: 'x y' });
     assert.match(md, /\| \[4\]\(x%20y\/t\/a\.md#L4\) \| s1 \| eva, lin \| sam \| /);
     assert.match(md, /\| \[4\]\(x%20y\/t\/b\.md#L4\) \| D2 \| eva \| lin \| line \|/);
     assert.match(md, /\| t\/b\.md \| [-0-9.]+ \| sam \| \[1 passage\]\(#passages-t-b-md\) \|/);
     const tables = teamTables(study, f, text);
     assert.deepStrictEqual(
       tables.map((t) => t.title),
-      ['Domains', 'Per transcript', 'Per code', 'Disagreements'],
+      ['Domains', 'Per transcript', 'Per code', 'Transcripts', 'Rules', 'Disagreements'],
     );
   });
 

@@ -47,6 +47,8 @@ export interface DomainAlpha {
 
 export interface FamilyReport {
   readonly coders: readonly string[];
+  /** The transcripts chosen (undefined: all). */
+  readonly chosenDocs?: readonly string[];
   /** Transcripts coded by at least two of the coders, with who is missing there. */
   readonly docs: ReadonlyArray<{ readonly doc: string; readonly missing: readonly string[] }>;
   readonly perCode: ReadonlyArray<{ readonly code: string; readonly alpha: AlphaResult }>;
@@ -227,5 +229,5 @@ export function alphaFamily(study: Study, choice: FamilyChoice): FamilyReport {
     ),
   }));
   const passages = perDocSegments.flatMap(({ segments: s }) => disagreeingPassages(s, coders, codes));
-  return { coders, docs, perCode, domains, across, perDoc, passages };
+  return { coders, ...(choice.docs ? { chosenDocs: choice.docs } : {}), docs, perCode, domains, across, perDoc, passages };
 }

@@ -9,15 +9,6 @@ import type { AlphaResult } from './alpha';
 import type { FamilyReport } from './family';
 import { esc, num, pct, undefinedText } from './markdown';
 import type { SegmentAgreement } from './segments';
-import type { ReportLinks } from './breakdown';
-import { breakdownRows, breakdownSection, breakdownTable, shownPassages, teamDisagreementTable, teamDisagreements } from './breakdown';
-
-/** A team report's workbook: domains, per transcript, per code, the disagreements. */
-export function teamTables(study: Study, f: FamilyReport, text?: (doc: string) => string | undefined): Table[] {
-  const shown = shownPassages(f, text);
-  const [domains, perCode] = familyTables(study, f);
-  return [domains, breakdownTable(study, breakdownRows(f, undefined, shown), false), perCode, teamDisagreementTable(study, f, shown)];
-}
 
 /** α, or "–" with the reason. */
 export function alphaCell(a: AlphaResult): string {
@@ -62,17 +53,6 @@ export function familySection(study: Study, f: FamilyReport, perCode: boolean, b
     ...familyRules().map((s) => `- ${s}`),
     '',
   ];
-}
-
-/** The report of a team of any size: the family only (κ is for two coders), where they diverge, the passages. */
-export function familyMarkdown(study: Study, f: FamilyReport, text?: (doc: string) => string | undefined, links: ReportLinks = {}): string {
-  const shown = shownPassages(f, text);
-  return [
-    `# ${l10n.t('Intercoder agreement: {0}', f.coders.join(' × '))}`,
-    '',
-    ...familySection(study, f, true, breakdownSection(study, breakdownRows(f, undefined, shown), false)),
-    ...teamDisagreements(study, f, shown, links),
-  ].join('\n');
 }
 
 const three = (a: AlphaResult): number | string => (a.undefinedReason ? '–' : Math.round(a.alpha * 1000) / 1000);

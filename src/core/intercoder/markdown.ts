@@ -8,6 +8,7 @@ import * as l10n from '@vscode/l10n';
 import type { Study } from '../study';
 import type { AgreementReport, InclusionReason, TranscriptInclusion } from '../agreement';
 import type { UndefinedReason } from './alpha';
+import type { FamilyReport } from './family';
 import { familySection, segmentSection } from './familyMarkdown';
 import type { ReportLinks } from './breakdown';
 import { breakdownRows, breakdownSection, pairDisagreements } from './breakdown';
@@ -48,7 +49,7 @@ export function inclusionText(r: Pick<AgreementReport, 'coderA' | 'coderB'>, rea
 }
 
 /** One coder's work in a transcript: "12 codings, up to 85 % of the text (+2 orphaned, 1 in the front matter)". */
-export function coderWork(t: TranscriptInclusion, i: number): string {
+export function coderWork(t: Pick<TranscriptInclusion, 'coders'>, i: number): string {
   const c = t.coders[i];
   const extras = [
     ...(c.orphaned ? [l10n.t('{0} orphaned', c.orphaned)] : []),
@@ -58,18 +59,28 @@ export function coderWork(t: TranscriptInclusion, i: number): string {
   return extras.length ? `${main} (${l10n.t('left out: {0}', extras.join(', '))})` : main;
 }
 
+/** The unit of every figure. */
+export function unitRule(): string {
+  return l10n.t(
+    'Unit: one character of a transcript’s body (the text after the front matter), counted as VS Code counts characters (UTF-16 code units). For each code, each character is coded or not coded by each coder.',
+  );
+}
+
+/** What no figure counts. */
+export function leftOutRule(): string {
+  return l10n.t(
+    'Left out: orphaned codings (their text was edited away), codings of missing transcripts, and the parts of codings in the front matter.',
+  );
+}
+
 /** The rules the numbers follow, one sentence each. */
 export function rulesOf(rollUp = false): string[] {
   return [
-    l10n.t(
-      'Unit: one character of a transcript’s body (the text after the front matter), counted as VS Code counts characters (UTF-16 code units). For each code, each character is coded or not coded by each coder.',
-    ),
+    unitRule(),
     l10n.t(
       'Included: the transcripts both coders coded (at least one counted coding in the body each); every transcript is listed above with the reason. A transcript one coder coded only partly is included whole (see “up to … of the text”).',
     ),
-    l10n.t(
-      'Left out: orphaned codings (their text was edited away), codings of missing transcripts, and the parts of codings in the front matter.',
-    ),
+    leftOutRule(),
     l10n.t(
       'Overall: pooled over all code × character decisions, so codes weigh by how much text they cover; the unweighted mean over codes is given beside it. Codes whose figures are undefined (0/0) are in neither.',
     ),
@@ -97,20 +108,33 @@ function range(values: readonly number[]): string | undefined {
 }
 
 /** The domain figures in one sentence for the methods paragraph (none without a defined one). */
-function domainSentence(r: AgreementReport): string[] {
-  const binary = range(r.family.domains.map((d) => d.binary.alpha));
+export function domainSentence(f: FamilyReport): string[] {
+  const binary = range(f.domains.map((d) => d.binary.alpha));
   if (binary === undefined) {
     return [];
   }
   return [
     l10n.t(
       'Per semantic domain ({0} domains), Krippendorff’s α-binary was {1} and cu-α {2}; Cu-α over the domains was {3}.',
-      r.family.domains.length,
+      f.domains.length,
       binary,
-      range(r.family.domains.map((d) => d.cu.alpha)) ?? '–',
-      num(r.family.across.alpha),
+      range(f.domains.map((d) => d.cu.alpha)) ?? '–',
+      num(f.across.alpha),
     ),
   ];
+}
+
+/** The segment-based figures in one sentence for the methods paragraph. */
+function segmentSentence(r: AgreementReport): string {
+  const s = r.segments.overall;
+  return l10n.t(
+    'In the segment-based check (a coded segment matched when the other coder applied the same code to a segment overlapping it by at least {0}), {1} of {2} segments matched ({3}); Brennan and Prediger’s κ_n = {4}.',
+    pct(r.segments.threshold),
+    s.matched,
+    s.matched + s.unmatched,
+    pct(s.percent),
+    num(s.kappa),
+  );
 }
 
 /** A paragraph for a methods section, with the numbers filled in. */
@@ -138,7 +162,8 @@ export function methodsParagraph(study: Study, r: AgreementReport): string {
       num(r.mean.alpha),
     ),
     ...(left > 0 ? [l10n.t('{0} codes applied to no counted text were left out (agreement undefined).', left)] : []),
-    ...domainSentence(r),
+    ...domainSentence(r.family),
+    ...(r.method === 'segments' ? [segmentSentence(r)] : []),
     l10n.t('Agreement was computed with Codeboom.'),
   ].join(' ');
 }
@@ -154,6 +179,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport, links: Repor
     '',
     `> ${methodsParagraph(study, r)}`,
     '',
+    ...(r.method === 'segments' ? segmentSection(study, r.segments) : []),
     `## ${l10n.t('Per code')}`,
     '',
     `| ${l10n.t('Code')} | ${l10n.t('Agreement')} | ${l10n.t('Cohen’s κ')} | ${l10n.t('Krippendorff’s α')} | ${l10n.t('both')} | ${l10n.t('only {0}', esc(r.coderA))} | ${l10n.t('only {0}', esc(r.coderB))} | ${l10n.t('Note')} |`,
@@ -166,7 +192,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport, links: Repor
     `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0} codes', r.mean.codes)} |`,
     '',
     ...familySection(study, r.family, false, breakdownSection(study, breakdownRows(r.family, r), true)),
-    ...segmentSection(study, r.segments),
+    ...(r.method === 'segments' ? [] : segmentSection(study, r.segments)),
     `## ${l10n.t('Transcripts')}`,
     '',
     `| ${l10n.t('Transcript')} | ${l10n.t('Included?')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
