@@ -274,7 +274,7 @@ export function agreement(
     perDoc,
     rollUp: choice.rollUp === true,
     method: choice.method ?? 'characters',
-    family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains }),
+    family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains, rollUp: choice.rollUp }),
     segments: segmentAgreement(
       study,
       coderA,

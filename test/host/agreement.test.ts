@@ -109,7 +109,7 @@ describe('intercoder agreement: choosing what is tested, the Agreement view, the
       assert.deepStrictEqual(r.family.docs.find((d) => d.doc === 'transcripts/D-1.md')?.missing, ['lin']);
       const md = await readText(r.markdown);
       assert.ok(r.markdown.path.endsWith('reports/agreement-eva-sam-lin.md'));
-      assert.match(md, /## How to report this\n\n> Intercoder agreement was assessed for 3 coders \(eva, sam, lin\) on the 2 transcripts/);
+      assert.match(md, /## How to report this\n\n> Intercoder agreement was assessed for 3 coders \(eva, sam, lin\) on 2 transcripts/);
       assert.match(md, /\| Respondent B, interview 1 \| left out: coded by fewer than two of the coders \|/);
       assert.match(md, /\| Respondent A, interview 1 \| included: coded by 3 of the 3 coders \|/);
       assert.match(md, /Orphaned codings left out of the included transcripts: eva: \d+, sam: \d+, lin: \d+\./);

@@ -36,6 +36,8 @@ export interface FamilyChoice {
   readonly codes?: readonly string[];
   /** The domains: codes whose subtree is one domain (default: the top-level codes). */
   readonly domains?: readonly string[];
+  /** A parent's row (per code, per transcript, passages) counts its subcodes' codings too (default: only its own). */
+  readonly rollUp?: boolean;
 }
 
 export interface DomainAlpha {
@@ -49,6 +51,8 @@ export interface FamilyReport {
   readonly coders: readonly string[];
   /** The transcripts chosen (undefined: all). */
   readonly chosenDocs?: readonly string[];
+  /** Whether a parent's row counts its subcodes' codings too. */
+  readonly rollUp: boolean;
   /** Transcripts coded by at least two of the coders, with who is missing there. */
   readonly docs: ReadonlyArray<{ readonly doc: string; readonly missing: readonly string[] }>;
   readonly perCode: ReadonlyArray<{ readonly code: string; readonly alpha: AlphaResult }>;
@@ -72,7 +76,12 @@ export interface FamilyPassage {
 }
 
 /** The passages of one transcript's segments where the coders present disagree on a code (adjacent stretches merged). */
-export function disagreeingPassages(segments: readonly Segment[], coders: readonly string[], codes: readonly string[]): FamilyPassage[] {
+export function disagreeingPassages(
+  segments: readonly Segment[],
+  coders: readonly string[],
+  codes: readonly string[],
+  has: (set: ReadonlySet<string>, code: string) => boolean = (set, code) => set.has(code),
+): FamilyPassage[] {
   const out: FamilyPassage[] = [];
   for (const code of codes) {
     let open: { doc: string; start: number; end: number; applied: string[]; key: string } | undefined;
@@ -83,7 +92,10 @@ export function disagreeingPassages(segments: readonly Segment[], coders: readon
       }
     };
     for (const s of segments) {
-      const applied = coders.filter((_, i) => s.byCoder[i]?.has(code));
+      const applied = coders.filter((_, i) => {
+        const set = s.byCoder[i];
+        return set !== undefined && has(set, code);
+      });
       const present = s.byCoder.filter((x) => x !== undefined).length;
       if (applied.length === 0 || applied.length === present) {
         close();
@@ -202,9 +214,15 @@ export function alphaFamily(study: Study, choice: FamilyChoice): FamilyReport {
   for (const s of segments) {
     s.byCoder.forEach((codes) => codes?.forEach((c) => used.add(c)));
   }
+  if (choice.rollUp) {
+    // rolled up, a parent has a row when any code below it was applied
+    [...used].forEach((id) => study.pathOf(id).forEach((p) => used.add(p.id)));
+  }
+  const below = new Map(choice.rollUp ? study.codes.map((c) => [c.id, study.subtree(c.id)]) : []);
+  const has = (set: ReadonlySet<string>, code: string): boolean => (below.get(code) ?? [code]).some((c) => set.has(c));
   const wantedCodes = choice.codes ? new Set(choice.codes) : undefined;
   const codes = study.codes.map((c) => c.id).filter((id) => used.has(id) && (!wantedCodes || wantedCodes.has(id)));
-  const perCode = codes.map((code) => ({ code, alpha: alphaOver(segments, (set) => (set.has(code) ? '1' : '0'), true) }));
+  const perCode = codes.map((code) => ({ code, alpha: alphaOver(segments, (set) => (has(set, code) ? '1' : '0'), true) }));
   const domainIds = choice.domains ?? study.children(undefined).map((c) => c.id);
   const domains = domainIds.map((domain) => {
     const members = new Set(study.subtree(domain));
@@ -224,10 +242,20 @@ export function alphaFamily(study: Study, choice: FamilyChoice): FamilyReport {
     doc,
     alpha: alphaNominal(
       codes.flatMap((code) =>
-        s.map((x) => ({ weight: x.weight, values: x.byCoder.map((set) => (set === undefined ? undefined : set.has(code) ? '1' : '0')) })),
+        s.map((x) => ({ weight: x.weight, values: x.byCoder.map((set) => (set === undefined ? undefined : has(set, code) ? '1' : '0')) })),
       ),
     ),
   }));
-  const passages = perDocSegments.flatMap(({ segments: s }) => disagreeingPassages(s, coders, codes));
-  return { coders, ...(choice.docs ? { chosenDocs: choice.docs } : {}), docs, perCode, domains, across, perDoc, passages };
+  const passages = perDocSegments.flatMap(({ segments: s }) => disagreeingPassages(s, coders, codes, has));
+  return {
+    coders,
+    rollUp: choice.rollUp === true,
+    ...(choice.docs ? { chosenDocs: choice.docs } : {}),
+    docs,
+    perCode,
+    domains,
+    across,
+    perDoc,
+    passages,
+  };
 }

@@ -9,6 +9,7 @@ import type { Study } from '../study';
 import type { AgreementReport, InclusionReason, TranscriptInclusion } from '../agreement';
 import type { UndefinedReason } from './alpha';
 import type { FamilyReport } from './family';
+import { counted } from '../plural';
 import { familySection, segmentSection } from './familyMarkdown';
 import type { ReportLinks } from './breakdown';
 import { breakdownRows, breakdownSection, pairDisagreements } from './breakdown';
@@ -55,7 +56,7 @@ export function coderWork(t: Pick<TranscriptInclusion, 'coders'>, i: number): st
     ...(c.orphaned ? [l10n.t('{0} orphaned', c.orphaned)] : []),
     ...(c.frontMatter ? [l10n.t('{0} in the front matter', c.frontMatter)] : []),
   ];
-  const main = c.codings > 0 ? l10n.t('{0} codings, up to {1} of the text', c.codings, pct(c.codedTo)) : l10n.t('no codings');
+  const main = c.codings > 0 ? l10n.t('{0}, up to {1} of the text', counted(c.codings, 'coding'), pct(c.codedTo)) : l10n.t('no codings');
   return extras.length ? `${main} (${l10n.t('left out: {0}', extras.join(', '))})` : main;
 }
 
@@ -73,6 +74,13 @@ export function leftOutRule(): string {
   );
 }
 
+/** What a parent code's row counts. */
+export function parentRule(rollUp: boolean): string {
+  return rollUp
+    ? l10n.t('Rolled up: a parent code’s row counts the codings with that code or any of its subcodes.')
+    : l10n.t('A parent code’s row counts only the codings with that code itself, not those of its subcodes.');
+}
+
 /** The rules the numbers follow, one sentence each. */
 export function rulesOf(rollUp = false): string[] {
   return [
@@ -84,9 +92,7 @@ export function rulesOf(rollUp = false): string[] {
     l10n.t(
       'Overall: pooled over all code × character decisions, so codes weigh by how much text they cover; the unweighted mean over codes is given beside it. Codes whose figures are undefined (0/0) are in neither.',
     ),
-    rollUp
-      ? l10n.t('Rolled up: a parent code’s row counts the codings with that code or any of its subcodes.')
-      : l10n.t('A parent code’s row counts only the codings with that code itself, not those of its subcodes.'),
+    parentRule(rollUp),
     l10n.t(
       'Percent agreement is dominated by uncoded text: two coders who never coded the same text with a code still agree on nearly every character (e.g. 98.8 %). Report κ or α.',
     ),
@@ -115,8 +121,8 @@ export function domainSentence(f: FamilyReport): string[] {
   }
   return [
     l10n.t(
-      'Per semantic domain ({0} domains), Krippendorff’s α-binary was {1} and cu-α {2}; Cu-α over the domains was {3}.',
-      f.domains.length,
+      'Per semantic domain ({0}), Krippendorff’s α-binary was {1} and cu-α {2}; Cu-α over the domains was {3}.',
+      f.domains.length === 1 ? l10n.t('1 domain') : l10n.t('{0} domains', f.domains.length),
       binary,
       range(f.domains.map((d) => d.cu.alpha)) ?? '–',
       num(f.across.alpha),
@@ -143,15 +149,15 @@ export function methodsParagraph(study: Study, r: AgreementReport): string {
   const left = r.perCode.length - defined;
   return [
     l10n.t(
-      'Intercoder agreement was assessed for two coders ({0} and {1}) on the {2} transcripts both coded ({3}).',
+      'Intercoder agreement was assessed for two coders ({0} and {1}) on {2} both coded ({3}).',
       r.coderA,
       r.coderB,
-      r.docs.length,
+      counted(r.docs.length, 'transcript'),
       r.docs.map((d) => study.sourceLabel(d)).join('; ') || '–',
     ),
     l10n.t(
-      'The unit of analysis was the character of the transcript body; for each of {0} codes, every character was coded or not coded by each coder.',
-      defined,
+      'The unit of analysis was the character of the transcript body; for each of {0}, every character was coded or not coded by each coder.',
+      counted(defined, 'code'),
     ),
     l10n.t(
       'Pooled over all code × character decisions, percent agreement was {0}, Cohen’s κ = {1} and Krippendorff’s α (nominal) = {2}; the unweighted mean over codes was κ = {3} and α = {4}.',
@@ -161,7 +167,8 @@ export function methodsParagraph(study: Study, r: AgreementReport): string {
       num(r.mean.kappa),
       num(r.mean.alpha),
     ),
-    ...(left > 0 ? [l10n.t('{0} codes applied to no counted text were left out (agreement undefined).', left)] : []),
+    ...(left === 1 ? [l10n.t('1 code applied to no counted text was left out (agreement undefined).')] : []),
+    ...(left > 1 ? [l10n.t('{0} codes applied to no counted text were left out (agreement undefined).', left)] : []),
     ...domainSentence(r.family),
     ...(r.method === 'segments' ? [segmentSentence(r)] : []),
     l10n.t('Agreement was computed with Codeboom.'),
@@ -189,7 +196,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport, links: Repor
         `| ${esc(study.pathLabel(code))} | ${pct(x.percent)} | ${num(x.kappa)} | ${num(x.alpha)} | ${x.both} | ${x.onlyA} | ${x.onlyB} | ${undefinedText(x.undefinedReason)} |`,
     ),
     `| **${l10n.t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} | ${l10n.t('pooled over all code × character decisions')} |`,
-    `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0} codes', r.mean.codes)} |`,
+    `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0}', counted(r.mean.codes, 'code'))} |`,
     '',
     ...familySection(study, r.family, false, breakdownSection(study, breakdownRows(r.family, r), true)),
     ...(r.method === 'segments' ? [] : segmentSection(study, r.segments)),

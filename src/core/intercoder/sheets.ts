@@ -8,6 +8,7 @@ import type { Study } from '../study';
 import type { AgreementReport } from '../agreement';
 import type { Table } from '../exports/tables';
 import { xlsxBytes } from '../exports/xlsx';
+import { counted } from '../plural';
 import { familyTables, segmentTable } from './familyMarkdown';
 import { breakdownRows, breakdownTable } from './breakdown';
 import { coderWork, inclusionText, methodsParagraph, rulesOf, undefinedText } from './markdown';
@@ -63,7 +64,7 @@ export function agreementTables(study: Study, r: AgreementReport): Table[] {
         '',
         '',
         '',
-        l10n.t('unweighted, {0} codes', r.mean.codes),
+        l10n.t('unweighted, {0}', counted(r.mean.codes, 'code')),
       ],
     ],
     notes: [

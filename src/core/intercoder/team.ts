@@ -9,11 +9,12 @@ import type { Study } from '../study';
 import type { CoderInTranscript } from '../agreement';
 import { coderInTranscript } from '../agreement';
 import type { Table } from '../exports/tables';
+import { counted } from '../plural';
 import type { FamilyReport } from './family';
 import { familySection, familyTables } from './familyMarkdown';
 import type { ReportLinks } from './breakdown';
 import { breakdownRows, breakdownSection, breakdownTable, shownPassages, teamDisagreementTable, teamDisagreements } from './breakdown';
-import { coderWork, domainSentence, esc, leftOutRule, unitRule } from './markdown';
+import { coderWork, domainSentence, esc, leftOutRule, parentRule, unitRule } from './markdown';
 
 export type TeamInclusionReason = 'coded-by-two-or-more' | 'coded-by-fewer' | 'not-chosen';
 
@@ -64,10 +65,10 @@ function orphanLine(list: readonly TeamInclusion[], coders: readonly string[]): 
 export function teamMethodsParagraph(study: Study, f: FamilyReport): string {
   return [
     l10n.t(
-      'Intercoder agreement was assessed for {0} coders ({1}) on the {2} transcripts at least two of them coded ({3}); a coder who did not code a transcript counted as missing there, not as not applying the codes.',
+      'Intercoder agreement was assessed for {0} coders ({1}) on {2} at least two of them coded ({3}); a coder who did not code a transcript counted as missing there, not as not applying the codes.',
       f.coders.length,
       f.coders.join(', '),
-      f.docs.length,
+      counted(f.docs.length, 'transcript'),
       f.docs.map((d) => study.sourceLabel(d.doc)).join('; ') || '–',
     ),
     l10n.t(
@@ -79,8 +80,8 @@ export function teamMethodsParagraph(study: Study, f: FamilyReport): string {
 }
 
 /** The rules of a team report, one sentence each (the family's own are beside its table). */
-function teamRules(): string[] {
-  return [unitRule(), leftOutRule()];
+function teamRules(f: FamilyReport): string[] {
+  return [unitRule(), leftOutRule(), parentRule(f.rollUp)];
 }
 
 /** The report of a team of any size as Markdown (`links.base`: from the report's folder to the study folder). */
@@ -107,7 +108,7 @@ export function teamMarkdown(study: Study, f: FamilyReport, text?: (doc: string)
     '',
     `## ${l10n.t('Rules')}`,
     '',
-    ...teamRules().map((s) => `- ${s}`),
+    ...teamRules(f).map((s) => `- ${s}`),
     '',
     ...teamDisagreements(study, f, shown, links),
   ].join('\n');
@@ -127,7 +128,7 @@ export function teamTables(study: Study, f: FamilyReport, text?: (doc: string) =
   const rules: Table = {
     title: l10n.t('Rules'),
     header: [l10n.t('Rules')],
-    rows: [[l10n.t('How to report this')], [teamMethodsParagraph(study, f)], [''], ...teamRules().map((s) => [s])],
+    rows: [[l10n.t('How to report this')], [teamMethodsParagraph(study, f)], [''], ...teamRules(f).map((s) => [s])],
   };
   return [
     { ...domains, caption: [l10n.t('Intercoder agreement: {0}', f.coders.join(' × ')), ...(domains.caption ?? [])] },
