@@ -45,13 +45,30 @@ export interface TranscriptAgreement {
   readonly passages: number;
 }
 
+/** The line (1-based) of an offset in a text, found by binary search over the text's newlines (indexed once). */
+export function lineIndex(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    breaks.push(i);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo + 1;
+  };
+}
+
 /** The line (1-based) of an offset in a text. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-  }
-  return line;
+  return lineIndex(text)(offset);
 }
 
 /** One coder in one transcript. */
@@ -223,6 +240,13 @@ export function agreement(
     counted.set(doc, { a: list.filter((c) => c.coder === coderA), b: list.filter((c) => c.coder === coderB) });
   }
   const perDocTables = new Map<string, Map<string, Table2x2>>(docs.map((d) => [d, new Map()]));
+  // each transcript's text and its line index, once
+  const sources = new Map(
+    docs.map((d) => {
+      const source = text(d) ?? '';
+      return [d, { source, lineOf: lineIndex(source) }];
+    }),
+  );
   for (const code of codesOf(study, docs, [coderA, coderB], choice)) {
     const t = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
     const which = choice.rollUp ? new Set(study.subtree(code)) : code;
@@ -240,12 +264,12 @@ export function agreement(
       const neither = Math.max(0, d.length - d.bodyStart - both - length(onlyA) - length(onlyB));
       t.neither += neither;
       perDocTables.get(doc)!.set(code, { both, onlyA: length(onlyA), onlyB: length(onlyB), neither });
-      const source = text(doc) ?? '';
+      const { source, lineOf } = sources.get(doc)!;
       for (const [s, e] of onlyA) {
-        disagreements.push({ doc, code, start: s, end: e, coder: coderA, text: source.slice(s, e), line: lineAt(source, s) });
+        disagreements.push({ doc, code, start: s, end: e, coder: coderA, text: source.slice(s, e), line: lineOf(s) });
       }
       for (const [s, e] of onlyB) {
-        disagreements.push({ doc, code, start: s, end: e, coder: coderB, text: source.slice(s, e), line: lineAt(source, s) });
+        disagreements.push({ doc, code, start: s, end: e, coder: coderB, text: source.slice(s, e), line: lineOf(s) });
       }
     }
     perCode.push({ code, figures: figures(t) });

@@ -7,7 +7,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Study } from '../study';
 import type { AgreementFigures, AgreementReport } from '../agreement';
-import { lineAt } from '../agreement';
+import { lineIndex } from '../agreement';
 import type { Table } from '../exports/tables';
 import { counted } from '../plural';
 import type { AlphaResult } from './alpha';
@@ -56,11 +56,17 @@ export function transcriptLink(doc: string, line: number, links: ReportLinks = {
 /** The team report's passages with their text (blank ones left out: whitespace is no disagreement). */
 export function shownPassages(f: FamilyReport, text: (doc: string) => string | undefined = () => undefined): ShownPassage[] {
   const out: ShownPassage[] = [];
+  const lines = new Map<string, (offset: number) => number>();
   for (const p of f.passages) {
     const source = text(p.doc);
     const quote = source?.slice(p.start, p.end) ?? '';
     if (source === undefined || quote.trim().length > 0) {
-      out.push({ ...p, text: quote, line: source === undefined ? 1 : lineAt(source, p.start) });
+      let lineOf = lines.get(p.doc);
+      if (source !== undefined && !lineOf) {
+        lineOf = lineIndex(source);
+        lines.set(p.doc, lineOf);
+      }
+      out.push({ ...p, text: quote, line: lineOf ? lineOf(p.start) : 1 });
     }
   }
   return out;
