@@ -5,7 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { Feature, FeatureContext } from '../feature';
-import { Disposable } from '../platform/lifecycle';
+import { Disposable, MutableDisposable } from '../platform/lifecycle';
+
+const toDisposable = (d: { dispose(): void }): vscode.Disposable => new vscode.Disposable(() => d.dispose());
 import { registerCommand } from '../platform/commands';
 import { Command, ViewId } from '../platform/ids';
 import type { AgreementChoice } from '../core/agreement';
@@ -36,8 +38,18 @@ export class AgreementFeature extends Disposable {
     this._register(vscode.window.createTreeView(ViewId.agreement, { treeDataProvider: this.tree, showCollapseAll: true }));
     this._register(registerCommand(Command.agreement, (args?: AgreementArgs) => this.run(args)));
     this._register(registerCommand(Command.openAgreementPassage, (args: PassageArgs) => this.openPassage(args)));
-    // the figures are of the study they were computed on
-    this._register(service.onDidChangeStudy(() => this.tree.show(undefined)));
+    // the figures are of the study as it was: another study clears them, a change marks them out of date
+    const onStudy = this._register(new MutableDisposable<vscode.Disposable>());
+    const attach = (): void => {
+      onStudy.value = service.study ? toDisposable(service.study.onDidChange(() => this.tree.markStale())) : undefined;
+    };
+    this._register(
+      service.onDidChangeStudy(() => {
+        this.tree.show(undefined);
+        attach();
+      }),
+    );
+    attach();
   }
 
   /** Runs the check: with the coders given, exactly as asked (the rest: everything); else step by step. */

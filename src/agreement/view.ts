@@ -33,6 +33,8 @@ export class AgreementTree extends Disposable implements vscode.TreeDataProvider
   private readonly changed = this._register(new vscode.EventEmitter<AgreementNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private _result: AgreementResult | undefined;
+  /** The study changed since the check: the figures and the passages' places may be off. */
+  private stale = false;
 
   constructor(private readonly study: () => Study | undefined) {
     super();
@@ -44,7 +46,16 @@ export class AgreementTree extends Disposable implements vscode.TreeDataProvider
 
   show(result: AgreementResult | undefined): void {
     this._result = result;
+    this.stale = false;
     this.changed.fire(undefined);
+  }
+
+  /** Says the figures are of the study as it was (the codings or transcripts changed since). */
+  markStale(): void {
+    if (this._result && !this.stale) {
+      this.stale = true;
+      this.changed.fire(undefined);
+    }
   }
 
   getChildren(node?: AgreementNode): AgreementNode[] {
@@ -97,6 +108,9 @@ export class AgreementTree extends Disposable implements vscode.TreeDataProvider
               )
             : vscode.l10n.t('Cu-α = {0}', three(r.family.across)),
         );
+        if (this.stale) {
+          t.description = `${t.description} · ${vscode.l10n.t('out of date: the study changed, run the check again')}`;
+        }
         t.iconPath = new vscode.ThemeIcon('law');
         t.tooltip = new vscode.MarkdownString(r.methods);
         t.command = { command: 'markdown.showPreview', title: vscode.l10n.t('Open the report'), arguments: [r.markdown] };
