@@ -92,21 +92,37 @@ export function disagreeingPassages(
       }
     };
     for (const s of segments) {
-      const applied = coders.filter((_, i) => {
-        const set = s.byCoder[i];
-        return set !== undefined && has(set, code);
+      // who applied the code here: the coders' indexes as a key
+      let key = '';
+      let present = 0;
+      let count = 0;
+      s.byCoder.forEach((set, i) => {
+        if (set !== undefined) {
+          present++;
+          if (has(set, code)) {
+            key += `${i},`;
+            count++;
+          }
+        }
       });
-      const present = s.byCoder.filter((x) => x !== undefined).length;
-      if (applied.length === 0 || applied.length === present) {
+      if (count === 0 || count === present) {
         close();
         continue;
       }
-      const key = applied.join('\u0000');
       if (open && open.key === key && open.doc === s.doc && open.end === s.start) {
         open.end = s.start + s.weight;
       } else {
         close();
-        open = { doc: s.doc, start: s.start, end: s.start + s.weight, applied, key };
+        open = {
+          doc: s.doc,
+          start: s.start,
+          end: s.start + s.weight,
+          applied: coders.filter((_, i) => {
+            const set = s.byCoder[i];
+            return set !== undefined && has(set, code);
+          }),
+          key,
+        };
       }
     }
     close();
@@ -219,7 +235,9 @@ export function alphaFamily(study: Study, choice: FamilyChoice): FamilyReport {
     [...used].forEach((id) => study.pathOf(id).forEach((p) => used.add(p.id)));
   }
   const below = new Map(choice.rollUp ? study.codes.map((c) => [c.id, study.subtree(c.id)]) : []);
-  const has = (set: ReadonlySet<string>, code: string): boolean => (below.get(code) ?? [code]).some((c) => set.has(c));
+  const has = choice.rollUp
+    ? (set: ReadonlySet<string>, code: string): boolean => (below.get(code) ?? []).some((c) => set.has(c))
+    : (set: ReadonlySet<string>, code: string): boolean => set.has(code);
   const wantedCodes = choice.codes ? new Set(choice.codes) : undefined;
   const codes = study.codes.map((c) => c.id).filter((id) => used.has(id) && (!wantedCodes || wantedCodes.has(id)));
   const perCode = codes.map((code) => ({ code, alpha: alphaOver(segments, (set) => (has(set, code) ? '1' : '0'), true) }));
