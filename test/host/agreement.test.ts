@@ -61,6 +61,7 @@ describe('intercoder agreement: choosing what is tested, the Agreement view, the
     assert.strictEqual(editor.document.uri.toString(), service.uriOf(p.doc).toString());
     assert.strictEqual(editor.document.getText(editor.selection), p.text);
     assert.strictEqual(editor.selection.start.line + 1, p.line);
+    assert.doesNotMatch(String(tree.getTreeItem(tree.getChildren()[0]).description), /out of date/, 'opening a passage changes nothing');
     // a change of the study marks the figures out of date
     const one = study.codingsOf(p.doc)[0];
     study.transact('uncode', [{ kind: 'removeCoding', id: one.id }]);
