@@ -31,6 +31,7 @@ import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
 import { teamFeature } from './team';
+import type { TeamFeature } from './team';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -52,6 +53,8 @@ export interface CodeboomApi {
   readonly inlineLabels: InlineLabels;
   /** The first look and the context key that tells whether the study has transcripts. */
   readonly welcome: WelcomeFeature;
+  /** Teams through git: set-up, renames followed, the Coding Progress view. */
+  readonly team: TeamFeature;
 }
 
 let service: StudyService | undefined;
@@ -80,7 +83,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const welcome = use(welcomeFeature);
   const margin = use(marginFeature);
   use(privacyFeature);
-  use(teamFeature);
+  const team = use(teamFeature);
   use(suggestFeature);
 
   const timings: { readyMs?: number } = {};
@@ -101,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     margin,
     inlineLabels: coding.inlineLabels,
     welcome,
+    team,
   };
 }
 

@@ -87,6 +87,9 @@ export const Command = {
   suggestionsReject: 'codeboom.suggestions.reject',
   suggestionsChangeCode: 'codeboom.suggestions.changeCode',
   suggestionsAcceptAbove: 'codeboom.suggestions.acceptAbove',
+  progressRefresh: 'codeboom.progress.refresh',
+  progressExport: 'codeboom.progress.export',
+  progressAgreement: 'codeboom.progress.agreement',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
@@ -113,4 +116,5 @@ export const ViewId = {
   transcripts: 'codeboom.transcripts',
   factors: 'codeboom.factors',
   suggestions: 'codeboom.suggestions',
+  progress: 'codeboom.progress',
 } as const;
