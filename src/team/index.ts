@@ -8,6 +8,7 @@ import { Disposable } from '../platform/lifecycle';
 import { GitSetup } from './gitSetup';
 import { RenameFollower } from './renames';
 import { CodingProgressView } from './progress';
+import { OutsideRenames } from './outsideRenames';
 
 export type { SetUpGitArgs, SetUpGitResult } from './gitSetup';
 export type { ExportProgressArgs, ProgressAgreementArgs } from './progress';
@@ -16,11 +17,13 @@ export class TeamFeature extends Disposable {
   readonly gitSetup: GitSetup;
   readonly renames: RenameFollower;
   readonly progress: CodingProgressView;
+  readonly outsideRenames: OutsideRenames;
   constructor(ctx: Parameters<Feature>[0]) {
     super();
     this.gitSetup = this._register(new GitSetup(ctx));
     this.renames = this._register(new RenameFollower(ctx.service));
     this.progress = this._register(new CodingProgressView(ctx.service));
+    this.outsideRenames = this._register(new OutsideRenames(ctx.service, () => this.renames.last));
   }
 }
 
