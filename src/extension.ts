@@ -32,6 +32,7 @@ import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
 import { teamFeature } from './team';
 import { agreementFeature } from './agreement';
+import type { TeamFeature } from './team';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -53,6 +54,8 @@ export interface CodeboomApi {
   readonly inlineLabels: InlineLabels;
   /** The first look and the context key that tells whether the study has transcripts. */
   readonly welcome: WelcomeFeature;
+  /** Teams through git: set-up, renames followed, the Coding Progress view. */
+  readonly team: TeamFeature;
 }
 
 let service: StudyService | undefined;
@@ -81,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const welcome = use(welcomeFeature);
   const margin = use(marginFeature);
   use(privacyFeature);
-  use(teamFeature);
+  const team = use(teamFeature);
   use(suggestFeature);
   use(agreementFeature);
 
@@ -103,6 +106,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     margin,
     inlineLabels: coding.inlineLabels,
     welcome,
+    team,
   };
 }
 

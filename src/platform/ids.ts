@@ -88,6 +88,9 @@ export const Command = {
   suggestionsReject: 'codeboom.suggestions.reject',
   suggestionsChangeCode: 'codeboom.suggestions.changeCode',
   suggestionsAcceptAbove: 'codeboom.suggestions.acceptAbove',
+  progressRefresh: 'codeboom.progress.refresh',
+  progressExport: 'codeboom.progress.export',
+  progressAgreement: 'codeboom.progress.agreement',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
@@ -115,4 +118,5 @@ export const ViewId = {
   factors: 'codeboom.factors',
   suggestions: 'codeboom.suggestions',
   agreement: 'codeboom.agreementView',
+  progress: 'codeboom.progress',
 } as const;

@@ -16,6 +16,7 @@ import { PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from 
 import { codingFilePath, serializeCodingFile, serializeProject } from '../serialize';
 import { Study, partitionKey, splitPartitionKey } from '../study';
 import { makeAnchor, reanchor, reanchorAll } from '../anchor';
+import { readMergeConflictProblems } from './mergeConflicts';
 import {
   findFiles,
   isCodingFilePath,
@@ -94,6 +95,8 @@ export class StudyStore {
     // Codings of a transcript that is missing are kept as they are (not re-anchored, not rewritten):
     // they come back with it.
     const missing = missingTranscripts(perDoc, texts);
+    // What a git merge of codeboom.json left for a person (the merge driver recorded it): warnings.
+    append(problems, await readMergeConflictProblems(fs, project));
     if (problems.some((p) => p.severity !== 'warning')) {
       study.readOnly = true;
     }
