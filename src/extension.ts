@@ -27,6 +27,7 @@ import type { WelcomeFeature } from './welcome';
 import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
 import { suggestFeature } from './suggest';
+import type { SuggestFeature } from './suggest';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
@@ -52,6 +53,8 @@ export interface CodeboomApi {
   readonly inlineLabels: InlineLabels;
   /** The first look and the context key that tells whether the study has transcripts. */
   readonly welcome: WelcomeFeature;
+  /** Suggest Codings for This Transcript: the review list and its language-model port. */
+  readonly suggest: SuggestFeature;
 }
 
 let service: StudyService | undefined;
@@ -81,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const margin = use(marginFeature);
   use(privacyFeature);
   use(teamFeature);
-  use(suggestFeature);
+  const suggest = use(suggestFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {
@@ -101,6 +104,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     margin,
     inlineLabels: coding.inlineLabels,
     welcome,
+    suggest,
   };
 }
 
