@@ -27,6 +27,7 @@ import type { WelcomeFeature } from './welcome';
 import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
 import { suggestFeature } from './suggest';
+import type { SuggestFeature } from './suggest';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
@@ -56,6 +57,8 @@ export interface CodeboomApi {
   readonly welcome: WelcomeFeature;
   /** Teams through git: set-up, renames followed, the Coding Progress view. */
   readonly team: TeamFeature;
+  /** Suggest Codings for This Transcript: the review list and its language-model port. */
+  readonly suggest: SuggestFeature;
 }
 
 let service: StudyService | undefined;
@@ -85,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const margin = use(marginFeature);
   use(privacyFeature);
   const team = use(teamFeature);
-  use(suggestFeature);
+  const suggest = use(suggestFeature);
   use(agreementFeature);
 
   const timings: { readyMs?: number } = {};
@@ -107,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     inlineLabels: coding.inlineLabels,
     welcome,
     team,
+    suggest,
   };
 }
 
