@@ -6,7 +6,6 @@
  * come from the caller (git log, else the file's modification time).
  */
 import * as l10n from '@vscode/l10n';
-import { parseFrontMatter } from './frontMatter';
 import { answers, isTurnCoded } from './navigation';
 import { isCounted } from './counting';
 import type { Study } from './study';
@@ -54,7 +53,7 @@ export function codingProgress(
   const coders = study.coders();
   const rows = study.documents.map((d): ProgressRow => {
     const t = text(d.path);
-    const turns = t === undefined ? [] : answers(t, parseFrontMatter(t).bodyStart);
+    const turns = t === undefined ? [] : answers(t, d.bodyStart);
     const byCoder = new Map<string, Array<{ start: number; end: number }>>();
     for (const c of study.codingsOf(d.path)) {
       if (isCounted(study, c)) {

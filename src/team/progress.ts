@@ -52,6 +52,8 @@ export class CodingProgressView extends Disposable implements vscode.TreeDataPro
   /** Each code's history from git (empty outside git). */
   private history = new Map<string, CodeEvent[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The progress computed since the last change (cleared by every change of the study, transcript texts and dates). */
+  private cached: { readonly study: object; readonly progress: Progress } | undefined;
   /** The last read of git (for tests): resolves when dates and history are current. */
   loaded: Promise<void> = Promise.resolve();
 
@@ -60,12 +62,20 @@ export class CodingProgressView extends Disposable implements vscode.TreeDataPro
     this._register(vscode.window.createTreeView(ViewId.progress, { treeDataProvider: this, showCollapseAll: true }));
     this._register(
       watchStudy(service, (change) => {
+        this.cached = undefined;
         this.changes.fire();
         if (change) {
           this.scheduleReload();
         } else {
           this.loaded = this.reload();
         }
+      }),
+    );
+    // A transcript changed on disk (its turns may have): counted again.
+    this._register(
+      service.onDidChangeState(() => {
+        this.cached = undefined;
+        this.changes.fire();
       }),
     );
     this._register(
@@ -90,11 +100,17 @@ export class CodingProgressView extends Disposable implements vscode.TreeDataPro
     if (!study || !store) {
       return undefined;
     }
-    return codingProgress(
+    // One computation per change of the study (the tree asks for every row it expands).
+    if (this.cached?.study === study) {
+      return this.cached.progress;
+    }
+    const progress = codingProgress(
       study,
       (doc) => store.text(doc),
       (doc, coder) => this.dates.get(codingFilePath(doc, coder)),
     );
+    this.cached = { study, progress };
+    return progress;
   }
 
   /** The history of a code from git (oldest first). */
@@ -180,6 +196,7 @@ export class CodingProgressView extends Disposable implements vscode.TreeDataPro
       return;
     }
     this.dates = dates;
+    this.cached = undefined;
     this.history = historyLog === undefined ? new Map() : codebookHistory(historyLog);
     this.changes.fire();
     codeTooltipsChanged();

@@ -82,8 +82,10 @@ describe('Teams through git: progress, outside renames, new studies (real extens
         ],
       );
       const tooltip = (tree.codes.getTreeItem(code.id) as vscode.TreeItem).tooltip as vscode.MarkdownString;
-      assert.match(tooltip.value, /renamed from “.*” to “.* \(nieuw\)” by Eva/);
-      assert.match(tooltip.value, /created as .* by Supervisor/);
+      // appendText escapes: spaces are &nbsp; and punctuation has a backslash
+      const shown = tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\([()[\]*_.!#-])/g, '$1');
+      assert.match(shown, /renamed from “.*” to “.* \(nieuw\)” by Eva/);
+      assert.match(shown, /created as .* by Supervisor/);
     } finally {
       study.transact('rename back', [{ kind: 'updateCode', id: code.id, patch: { name: code.name } }]);
       await service.flush();
