@@ -5,36 +5,13 @@ import { alphaFamily } from '../../src/core/intercoder/family';
 import { anchorOf, breakdownRows, shownPassages, transcriptLink } from '../../src/core/intercoder/breakdown';
 import { teamMarkdown, teamTables } from '../../src/core/intercoder/team';
 import { agreementTables } from '../../src/core/intercoder/sheets';
-import { Study } from '../../src/core/study';
-import type { Code, Coding, TranscriptDocument } from '../../src/core/model';
-import { emptyProject } from '../../src/core/model';
+import { FRONT, agreementFixture, plainCodes } from './agreementFixture';
 
 // Issue 22 §3: per transcript, where the coders diverge most, linked to the disagreeing passages.
-const FRONT = '---\na: 1\n---\n';
-const B = FRONT.length;
 const BODY = Array.from({ length: 10 }, (_, i) => `line ${i} ${'x'.repeat(14)}`).join('\n'); // 10 lines of 21 chars + \n
 const TEXT = FRONT + BODY;
-const CODES: Code[] = [
-  { id: 'D1', name: 'D1', color: '#000000' },
-  { id: 's1', name: 's1', color: '#000000', parent: 'D1' },
-  { id: 's2', name: 's2', color: '#000000', parent: 'D1' },
-  { id: 'D2', name: 'D2', color: '#000000' },
-];
-let n = 0;
-const c = (doc: string, coder: string, code: string, start: number, end: number): Coding => ({
-  id: `b${++n}`,
-  doc,
-  coder,
-  codes: [code],
-  start: B + start,
-  end: B + end,
-  quote: '',
-  prefix: '',
-  suffix: '',
-  created: 't',
-});
-const docOf = (path: string): TranscriptDocument => ({ path, attributes: {}, bodyStart: B, length: TEXT.length, title: path });
-const studyOf = (docs: string[], codings: Coding[]): Study => new Study({ ...emptyProject('t'), codes: CODES }, docs.map(docOf), codings);
+const CODES = plainCodes(['D1'], ['s1', 'D1'], ['s2', 'D1'], ['D2']);
+const { c, studyOf, bodyStart: B } = agreementFixture({ idPrefix: 'b', codes: CODES, length: TEXT.length });
 const text = (): string => TEXT;
 
 describe('agreement per transcript, with links to the disagreeing passages', () => {

@@ -2,39 +2,12 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { alphaFamily } from '../../src/core/intercoder/family';
 import { figures } from '../../src/core/agreement';
-import { Study } from '../../src/core/study';
-import type { Code, Coding, TranscriptDocument } from '../../src/core/model';
-import { emptyProject } from '../../src/core/model';
+import { FRONT, agreementFixture, plainCodes } from './agreementFixture';
 
 // Krippendorff's family per semantic domain (issue 22 §3), on hand-computed fixtures.
-const FRONT = '---\na: 1\n---\n';
-const B = FRONT.length; // body offsets below are relative to the body
-const LENGTH = B + 100;
-
-const CODES: Code[] = [
-  { id: 'D1', name: 'D1', color: '#000000' },
-  { id: 's1', name: 's1', color: '#000000', parent: 'D1' },
-  { id: 's2', name: 's2', color: '#000000', parent: 'D1' },
-  { id: 'D2', name: 'D2', color: '#000000' },
-  { id: 't1', name: 't1', color: '#000000', parent: 'D2' },
-];
-
-let n = 0;
-const c = (doc: string, coder: string, code: string, start: number, end: number, orphaned = false): Coding => ({
-  id: `f${++n}`,
-  doc,
-  coder,
-  codes: [code],
-  start: B + start,
-  end: B + end,
-  quote: '',
-  prefix: '',
-  suffix: '',
-  created: 't',
-  ...(orphaned ? { orphaned } : {}),
-});
-const docOf = (path: string): TranscriptDocument => ({ path, attributes: {}, bodyStart: B, length: LENGTH, title: path });
-const studyOf = (docs: string[], codings: Coding[]): Study => new Study({ ...emptyProject('t'), codes: CODES }, docs.map(docOf), codings);
+const LENGTH = FRONT.length + 100;
+const CODES = plainCodes(['D1'], ['s1', 'D1'], ['s2', 'D1'], ['D2'], ['t1', 'D2']);
+const { c, studyOf } = agreementFixture({ idPrefix: 'f', codes: CODES, length: LENGTH });
 
 const close = (actual: number, expected: number, digits = 3) => assert.strictEqual(actual.toFixed(digits), expected.toFixed(digits));
 

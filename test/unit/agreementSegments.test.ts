@@ -1,31 +1,14 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { overlapShare, segmentAgreement } from '../../src/core/intercoder/segments';
-import { Study } from '../../src/core/study';
+import type { Study } from '../../src/core/study';
 import type { Coding } from '../../src/core/model';
-import { emptyProject } from '../../src/core/model';
+import { FRONT, agreementFixture, plainCodes } from './agreementFixture';
 
-const B = 13;
-let n = 0;
-const c = (coder: string, code: string, start: number, end: number, orphaned = false): Coding => ({
-  id: `s${++n}`,
-  doc: 'd.md',
-  coder,
-  codes: [code],
-  start: B + start,
-  end: B + end,
-  quote: '',
-  prefix: '',
-  suffix: '',
-  created: 't',
-  ...(orphaned ? { orphaned } : {}),
-});
-const studyOf = (codings: Coding[]): Study =>
-  new Study(
-    { ...emptyProject('t'), codes: ['x', 'y'].map((id) => ({ id, name: id, color: '#000000' })) },
-    [{ path: 'd.md', attributes: {}, bodyStart: B, length: B + 200, title: 'd' }],
-    codings,
-  );
+const fixture = agreementFixture({ idPrefix: 's', codes: plainCodes(['x'], ['y']), length: FRONT.length + 200 });
+const c = (coder: string, code: string, start: number, end: number, orphaned = false): Coding =>
+  fixture.c('d.md', coder, code, start, end, orphaned);
+const studyOf = (codings: Coding[]): Study => fixture.studyOf(['d.md'], codings);
 
 describe('segment-based agreement (MAXQDA-style)', () => {
   it('matches a segment when the other coder’s segment with the code overlaps it by the threshold', () => {

@@ -7,37 +7,13 @@ import { agreement } from '../../src/core/agreement';
 import { alphaFamily } from '../../src/core/intercoder/family';
 import { agreementChoiceFromWords } from '../../src/core/intercoder/choice';
 import { teamInclusion, teamMarkdown, teamMethodsParagraph } from '../../src/core/intercoder/team';
-import { Study } from '../../src/core/study';
-import type { Code, Coding, TranscriptDocument } from '../../src/core/model';
-import { emptyProject } from '../../src/core/model';
 import { run } from './cliRun';
+import { FRONT, agreementFixture, plainCodes } from './agreementFixture';
 
 // Issue 22: a team's report says what the pair's does (§1, §2), and the roll-up holds for any number of coders.
-const FRONT = '---\na: 1\n---\n';
-const B = FRONT.length;
 const TEXT = FRONT + 'x'.repeat(100);
-const CODES: Code[] = [
-  { id: 'p', name: 'p', color: '#000000' },
-  { id: 'c1', name: 'c1', color: '#000000', parent: 'p' },
-  { id: 'c2', name: 'c2', color: '#000000', parent: 'p' },
-  { id: 'q', name: 'q', color: '#000000' },
-];
-let n = 0;
-const c = (doc: string, coder: string, code: string, start: number, end: number, orphaned = false): Coding => ({
-  id: `t${++n}`,
-  doc,
-  coder,
-  codes: [code],
-  start: B + start,
-  end: B + end,
-  quote: '',
-  prefix: '',
-  suffix: '',
-  created: 't',
-  ...(orphaned ? { orphaned } : {}),
-});
-const docOf = (p: string): TranscriptDocument => ({ path: p, attributes: {}, bodyStart: B, length: TEXT.length, title: p });
-const studyOf = (docs: string[], codings: Coding[]): Study => new Study({ ...emptyProject('t'), codes: CODES }, docs.map(docOf), codings);
+const CODES = plainCodes(['p'], ['c1', 'p'], ['c2', 'p'], ['q']);
+const { c, studyOf } = agreementFixture({ idPrefix: 't', codes: CODES, length: TEXT.length });
 const SAMPLE = path.resolve(__dirname, '../../../sample/kennisdeling');
 
 describe('intercoder agreement of a team of three or more', () => {
