@@ -218,6 +218,35 @@ describe('code suggestions: the evaluation', () => {
     }
   });
 
+  it('counts a passage coded by several codings as one multi-label passage, for the engine and both baselines', async () => {
+    // Every passage is coded budget and trust by two codings of the same range (as a REFI import
+    // of ATLAS.ti or the Scrum coding gives them): any ranking that puts either code first is right.
+    const codes = [code('budget', 'budget'), code('trust', 'vertrouwen'), code('mandate', 'mandaat')];
+    const texts: Array<[string, string]> = [
+      ['a.md', 'Er was geen budget voor de pilots, alles moest uit eigen potjes betaald worden.'],
+      ['a.md', 'Ik kon blind op de collega’s in het kernteam bouwen, dat gaf rust.'],
+      ['b.md', 'Zonder financiering kun je geen pilots draaien, de potjes zijn leeg.'],
+      ['b.md', 'Je moet op elkaar kunnen bouwen, anders deel je niks met collega’s.'],
+      ['c.md', 'De potjes van de regio betaalden de pilots, maar collega’s bouwden mee.'],
+    ];
+    const codings = texts.flatMap(([d, quote], i) => [
+      coding(d, ['budget'], quote, { start: i * 100, end: i * 100 + quote.length }),
+      coding(d, ['trust'], quote, { start: i * 100, end: i * 100 + quote.length }),
+    ]);
+    const study = new Study(project(codes), [doc('a.md'), doc('b.md'), doc('c.md')], codings);
+    for (const level of ['leaf', 'top'] as const) {
+      const e = await evaluate(study, level);
+      assert.strictEqual(e.passages, 5, 'five passages, not ten rows');
+      for (const [name, s] of [
+        ['engine', e],
+        ['most frequent', e.baselines.frequent],
+        ['plain kNN', e.baselines.knn],
+      ] as const) {
+        assert.deepStrictEqual([name, s.hit1, s.hit3, s.mrr], [name, 1, 1, 1]);
+      }
+    }
+  });
+
   it('beats the most-frequent-code and the plain TF-IDF kNN baselines on the sample study, at both levels', async () => {
     const { study } = await StudyStore.open(new NodeFileSystem(SAMPLE));
     for (const level of ['leaf', 'top'] as const) {
