@@ -5,6 +5,7 @@ import { Study } from '../../src/core/study';
 import { emptyProject } from '../../src/core/model';
 import type { Code, Coding, ProjectData, TranscriptDocument } from '../../src/core/model';
 import {
+  PassageIndex,
   SuggestModel,
   analyzer,
   evaluate,
@@ -108,6 +109,38 @@ describe('code suggestions: the engine', () => {
     assert.ok(money[0].example && /potjes/.test(money[0].example.quote));
     const trust = s.suggest('Met die collega’s kon ik bouwen op elkaar.');
     assert.strictEqual(trust[0].code, 'trust');
+  });
+
+  it('scores neighbours by TF-IDF over both term-frequency norms: Σ idf² · q · p / (|q| · |p|)', () => {
+    const index = new PassageIndex();
+    index.add('short', 'a.md', ['x'], '', ['budget', 'pilot']);
+    index.add('long', 'a.md', ['y'], '', ['budget', 'pilot', 'pilot', 'regio', 'netwerk', 'kennis']);
+    index.add('other', 'b.md', ['z'], '', ['kennis', 'netwerk']);
+    index.add('common', 'b.md', ['z'], '', ['netwerk', 'pilot']);
+    const idf = (df: number) => Math.log(4 / df);
+    assert.strictEqual(index.idf('budget'), idf(2));
+    assert.strictEqual(index.idf('missing'), 0);
+    const found = index.search(['budget', 'pilot', 'pilot'], 10);
+    assert.deepStrictEqual(
+      found.map((n) => n.passage.id),
+      ['short', 'long', 'common'],
+      'the short passage with both words first; one without any query word not found',
+    );
+    const q = Math.sqrt(1 + 4);
+    const expected = {
+      short: (idf(2) ** 2 * 1 * 1 + idf(3) ** 2 * 2 * 1) / (q * Math.sqrt(2)),
+      long: (idf(2) ** 2 * 1 * 1 + idf(3) ** 2 * 2 * 2) / (q * Math.sqrt(1 + 4 + 1 + 1 + 1)),
+      common: (idf(3) ** 2 * 2 * 1) / (q * Math.sqrt(2)),
+    };
+    for (const n of found) {
+      assert.ok(Math.abs(n.score - expected[n.passage.id as keyof typeof expected]) < 1e-12, n.passage.id);
+    }
+    index.remove('short');
+    assert.deepStrictEqual(
+      index.search(['budget'], 10).map((n) => [n.passage.id, n.score]),
+      [['long', (Math.log(3) ** 2 * 1) / Math.sqrt(8)]],
+      'the norms and idf follow a removal',
+    );
   });
 
   it('adds the name, alias and definition match, and the codebook path at level top', () => {
