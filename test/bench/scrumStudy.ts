@@ -1,7 +1,8 @@
 /**
  * The real coded interview data of the reference material (../shared/reference/transcripts/
  * scrum-quality-coded-data.csv: 595 coded chunks of the "How Scrum adds value to achieving software
- * quality" study) as an in-memory study: theme → pattern code → code, one transcript per participant.
+ * quality" study) as an in-memory study: theme → pattern code → code, one transcript per participant;
+ * the rows of one chunk (one per code) are codings of one range.
  * For the suggestion accuracy bench only; the data is not ours to put in the repository.
  */
 import * as fs from 'fs';
@@ -29,6 +30,8 @@ export function scrumStudy(file = SCRUM_CSV): Study | undefined {
   };
   const codings: Coding[] = [];
   const docs = new Set<string>();
+  // A chunk coded with several codes is several rows: one selection of the transcript, one range.
+  const ranges = new Map<string, number>();
   rows.forEach((r, i) => {
     const [doc, chunk, code1, code2, theme] = ['document ID', 'text_chunk', 'code_1', 'code_2', 'theme'].map((k) =>
       (r[col(k)] ?? '').trim(),
@@ -41,13 +44,15 @@ export function scrumStudy(file = SCRUM_CSV): Study | undefined {
     const leaf = code1 !== code2 && code1 !== theme ? codeOf(code1, middle) : middle;
     docs.add(doc);
     const quote = chunk.replace(/^"+|"+$/g, '');
+    const at = ranges.get(`${doc}\u0000${quote}`) ?? i;
+    ranges.set(`${doc}\u0000${quote}`, at);
     codings.push({
       id: `r${i}`,
       doc,
       coder: 'author',
       codes: [leaf],
-      start: i,
-      end: i + 1,
+      start: at,
+      end: at + 1,
       quote,
       prefix: '',
       suffix: '',

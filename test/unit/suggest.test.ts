@@ -5,6 +5,7 @@ import { Study } from '../../src/core/study';
 import { emptyProject } from '../../src/core/model';
 import type { Code, Coding, ProjectData, TranscriptDocument } from '../../src/core/model';
 import {
+  PassageIndex,
   SuggestModel,
   analyzer,
   evaluate,
@@ -108,6 +109,38 @@ describe('code suggestions: the engine', () => {
     assert.ok(money[0].example && /potjes/.test(money[0].example.quote));
     const trust = s.suggest('Met die collega’s kon ik bouwen op elkaar.');
     assert.strictEqual(trust[0].code, 'trust');
+  });
+
+  it('scores neighbours by TF-IDF over both term-frequency norms: Σ idf² · q · p / (|q| · |p|)', () => {
+    const index = new PassageIndex();
+    index.add('short', 'a.md', ['x'], '', ['budget', 'pilot']);
+    index.add('long', 'a.md', ['y'], '', ['budget', 'pilot', 'pilot', 'regio', 'netwerk', 'kennis']);
+    index.add('other', 'b.md', ['z'], '', ['kennis', 'netwerk']);
+    index.add('common', 'b.md', ['z'], '', ['netwerk', 'pilot']);
+    const idf = (df: number) => Math.log(4 / df);
+    assert.strictEqual(index.idf('budget'), idf(2));
+    assert.strictEqual(index.idf('missing'), 0);
+    const found = index.search(['budget', 'pilot', 'pilot'], 10);
+    assert.deepStrictEqual(
+      found.map((n) => n.passage.id),
+      ['short', 'long', 'common'],
+      'the short passage with both words first; one without any query word not found',
+    );
+    const q = Math.sqrt(1 + 4);
+    const expected = {
+      short: (idf(2) ** 2 * 1 * 1 + idf(3) ** 2 * 2 * 1) / (q * Math.sqrt(2)),
+      long: (idf(2) ** 2 * 1 * 1 + idf(3) ** 2 * 2 * 2) / (q * Math.sqrt(1 + 4 + 1 + 1 + 1)),
+      common: (idf(3) ** 2 * 2 * 1) / (q * Math.sqrt(2)),
+    };
+    for (const n of found) {
+      assert.ok(Math.abs(n.score - expected[n.passage.id as keyof typeof expected]) < 1e-12, n.passage.id);
+    }
+    index.remove('short');
+    assert.deepStrictEqual(
+      index.search(['budget'], 10).map((n) => [n.passage.id, n.score]),
+      [['long', (Math.log(3) ** 2 * 1) / Math.sqrt(8)]],
+      'the norms and idf follow a removal',
+    );
   });
 
   it('adds the name, alias and definition match, and the codebook path at level top', () => {
@@ -215,6 +248,35 @@ describe('code suggestions: the evaluation', () => {
         assert.ok(v >= 0 && v <= 1);
       }
       assert.ok(x.hit1 <= x.hit3 && x.hit1 <= x.mrr && x.mrr <= 1);
+    }
+  });
+
+  it('counts a passage coded by several codings as one multi-label passage, for the engine and both baselines', async () => {
+    // Every passage is coded budget and trust by two codings of the same range (as a REFI import
+    // of ATLAS.ti or the Scrum coding gives them): any ranking that puts either code first is right.
+    const codes = [code('budget', 'budget'), code('trust', 'vertrouwen'), code('mandate', 'mandaat')];
+    const texts: Array<[string, string]> = [
+      ['a.md', 'Er was geen budget voor de pilots, alles moest uit eigen potjes betaald worden.'],
+      ['a.md', 'Ik kon blind op de collega’s in het kernteam bouwen, dat gaf rust.'],
+      ['b.md', 'Zonder financiering kun je geen pilots draaien, de potjes zijn leeg.'],
+      ['b.md', 'Je moet op elkaar kunnen bouwen, anders deel je niks met collega’s.'],
+      ['c.md', 'De potjes van de regio betaalden de pilots, maar collega’s bouwden mee.'],
+    ];
+    const codings = texts.flatMap(([d, quote], i) => [
+      coding(d, ['budget'], quote, { start: i * 100, end: i * 100 + quote.length }),
+      coding(d, ['trust'], quote, { start: i * 100, end: i * 100 + quote.length }),
+    ]);
+    const study = new Study(project(codes), [doc('a.md'), doc('b.md'), doc('c.md')], codings);
+    for (const level of ['leaf', 'top'] as const) {
+      const e = await evaluate(study, level);
+      assert.strictEqual(e.passages, 5, 'five passages, not ten rows');
+      for (const [name, s] of [
+        ['engine', e],
+        ['most frequent', e.baselines.frequent],
+        ['plain kNN', e.baselines.knn],
+      ] as const) {
+        assert.deepStrictEqual([name, s.hit1, s.hit3, s.mrr], [name, 1, 1, 1]);
+      }
     }
   });
 

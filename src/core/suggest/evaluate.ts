@@ -48,11 +48,32 @@ class Tally {
   }
 }
 
-/** Leave-one-transcript-out evaluation of the engine and the baselines on the study's codings. */
+/**
+ * The study's coded passages: the counted codings with a code at the level, those of one range of
+ * one transcript taken together as one passage with all their codes (one chunk coded with several
+ * codes as separate codings, as a REFI import gives it, is one multi-label passage: a ranking is
+ * right when it puts any of them first). Each is a coding-shaped example, ordered by transcript and
+ * position.
+ */
+export function codedPassages(study: Study, map: ReadonlyMap<string, string>): Coding[] {
+  const byRange = new Map<string, Coding>();
+  for (const c of study.allCodings()) {
+    const codes = c.codes.filter((k) => map.has(k));
+    if (!isCounted(study, c) || codes.length === 0) {
+      continue;
+    }
+    const key = `${c.doc}\u0000${c.start}\u0000${c.end}`;
+    const seen = byRange.get(key);
+    byRange.set(key, seen ? { ...seen, codes: [...new Set([...seen.codes, ...codes])] } : { ...c, id: key, codes });
+  }
+  return [...byRange.values()].sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start || a.end - b.end));
+}
+
+/** Leave-one-transcript-out evaluation of the engine and the baselines on the study's coded passages. */
 export async function evaluate(study: Study, level: SuggestLevel = 'leaf'): Promise<Evaluation> {
   await loadStemmers();
   const map = levelMap(study, level);
-  const codings = [...study.allCodings()].filter((c) => isCounted(study, c) && c.codes.some((k) => map.has(k)));
+  const codings = codedPassages(study, map);
   const model = new SuggestModel(
     analyzer(
       suggestLanguage(
@@ -72,7 +93,7 @@ export async function evaluate(study: Study, level: SuggestLevel = 'leaf'): Prom
   const engine = new Tally();
   const frequent = new Tally();
   const knn = new Tally();
-  for (const [doc, held] of [...byDoc].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [doc, held] of byDoc) {
     for (const c of held) {
       model.removeCoding(c.id);
     }

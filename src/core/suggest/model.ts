@@ -1,6 +1,6 @@
 /**
- * The suggestion model: the study's coded passages as examples of their codes (a BM25 index, see
- * ./passageIndex), and a ranking of codes for a new passage that combines
+ * The suggestion model: the study's coded passages as examples of their codes (a TF-IDF index with
+ * length-normalised passages, see ./passageIndex), and a ranking of codes for a new passage that combines
  * - k-nearest-neighbour voting: the k most similar coded passages vote for their codes, each with
  *   its similarity relative to the best one;
  * - code profiles: all passages of a code as one text (./profiles), scored like a passage;
@@ -54,7 +54,8 @@ export interface Suggestion {
 /**
  * Nearest neighbours that vote. 25 with linear votes and profiles at 0.6 (were 15, squared, 0.3):
  * better or equal at both levels on the sample study and on the real Scrum coding (README), where
- * the fewer, sharper votes lost to the plain kNN at the top level.
+ * the fewer, sharper votes lost to the plain kNN at the top level. Kept unchanged when the index
+ * moved from BM25 to its length-normalised TF-IDF (no weight was tuned again).
  */
 export const K = 25;
 /** Weights, chosen on the leave-one-transcript-out evaluations of the sample and the Scrum study (see README). */

@@ -1,6 +1,9 @@
 /**
- * An incremental BM25 index of coded passages: adding or removing one passage touches only its own
- * terms' postings, so the model follows every coding change in microseconds and never needs a rebuild.
+ * An incremental index of coded passages, scored by TF-IDF with each passage's vector divided by the
+ * length of its term-frequency vector (a cosine whose norms do not depend on the idf: a passage's norm
+ * is fixed when it is added, so adding or removing one passage touches only its own terms' postings
+ * and the model follows every coding change in microseconds, never needing a rebuild). It ranked the
+ * held-out passages better than BM25 in the corrected evaluation (README).
  */
 
 export interface IndexedPassage {
@@ -18,9 +21,6 @@ export interface Neighbour {
   readonly score: number;
 }
 
-const K1 = 1.2;
-const B = 0.75;
-
 /** One term's postings: parallel arrays, fast to scan (a removal finds its slot with indexOf). */
 interface Postings {
   readonly slots: number[];
@@ -34,9 +34,9 @@ export class PassageIndex {
   private readonly free: number[] = [];
   private readonly postings = new Map<string, Postings>();
   private totalLength = 0;
-  /** Score accumulator and passage length by slot (typed arrays: the search's inner loop reads them). */
+  /** Score accumulator and the norm of the passage's term frequencies by slot (typed arrays: the search's inner loop reads them). */
   private scores = new Float64Array(0);
-  private lengths = new Float64Array(0);
+  private norms = new Float64Array(0);
 
   get size(): number {
     return this.passages.size;
@@ -60,12 +60,16 @@ export class PassageIndex {
     const passage = { id, doc, codes: [...codes], quote, tf, length: terms.length, slot };
     this.passages.set(id, passage);
     this.bySlot[slot] = passage;
-    if (slot >= this.lengths.length) {
-      const grown = new Float64Array(Math.max(64, this.lengths.length * 2));
-      grown.set(this.lengths);
-      this.lengths = grown;
+    if (slot >= this.norms.length) {
+      const grown = new Float64Array(Math.max(64, this.norms.length * 2));
+      grown.set(this.norms);
+      this.norms = grown;
     }
-    this.lengths[slot] = terms.length;
+    let squares = 0;
+    for (const n of tf.values()) {
+      squares += n * n;
+    }
+    this.norms[slot] = Math.sqrt(squares);
     this.totalLength += terms.length;
     for (const [t, n] of tf) {
       let p = this.postings.get(t);
@@ -103,48 +107,56 @@ export class PassageIndex {
     return true;
   }
 
-  /** Inverse document frequency (BM25's, never negative). */
+  /** Inverse document frequency, log(N / df): 0 for a term every passage has. */
   idf(term: string): number {
     const df = this.postings.get(term)?.slots.length ?? 0;
-    const n = this.passages.size;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    return df === 0 ? 0 : Math.log(this.passages.size / df);
   }
 
-  /** The `k` passages most similar to the query terms by BM25, best first; ties by id (deterministic). */
+  /**
+   * The `k` passages most similar to the query terms, best first; ties by id (deterministic). The
+   * similarity is the TF-IDF dot product over both term-frequency norms: Σ idf(t)² · q(t) · p(t) /
+   * (|q| · |p|), with q and p the term frequencies.
+   */
   search(terms: readonly string[], k: number, skip?: (p: IndexedPassage) => boolean): Neighbour[] {
-    const n = this.passages.size;
-    if (n === 0 || terms.length === 0) {
+    if (this.passages.size === 0 || terms.length === 0) {
       return [];
     }
-    const avg = this.totalLength / n || 1;
-    if (this.scores.length < this.lengths.length) {
-      this.scores = new Float64Array(this.lengths.length);
+    if (this.scores.length < this.norms.length) {
+      this.scores = new Float64Array(this.norms.length);
     }
     const scores = this.scores;
-    const lengths = this.lengths;
+    const query = new Map<string, number>();
+    for (const t of terms) {
+      query.set(t, (query.get(t) ?? 0) + 1);
+    }
+    let squares = 0;
+    for (const n of query.values()) {
+      squares += n * n;
+    }
+    const queryNorm = Math.sqrt(squares);
     const touched: number[] = [];
-    const base = K1 * (1 - B);
-    const perLength = (K1 * B) / avg;
-    for (const term of new Set(terms)) {
+    for (const [term, q] of query) {
       const p = this.postings.get(term);
-      if (!p) {
+      const idf = this.idf(term);
+      if (!p || idf <= 0) {
         continue;
       }
-      const weight = this.idf(term) * (K1 + 1);
+      const weight = (idf * idf * q) / queryNorm;
       const { slots, tfs } = p;
       for (let i = 0; i < slots.length; i++) {
         const slot = slots[i];
-        const f = tfs[i];
         if (scores[slot] === 0) {
           touched.push(slot);
         }
-        scores[slot] += (weight * f) / (f + base + perLength * lengths[slot]);
+        scores[slot] += weight * tfs[i];
       }
     }
+    const norms = this.norms;
     // The k best slots, kept sorted; a passage object is looked at only when it would enter them.
     const best: Neighbour[] = [];
     for (const slot of touched) {
-      const score = scores[slot];
+      const score = scores[slot] / norms[slot];
       scores[slot] = 0;
       if (best.length === k && score < best[k - 1].score) {
         continue;
