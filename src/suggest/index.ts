@@ -193,7 +193,7 @@ export class SuggestFeature extends Disposable {
     if (threshold === undefined) {
       const typed = await vscode.window.showInputBox({
         title: vscode.l10n.t('Accept all suggestions with at least this confidence (%)'),
-        value: '70',
+        value: '30',
         validateInput: (v) => (/^\d{1,3}$/.test(v.trim()) && Number(v) <= 100 ? undefined : vscode.l10n.t('A number from 0 to 100')),
       });
       if (typed === undefined) {

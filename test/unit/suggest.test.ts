@@ -111,6 +111,25 @@ describe('code suggestions: the engine', () => {
     assert.strictEqual(trust[0].code, 'trust');
   });
 
+  it('confidence is the code’s share of the evidence: high for a clear case, lower where codes compete, never all 100 %', () => {
+    const study = handMade();
+    const s = suggesterFor(study);
+    const clear = s.suggest('Er was geen budget, de pilots werden betaald uit eigen potjes.');
+    const contested = s.suggest('Zonder budget kun je niet op elkaar bouwen met de collega’s.');
+    for (const list of [clear, contested]) {
+      const sum = list.reduce((t, x) => t + x.confidence, 0);
+      assert.ok(list.every((x) => x.confidence > 0 && x.confidence <= 1));
+      assert.ok(Math.abs(sum - 1) < 1e-9, 'the shares of one passage add up to 1');
+      assert.ok(
+        list.every((x, i) => i === 0 || x.confidence <= list[i - 1].confidence),
+        'ordered as ranked',
+      );
+    }
+    assert.deepStrictEqual([clear[0].code, clear[0].confidence], ['budget', 1], 'the only code with evidence holds all of it');
+    assert.ok(contested.length >= 2 && contested[0].confidence < 1, 'where codes compete, none has all the evidence');
+    assert.ok(clear[0].confidence > contested[0].confidence);
+  });
+
   it('scores neighbours by TF-IDF over both term-frequency norms: Σ idf² · q · p / (|q| · |p|)', () => {
     const index = new PassageIndex();
     index.add('short', 'a.md', ['x'], '', ['budget', 'pilot']);

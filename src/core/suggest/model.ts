@@ -39,7 +39,11 @@ export interface Suggestion {
   readonly code: string;
   /** The ranking score: neighbours' vote share plus the name and definition evidence. */
   readonly score: number;
-  /** The score capped at 1: what "accept all above" compares. */
+  /**
+   * The code's share of the evidence for the passage: its score over the sum of every candidate's
+   * (0–1; the shares of one passage add up to 1). High when one code stands out, lower where codes
+   * compete: what "accept all above" compares.
+   */
   readonly confidence: number;
   /** How many of the nearest coded passages carry the code. */
   readonly votes: number;
@@ -197,8 +201,15 @@ export class SuggestModel {
       scored.push({ code, score, e });
     }
     scored.sort((a, b) => b.score - a.score || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+    // The confidence is each code's share of the evidence for the passage (all candidates' scores).
+    let sum = 0;
+    for (const s of scored) {
+      sum += s.score;
+    }
     // Reasons are worded only for what is returned.
-    return (options.limit === undefined ? scored : scored.slice(0, options.limit)).map((s) => suggestion(codebook, s.code, s.score, s.e));
+    return (options.limit === undefined ? scored : scored.slice(0, options.limit)).map((s) =>
+      suggestion(codebook, s.code, s.score, sum > 0 ? s.score / sum : 0, s.e),
+    );
   }
 
   private levelMaps: { codes: readonly Code[]; maps: Map<SuggestLevel, Map<string, string>> } | undefined;
@@ -256,7 +267,7 @@ export function levelMap(codebook: Codebook, level: SuggestLevel): Map<string, s
   return map;
 }
 
-function suggestion(codebook: Codebook, code: string, score: number, e: Evidence | undefined): Suggestion {
+function suggestion(codebook: Codebook, code: string, score: number, confidence: number, e: Evidence | undefined): Suggestion {
   const name = codebook.codes.find((c) => c.id === code)?.name ?? code;
   const reasons: string[] = [];
   if (e && e.votes > 0) {
@@ -274,7 +285,7 @@ function suggestion(codebook: Codebook, code: string, score: number, e: Evidence
   return {
     code,
     score,
-    confidence: Math.min(1, score),
+    confidence,
     votes: e?.votes ?? 0,
     nameMatch: (e?.name ?? 0) > 0,
     definitionMatch: (e?.definition ?? 0) > 0,

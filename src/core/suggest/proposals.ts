@@ -48,7 +48,11 @@ export function proposalKey(doc: string, passage: string, code: string): string 
 export interface ProposeOptions {
   /** Keys of rejected proposals: never proposed again. */
   readonly rejected?: ReadonlySet<string>;
-  /** Proposals below this confidence are not made (default 0.2). */
+  /**
+   * Proposals below this confidence (the code's share of the evidence for the turn) are not made
+   * (default 0.1: on the sample study the best code's share is about 0.14 at the 10th percentile of
+   * coded passages and 0.21 at the median).
+   */
   readonly minConfidence?: number;
 }
 
@@ -69,7 +73,7 @@ export function proposeCodings(
     }
     const passage = text.slice(turn.start, turn.end);
     const best = suggester.suggest(passage, { limit: 5 }).find((s) => !options.rejected?.has(proposalKey(doc, passage, s.code)));
-    if (best && best.confidence >= (options.minConfidence ?? 0.2)) {
+    if (best && best.confidence >= (options.minConfidence ?? 0.1)) {
       out.push({
         key: proposalKey(doc, passage, best.code),
         doc,
