@@ -71,3 +71,29 @@ export function webBuilds(common) {
     },
   ];
 }
+
+/**
+ * The host suite for the web worker extension host (run-host-tests --web): test/host/web/index.ts with
+ * mocha's browser build, Node's `assert` replaced by test/host/web/assert.ts, `Buffer` from the
+ * `buffer` package, and the same .web.ts variants and library loading as the extension.
+ */
+export function webTestBuild(common, { outfile, grep = '' }) {
+  const assertShim = path.resolve('test/host/web/assert.ts');
+  return {
+    ...common,
+    entryPoints: ['test/host/web/index.ts'],
+    outfile,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    mainFields: ['browser', 'module', 'main'],
+    inject: ['src/platform/libraries.web.ts', 'test/host/web/buffer.ts'],
+    define: { global: 'globalThis', CODEBOOM_TEST_GREP: JSON.stringify(grep) },
+    plugins: [
+      webVariants,
+      lazyWebLibraries,
+      { name: 'assert-shim', setup: (b) => b.onResolve({ filter: /^assert$/ }, () => ({ path: assertShim })) },
+    ],
+  };
+}

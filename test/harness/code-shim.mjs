@@ -83,6 +83,7 @@ async function main() {
     extensionTestsPath: o.testsPath,
     folder: o.folder ? path.resolve(o.folder) : undefined,
     locale: o.locale,
+    extensionDevelopmentKind: process.env.CODEBOOM_EXTENSION_KIND || undefined,
     runDir: process.env.CODEBOOM_RUN_BASE || undefined,
     timeoutMs: Number(process.env.CODEBOOM_HOST_TIMEOUT_MS) || 300000,
     onStarted: (s) => {

@@ -1,0 +1,39 @@
+// The host suite's runner in the web worker extension host (node test/harness/run-host-tests.mjs
+// --web): one bundle (scripts/build-web.mjs, webTestBuild) with mocha's browser build and the test
+// files that do not need Node (coding, tree, matrix and its exports). Its last line is exactly
+// `host: N passed, N failed`, as in the Node runner (test/host/index.ts).
+import './mochaGlobals';
+import '../coding.test';
+import '../tree.test';
+import '../matrix.test';
+import '../webHost.test';
+
+declare const mocha: {
+  grep(re: RegExp): void;
+  run(done: (failures: number) => void): { on(event: 'pass' | 'fail', listener: () => void): void };
+};
+declare const CODEBOOM_TEST_GREP: string;
+
+export function run(): Promise<void> {
+  console.log(`web suite: grep ${JSON.stringify(CODEBOOM_TEST_GREP)}`);
+  if (CODEBOOM_TEST_GREP) {
+    mocha.grep(new RegExp(CODEBOOM_TEST_GREP));
+  }
+  return new Promise<void>((resolve, reject) => {
+    let passed = 0;
+    let failed = 0;
+    const runner = mocha.run((failures) => {
+      failed = Math.max(failed, failures);
+      console.log(`host: ${passed} passed, ${failed} failed`);
+      if (failed > 0) {
+        reject(new Error(`${failed} host test(s) failed`));
+      } else if (passed === 0) {
+        reject(new Error('no host tests ran'));
+      } else {
+        resolve();
+      }
+    });
+    runner.on('pass', () => passed++);
+    runner.on('fail', () => failed++);
+  });
+}
