@@ -65,6 +65,15 @@ if (fs.existsSync(hostOut)) {
 } else {
   console.error('[bench] the extension host run gave no timings:\n' + String(host.stdout).slice(-2000));
 }
+// The matrix panel's page in headless Chromium (test/bench/webview.mjs), in a process of its own.
+const webviewOut = path.join(os.tmpdir(), `codeboom-bench-webview-${process.pid}.json`);
+const webview = spawnSync('node', ['test/bench/webview.mjs', webviewOut], { stdio: ['ignore', 'pipe', 'inherit'] });
+if (fs.existsSync(webviewOut)) {
+  rows.push(...JSON.parse(fs.readFileSync(webviewOut, 'utf8')));
+  fs.rmSync(webviewOut, { force: true });
+} else {
+  console.error('[bench] the webview run gave no timings:\n' + String(webview.stdout).slice(-2000));
+}
 fs.writeFileSync(extra, JSON.stringify(rows));
 run('node', ['--expose-gc', 'out/test/bench/bench.js'], { env: { ...process.env, CODEBOOM_BENCH_EXTRA: extra, CODEBOOM_BENCH_DIR: dir } });
 fs.rmSync(extra, { force: true });

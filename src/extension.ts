@@ -27,10 +27,13 @@ import type { WelcomeFeature } from './welcome';
 import { marginFeature } from './margin';
 import type { MarginFeature } from './margin';
 import { suggestFeature } from './suggest';
+import type { SuggestFeature } from './suggest';
 import type { InlineLabels } from './coding/inlineLabels';
 import { configureCoreL10n } from './l10n';
 import { privacyFeature } from './privacy';
 import { teamFeature } from './team';
+import { agreementFeature } from './agreement';
+import type { TeamFeature } from './team';
 
 export interface CodeboomApi {
   readonly service: StudyService;
@@ -52,6 +55,10 @@ export interface CodeboomApi {
   readonly inlineLabels: InlineLabels;
   /** The first look and the context key that tells whether the study has transcripts. */
   readonly welcome: WelcomeFeature;
+  /** Teams through git: set-up, renames followed, the Coding Progress view. */
+  readonly team: TeamFeature;
+  /** Suggest Codings for This Transcript: the review list and its language-model port. */
+  readonly suggest: SuggestFeature;
 }
 
 let service: StudyService | undefined;
@@ -80,8 +87,9 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const welcome = use(welcomeFeature);
   const margin = use(marginFeature);
   use(privacyFeature);
-  use(teamFeature);
-  use(suggestFeature);
+  const team = use(teamFeature);
+  const suggest = use(suggestFeature);
+  use(agreementFeature);
 
   const timings: { readyMs?: number } = {};
   const ready = openWorkspaceStudy(service).then(() => {
@@ -101,6 +109,8 @@ export function activate(context: vscode.ExtensionContext): CodeboomApi {
     margin,
     inlineLabels: coding.inlineLabels,
     welcome,
+    team,
+    suggest,
   };
 }
 

@@ -184,6 +184,7 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
       docs: stringOption(options, 'docs'),
       domains: stringOption(options, 'domains'),
       overlap: stringOption(options, 'overlap'),
+      method: stringOption(options, 'method'),
       rollUp: options['roll-up'] === true,
     });
     if ('error' in parsed) {
@@ -202,6 +203,15 @@ export async function exportInput(spec: ExportSpec, ctx: CliExportContext): Prom
   }
   if (needs.has('text')) {
     input.text = (doc) => ctx.store.text(doc);
+    // links into the transcripts are relative to the written file (or the study folder, on standard output)
+    const out = stringOption(options, 'out');
+    input.linkBase =
+      out === undefined
+        ? ''
+        : path
+            .relative(path.dirname(path.resolve(out)), ctx.studyDir)
+            .split(path.sep)
+            .join('/');
   }
   if (needs.has('memos')) {
     input.memos = await readMemoFiles(new NodeFileSystem(ctx.studyDir));

@@ -11,7 +11,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { CodeConflict } from '../core/store';
-import { mergeStudyFile } from '../core/store';
+import { MERGE_CONFLICTS_FILE, mergeStudyFile, recordMergeConflicts } from '../core/store';
 import { formatProblem } from '../core/schema';
 import type { Options } from './args';
 import { UsageError, onlyOptions } from './args';
@@ -54,7 +54,15 @@ export async function mergeDriver(rest: readonly string[], options: Options, io:
     io.err(`codeboom merge-driver: ${name}: ${conflictSentence(c)}`);
   }
   if (result.conflicts.length > 0) {
+    // The other side's choices go into the study's problems (a warning at each code when it opens).
+    const record = path.join(path.dirname(name), MERGE_CONFLICTS_FILE);
+    const before = fs.existsSync(record) ? fs.readFileSync(record, 'utf8') : undefined;
+    fs.mkdirSync(path.dirname(record), { recursive: true });
+    fs.writeFileSync(record, recordMergeConflicts(before, result.conflicts));
     io.err(`codeboom merge-driver: ${name} is valid JSON with your side's choices; check them, then git add ${name}`);
+    io.err(
+      `codeboom merge-driver: the other side's choices are in ${record.split(path.sep).join('/')} and in the study's problems until settled`,
+    );
     return 1;
   }
   return 0;

@@ -13,7 +13,7 @@
 import type { Coding } from './model';
 import type { Study } from './study';
 import { isCounted } from './counting';
-import type { AgreementFigures, MeanFigures } from './intercoder/alpha';
+import type { AgreementFigures, MeanFigures, Table2x2 } from './intercoder/alpha';
 import { figures, isDefined, meanOf, pool } from './intercoder/alpha';
 import { intersect, length, spansOf, subtract } from './intercoder/spans';
 import type { FamilyReport } from './intercoder/family';
@@ -33,6 +33,42 @@ export interface Disagreement {
   /** Who coded this stretch with the code. */
   readonly coder: string;
   readonly text: string;
+  /** The line (1-based) the passage starts on. */
+  readonly line: number;
+}
+
+/** One included transcript: the pair's figures pooled over the codes defined overall, and how many passages differ. */
+export interface TranscriptAgreement {
+  readonly doc: string;
+  readonly figures: AgreementFigures;
+  /** Disagreeing passages listed (those with text). */
+  readonly passages: number;
+}
+
+/** The line (1-based) of an offset in a text, found by binary search over the text's newlines (indexed once). */
+export function lineIndex(text: string): (offset: number) => number {
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+    breaks.push(i);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo + 1;
+  };
+}
+
+/** The line (1-based) of an offset in a text. */
+export function lineAt(text: string, offset: number): number {
+  return lineIndex(text)(offset);
 }
 
 /** One coder in one transcript. */
@@ -72,8 +108,12 @@ export interface AgreementReport {
   /** The unweighted mean over the defined codes. */
   readonly mean: MeanFigures;
   readonly disagreements: readonly Disagreement[];
+  /** Per included transcript, in the order of the study. */
+  readonly perDoc: readonly TranscriptAgreement[];
   /** Whether a parent's row counts its subcodes' codings too. */
   readonly rollUp: boolean;
+  /** The method reported first and in the methods paragraph. */
+  readonly method: AgreementMethod;
   /** Krippendorff's family for the two coders: per domain, per transcript. */
   readonly family: FamilyReport;
   /** Segment-based agreement (MAXQDA-style), at the chosen overlap. */
@@ -90,7 +130,11 @@ export interface AgreementChoice {
   readonly rollUp?: boolean;
   /** Segment-based agreement: the overlap a match needs, 0–1 (default 0.9). */
   readonly overlap?: number;
+  /** The method reported first (and in the methods paragraph): character-based (default) or segment-based. */
+  readonly method?: AgreementMethod;
 }
+
+export type AgreementMethod = 'characters' | 'segments';
 
 /** One coder in one transcript: counted codings in the body, orphaned, front matter only, how far. */
 export function coderInTranscript(study: Study, doc: string, coder: string): CoderInTranscript {
@@ -195,6 +239,14 @@ export function agreement(
     const list = study.codingsOf(doc).filter((c) => isCounted(study, c));
     counted.set(doc, { a: list.filter((c) => c.coder === coderA), b: list.filter((c) => c.coder === coderB) });
   }
+  const perDocTables = new Map<string, Map<string, Table2x2>>(docs.map((d) => [d, new Map()]));
+  // each transcript's text and its line index, once
+  const sources = new Map(
+    docs.map((d) => {
+      const source = text(d) ?? '';
+      return [d, { source, lineOf: lineIndex(source) }];
+    }),
+  );
   for (const code of codesOf(study, docs, [coderA, coderB], choice)) {
     const t = { both: 0, onlyA: 0, onlyB: 0, neither: 0 };
     const which = choice.rollUp ? new Set(study.subtree(code)) : code;
@@ -209,19 +261,30 @@ export function agreement(
       t.both += both;
       t.onlyA += length(onlyA);
       t.onlyB += length(onlyB);
-      t.neither += Math.max(0, d.length - d.bodyStart - both - length(onlyA) - length(onlyB));
-      const source = text(doc) ?? '';
+      const neither = Math.max(0, d.length - d.bodyStart - both - length(onlyA) - length(onlyB));
+      t.neither += neither;
+      perDocTables.get(doc)!.set(code, { both, onlyA: length(onlyA), onlyB: length(onlyB), neither });
+      const { source, lineOf } = sources.get(doc)!;
       for (const [s, e] of onlyA) {
-        disagreements.push({ doc, code, start: s, end: e, coder: coderA, text: source.slice(s, e) });
+        disagreements.push({ doc, code, start: s, end: e, coder: coderA, text: source.slice(s, e), line: lineOf(s) });
       }
       for (const [s, e] of onlyB) {
-        disagreements.push({ doc, code, start: s, end: e, coder: coderB, text: source.slice(s, e) });
+        disagreements.push({ doc, code, start: s, end: e, coder: coderB, text: source.slice(s, e), line: lineOf(s) });
       }
     }
     perCode.push({ code, figures: figures(t) });
   }
   disagreements.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
   const defined = perCode.map((p) => p.figures).filter(isDefined);
+  const definedCodes = perCode.filter((p) => isDefined(p.figures)).map((p) => p.code);
+  const perDoc = docs.map((doc) => {
+    const tables = perDocTables.get(doc)!;
+    return {
+      doc,
+      figures: figures(pool(definedCodes.map((c) => tables.get(c)!))),
+      passages: disagreements.filter((x) => x.doc === doc && x.text.trim().length > 0).length,
+    };
+  });
   return {
     coderA,
     coderB,
@@ -232,8 +295,10 @@ export function agreement(
     overall: figures(pool(defined)),
     mean: meanOf(defined),
     disagreements,
+    perDoc,
     rollUp: choice.rollUp === true,
-    family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains }),
+    method: choice.method ?? 'characters',
+    family: alphaFamily(study, { coders: [coderA, coderB], docs, codes: choice.codes, domains: choice.domains, rollUp: choice.rollUp }),
     segments: segmentAgreement(
       study,
       coderA,

@@ -72,8 +72,8 @@ export function answers(text: string, bodyStart = 0): SpeakerTurn[] {
   return speakerTurns(text, bodyStart).filter((t) => !isInterviewer(t.speaker) && text.slice(t.start, t.end).trim() !== '');
 }
 
-/** Whether any attached coding shares a character with the turn. */
-function coded(turn: SpeakerTurn, sorted: readonly Span[]): boolean {
+/** Whether any attached coding shares a character with the turn (the rule of "next uncoded answer" and of coding progress). */
+export function isTurnCoded(turn: Pick<SpeakerTurn, 'start' | 'end'>, sorted: readonly Span[]): boolean {
   return sorted.some((c) => c.start < turn.end && c.end > turn.start);
 }
 
@@ -83,7 +83,7 @@ function coded(turn: SpeakerTurn, sorted: readonly Span[]): boolean {
  */
 export function nextUncodedAnswer(turns: readonly SpeakerTurn[], codings: readonly Span[], offset: number): Target | undefined {
   const live = codings.filter((c) => !c.orphaned);
-  const open = turns.filter((t) => !coded(t, live));
+  const open = turns.filter((t) => !isTurnCoded(t, live));
   if (open.length === 0) {
     return undefined;
   }

@@ -5,8 +5,9 @@ import type { MarginHostMessage, MarginModel, MarginStrings, MarginWebviewMessag
 import { MarginWebviewMessageSchema } from '../../webview/margin/protocol';
 import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 import { webviewPage } from '../platform/webviewHtml';
-import { calibrateRow, marginContent, rowFraction, rowStarts, withLabels, wrapRows } from './model';
-import { labelsOf } from '../coding/inlineLabels';
+import { marginContent, rowFraction, rowStarts, wrapRows } from './model';
+import type { Shown, Width } from './viewport';
+import { hiddenAbove, learnWidth, perRowOf, shiftUp } from './viewport';
 
 /** After the margin scrolled the editor, the editor's own scroll events are the echo, not news. */
 const ECHO_MS = 150;
@@ -27,13 +28,45 @@ function strings(): MarginStrings {
  * visible range starts at the first character of the first row it shows), by the same word wrap
  * the margin gives the lines' rows.
  */
-function fractionalLine(laid: Laid | undefined, document: vscode.TextDocument, at: vscode.Position, perRow: number | undefined): number {
-  const text = laid?.texts[at.line] ?? document.lineAt(at.line).text;
-  const column = laid ? laid.columnOf(at.line, at.character) : at.character;
-  return at.line + Math.min(rowFraction(text, column, perRow), 0.999);
+function fractionalLine(document: vscode.TextDocument, at: vscode.Position, perRow: number | undefined): number {
+  return at.line + Math.min(rowFraction(document.lineAt(at.line).text, at.character, perRow), 0.999);
 }
 
-type Laid = ReturnType<typeof withLabels>;
+/** The margin's row height in pixels (webview/margin/main.ts), for the breadcrumbs' share of a row. */
+const LINE_PX = 19;
+/** Settings that change where the editor's rows are: the margin lays the transcript out again. */
+const LAYOUT_SETTINGS = ['editor.wordWrap', 'editor.wordWrapColumn', 'breadcrumbs.enabled'];
+
+/**
+ * What `editor` shows, from its visible ranges (the rows it shows completely) of its `lines`,
+ * with the editor's height in rows: the margin's (`viewportRows`) less the breadcrumbs' `inset`.
+ */
+function shownIn(editor: vscode.TextEditor, lines: readonly string[], viewportRows: number, inset: number): Shown | undefined {
+  const ranges = editor.visibleRanges;
+  if (ranges.length === 0 || viewportRows <= 0) {
+    return undefined;
+  }
+  const texts: string[] = [];
+  for (const r of ranges) {
+    for (let line = r.start.line; line <= r.end.line; line++) {
+      const text = lines[line] ?? '';
+      texts.push(text.slice(line === r.start.line ? r.start.character : 0, line === r.end.line ? r.end.character : text.length));
+    }
+  }
+  const first = ranges[0].start;
+  const last = ranges[ranges.length - 1].end;
+  const lastLine = editor.document.lineCount - 1;
+  const breaks = [first, last]
+    .map((at) => ({ text: lines[at.line] ?? '', at: at.character }))
+    .filter((b) => b.at > 0 && b.at < b.text.length);
+  return {
+    texts,
+    breaks,
+    height: viewportRows - inset / LINE_PX,
+    atStart: first.line === 0 && first.character === 0,
+    atEnd: last.line >= lastLine && last.character >= editor.document.lineAt(lastLine).text.length,
+  };
+}
 
 /** Characters per row of an editor wrapping at its viewport, until what it shows tells better. */
 const DEFAULT_PER_ROW = 100;
@@ -52,11 +85,14 @@ export class MarginPanel extends Disposable {
   private echoUntil = 0;
   /** Rows the margin shows (its 'viewport' message), and the characters per row learnt from the editor. */
   private viewportRows = 0;
-  private perRow = DEFAULT_PER_ROW;
+  /** The widths the followed editor may wrap at, learnt from what it shows (reset when it or a setting changes). */
+  private width: Width | undefined;
+  /** Rows each line takes, as the last model had them. */
+  private rows: readonly number[] = [];
   /** Where the editor wraps as the last model said (undefined: it does not). */
   private wrapAt: number | undefined;
-  /** The lines as laid out with their inline labels, as the last model had them. */
-  private laid: Laid | undefined;
+  /** The transcript's lines, as the last model had them. */
+  private lines: readonly string[] | undefined;
   /** What the last model sent showed (doc, rows, brackets), to skip sending the same again. */
   private lastKey = '';
   private disposed = false;
@@ -87,6 +123,14 @@ export class MarginPanel extends Disposable {
     this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.keepEditor()));
     this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.editorScrolled(e)));
     this._register(service.onDidChangeStudy((study) => this.attach(study)));
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (LAYOUT_SETTINGS.some((key) => e.affectsConfiguration(key))) {
+          this.width = undefined;
+          this.postModel();
+        }
+      }),
+    );
     this._register(toDisposable(() => this.timer && clearTimeout(this.timer)));
     this.attach(service.study);
     const active = vscode.window.activeTextEditor;
@@ -114,6 +158,7 @@ export class MarginPanel extends Disposable {
     }
     this.editor = editor;
     this.doc = doc;
+    this.width = undefined;
     this.postModel();
   }
 
@@ -201,17 +246,42 @@ export class MarginPanel extends Disposable {
     }
   }
 
+  /**
+   * The line at the editor's top edge: its first row shown completely (visible ranges leave out a row
+   * partly scrolled past), less the part of a row above it.
+   */
   private topLine(): number {
-    const start = this.editor?.visibleRanges[0]?.start;
-    return this.editor && start ? fractionalLine(this.laid, this.editor.document, start, this.wrapAt) : 0;
+    const editor = this.editor;
+    const start = editor?.visibleRanges[0]?.start;
+    if (!editor || !start) {
+      return 0;
+    }
+    const line = fractionalLine(editor.document, start, this.wrapAt);
+    const shown = this.lines && shownIn(editor, this.lines, this.viewportRows, this.inset());
+    return shown ? shiftUp(line, hiddenAbove(shown, this.wrapAt), this.rows) : line;
   }
 
+  /** Pixels above the editor's first row that the margin leaves free: the breadcrumbs bar (22 px). */
+  private inset(): number {
+    return vscode.workspace.getConfiguration('breadcrumbs').get<boolean>('enabled', true) ? 22 : 0;
+  }
+
+  /**
+   * The editor scrolled or was resized (its visible ranges change either way): when what it shows now
+   * tells another width, the margin lays the transcript out again; otherwise it scrolls along.
+   */
   private editorScrolled(e: vscode.TextEditorVisibleRangesChangeEvent): void {
-    if (e.textEditor !== this.editor || Date.now() < this.echoUntil) {
+    if (e.textEditor !== this.editor) {
       return;
     }
-    const start = e.visibleRanges[0]?.start;
-    this.post({ type: 'scroll', line: start ? fractionalLine(this.laid, e.textEditor.document, start, this.wrapAt) : 0 });
+    if (this.lines && this.wrapWidth(e.textEditor, this.lines) !== this.wrapAt) {
+      this.postModel();
+      return;
+    }
+    if (Date.now() < this.echoUntil) {
+      return;
+    }
+    this.post({ type: 'scroll', line: this.topLine() });
   }
 
   private scrollEditor(line: number): void {
@@ -238,59 +308,44 @@ export class MarginPanel extends Disposable {
     }
     const document = editor.document;
     const lines = Array.from({ length: document.lineCount }, (_, i) => document.lineAt(i).text);
-    const drawn = vscode.workspace.getConfiguration('codeboom').get<boolean>('inlineLabels', true);
-    const labels = drawn
-      ? labelsOf(study, doc).map((l) => {
-          const at = document.positionAt(l.offset);
-          return { line: at.line, character: at.character, label: l.text };
-        })
-      : [];
-    const laid = withLabels(lines, labels);
-    this.laid = laid;
-    const texts = laid.texts;
-    const perRow = this.charactersPerRow(editor, texts);
+    // the inline labels take no columns: they are drawn with CSS (::before), and the editor wraps the text alone
+    this.lines = lines;
+    const perRow = this.wrapWidth(editor, lines);
     this.wrapAt = perRow;
-    const rows = wrapRows(texts, perRow);
+    const rows = wrapRows(lines, perRow);
+    this.rows = rows;
     const content = marginContent(
       study,
       doc,
       (offset) => document.positionAt(offset).line,
       (offset, end) => {
         const at = document.positionAt(offset);
-        return at.line + rowFraction(texts[at.line], laid.columnOf(at.line, at.character), perRow, end);
+        return at.line + rowFraction(lines[at.line], at.character, perRow, end);
       },
     );
-    // the breadcrumbs bar (22 px) stands above the editor's first row, not above the margin's
-    const inset = vscode.workspace.getConfiguration('breadcrumbs').get<boolean>('enabled', true) ? 22 : 0;
+    // the breadcrumbs bar stands above the editor's first row, not above the margin's
+    const inset = this.inset();
     return { type: 'model', doc, lineCount: document.lineCount, rows, ...content, inset, top: this.topLine(), strings: strings() };
   }
 
   /**
-   * Where the editor wraps, roughly: not at all, at its wrap column, or (wrapping at the viewport,
-   * Markdown's default) at the width that makes the lines it shows fill as many rows as the margin
-   * shows (both panels are as tall). The API does not tell where an editor wraps.
+   * Where the editor wraps: not at all, at its wrap column, or (wrapping at the viewport, Markdown's
+   * default, or bounded by the column) at a width learnt from the rows it shows (src/margin/viewport.ts):
+   * the API does not tell where an editor wraps.
    */
-  private charactersPerRow(editor: vscode.TextEditor, lines: readonly string[]): number | undefined {
+  private wrapWidth(editor: vscode.TextEditor, lines: readonly string[]): number | undefined {
     const config = vscode.workspace.getConfiguration('editor', editor.document);
     const wrap = config.get<string>('wordWrap', 'off');
-    if (wrap === 'off') {
-      return undefined;
+    const column = config.get<number>('wordWrapColumn', 80);
+    if (wrap === 'off' || wrap === 'wordWrapColumn') {
+      return wrap === 'off' ? undefined : column;
     }
-    if (wrap !== 'on') {
-      return config.get<number>('wordWrapColumn', 80);
+    const cap = wrap === 'bounded' ? column : Infinity;
+    const shown = shownIn(editor, lines, this.viewportRows, this.inset());
+    if (shown) {
+      this.width = learnWidth(this.width, shown, cap);
     }
-    const shown = editor.visibleRanges[0];
-    if (shown && this.viewportRows > 0) {
-      // the editor is a little shorter than the margin (its breadcrumbs): one row less
-      // only the rows shown: the first line from the row at the top, the last up to the bottom
-      const visible = lines.slice(shown.start.line, shown.end.line + 1);
-      const columnOf = this.laid?.columnOf ?? ((_: number, c: number) => c);
-      visible[visible.length - 1] = visible[visible.length - 1].slice(0, columnOf(shown.end.line, shown.end.character));
-      visible[0] = visible[0].slice(columnOf(shown.start.line, shown.start.character));
-      const learnt = calibrateRow(visible, Math.floor(this.viewportRows) - 1);
-      this.perRow = learnt ?? this.perRow;
-    }
-    return this.perRow;
+    return perRowOf(this.width, Math.min(cap, DEFAULT_PER_ROW), shown?.breaks);
   }
 
   /**

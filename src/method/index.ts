@@ -4,15 +4,13 @@ import { registerCommand } from '../platform/commands';
 import { Command } from '../platform/ids';
 import { autoCode } from './autoCode';
 import type { AutoCodeArgs } from './autoCode';
-import { agreementReport, saturationReport } from './reports';
-import type { AgreementArgs } from './reports';
+import { saturationReport } from './reports';
 import { MemoLinks, openJournal, openTranscriptMemo, searchMemos } from './memos';
 
-/** Method and team features: auto-code, agreement, saturation, memos. */
+/** Method features: auto-code, saturation, memos (agreement: src/agreement). */
 export const methodFeature: Feature = ({ extension, service, icons }) =>
   vscode.Disposable.from(
     registerCommand(Command.autoCode, (args?: AutoCodeArgs) => autoCode(service, icons, args)),
-    registerCommand(Command.agreement, (args?: AgreementArgs) => agreementReport(service, args, extension.extensionUri)),
     registerCommand(Command.saturation, (open?: boolean) => saturationReport(service, open ?? true, extension.extensionUri)),
     registerCommand(Command.openTranscriptMemo, (doc?: string) => openTranscriptMemo(service, doc)),
     registerCommand(Command.openJournal, () => openJournal(service)),

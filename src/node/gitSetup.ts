@@ -19,6 +19,18 @@ function git(cwd: string, args: readonly string[]): Promise<{ code: number; out:
   });
 }
 
+/** `git log <args>` in `cwd` (paths unquoted, up to 64 MB of output); undefined when git fails (not a repository, no git). */
+export function gitLog(cwd: string, args: readonly string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(
+      'git',
+      ['-c', 'core.quotepath=off', 'log', ...args],
+      { cwd, timeout: 30_000, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      (err, stdout) => resolve(err ? undefined : stdout),
+    );
+  });
+}
+
 /** The attribute `name` git gives a path of the study (`unspecified` when none). */
 async function attribute(studyDir: string, name: string, file: string): Promise<string> {
   const r = await git(studyDir, ['check-attr', name, '--', file]);

@@ -2,7 +2,7 @@ import type { LocalMachine } from '../platform/localMachine';
 import { readTextFileSync } from './nodeFileSystem';
 import { systemCoderName } from './coderName';
 import { studyFileAt } from './studyLinks';
-import { bundledCliProgram, checkGitSetup, setUpGit } from './gitSetup';
+import { bundledCliProgram, checkGitSetup, gitLog, setUpGit } from './gitSetup';
 
 /** The desktop's answers: Node's file system, git and the OS user. */
 export const NODE_MACHINE: LocalMachine = {
@@ -11,4 +11,5 @@ export const NODE_MACHINE: LocalMachine = {
   studyFileAt,
   gitSetup: checkGitSetup,
   setUpGit: (studyDir, extensionPath) => setUpGit(studyDir, bundledCliProgram(extensionPath)),
+  gitLog,
 };

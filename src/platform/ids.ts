@@ -65,6 +65,7 @@ export const Command = {
   factorsToggleMissing: 'codeboom.factors.toggleMissing',
   autoCode: 'codeboom.autoCode',
   agreement: 'codeboom.agreement',
+  openAgreementPassage: 'codeboom.openAgreementPassage',
   saturation: 'codeboom.saturation',
   openTranscriptMemo: 'codeboom.openTranscriptMemo',
   openJournal: 'codeboom.openJournal',
@@ -87,6 +88,9 @@ export const Command = {
   suggestionsReject: 'codeboom.suggestions.reject',
   suggestionsChangeCode: 'codeboom.suggestions.changeCode',
   suggestionsAcceptAbove: 'codeboom.suggestions.acceptAbove',
+  progressRefresh: 'codeboom.progress.refresh',
+  progressExport: 'codeboom.progress.export',
+  progressAgreement: 'codeboom.progress.agreement',
 } as const;
 export type CommandId = (typeof Command)[keyof typeof Command];
 
@@ -113,4 +117,6 @@ export const ViewId = {
   transcripts: 'codeboom.transcripts',
   factors: 'codeboom.factors',
   suggestions: 'codeboom.suggestions',
+  agreement: 'codeboom.agreementView',
+  progress: 'codeboom.progress',
 } as const;

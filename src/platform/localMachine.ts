@@ -21,6 +21,8 @@ export interface LocalMachine {
   gitSetup(studyDir: string): Promise<GitSetupState>;
   /** Writes the study's .gitattributes and the repository's driver entry (running the CLI bundled in `extensionPath`). */
   setUpGit(studyDir: string, extensionPath: string): Promise<{ attributes: boolean; driver: string }>;
+  /** The output of `git log <args>` run in `cwd` (paths unquoted), or undefined (no git, not a repository, no local disk). */
+  gitLog(cwd: string, args: readonly string[]): Promise<string | undefined>;
 }
 
 /** No local disk and no git: texts are never known, the coder is "coder", links are not followed. */
@@ -32,4 +34,5 @@ export const NO_LOCAL_MACHINE: LocalMachine = {
   setUpGit: async () => {
     throw new Error('git is not available here');
   },
+  gitLog: async () => undefined,
 };

@@ -9,6 +9,13 @@ import { Command } from '../platform/ids';
 import type { StudyService } from './studyService';
 import { counted } from '../core/plural';
 
+/** Arguments of New Study for tests and scripts (asked for when missing). */
+export interface NewStudyArgs {
+  /** The folder of the new study (default: the first workspace folder). */
+  readonly folder?: vscode.Uri;
+  readonly name?: string;
+}
+
 /** Commands about the study as a whole: create, open, reload, summary, problems, undo/redo. */
 export function registerStudyCommands(service: StudyService, extensionUri?: vscode.Uri): vscode.Disposable[] {
   return [...studyFolderCommands(service, extensionUri), ...studyStateCommands(service)];
@@ -44,8 +51,10 @@ function studyFolderCommands(service: StudyService, extensionUri?: vscode.Uri): 
       }
       return folder;
     }),
-    registerCommand(Command.newProject, async () => {
-      const folder = vscode.workspace.workspaceFolders?.[0];
+    registerCommand(Command.newProject, async (args?: NewStudyArgs) => {
+      const folder = args?.folder
+        ? { uri: args.folder, name: args.folder.path.split('/').pop() ?? '' }
+        : vscode.workspace.workspaceFolders?.[0];
       if (!folder) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Open a folder first: the study lives in it.'));
         return;
@@ -56,13 +65,15 @@ function studyFolderCommands(service: StudyService, extensionUri?: vscode.Uri): 
         await service.open(folder.uri);
         return;
       }
-      const name = await vscode.window.showInputBox({
-        title: vscode.l10n.t('New Codeboom study'),
-        prompt: vscode.l10n.t('Name of the study'),
-        value: folder.name,
-        validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A study needs a name.')),
-      });
-      if (!name) {
+      const name =
+        args?.name ??
+        (await vscode.window.showInputBox({
+          title: vscode.l10n.t('New Codeboom study'),
+          prompt: vscode.l10n.t('Name of the study'),
+          value: folder.name,
+          validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A study needs a name.')),
+        }));
+      if (!name?.trim()) {
         return;
       }
       await createProject(fs, emptyProject(name.trim()));
@@ -76,6 +87,8 @@ function studyFolderCommands(service: StudyService, extensionUri?: vscode.Uri): 
               name.trim(),
             ),
       );
+      // A study in a git repository: offer the team set-up (src/team) now, whatever was offered before.
+      void vscode.commands.executeCommand(Command.setUpGit, { folder: folder.uri, ask: true });
     }),
     registerCommand(Command.openStudy, async (uri?: vscode.Uri) => {
       const root =

@@ -3,7 +3,9 @@
  * uncoded respondent turn; the proposals are a review list (the view "Suggested Codings") where
  * each can be accepted or rejected, or all above a confidence accepted at once. Accepted proposals
  * become ordinary codings (the active coder, memo "suggested"), one undoable step per batch;
- * rejected ones are remembered (workspace state) and not proposed again.
+ * rejected ones are remembered (workspace state) and not proposed again. With the setting
+ * `codeboom.suggestions.languageModel` on, a language model may choose among the engine's
+ * candidates first (./languageModel.ts: never for a confidential study).
  */
 import * as vscode from 'vscode';
 import type { Feature, FeatureContext } from '../feature';
@@ -17,6 +19,8 @@ import type { Operation } from '../core/study';
 import type { StudyService } from '../study/studyService';
 import type { ColorIcons } from '../ui/colorIcons';
 import { pickCodes } from '../ui/codePicker';
+import { rerankProposals, vscodeLanguageModels } from './languageModel';
+import type { LanguageModelPort } from './languageModel';
 
 const REJECTED_KEY = 'codeboom.rejectedSuggestions';
 
@@ -62,6 +66,8 @@ class ReviewList extends Disposable implements vscode.TreeDataProvider<Proposal>
 
 export class SuggestFeature extends Disposable {
   readonly list: ReviewList;
+  /** VS Code's language models (a host test puts an observing port here). */
+  languageModels: LanguageModelPort = vscodeLanguageModels;
   private readonly view: vscode.TreeView<Proposal>;
 
   constructor(
@@ -95,7 +101,14 @@ export class SuggestFeature extends Disposable {
     const text = (await vscode.workspace.openTextDocument(this.service.uriOf(doc))).getText();
     const suggester = suggesterFor(study);
     await suggester.prepare();
-    const proposals = proposeCodings(study, suggester, doc, text, { rejected: this.rejected, minConfidence: args?.minConfidence });
+    const rejected = this.rejected;
+    const proposals = await rerankProposals(
+      study,
+      suggester,
+      proposeCodings(study, suggester, doc, text, { rejected, minConfidence: args?.minConfidence }),
+      this.languageModels,
+      rejected,
+    );
     this.list.set(proposals);
     if (proposals.length) {
       await vscode.commands.executeCommand(`${ViewId.suggestions}.focus`);

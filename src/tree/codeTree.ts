@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { codeTooltipLines, onDidChangeCodeTooltips } from '../ui/codeTooltips';
 import type { Code } from '../core/model';
 import type { Study } from '../core/study';
 import { showStudyErrors } from '../l10n/coreMessages';
@@ -47,6 +48,7 @@ export class CodeTreeProvider extends StudyTreeProvider<string> implements vscod
       }
       this.changes.fire();
     });
+    this._register(onDidChangeCodeTooltips(() => this.changes.fire()));
     this._register(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const doc = editor ? this.service.docPath(editor.document.uri) : undefined;
@@ -220,6 +222,14 @@ export class CodeTreeProvider extends StudyTreeProvider<string> implements vscod
     if (factors.length) {
       md.appendText(`${vscode.l10n.t('Literature factors')}: ${factors.join('; ')}`);
       md.appendMarkdown('  \n');
+    }
+    const history = codeTooltipLines(code.id);
+    if (history.length) {
+      md.appendMarkdown('\n');
+      for (const line of history) {
+        md.appendText(line);
+        md.appendMarkdown('  \n');
+      }
     }
     if (code.memo) {
       md.appendMarkdown('\n*');

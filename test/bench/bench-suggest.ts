@@ -97,7 +97,7 @@ async function accuracyRows(name: string, study: Study): Promise<Row[]> {
     const pct = (x: number) => Math.round(x * 1000) / 10;
     rows.push({
       id: `suggest.accuracy.${name.startsWith('sample') ? '' : 'scrum.'}${level}`,
-      measure: `suggestion hit@1, level ${level}, ${name}, leave-one-transcript-out (${e.passages} passages; hit@3 ${pct(e.hit3)}%, MRR ${e.mrr.toFixed(3)}; most frequent code hit@1 ${pct(e.baselines.frequent.hit1)}%)`,
+      measure: `suggestion hit@1, level ${level}, ${name}, leave-one-transcript-out (${e.passages} passages; hit@3 ${pct(e.hit3)}%, MRR ${e.mrr.toFixed(3)}; plain kNN hit@3 ${pct(e.baselines.knn.hit3)}%, MRR ${e.baselines.knn.mrr.toFixed(3)}; most frequent code hit@1 ${pct(e.baselines.frequent.hit1)}%, hit@3 ${pct(e.baselines.frequent.hit3)}%, MRR ${e.baselines.frequent.mrr.toFixed(3)})`,
       median: pct(e.hit1),
       p95: pct(e.hit1),
       unit: '%',

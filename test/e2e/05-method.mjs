@@ -1,8 +1,9 @@
 // e2e scenario: method and team features. The researcher auto-codes every sentence with
 // "nieuwsbrief" from the Command Palette: the preview lists each hit in its context (screenshot),
 // she unticks one, presses Enter, picks a code and the notification says how many passages were
-// coded. Then the intercoder agreement report of the sample's two coders opens as a Markdown
-// preview (screenshot), and the matrix panel's Saturation tab shows new and cumulative codes per
+// coded. Then the intercoder agreement report of the sample's two coders, chosen in the steps, opens as
+// a Markdown preview (screenshot); the Agreement view lists the transcripts least agreement first and a
+// passage opens selected in its transcript (screenshot); and the matrix panel's Saturation tab shows new and cumulative codes per
 // interview (screenshot).
 import assert from 'node:assert/strict';
 
@@ -93,23 +94,42 @@ export default async function method({ page, screenshot, runCommand, waitForNoti
   // ---------- intercoder agreement ----------
   // Only the report's preview may be a webview on screen (the matrix panel of 04-matrix may still be open).
   await runCommand('View: Close All Editors');
-  // the auto-coding above was done by this session's coder: now there is more than one pair to choose from
-  const pairTitle = page.locator('.quick-input-title', { hasText: 'Agreement between which coders?' });
+  // The steps: the coders (the auto-coding above was done by this session's coder, so three coders
+  // share transcripts now), the codes or domains, the transcripts, the method; each starts all chosen.
+  const stepTitle = page.locator('.quick-input-title', { hasText: /^Agreement \(\d\/\d\)/ });
   // The pick can be closed by a late focus change (the saved codings, a notification): ask again then.
   for (let attempt = 0; ; attempt++) {
     await runCommand('Codeboom: Intercoder Agreement Report');
     try {
-      await pairTitle.waitFor({ state: 'visible', timeout: 15000 });
+      await stepTitle.waitFor({ state: 'visible', timeout: 15000 });
       break;
     } catch (e) {
       if (attempt >= 2) throw e;
-      log('the coder pick was not shown; running the command again');
+      log('the first step was not shown; running the command again');
     }
   }
-  const pairs = (await rows.locator('.label-name').allInnerTexts()).map((x) => x.trim()).filter((x) => x.includes(' × '));
-  log(`coder pairs: ${pairs.join(', ')}`);
-  assert.ok(pairs.includes('eva × sam'), pairs.join(', '));
-  await rowNamed(/^eva × sam$/).click();
+  const acceptStep = async (name) => {
+    const title = page.locator('.quick-input-title', { hasText: name });
+    await title.waitFor({ state: 'visible', timeout: 15000 });
+    log(`step: ${(await title.innerText()).trim()}`);
+    await input.focus();
+    await page.keyboard.press('Enter');
+  };
+  if ((await stepTitle.innerText()).includes('which coders?')) {
+    // (the auto-code preview's rows may linger in the list's DOM: coder ids have no spaces)
+    const coders = (await rows.locator('.label-name').allInnerTexts()).map((x) => x.trim()).filter((x) => /^\S+$/.test(x));
+    log(`coders: ${coders.join(', ')}`);
+    assert.ok(coders.includes('eva') && coders.includes('sam'), coders.join(', '));
+    // only eva and sam: untick the others
+    for (const other of coders.filter((c) => c !== 'eva' && c !== 'sam')) {
+      await rowNamed(other).locator('.quick-input-list-checkbox, input[type="checkbox"], .monaco-checkbox').first().click();
+    }
+    await page.locator('.quick-input-count').filter({ hasText: '2 Selected' }).waitFor({ state: 'visible', timeout: 5000 });
+    await acceptStep('which coders?');
+  }
+  await acceptStep('which codes or semantic domains?');
+  await acceptStep('which transcripts?');
+  await acceptStep('which method?');
   const agreement = await waitForNotification(/agreement eva × sam/, { timeout: 30000 });
   log(`notification: ${agreement}`);
   assert.match(agreement, /agreement eva × sam: \d+\.\d % agreement, κ = -?\d\.\d{3}, α = -?\d\.\d{3}/);
@@ -125,6 +145,33 @@ export default async function method({ page, screenshot, runCommand, waitForNoti
   await clearNotifications();
   await page.waitForTimeout(500);
   await screenshot('agreement-report');
+
+  // The Agreement view: the figures, the domains, the transcripts least agreement first; a transcript
+  // opens to its disagreeing passages, and a passage opens the transcript with it selected.
+  const tree = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Agreement/i }) }).first();
+  // room for it in the side bar: fold the other views and its domains
+  for (const name of [/^Quotations/, /^Literature Factors/, /^Codeboom\s*\d+ codes/]) {
+    const header = page.locator('.pane-header[aria-expanded="true"]', { hasText: name }).first();
+    if (await header.isVisible().catch(() => false)) {
+      await header.click();
+    }
+  }
+  await tree
+    .locator('.monaco-list-row', { hasText: /^\s*Semantic domains/ })
+    .first()
+    .click();
+  const transcriptRow = tree.locator('.monaco-list-row', { hasText: /Respondent [AD], interview 1/ }).first();
+  await transcriptRow.waitFor({ state: 'visible', timeout: 15000 });
+  log(`agreement view, first transcript: ${(await transcriptRow.innerText()).replace(/\s+/g, ' ')}`);
+  await transcriptRow.click();
+  const passage = tree.locator('.monaco-list-row', { hasText: /^\s*\d+: / }).first();
+  await passage.waitFor({ state: 'visible', timeout: 10000 });
+  const passageText = (await passage.innerText()).replace(/\s+/g, ' ');
+  log(`passage: ${passageText}`);
+  await passage.click();
+  await page.locator('.monaco-editor .selected-text').first().waitFor({ state: 'visible', timeout: 15000 });
+  await page.waitForTimeout(500);
+  await screenshot('agreement-view');
 
   // ---------- saturation tab ----------
   await runCommand('View: Close All Editors');

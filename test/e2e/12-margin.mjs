@@ -31,6 +31,61 @@ function inlineLabels(editor) {
   );
 }
 
+/**
+ * How far each bracket in view stands from its passage, in page pixels: the bracket's top in the
+ * margin against the top of the editor row that holds the coding's first character (where its inline
+ * label is drawn). Brackets are matched to labels by line and name, in order down the line.
+ */
+async function alignment(editor, frame) {
+  const ed = await editor.evaluate((el) => {
+    const lineTops = {};
+    for (const n of el.querySelectorAll('.margin-view-overlays .line-numbers')) {
+      const t = n.textContent.trim();
+      if (/^\d+$/.test(t)) {
+        lineTops[Number(t) - 1] = n.parentElement.getBoundingClientRect().top;
+      }
+    }
+    const chips = [];
+    for (const s of el.querySelectorAll('.view-lines span')) {
+      const c = getComputedStyle(s, '::before').content;
+      if (c && c !== 'none' && c !== 'normal' && c !== '""') {
+        chips.push({ label: c.slice(1, -1), top: s.closest('.view-line').getBoundingClientRect().top });
+      }
+    }
+    const view = el.querySelector('.editor-scrollable').getBoundingClientRect();
+    return { lineTops, chips, top: view.top, bottom: view.bottom, width: view.width };
+  });
+  const frameBox = await (await frame.frameElement()).boundingBox();
+  const brackets = await frame.evaluate(() =>
+    [...document.querySelectorAll('.bracket')].map((b) => ({
+      line: Number(b.dataset.line),
+      label: b.querySelector('.label').textContent,
+      // the bracket is drawn 1 px below its row's top
+      top: b.getBoundingClientRect().top - 1,
+    })),
+  );
+  const pairs = [];
+  for (const line of Object.keys(ed.lineTops).map(Number)) {
+    const from = ed.lineTops[line];
+    const to = ed.lineTops[line + 1] ?? Infinity;
+    const here = brackets.filter((b) => b.line === line).sort((a, b) => a.top - b.top);
+    for (const label of new Set(here.map((b) => b.label))) {
+      const bs = here.filter((b) => b.label === label);
+      const cs = ed.chips.filter((c) => c.label === label && c.top >= from && c.top < to).sort((a, b) => a.top - b.top);
+      for (let i = 0; i < Math.min(bs.length, cs.length); i++) {
+        // only passages in view (the last row may be cut off)
+        if (cs[i].top >= ed.top && cs[i].top < ed.bottom - ROW_PX) {
+          pairs.push({ line, label, off: frameBox.y + bs[i].top - cs[i].top });
+        }
+      }
+    }
+  }
+  return { pairs, width: ed.width };
+}
+
+/** One editor row at the test server's font (14 px): the tolerance of the alignment. */
+const ROW_PX = 19;
+
 async function setTheme(page, runCommand, name) {
   await runCommand('Preferences: Color Theme');
   const input = page.locator('.quick-input-widget input');
@@ -77,6 +132,51 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   log(`margin: ${info.brackets} brackets in ${info.columns} columns: ${info.labels.join(', ')}`);
   assert.ok(info.brackets > 10 && info.columns >= 2, 'a densely coded transcript, overlapping codings in several columns');
   await page.waitForTimeout(1000);
+  // the brackets stand beside their passages (within a row) at two editor widths (with and without
+  // the sidebar), at lines and scrolled by the wheel to inside a row, with and without the
+  // breadcrumbs and sticky scroll; the margin follows each change of the editor
+  const widths = new Set();
+  const aligned = async (what) => {
+    await page.waitForTimeout(1200);
+    const a = await alignment(editor, frame);
+    widths.add(Math.round(a.width));
+    log(
+      `${what} (editor ${Math.round(a.width)} px wide): bracket − passage ${a.pairs.map((p) => `${p.line + 1} ${p.label} ${Math.round(p.off)}`).join('; ')} px`,
+    );
+    assert.ok(a.pairs.length >= 2, `${what}: brackets beside passages in view`);
+    for (const p of a.pairs) {
+      assert.ok(
+        Math.abs(p.off) <= ROW_PX,
+        `${what}: the bracket "${p.label}" of line ${p.line + 1} is ${Math.round(p.off)} px off its passage`,
+      );
+    }
+  };
+  const goTo = async (line) => {
+    await page.keyboard.press('Control+G');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+  };
+  await aligned('at line 45');
+  await editor.hover();
+  await page.mouse.wheel(0, 700);
+  await aligned('scrolled 700 px');
+  await page.keyboard.press('Control+B');
+  await aligned('wider, without the sidebar');
+  await goTo(90);
+  await aligned('at line 90');
+  await page.mouse.wheel(0, -250);
+  await aligned('scrolled up 250 px');
+  await runCommand('View: Toggle Breadcrumbs');
+  await runCommand('View: Toggle Editor Sticky Scroll');
+  await editor.hover();
+  await aligned('without breadcrumbs and sticky scroll');
+  await runCommand('View: Toggle Breadcrumbs');
+  await runCommand('View: Toggle Editor Sticky Scroll');
+  await page.keyboard.press('Control+B');
+  await goTo(45);
+  await aligned('narrow again, at line 45');
+  assert.ok(widths.size >= 2, `two editor widths measured: ${[...widths].join(', ')} px`);
   // the test server starts light; run with --setting workbench.colorTheme="Default High Contrast" for hc
   const theme = await page
     .locator('.monaco-workbench')

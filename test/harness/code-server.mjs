@@ -188,6 +188,9 @@ const DEFAULT_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.ignoreRecommendations': true,
   'git.openRepositoryInParentFolders': 'never',
+  // Codeboom runs git itself; the built-in git extension, watching the repositories the team tests
+  // make, once threw an uncaught EPIPE from `git check-ignore` into a host test
+  'git.enabled': false,
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',

@@ -35,7 +35,7 @@ describe('method and team (real extension host)', () => {
     assert.deepStrictEqual(r.report.docs, ['transcripts/A-1.md', 'transcripts/D-1.md']);
     const md = await readText(r.markdown);
     assert.match(md, /\| \*\*Overall\*\* \| \*\*\d+\.\d %\*\* \| \*\*0\.\d{3}\*\* \|/);
-    assert.match(md, /## How to report this\n\n> Intercoder agreement was assessed for two coders \(eva and sam\) on the 2 transcripts/);
+    assert.match(md, /## How to report this\n\n> Intercoder agreement was assessed for two coders \(eva and sam\) on 2 transcripts/);
     const chosen = (await vscode.commands.executeCommand('codeboom.agreement', {
       coderA: 'eva',
       coderB: 'sam',

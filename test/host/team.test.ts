@@ -58,13 +58,18 @@ describe('Teams through git (real extension host)', () => {
       edit.renameFile(service.uriOf(a), service.uriOf(b));
       assert.ok(await vscode.workspace.applyEdit(edit));
       await until(`the codings to follow to ${b}`, () => ids.every((id) => service.study?.coding(id)?.doc === b), 10000);
-      await until(`the codings files of ${b}`, () =>
-        coders.every(
-          (c) =>
-            fs.existsSync(service.uriOf(`.codeboom/codings/${b}.${c}.json`).fsPath) &&
-            !fs.existsSync(service.uriOf(`.codeboom/codings/${a}.${c}.json`).fsPath),
-        ),
+      await until(
+        `the codings files of ${b}`,
+        () =>
+          coders.every(
+            (c) =>
+              fs.existsSync(service.uriOf(`.codeboom/codings/${b}.${c}.json`).fsPath) &&
+              !fs.existsSync(service.uriOf(`.codeboom/codings/${a}.${c}.json`).fsPath),
+          ),
+        15000,
       );
+      // The save of the move is done before the next step looks at the files or renames again.
+      await service.flush();
     };
     await rename(from, to);
     await until('the study to see the renamed transcript', () => service.study?.document(to) && !service.study.document(from), 10000);

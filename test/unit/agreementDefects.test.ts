@@ -94,7 +94,7 @@ describe('intercoder agreement: the defects of issue 22 §1', () => {
       ],
     );
     const md = agreementMarkdown(study, r);
-    assert.match(md, /> Intercoder agreement was assessed for two coders \(eva and sam\) on the 1 transcripts both coded \(both\.md\)\./);
+    assert.match(md, /> Intercoder agreement was assessed for two coders \(eva and sam\) on 1 transcript both coded \(both\.md\)\./);
     assert.match(md, /Per semantic domain \(3 domains\), Krippendorff’s α-binary was 1\.000 and cu-α –; Cu-α over the domains was –\./);
     assert.match(md, /eva-only\.md.*not coded by sam/);
     assert.match(md, /none\.md.*coded by neither/);

@@ -2,7 +2,9 @@ import * as assert from 'assert';
 import * as fc from 'fast-check';
 import { chipLabel, chipTextColor, layoutMargin, maxDepth } from '../../src/core/margin';
 import type { MarginItem } from '../../src/core/margin';
-import { calibrateRow, lineRows, rowFraction, rowStarts, withLabels, wrapRows } from '../../src/margin/model';
+import { lineRows, rowFraction, rowStarts, wrapRows } from '../../src/margin/model';
+import type { Shown, Width } from '../../src/margin/viewport';
+import { hiddenAbove, learnWidth, perRowOf, shiftUp, shownRows, widthsFitting } from '../../src/margin/viewport';
 
 const items = fc
   .array(
@@ -107,7 +109,6 @@ describe('core/margin: chip text colour', () => {
 });
 
 describe('margin: rows of wrapped lines', () => {
-  const need = (lines: readonly string[], w: number) => lines.reduce((s, t) => s + lineRows(t, w), 0);
   const words = fc
     .array(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 3 })), { maxLength: 80 })
     .map((ws) => ws.map(([w, sp]) => 'x'.repeat(w) + ' '.repeat(sp)).join(''));
@@ -152,33 +153,144 @@ describe('margin: rows of wrapped lines', () => {
       }),
     );
   });
+});
 
-  it('lays out inline labels as words glued to the text after them, so the rows below move as the editor wraps them', () => {
-    const laid = withLabels(['aaaa bbbb cccc', 'no labels'], [{ line: 0, character: 5, label: 'mandaat' }]);
-    // 'mandaat' at 0.8 em with its padding: 7 columns, before bbbb
-    assert.strictEqual(laid.texts[0], 'aaaa ' + '\u2588'.repeat(7) + 'bbbb cccc');
-    assert.strictEqual(laid.texts[1], 'no labels');
-    assert.strictEqual(laid.columnOf(0, 4), 4, 'before the label: unmoved');
-    assert.strictEqual(laid.columnOf(0, 5), 12, 'the coding starts after its label');
-    assert.strictEqual(laid.columnOf(1, 3), 3);
-    assert.ok(lineRows(laid.texts[0], 12) > lineRows('aaaa bbbb cccc', 12), 'the label makes the line wrap sooner');
+describe('margin: where the editor beside it is (src/margin/viewport.ts)', () => {
+  const words = fc
+    .array(fc.tuple(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 2 })), { maxLength: 60 })
+    .map((ws) => ws.map(([w, sp]) => 'x'.repeat(w) + ' '.repeat(sp)).join(''));
+  const transcript = fc.array(words, { minLength: 1, maxLength: 30 });
+
+  /**
+   * An editor as VS Code lays it out: `lines` wrapped at `width`, `height` rows tall, its top edge
+   * `y` rows into the document (anywhere: wheel scrolling stops inside rows). What the API tells of
+   * it: the rows shown completely (a row partly scrolled past is left out); and where its top is.
+   */
+  function editor(lines: readonly string[], width: number, height: number, y: number) {
+    const rows = lines.flatMap((text, line) => {
+      const starts = rowStarts(text, width);
+      return starts.map((from, k) => ({ line, from, to: k + 1 < starts.length ? starts[k + 1] : text.length }));
+    });
+    const first = Math.ceil(y);
+    const last = Math.min(rows.length - 1, Math.floor(y + height) - 1);
+    if (first > last) {
+      return undefined;
+    }
+    const texts: string[] = [];
+    for (let r = first; r <= last; r++) {
+      if (r === first || rows[r].line !== rows[r - 1].line) {
+        texts.push('');
+      }
+      texts[texts.length - 1] += lines[rows[r].line].slice(rows[r].from, rows[r].to);
+    }
+    // the first row shown starts, and the last ends where the next row starts, inside their lines
+    const breaks = [rows[first], last + 1 < rows.length ? rows[last + 1] : rows[last]]
+      .map((r) => ({ text: lines[r.line], at: r.from }))
+      .filter((b) => b.at > 0 && b.at < b.text.length);
+    const shown: Shown = { texts, height, atStart: first === 0, atEnd: last === rows.length - 1, breaks };
+    // the first row shown completely, as a fractional line (the panel's fractionalLine)
+    const top = rows[first];
+    const firstLine = top.line + rowFraction(lines[top.line], top.from, width);
+    return { shown, firstLine, hidden: first - y, rows: lines.map((t) => lineRows(t, width)) };
+  }
+  const view = fc.record({
+    lines: transcript,
+    width: fc.integer({ min: 12, max: 90 }),
+    height: fc.double({ min: 3, max: 45, noNaN: true }),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
   });
+  const total = (lines: readonly string[], width: number) => lines.reduce((s, t) => s + lineRows(t, width), 0);
 
-  it('learns a width from the lines an editor shows that wraps them into as many rows as that width does', () => {
+  it('learns a range of widths that holds the width the editor wraps at, from any view of any transcript', () => {
     fc.assert(
-      fc.property(fc.array(words, { minLength: 1, maxLength: 40 }), fc.integer({ min: 20, max: 200 }), (lines, width) => {
-        const rows = need(lines, width);
-        const learnt = calibrateRow(lines, rows);
-        if (learnt === undefined) {
-          // only when no line wraps at that width: nothing to learn
-          assert.ok(lines.every((t) => lineRows(t, width) === 1));
-        } else {
-          assert.strictEqual(need(lines, learnt), rows, 'the learnt width fills the rows shown exactly');
-          assert.ok(learnt <= width);
+      fc.property(view, ({ lines, width, height, at }) => {
+        const e = editor(lines, width, height, at * (total(lines, width) - 1));
+        const learnt = e && learnWidth(undefined, e.shown);
+        if (learnt) {
+          assert.ok(learnt.lo <= width && width <= learnt.hi, `${width} in ${learnt.lo}–${learnt.hi}`);
+          // and the width it lays out at breaks the lines where the editor is seen to break them
+          const at = perRowOf(learnt, 100, e.shown.breaks);
+          for (const b of e.shown.breaks ?? []) {
+            assert.ok(rowStarts(b.text, at).includes(b.at), `a row starts at ${b.at} at width ${at} (editor: ${width})`);
+          }
         }
       }),
     );
-    assert.strictEqual(calibrateRow([], 10), undefined);
-    assert.strictEqual(calibrateRow(['aaaaaaaaaa', 'aaaaaaaaaa', 'aaaaaaaaaa'], 2), undefined, 'more lines than rows: a partly shown line');
+  });
+
+  it('narrows the range while the editor keeps its width, and starts over when it was resized', () => {
+    fc.assert(
+      fc.property(
+        transcript,
+        fc.integer({ min: 12, max: 90 }),
+        fc.integer({ min: 12, max: 90 }),
+        fc.double({ min: 3, max: 45, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        (lines, before, width, height, scrolls) => {
+          // what it learnt at another width, then views at this width
+          let learnt: Width | undefined = { lo: before, hi: before };
+          for (const at of scrolls) {
+            const e = editor(lines, width, height, at * (total(lines, width) - 1));
+            const fits = e && widthsFitting(e.shown.texts, shownRows(e.shown).min, shownRows(e.shown).max);
+            if (!e || !fits) {
+              continue;
+            }
+            const had: Width = learnt!;
+            learnt = learnWidth(had, e.shown)!;
+            // every width it may lay out at wraps the lines shown into as many rows as the editor shows
+            assert.ok(fits.lo <= learnt.lo && learnt.hi <= fits.hi, 'the range agrees with the view');
+            const mid = perRowOf(learnt, 100);
+            assert.ok(mid >= learnt.lo && mid <= learnt.hi);
+            if (had.hi < fits.lo || fits.hi < had.lo || (had.lo <= width && width <= had.hi)) {
+              // resized (what it knew contradicts the view), or what it knew holds the width: it still does
+              assert.ok(learnt.lo <= width && width <= learnt.hi, `${width} in ${learnt.lo}–${learnt.hi} after ${before}`);
+            }
+          }
+        },
+      ),
+    );
+    assert.deepStrictEqual(
+      learnWidth(undefined, { texts: ['', ''], height: 10, atStart: false, atEnd: false }),
+      undefined,
+      'empty lines tell nothing',
+    );
+    assert.strictEqual(perRowOf({ lo: 40, hi: Infinity }, 100), 100, 'only short lines seen: at least the default');
+    assert.strictEqual(perRowOf({ lo: 40, hi: 50 }, 100), 45);
+    const capped = learnWidth(undefined, { texts: ['x'.repeat(30)], height: 1.5, atStart: true, atEnd: true }, 60);
+    assert.deepStrictEqual(capped, { lo: 30, hi: 60 }, 'bounded: never wider than the wrap column');
+  });
+
+  it("finds the editor's top edge within half a row, though the API leaves out the row partly scrolled past", () => {
+    fc.assert(
+      fc.property(view, ({ lines, width, height, at }) => {
+        const y = at * (total(lines, width) - 1);
+        const e = editor(lines, width, height, y);
+        if (!e) {
+          return;
+        }
+        const hidden = hiddenAbove(e.shown, width);
+        assert.ok(Math.abs(hidden - e.hidden) <= 0.5 + 1e-9, `${hidden} rows above, really ${e.hidden}`);
+        // the top as a fractional line, back in rows from the document's start: the editor's y
+        const top = shiftUp(e.firstLine, hidden, e.rows);
+        const line = Math.floor(top);
+        const rowsAbove = e.rows.slice(0, line).reduce((s, r) => s + r, 0) + (top - line) * (e.rows[line] ?? 1);
+        assert.ok(Math.abs(rowsAbove - y) <= 0.5 + 1e-6, `top at row ${rowsAbove}, really ${y}`);
+      }),
+    );
+  });
+
+  it('moves a fractional line up by rows, across lines of several rows, never above the first', () => {
+    const rows = [1, 4, 2];
+    assert.strictEqual(shiftUp(1.5, 1, rows), 1.25, 'two rows into a line of four, one up');
+    assert.strictEqual(shiftUp(1, 0.5, rows), 0.5, 'into the line above');
+    assert.strictEqual(shiftUp(2, 3, rows), 1 + 1 / 4);
+    assert.strictEqual(shiftUp(0.5, 3, rows), 0, 'not above the start');
+    assert.strictEqual(shiftUp(2.5, 0, rows), 2.5);
+  });
+
+  it('counts the rows shown completely: the height less less than a row above and below', () => {
+    assert.deepStrictEqual(shownRows({ texts: [], height: 40.5, atStart: false, atEnd: false }), { min: 39, max: 40 });
+    assert.deepStrictEqual(shownRows({ texts: [], height: 40.5, atStart: true, atEnd: false }), { min: 40, max: 40 });
+    assert.deepStrictEqual(shownRows({ texts: [], height: 40.5, atStart: false, atEnd: true }), { min: 0, max: 40 });
   });
 });

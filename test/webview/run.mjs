@@ -30,7 +30,7 @@ const log = (...a) => console.log('[webview]', ...a);
 
 // ---------- fixtures: the extension's view-model code, bundled with a stand-in for vscode ----------
 
-async function loadFixtures(tmp) {
+export async function loadFixtures(tmp) {
   const vscodeStub = `
     const format = (s, ...args) => s.replace(/\\{(\\d+)\\}/g, (m, i) => (args[i] !== undefined ? String(args[i]) : m));
     module.exports = { l10n: { t: format }, env: { language: 'en' }, Uri: { joinPath: () => ({}) } };`;
@@ -127,7 +127,7 @@ const THEMES = {
   },
 };
 
-function page(fx, theme, nonce, script = 'webview.js') {
+export function page(fx, theme, nonce, script = 'webview.js') {
   const csp = fx.contentSecurityPolicy("'self'", nonce);
   const vars = Object.entries(THEMES[theme])
     .map(([k, v]) => `${k}: ${v};`)
@@ -147,7 +147,7 @@ function page(fx, theme, nonce, script = 'webview.js') {
 </head><body><script nonce="${nonce}" src="/${script}"></script></body></html>`;
 }
 
-function serve(fx) {
+export function serve(fx) {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     if (url.pathname === '/webview.js' || url.pathname === '/margin.js') {
@@ -541,6 +541,44 @@ test('measure: first render of a 300 × 20 matrix', async (ctx) => {
   await p.close();
 });
 
+test('a live update (same rows and columns) changes the numbers in the table on screen; other rows rebuild it', async (ctx) => {
+  const p = await open(ctx);
+  const big = ctx.fx.bigModel(300, 20);
+  await send(p, big);
+  await p.waitForSelector('table.matrix tbody tr');
+  const cell = p.locator('table.matrix tbody tr').nth(3).locator('td').nth(2);
+  await cell.click();
+  await p.evaluate(() => (document.querySelector('table.matrix').__marker = 1));
+  const k = 3 * 20 + 2;
+  const values = big.matrix.values.slice();
+  values[k] += 1000;
+  const rowTotals = big.matrix.rowTotals.slice();
+  rowTotals[3] += 1000;
+  const matrix = { ...big.matrix, values, codings: values, rowTotals, max: Math.max(big.matrix.max, values[k]) };
+  await send(p, { ...big, matrix });
+  await p.waitForFunction((v) => document.querySelectorAll('table.matrix tbody tr')[3].cells[3].textContent === String(v), values[k]);
+  const after = await p.evaluate(() => {
+    const table = document.querySelector('table.matrix');
+    const row = table.tBodies[0].rows[3];
+    return {
+      kept: table.__marker === 1,
+      focused: document.activeElement === row.cells[3],
+      selected: row.cells[3].getAttribute('aria-selected'),
+      heat: row.cells[3].className,
+      total: row.cells[21].textContent,
+      cells: table.querySelectorAll('tbody td').length,
+    };
+  });
+  assert.deepEqual(after, { kept: true, focused: true, selected: 'true', heat: 'h9', total: String(rowTotals[3]), cells: 300 * 21 });
+  // Another row set: a new table, made from the new model.
+  const fewer = ctx.fx.bigModel(10, 20);
+  await send(p, fewer);
+  await p.waitForFunction(() => document.querySelectorAll('table.matrix tbody tr').length === 10);
+  assert.equal(await p.evaluate(() => document.querySelector('table.matrix').__marker), undefined);
+  assert.deepEqual(ctx.errors, []);
+  await p.close();
+});
+
 registerMarginTests(test, { open, send, posted, waitPosted, shot });
 
 // ---------- runner ----------
@@ -592,4 +630,7 @@ async function main() {
   process.exit(failed || passed === 0 ? 1 : 0);
 }
 
-await main();
+// Imported (test/bench/webview.mjs uses the page and the fixtures): no tests run.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

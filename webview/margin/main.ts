@@ -40,6 +40,7 @@ function bracketNode(b: MarginBracketView, template: string): HTMLElement {
   node.className = 'bracket';
   node.dataset.coding = b.coding;
   node.dataset.column = String(b.column);
+  node.dataset.line = String(b.startLine);
   node.setAttribute('role', 'button');
   node.tabIndex = 0;
   node.title = b.title;

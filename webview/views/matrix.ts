@@ -54,6 +54,11 @@ function rowHeader(r: MatrixRowView, isCollapsed: boolean): HTMLTableCellElement
   return header;
 }
 
+/** The heat-map in ten steps (classes, so that cells share styles and layout stays fast). */
+function heatClass(v: number, codings: number, max: number): string {
+  return codings === 0 ? 'zero' : `h${v > 0 ? Math.min(9, Math.ceil((v / max) * 9)) : 0}`;
+}
+
 function bodyRow(m: MatrixView, i: number, collapsed: ReadonlySet<string>, visible: boolean): HTMLTableRowElement {
   const r = m.rows[i];
   const C = m.columns.length;
@@ -71,10 +76,8 @@ function bodyRow(m: MatrixView, i: number, collapsed: ReadonlySet<string>, visib
   tr.append(rowHeader(r, isCollapsed));
   for (let c = 0; c < C; c++) {
     const v = m.values[i * C + c];
-    const n = m.codings[i * C + c];
-    // the heat-map in ten steps (classes, so that cells share styles and layout stays fast)
     const td = document.createElement('td');
-    td.className = n === 0 ? 'zero' : `h${v > 0 ? Math.min(9, Math.ceil((v / max) * 9)) : 0}`;
+    td.className = heatClass(v, m.codings[i * C + c], max);
     td.tabIndex = -1;
     td.setAttribute('role', 'gridcell');
     td.dataset.col = String(c + 1);
@@ -98,11 +101,62 @@ function totalsRow(m: MatrixView, t: UiStrings): HTMLTableRowElement {
   return tr;
 }
 
+/** The table on screen and what its layout was made from (rows, columns, texts, collapsed rows). */
+let rendered: { readonly table: HTMLTableElement; readonly shape: string; m: MatrixView } | undefined;
+
+/**
+ * A live update (one coding changed) leaves the rows and columns as they were: then only the
+ * numbers, heat classes and totals that changed are set in the table on screen, which keeps its
+ * focus, selection and scroll; rebuilding 6,000 cells took longer than a frame.
+ */
+function patchMatrix(table: HTMLTableElement, prev: MatrixView, m: MatrixView): void {
+  const C = m.columns.length;
+  const max = m.max || 1;
+  // With the same maximum, a cell whose numbers did not change keeps its text and heat class: not even read.
+  const all = m.max !== prev.max;
+  const rows = table.tBodies[0].rows;
+  const set = (cell: HTMLTableCellElement, text: string, className?: string): void => {
+    if (cell.textContent !== text) {
+      cell.textContent = text;
+    }
+    if (className !== undefined && cell.className !== className) {
+      cell.className = className;
+    }
+  };
+  for (let i = 0; i < m.rows.length; i++) {
+    const cells = rows[i].cells;
+    for (let c = 0; c < C; c++) {
+      const k = i * C + c;
+      const v = m.values[k];
+      if (all || v !== prev.values[k] || m.codings[k] !== prev.codings[k]) {
+        set(cells[c + 1], formatNumber(v, m.percent), heatClass(v, m.codings[k], max));
+      }
+    }
+    if (m.rowTotals[i] !== prev.rowTotals[i]) {
+      set(cells[C + 1], String(m.rowTotals[i]));
+    }
+  }
+  const foot = table.tFoot?.rows[0]?.cells;
+  if (foot) {
+    for (let c = 0; c < C; c++) {
+      set(foot[c + 1], String(m.columnTotals[c]));
+    }
+    set(foot[C + 1], m.showGrandTotal ? String(m.grandTotal) : '');
+  }
+}
+
 export function renderMatrix(m: MatrixView): void {
   const t = store.strings!;
   const s = store.panel!;
-  const collapsed = new Set(s.collapsed);
   const C = m.columns.length;
+  const shape = JSON.stringify([m.rows, m.columns, m.percent, m.totalsRow, s.collapsed, t]);
+  if (rendered && rendered.shape === shape && rendered.table.parentElement === tableWrap) {
+    patchMatrix(rendered.table, rendered.m, m);
+    rendered.m = m;
+    setStatus(m, t);
+    return;
+  }
+  const collapsed = new Set(s.collapsed);
   const table = el('table', {
     class: 'matrix',
     role: 'treegrid',
@@ -121,7 +175,14 @@ export function renderMatrix(m: MatrixView): void {
   table.addEventListener('click', onMatrixClick);
   table.addEventListener('keydown', onMatrixKey);
   tableWrap.replaceChildren(table);
+  rendered = { table, shape, m };
   restoreFocus(table);
+  setStatus(m, t);
+}
+
+/** The status line: how long the computation took, and the codings left out of every number. */
+function setStatus(m: MatrixView, t: UiStrings): void {
+  const C = m.columns.length;
   // Orphaned codings are in no number (core/counting): the footer says so.
   status.textContent = [
     fmt(t.computed, m.ms.toFixed(1), m.rows.length, C),

@@ -13,7 +13,7 @@ import { encodeText } from '../port';
 import { agreement, agreementMarkdown, coderPairs } from '../agreement';
 import type { AgreementChoice } from '../agreement';
 import { alphaFamily } from '../intercoder/family';
-import { familyMarkdown, familyTables } from '../intercoder/familyMarkdown';
+import { teamMarkdown, teamTables } from '../intercoder/team';
 import { xlsxBytes } from './xlsx';
 import { agreementTables, agreementXlsx } from '../intercoder/sheets';
 import { saturation, saturationMarkdown, saturationSvg } from '../saturation';
@@ -63,6 +63,8 @@ export interface ExportInput {
   readonly coders?: readonly string[];
   /** `agreement`: what an agreement report tests (codes, transcripts, domains; default all). */
   readonly agreement?: AgreementChoice;
+  /** The path from the written file's folder to the study folder, for links into the transcripts (default '': the study folder). */
+  readonly linkBase?: string;
   /** Notes for the person exporting (what was left out, …). */
   note?(text: string): void;
 }
@@ -230,6 +232,7 @@ const agreementReport: ExportSpec = {
     docs: 'only these transcripts (paths, with or without .md), comma-separated',
     domains: 'the semantic domains: these codes with their subcodes (default: the top-level codes), comma-separated',
     overlap: 'segment-based agreement: the overlap (percent) a match needs (default 90)',
+    method: 'characters|segments: the method reported first and in the methods paragraph (default characters; segments: two coders)',
     'roll-up': 'a parent code’s row counts its subcodes’ codings too (default: only its own)',
     date: 'the workbook’s creation date (ISO 8601; default $SOURCE_DATE_EPOCH, else now)',
   },
@@ -241,15 +244,20 @@ const agreementReport: ExportSpec = {
       throw new ExportRefused('no two coders coded the same transcript');
     }
     const choice = input.agreement ?? {};
+    if (coders.length > 2 && choice.method === 'segments') {
+      throw new ExportRefused('segment-based agreement compares two coders: give --coders a,b, or leave out --method segments');
+    }
     if (coders.length > 2) {
       const family = alphaFamily(study, { coders, ...choice });
-      return format === 'xlsx' ? xlsxBytes(familyTables(study, family), { created: input.now }) : encodeText(familyMarkdown(study, family));
+      return format === 'xlsx'
+        ? xlsxBytes(teamTables(study, family, input.text), { created: input.now })
+        : encodeText(teamMarkdown(study, family, input.text, { base: input.linkBase }));
     }
     const report = agreement(study, coders[0], coders[1], input.text ?? (() => undefined), choice);
     if (format === 'xlsx') {
       return agreementXlsx(agreementTables(study, report), input.now);
     }
-    return encodeText(agreementMarkdown(study, report));
+    return encodeText(agreementMarkdown(study, report, { base: input.linkBase }));
   },
 };
 

@@ -11,6 +11,8 @@ export interface AgreementWords {
   readonly overlap?: string;
   /** A parent's row counts its subcodes' codings too. */
   readonly rollUp?: boolean;
+  /** characters (default) or segments: the method reported first and in the methods paragraph. */
+  readonly method?: string;
 }
 
 const list = (s: string): string[] =>
@@ -73,8 +75,13 @@ export function agreementChoiceFromWords(study: Study, words: AgreementWords): {
     }
     overlap /= 100;
   }
+  const method = words.method?.trim().toLowerCase();
+  if (method !== undefined && method !== 'characters' && method !== 'segments') {
+    return { error: `--method "${words.method}" must be characters or segments` };
+  }
   return {
     value: {
+      ...(method ? { method } : {}),
       ...(overlap !== undefined ? { overlap } : {}),
       ...(words.rollUp ? { rollUp: true } : {}),
       ...(docs ? { docs } : {}),

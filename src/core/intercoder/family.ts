@@ -22,6 +22,8 @@ import { alphaNominal } from './alpha';
 /** One stretch of a transcript's body with, per coder, the codes covering it (undefined: coder missing). */
 export interface Segment {
   readonly doc: string;
+  /** Where the stretch starts (offset in the transcript). */
+  readonly start: number;
   readonly weight: number;
   readonly byCoder: ReadonlyArray<ReadonlySet<string> | undefined>;
 }
@@ -34,6 +36,8 @@ export interface FamilyChoice {
   readonly codes?: readonly string[];
   /** The domains: codes whose subtree is one domain (default: the top-level codes). */
   readonly domains?: readonly string[];
+  /** A parent's row (per code, per transcript, passages) counts its subcodes' codings too (default: only its own). */
+  readonly rollUp?: boolean;
 }
 
 export interface DomainAlpha {
@@ -45,6 +49,10 @@ export interface DomainAlpha {
 
 export interface FamilyReport {
   readonly coders: readonly string[];
+  /** The transcripts chosen (undefined: all). */
+  readonly chosenDocs?: readonly string[];
+  /** Whether a parent's row counts its subcodes' codings too. */
+  readonly rollUp: boolean;
   /** Transcripts coded by at least two of the coders, with who is missing there. */
   readonly docs: ReadonlyArray<{ readonly doc: string; readonly missing: readonly string[] }>;
   readonly perCode: ReadonlyArray<{ readonly code: string; readonly alpha: AlphaResult }>;
@@ -53,6 +61,73 @@ export interface FamilyReport {
   readonly across: AlphaResult;
   /** Per transcript: α-binary pooled over the codes (where coders diverge most). */
   readonly perDoc: ReadonlyArray<{ readonly doc: string; readonly alpha: AlphaResult }>;
+  /** The passages where the coders present disagree on a code, in transcript order. */
+  readonly passages: readonly FamilyPassage[];
+}
+
+/** A stretch where some of the coders present applied a code and others did not. */
+export interface FamilyPassage {
+  readonly doc: string;
+  readonly code: string;
+  readonly start: number;
+  readonly end: number;
+  /** The coders who applied the code there (the others present did not). */
+  readonly applied: readonly string[];
+}
+
+/** The passages of one transcript's segments where the coders present disagree on a code (adjacent stretches merged). */
+export function disagreeingPassages(
+  segments: readonly Segment[],
+  coders: readonly string[],
+  codes: readonly string[],
+  has: (set: ReadonlySet<string>, code: string) => boolean = (set, code) => set.has(code),
+): FamilyPassage[] {
+  const out: FamilyPassage[] = [];
+  for (const code of codes) {
+    let open: { doc: string; start: number; end: number; applied: string[]; key: string } | undefined;
+    const close = (): void => {
+      if (open) {
+        out.push({ doc: open.doc, code, start: open.start, end: open.end, applied: open.applied });
+        open = undefined;
+      }
+    };
+    for (const s of segments) {
+      // who applied the code here: the coders' indexes as a key
+      let key = '';
+      let present = 0;
+      let count = 0;
+      s.byCoder.forEach((set, i) => {
+        if (set !== undefined) {
+          present++;
+          if (has(set, code)) {
+            key += `${i},`;
+            count++;
+          }
+        }
+      });
+      if (count === 0 || count === present) {
+        close();
+        continue;
+      }
+      if (open && open.key === key && open.doc === s.doc && open.end === s.start) {
+        open.end = s.start + s.weight;
+      } else {
+        close();
+        open = {
+          doc: s.doc,
+          start: s.start,
+          end: s.start + s.weight,
+          applied: coders.filter((_, i) => {
+            const set = s.byCoder[i];
+            return set !== undefined && has(set, code);
+          }),
+          key,
+        };
+      }
+    }
+    close();
+  }
+  return out.sort((x, y) => (x.doc < y.doc ? -1 : x.doc > y.doc ? 1 : x.start - y.start));
 }
 
 /** The segments of one transcript's body for the coders (undefined for those missing there). */
@@ -94,6 +169,7 @@ export function segmentsOf(study: Study, doc: string, coders: readonly string[],
     const next = k < events.length ? Math.min(to, events[k].at) : to;
     out.push({
       doc,
+      start: at,
       weight: next - at,
       byCoder: coders.map((coder, i) => (present.has(coder) ? new Set(active[i].keys()) : undefined)),
     });
@@ -154,9 +230,17 @@ export function alphaFamily(study: Study, choice: FamilyChoice): FamilyReport {
   for (const s of segments) {
     s.byCoder.forEach((codes) => codes?.forEach((c) => used.add(c)));
   }
+  if (choice.rollUp) {
+    // rolled up, a parent has a row when any code below it was applied
+    [...used].forEach((id) => study.pathOf(id).forEach((p) => used.add(p.id)));
+  }
+  const below = new Map(choice.rollUp ? study.codes.map((c) => [c.id, study.subtree(c.id)]) : []);
+  const has = choice.rollUp
+    ? (set: ReadonlySet<string>, code: string): boolean => (below.get(code) ?? []).some((c) => set.has(c))
+    : (set: ReadonlySet<string>, code: string): boolean => set.has(code);
   const wantedCodes = choice.codes ? new Set(choice.codes) : undefined;
   const codes = study.codes.map((c) => c.id).filter((id) => used.has(id) && (!wantedCodes || wantedCodes.has(id)));
-  const perCode = codes.map((code) => ({ code, alpha: alphaOver(segments, (set) => (set.has(code) ? '1' : '0'), true) }));
+  const perCode = codes.map((code) => ({ code, alpha: alphaOver(segments, (set) => (has(set, code) ? '1' : '0'), true) }));
   const domainIds = choice.domains ?? study.children(undefined).map((c) => c.id);
   const domains = domainIds.map((domain) => {
     const members = new Set(study.subtree(domain));
@@ -176,9 +260,20 @@ export function alphaFamily(study: Study, choice: FamilyChoice): FamilyReport {
     doc,
     alpha: alphaNominal(
       codes.flatMap((code) =>
-        s.map((x) => ({ weight: x.weight, values: x.byCoder.map((set) => (set === undefined ? undefined : set.has(code) ? '1' : '0')) })),
+        s.map((x) => ({ weight: x.weight, values: x.byCoder.map((set) => (set === undefined ? undefined : has(set, code) ? '1' : '0')) })),
       ),
     ),
   }));
-  return { coders, docs, perCode, domains, across, perDoc };
+  const passages = perDocSegments.flatMap(({ segments: s }) => disagreeingPassages(s, coders, codes, has));
+  return {
+    coders,
+    rollUp: choice.rollUp === true,
+    ...(choice.docs ? { chosenDocs: choice.docs } : {}),
+    docs,
+    perCode,
+    domains,
+    across,
+    perDoc,
+    passages,
+  };
 }

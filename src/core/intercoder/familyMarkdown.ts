@@ -27,14 +27,8 @@ export function familyRules(): string[] {
   ];
 }
 
-/** The transcripts, least agreement first. */
-function byDivergence(f: FamilyReport): FamilyReport['perDoc'] {
-  return [...f.perDoc].sort((a, b) => (Number.isNaN(a.alpha.alpha) ? 1 : Number.isNaN(b.alpha.alpha) ? -1 : a.alpha.alpha - b.alpha.alpha));
-}
-
 /** The domain view as Markdown lines (a section of the pair report, or the heart of the team report). */
-export function familySection(study: Study, f: FamilyReport, perCode: boolean): string[] {
-  const missing = new Map(f.docs.map((d) => [d.doc, d.missing]));
+export function familySection(study: Study, f: FamilyReport, perCode: boolean, breakdown: readonly string[] = []): string[] {
   return [
     `## ${l10n.t('Krippendorff’s α per semantic domain')}`,
     '',
@@ -55,29 +49,16 @@ export function familySection(study: Study, f: FamilyReport, perCode: boolean): 
           '',
         ]
       : []),
-    `### ${l10n.t('Per transcript, least agreement first')}`,
-    '',
-    `| ${l10n.t('Transcript')} | ${l10n.t('α-binary over the codes')} | ${l10n.t('Missing coders')} |`,
-    '| --- | ---: | --- |',
-    ...byDivergence(f).map(
-      (p) => `| ${esc(study.sourceLabel(p.doc))} | ${alphaCell(p.alpha)} | ${(missing.get(p.doc) ?? []).join(', ') || '–'} |`,
-    ),
-    '',
+    ...breakdown,
     ...familyRules().map((s) => `- ${s}`),
     '',
   ];
 }
 
-/** The report of a team of any size: the family only (κ is for two coders). */
-export function familyMarkdown(study: Study, f: FamilyReport): string {
-  return [`# ${l10n.t('Intercoder agreement: {0}', f.coders.join(' × '))}`, '', ...familySection(study, f, true)].join('\n');
-}
-
 const three = (a: AlphaResult): number | string => (a.undefinedReason ? '–' : Math.round(a.alpha * 1000) / 1000);
 
-/** The domain view as workbook tables. */
+/** The domain view as workbook tables: domains, per code. */
 export function familyTables(study: Study, f: FamilyReport): Table[] {
-  const missing = new Map(f.docs.map((d) => [d.doc, d.missing]));
   return [
     {
       title: l10n.t('Domains'),
@@ -93,11 +74,6 @@ export function familyTables(study: Study, f: FamilyReport): Table[] {
         [l10n.t('Cu-α (all domains)'), three(f.across), '', undefinedText(f.across.undefinedReason)],
       ],
       notes: familyRules(),
-    },
-    {
-      title: l10n.t('Per transcript'),
-      header: [l10n.t('Transcript'), l10n.t('α-binary over the codes'), l10n.t('Missing coders')],
-      rows: byDivergence(f).map((p) => [study.sourceLabel(p.doc), three(p.alpha), (missing.get(p.doc) ?? []).join(', ')]),
     },
     {
       title: l10n.t('Per code'),

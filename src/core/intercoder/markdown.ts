@@ -8,7 +8,11 @@ import * as l10n from '@vscode/l10n';
 import type { Study } from '../study';
 import type { AgreementReport, InclusionReason, TranscriptInclusion } from '../agreement';
 import type { UndefinedReason } from './alpha';
+import type { FamilyReport } from './family';
+import { counted } from '../plural';
 import { familySection, segmentSection } from './familyMarkdown';
+import type { ReportLinks } from './breakdown';
+import { breakdownRows, breakdownSection, pairDisagreements } from './breakdown';
 
 export const pct = (v: number): string => (Number.isNaN(v) ? '–' : `${(v * 100).toFixed(1)} %`);
 export const num = (v: number): string => (Number.isNaN(v) ? '–' : v.toFixed(3));
@@ -46,34 +50,49 @@ export function inclusionText(r: Pick<AgreementReport, 'coderA' | 'coderB'>, rea
 }
 
 /** One coder's work in a transcript: "12 codings, up to 85 % of the text (+2 orphaned, 1 in the front matter)". */
-export function coderWork(t: TranscriptInclusion, i: number): string {
+export function coderWork(t: Pick<TranscriptInclusion, 'coders'>, i: number): string {
   const c = t.coders[i];
   const extras = [
     ...(c.orphaned ? [l10n.t('{0} orphaned', c.orphaned)] : []),
     ...(c.frontMatter ? [l10n.t('{0} in the front matter', c.frontMatter)] : []),
   ];
-  const main = c.codings > 0 ? l10n.t('{0} codings, up to {1} of the text', c.codings, pct(c.codedTo)) : l10n.t('no codings');
+  const main = c.codings > 0 ? l10n.t('{0}, up to {1} of the text', counted(c.codings, 'coding'), pct(c.codedTo)) : l10n.t('no codings');
   return extras.length ? `${main} (${l10n.t('left out: {0}', extras.join(', '))})` : main;
+}
+
+/** The unit of every figure. */
+export function unitRule(): string {
+  return l10n.t(
+    'Unit: one character of a transcript’s body (the text after the front matter), counted as VS Code counts characters (UTF-16 code units). For each code, each character is coded or not coded by each coder.',
+  );
+}
+
+/** What no figure counts. */
+export function leftOutRule(): string {
+  return l10n.t(
+    'Left out: orphaned codings (their text was edited away), codings of missing transcripts, and the parts of codings in the front matter.',
+  );
+}
+
+/** What a parent code's row counts. */
+export function parentRule(rollUp: boolean): string {
+  return rollUp
+    ? l10n.t('Rolled up: a parent code’s row counts the codings with that code or any of its subcodes.')
+    : l10n.t('A parent code’s row counts only the codings with that code itself, not those of its subcodes.');
 }
 
 /** The rules the numbers follow, one sentence each. */
 export function rulesOf(rollUp = false): string[] {
   return [
-    l10n.t(
-      'Unit: one character of a transcript’s body (the text after the front matter), counted as VS Code counts characters (UTF-16 code units). For each code, each character is coded or not coded by each coder.',
-    ),
+    unitRule(),
     l10n.t(
       'Included: the transcripts both coders coded (at least one counted coding in the body each); every transcript is listed above with the reason. A transcript one coder coded only partly is included whole (see “up to … of the text”).',
     ),
-    l10n.t(
-      'Left out: orphaned codings (their text was edited away), codings of missing transcripts, and the parts of codings in the front matter.',
-    ),
+    leftOutRule(),
     l10n.t(
       'Overall: pooled over all code × character decisions, so codes weigh by how much text they cover; the unweighted mean over codes is given beside it. Codes whose figures are undefined (0/0) are in neither.',
     ),
-    rollUp
-      ? l10n.t('Rolled up: a parent code’s row counts the codings with that code or any of its subcodes.')
-      : l10n.t('A parent code’s row counts only the codings with that code itself, not those of its subcodes.'),
+    parentRule(rollUp),
     l10n.t(
       'Percent agreement is dominated by uncoded text: two coders who never coded the same text with a code still agree on nearly every character (e.g. 98.8 %). Report κ or α.',
     ),
@@ -95,20 +114,33 @@ function range(values: readonly number[]): string | undefined {
 }
 
 /** The domain figures in one sentence for the methods paragraph (none without a defined one). */
-function domainSentence(r: AgreementReport): string[] {
-  const binary = range(r.family.domains.map((d) => d.binary.alpha));
+export function domainSentence(f: FamilyReport): string[] {
+  const binary = range(f.domains.map((d) => d.binary.alpha));
   if (binary === undefined) {
     return [];
   }
   return [
     l10n.t(
-      'Per semantic domain ({0} domains), Krippendorff’s α-binary was {1} and cu-α {2}; Cu-α over the domains was {3}.',
-      r.family.domains.length,
+      'Per semantic domain ({0}), Krippendorff’s α-binary was {1} and cu-α {2}; Cu-α over the domains was {3}.',
+      f.domains.length === 1 ? l10n.t('1 domain') : l10n.t('{0} domains', f.domains.length),
       binary,
-      range(r.family.domains.map((d) => d.cu.alpha)) ?? '–',
-      num(r.family.across.alpha),
+      range(f.domains.map((d) => d.cu.alpha)) ?? '–',
+      num(f.across.alpha),
     ),
   ];
+}
+
+/** The segment-based figures in one sentence for the methods paragraph. */
+function segmentSentence(r: AgreementReport): string {
+  const s = r.segments.overall;
+  return l10n.t(
+    'In the segment-based check (a coded segment matched when the other coder applied the same code to a segment overlapping it by at least {0}), {1} of {2} segments matched ({3}); Brennan and Prediger’s κ_n = {4}.',
+    pct(r.segments.threshold),
+    s.matched,
+    s.matched + s.unmatched,
+    pct(s.percent),
+    num(s.kappa),
+  );
 }
 
 /** A paragraph for a methods section, with the numbers filled in. */
@@ -117,15 +149,15 @@ export function methodsParagraph(study: Study, r: AgreementReport): string {
   const left = r.perCode.length - defined;
   return [
     l10n.t(
-      'Intercoder agreement was assessed for two coders ({0} and {1}) on the {2} transcripts both coded ({3}).',
+      'Intercoder agreement was assessed for two coders ({0} and {1}) on {2} both coded ({3}).',
       r.coderA,
       r.coderB,
-      r.docs.length,
+      counted(r.docs.length, 'transcript'),
       r.docs.map((d) => study.sourceLabel(d)).join('; ') || '–',
     ),
     l10n.t(
-      'The unit of analysis was the character of the transcript body; for each of {0} codes, every character was coded or not coded by each coder.',
-      defined,
+      'The unit of analysis was the character of the transcript body; for each of {0}, every character was coded or not coded by each coder.',
+      counted(defined, 'code'),
     ),
     l10n.t(
       'Pooled over all code × character decisions, percent agreement was {0}, Cohen’s κ = {1} and Krippendorff’s α (nominal) = {2}; the unweighted mean over codes was κ = {3} and α = {4}.',
@@ -135,15 +167,16 @@ export function methodsParagraph(study: Study, r: AgreementReport): string {
       num(r.mean.kappa),
       num(r.mean.alpha),
     ),
-    ...(left > 0 ? [l10n.t('{0} codes applied to no counted text were left out (agreement undefined).', left)] : []),
-    ...domainSentence(r),
+    ...(left === 1 ? [l10n.t('1 code applied to no counted text was left out (agreement undefined).')] : []),
+    ...(left > 1 ? [l10n.t('{0} codes applied to no counted text were left out (agreement undefined).', left)] : []),
+    ...domainSentence(r.family),
+    ...(r.method === 'segments' ? [segmentSentence(r)] : []),
     l10n.t('Agreement was computed with Codeboom.'),
   ].join(' ');
 }
 
-/** The agreement report as Markdown. */
-export function agreementMarkdown(study: Study, r: AgreementReport): string {
-  const codeName = (id: string): string => study.code(id)?.name ?? id;
+/** The agreement report as Markdown (`links.base`: from the report's folder to the study folder, for links to the transcripts). */
+export function agreementMarkdown(study: Study, r: AgreementReport, links: ReportLinks = {}): string {
   const lines = [
     `# ${l10n.t('Intercoder agreement: {0} × {1}', r.coderA, r.coderB)}`,
     '',
@@ -153,6 +186,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
     '',
     `> ${methodsParagraph(study, r)}`,
     '',
+    ...(r.method === 'segments' ? segmentSection(study, r.segments) : []),
     `## ${l10n.t('Per code')}`,
     '',
     `| ${l10n.t('Code')} | ${l10n.t('Agreement')} | ${l10n.t('Cohen’s κ')} | ${l10n.t('Krippendorff’s α')} | ${l10n.t('both')} | ${l10n.t('only {0}', esc(r.coderA))} | ${l10n.t('only {0}', esc(r.coderB))} | ${l10n.t('Note')} |`,
@@ -162,10 +196,10 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
         `| ${esc(study.pathLabel(code))} | ${pct(x.percent)} | ${num(x.kappa)} | ${num(x.alpha)} | ${x.both} | ${x.onlyA} | ${x.onlyB} | ${undefinedText(x.undefinedReason)} |`,
     ),
     `| **${l10n.t('Overall')}** | **${pct(r.overall.percent)}** | **${num(r.overall.kappa)}** | **${num(r.overall.alpha)}** | ${r.overall.both} | ${r.overall.onlyA} | ${r.overall.onlyB} | ${l10n.t('pooled over all code × character decisions')} |`,
-    `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0} codes', r.mean.codes)} |`,
+    `| ${l10n.t('Mean over codes')} | ${pct(r.mean.percent)} | ${num(r.mean.kappa)} | ${num(r.mean.alpha)} | | | | ${l10n.t('unweighted, {0}', counted(r.mean.codes, 'code'))} |`,
     '',
-    ...familySection(study, r.family, false),
-    ...segmentSection(study, r.segments),
+    ...familySection(study, r.family, false, breakdownSection(study, breakdownRows(r.family, r), true)),
+    ...(r.method === 'segments' ? [] : segmentSection(study, r.segments)),
     `## ${l10n.t('Transcripts')}`,
     '',
     `| ${l10n.t('Transcript')} | ${l10n.t('Included?')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
@@ -180,17 +214,7 @@ export function agreementMarkdown(study: Study, r: AgreementReport): string {
     '',
     ...rulesOf(r.rollUp).map((s) => `- ${s}`),
     '',
-    `## ${l10n.t('Disagreements')}`,
-    '',
-    `| ${l10n.t('Transcript')} | ${l10n.t('Code')} | ${esc(r.coderA)} | ${esc(r.coderB)} |`,
-    '| --- | --- | --- | --- |',
-    ...r.disagreements
-      .filter((d) => d.text.trim().length > 0)
-      .map((d) => {
-        const quote = esc(d.text.replace(/\s+/g, ' ').trim());
-        return `| ${esc(study.sourceLabel(d.doc))} | ${esc(codeName(d.code))} | ${d.coder === r.coderA ? quote : ''} | ${d.coder === r.coderB ? quote : ''} |`;
-      }),
-    '',
+    ...pairDisagreements(study, r, links),
   ];
   return lines.join('\n');
 }

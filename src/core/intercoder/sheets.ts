@@ -8,7 +8,9 @@ import type { Study } from '../study';
 import type { AgreementReport } from '../agreement';
 import type { Table } from '../exports/tables';
 import { xlsxBytes } from '../exports/xlsx';
+import { counted } from '../plural';
 import { familyTables, segmentTable } from './familyMarkdown';
+import { breakdownRows, breakdownTable } from './breakdown';
 import { coderWork, inclusionText, methodsParagraph, rulesOf, undefinedText } from './markdown';
 
 const percent = (v: number): number | string => (Number.isNaN(v) ? '–' : Math.round(v * 1000) / 10);
@@ -62,7 +64,7 @@ export function agreementTables(study: Study, r: AgreementReport): Table[] {
         '',
         '',
         '',
-        l10n.t('unweighted, {0} codes', r.mean.codes),
+        l10n.t('unweighted, {0}', counted(r.mean.codes, 'code')),
       ],
     ],
     notes: [
@@ -81,15 +83,29 @@ export function agreementTables(study: Study, r: AgreementReport): Table[] {
   };
   const disagreements: Table = {
     title: l10n.t('Disagreements'),
-    header: [l10n.t('Transcript'), l10n.t('Code'), r.coderA, r.coderB],
+    header: [l10n.t('Transcript'), l10n.t('Line'), l10n.t('Code'), r.coderA, r.coderB],
     rows: r.disagreements
       .filter((x) => x.text.trim())
       .map((x) => {
         const q = x.text.replace(/\s+/g, ' ').trim();
-        return [study.sourceLabel(x.doc), study.code(x.code)?.name ?? x.code, x.coder === r.coderA ? q : '', x.coder === r.coderB ? q : ''];
+        return [
+          study.sourceLabel(x.doc),
+          x.line,
+          study.code(x.code)?.name ?? x.code,
+          x.coder === r.coderA ? q : '',
+          x.coder === r.coderB ? q : '',
+        ];
       }),
   };
-  return [perCode, ...familyTables(study, r.family).slice(0, 2), segmentTable(study, r.segments), transcripts, rules, disagreements];
+  return [
+    perCode,
+    familyTables(study, r.family)[0],
+    breakdownTable(study, breakdownRows(r.family, r), true),
+    segmentTable(study, r.segments),
+    transcripts,
+    rules,
+    disagreements,
+  ];
 }
 
 export function agreementXlsx(tables: readonly Table[], created?: Date): Promise<Uint8Array> {

@@ -1,7 +1,7 @@
 /** The counters behind a matrix: distinct codings, transcripts and respondents per cell, row and column. */
 import type { MatrixIndex } from './matrixIndex';
 import type { Prepared } from './prepare';
-import { forEachOverlap } from './overlap';
+import { overlapPairs } from './overlap';
 
 export interface Counts {
   /** Distinct codings, transcripts, respondents: per cell, per row, per column. */
@@ -322,24 +322,65 @@ export function countGeneral(index: MatrixIndex, p: Prepared, R: number, C: numb
       }
     }
   } else {
-    const colStart = p.codeColStart!;
-    const colList = p.codeColList!;
-    forEachOverlap(index, passes, (a, b) => {
-      for (let q = cCodesStart[a], qe = cCodesStart[a + 1]; q < qe; q++) {
-        const x = cCodes[q];
-        for (let m = cCodesStart[b], me = cCodesStart[b + 1]; m < me; m++) {
-          const y = cCodes[m];
-          if (a === b && x === y) {
-            continue;
-          }
-          for (let j = rowStart[x], je = rowStart[x + 1]; j < je; j++) {
-            for (let w = colStart[y], we = colStart[y + 1]; w < we; w++) {
-              add(a, rowList[j], colList[w]);
-            }
+    addCooccurrences(index, p, C, add);
+  }
+  return k;
+}
+
+/**
+ * Co-occurrence: per coding a, the columns of every code of the codings that overlap it, each
+ * column once (stamped), then a's rows × those columns. One add per (a, row, column) instead of one
+ * per overlapping pair and code: neighbours share most columns (a parent's column, say).
+ */
+function addCooccurrences(index: MatrixIndex, p: Prepared, C: number, add: (i: number, r: number, c: number) => void): void {
+  const { rowStart, rowList, passes } = p;
+  const { cCodesStart, cCodes } = index;
+  const n = index.codingCount;
+  const colStart = p.codeColStart!;
+  const colList = p.codeColList!;
+  const { start, list } = overlapPairs(index);
+  const colSeen = new Int32Array(C);
+  const cols = new Int32Array(C);
+  for (let a = 0; a < n; a++) {
+    if (!passes[a]) {
+      continue;
+    }
+    const stamp = a + 1;
+    let nc = 0;
+    for (let k = start[a], ke = start[a + 1]; k < ke; k++) {
+      const b = list[k];
+      if (!passes[b]) {
+        continue;
+      }
+      for (let m = cCodesStart[b], me = cCodesStart[b + 1]; m < me; m++) {
+        const y = cCodes[m];
+        for (let w = colStart[y], we = colStart[y + 1]; w < we; w++) {
+          const c = colList[w];
+          if (colSeen[c] !== stamp) {
+            colSeen[c] = stamp;
+            cols[nc++] = c;
           }
         }
       }
-    });
+    }
+    for (let q = cCodesStart[a], qe = cCodesStart[a + 1]; q < qe; q++) {
+      const x = cCodes[q];
+      for (let j = rowStart[x], je = rowStart[x + 1]; j < je; j++) {
+        const r = rowList[j];
+        for (let t = 0; t < nc; t++) {
+          add(a, r, cols[t]);
+        }
+        // The pair (a, a): a's other codes (a code does not co-occur with itself in one coding).
+        for (let m = cCodesStart[a], me = cCodesStart[a + 1]; m < me; m++) {
+          const y = cCodes[m];
+          if (y === x) {
+            continue;
+          }
+          for (let w = colStart[y], we = colStart[y + 1]; w < we; w++) {
+            add(a, r, colList[w]);
+          }
+        }
+      }
+    }
   }
-  return k;
 }

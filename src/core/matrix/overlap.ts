@@ -30,7 +30,7 @@ const overlapCache = new WeakMap<MatrixIndex, { start: Int32Array; list: Int32Ar
  * sweep per transcript (codings sorted by start keep those still open), stored as CSR arrays, so
  * that every later co-occurrence view only walks the pairs.
  */
-function overlapPairs(index: MatrixIndex): { start: Int32Array; list: Int32Array } {
+export function overlapPairs(index: MatrixIndex): { start: Int32Array; list: Int32Array } {
   const cached = overlapCache.get(index);
   if (cached && cached.revision === index.revision) {
     return cached;

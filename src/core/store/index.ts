@@ -11,3 +11,4 @@ export { frontMatterProblem } from './problems';
 export type { CodeConflict } from './merge';
 export type { StudyFileMerge } from './mergeFiles';
 export { mergeKind, mergeStudyFile } from './mergeFiles';
+export { MERGE_CONFLICTS_FILE, mergeConflictProblems, parseMergeConflicts, recordMergeConflicts } from './mergeConflicts';

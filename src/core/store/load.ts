@@ -14,6 +14,10 @@ import { findFiles, isTranscriptPath, readAll, readStudyFile, readTranscript } f
 import { codingFilePath } from '../serialize';
 import { fileProblem, frontMatterProblem, idClash, misplacedCodingFile } from './problems';
 import type { MissingTranscript } from './types';
+import type { KnownCodings } from './known';
+
+/** A codings file that parsed, as the base for detecting others' changes: its records and its text's length. */
+export type KnownRead = KnownCodings & { readonly length: number };
 
 /** The project file, parsed. Throws {@link StudyFileError} when it is missing or malformed. */
 export async function readProject(fs: FileSystemPort): Promise<{ project: ProjectData; text: string }> {
@@ -79,9 +83,19 @@ export async function readTranscripts(fs: FileSystemPort, project: ProjectData, 
   return { documents, texts, unreadable };
 }
 
-/** A codings file as read and parsed (the shape and references checked), or why it could not be read. */
+/**
+ * A codings file as read and parsed (the shape and references checked), or why it could not be read.
+ * The text is kept only when it did not parse (it is then the base for detecting others' changes);
+ * of one that did, its length: the text itself dies young, while the other files are read.
+ */
 export type CodingFileRead =
-  | { readonly path: string; readonly text: string; readonly result: ReturnType<typeof parseCodingFile>; readonly error?: undefined }
+  | {
+      readonly path: string;
+      readonly text: string | undefined;
+      readonly length: number;
+      readonly result: ReturnType<typeof parseCodingFile>;
+      readonly error?: undefined;
+    }
   | { readonly path: string; readonly error: unknown; readonly text?: undefined; readonly result?: undefined };
 
 /** Reads and parses every codings file; folders that cannot be walked go into `problems`. */
@@ -97,7 +111,8 @@ export async function readCodingFiles(fs: FileSystemPort, project: ProjectData, 
       } catch (e) {
         return { path: p, error: e };
       }
-      return { path: p, text, result: parseCodingFile(p, text, knownCodes) };
+      const result = parseCodingFile(p, text, knownCodes);
+      return { path: p, text: result.ok ? undefined : text, length: text.length, result };
     }),
   );
 }
@@ -105,27 +120,29 @@ export async function readCodingFiles(fs: FileSystemPort, project: ProjectData, 
 /**
  * The codings of every codings file that is valid, named after what it holds, and whose ids no
  * other file has, by id (the map becomes the study's index: each id is hashed once here); `known`
- * is each file's text as read (the base for detecting others' changes); `perDoc` how many codings
- * each transcript has.
+ * is each file as read (the base for detecting others' changes: its records, or its text when it
+ * did not parse); `perDoc` how many codings each transcript has.
  */
 export function collectCodings(
   codingFiles: readonly CodingFileRead[],
   unreadable: ReadonlyMap<string, unknown>,
   problems: FileProblem[],
-): { codings: Map<string, Coding>; known: Map<string, string>; perDoc: Map<string, number> } {
+): { codings: Map<string, Coding>; known: Map<string, string | KnownRead>; perDoc: Map<string, number> } {
   const codings = new Map<string, Coding>();
-  const known = new Map<string, string>();
+  const known = new Map<string, string | KnownRead>();
   const perDoc = new Map<string, number>();
-  for (const { path, text, result, error } of codingFiles) {
-    if (text === undefined || result === undefined) {
-      problems.push(fileProblem(error, path));
+  for (const read of codingFiles) {
+    const { path, result } = read;
+    if (result === undefined) {
+      problems.push(fileProblem(read.error, path));
       continue;
     }
-    known.set(path, text);
     if (!result.ok) {
+      known.set(path, read.text ?? '');
       append(problems, result.problems);
       continue;
     }
+    known.set(path, { ...result.value, length: read.length });
     const { document, coder } = result.value;
     const misplaced = misplacedCodingFile(path, document, coder);
     if (misplaced) {

@@ -16,6 +16,7 @@ import { PROJECT_FILE, StudyFileError, parseCodingFile, parseProjectFile } from 
 import { codingFilePath, serializeCodingFile, serializeProject } from '../serialize';
 import { Study, partitionKey, splitPartitionKey } from '../study';
 import { makeAnchor, reanchor, reanchorAll } from '../anchor';
+import { readMergeConflictProblems } from './mergeConflicts';
 import {
   findFiles,
   isCodingFilePath,
@@ -29,6 +30,7 @@ import {
   withLock,
 } from './files';
 import { collectCodings, missingTranscripts, readCodingFiles, readProject, readTranscripts } from './load';
+import { KnownFiles } from './known';
 import { mergeCodings, mergeProject } from './merge';
 import { idClash, misplacedCodingFile, warningsOf } from './problems';
 import type { FileChange, LoadResult, ReanchorSummary } from './types';
@@ -53,7 +55,7 @@ function someOf<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
 
 export class StudyStore {
   /** What each file held when we last read or wrote it: the base for detecting others' changes. */
-  private readonly known = new Map<string, string>();
+  private readonly known = new KnownFiles();
   private readonly texts = new Map<string, string>();
 
   private constructor(
@@ -77,9 +79,13 @@ export class StudyStore {
 
     const study = new Study(project, documents, codings);
     const store = new StudyStore(fs, study);
-    store.known.set(PROJECT_FILE, projectText);
-    for (const [k, v] of known) {
-      store.known.set(k, v);
+    store.known.setText(PROJECT_FILE, projectText);
+    for (const [path, base] of known) {
+      if (typeof base === 'string') {
+        store.known.setText(path, base);
+      } else {
+        store.known.setCodings(path, base, base.length);
+      }
     }
     for (const [k, v] of texts) {
       store.texts.set(k, v);
@@ -94,6 +100,8 @@ export class StudyStore {
     // Codings of a transcript that is missing are kept as they are (not re-anchored, not rewritten):
     // they come back with it.
     const missing = missingTranscripts(perDoc, texts);
+    // What a git merge of codeboom.json left for a person (the merge driver recorded it): warnings.
+    append(problems, await readMergeConflictProblems(fs, project));
     if (problems.some((p) => p.severity !== 'warning')) {
       study.readOnly = true;
     }
@@ -198,7 +206,7 @@ export class StudyStore {
       // Read, merge and write under the file's lock: another writer's save lands before or after ours, never in between.
       await withLock(this.fs, path, async () => {
         const onDisk = await readText(this.fs, path);
-        if (onDisk !== undefined && this.known.has(path) && onDisk !== this.known.get(path)) {
+        if (onDisk !== undefined && this.known.has(path) && onDisk !== this.known.text(path)) {
           // Someone else changed the project file: their changes and ours are merged, not overwritten.
           this.mergeProjectFromDisk(onDisk);
           merged.push(path);
@@ -220,7 +228,7 @@ export class StudyStore {
           }
           written.push(path);
         }
-        this.known.set(path, text);
+        this.known.setText(path, text);
       });
     }
     // A file that cannot be saved holds back only its own codings: the others are written, then the
@@ -245,19 +253,17 @@ export class StudyStore {
   /** Reads, merges and writes one codings file (under its lock). Throws when it cannot be saved; the partition then stays dirty. */
   private async savePartition(key: string, doc: string, coder: string, path: string, written: string[], merged: string[]): Promise<void> {
     const onDisk = await readText(this.fs, path);
-    const base = this.known.get(path);
     // Taken after the read and cleaned below without awaiting in between: a change made while
     // the file is read or written is not marked saved.
     let ours = this.study.partitionCodings(doc, coder);
-    if (onDisk !== base) {
+    if (!this.known.same(path, onDisk)) {
       // Changed on disk, or deleted there (git checkout): then the records we did not change go.
       const theirs = onDisk === undefined ? ({ ok: true, value: { codings: [] } } as const) : parseCodingFile(path, onDisk);
       if (!theirs.ok) {
         // If theirs is malformed we keep ours in memory and do not write: nothing on disk is lost.
         throw new StudyFileError(theirs.problems);
       }
-      const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
-      ours = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], ours, theirs.value.codings);
+      ours = mergeCodings(this.known.codings(path)?.codings ?? [], ours, theirs.value.codings);
       this.study.replacePartition(doc, coder, ours);
       merged.push(path);
     }
@@ -276,7 +282,7 @@ export class StudyStore {
       }
       written.push(path);
     }
-    this.known.set(path, text);
+    this.known.setCodings(path, { document: doc, coder, codings: ours }, text.length);
   }
 
   /**
@@ -326,13 +332,13 @@ export class StudyStore {
       throw new StudyFileError(theirs.problems);
     }
     const ours = this.study.project;
-    const base = parseProjectFile(PROJECT_FILE, this.known.get(PROJECT_FILE) ?? '');
+    const base = parseProjectFile(PROJECT_FILE, this.known.text(PROJECT_FILE) ?? '');
     const used = new Set<string>();
     for (const c of this.study.allCodings()) {
       c.codes.forEach((code) => used.add(code));
     }
     const merged = mergeProject(base.ok ? base.value : theirs.value, ours, theirs.value, used);
-    this.known.set(PROJECT_FILE, text);
+    this.known.setText(PROJECT_FILE, text);
     this.study.replaceProject(merged);
     this.study.projectDirty = true;
   }
@@ -366,10 +372,10 @@ export class StudyStore {
     // A file that became unreadable (not UTF-8, say) is reported; nothing is re-anchored to garbage.
     const text = await readStudyFile(this.fs, path);
     if (path === PROJECT_FILE) {
-      return text === undefined || text === this.known.get(path) ? { kind: 'ignored' } : this.projectFileChanged(text);
+      return text === undefined || text === this.known.text(path) ? { kind: 'ignored' } : this.projectFileChanged(text);
     }
     if (isCodingFilePath(path)) {
-      if (text === this.known.get(path)) {
+      if (this.known.same(path, text)) {
         return { kind: 'ignored' };
       }
       return text === undefined ? this.codingsFileRemoved(path) : this.codingsFileChanged(path, text);
@@ -391,7 +397,7 @@ export class StudyStore {
       if (!parsed.ok) {
         throw new StudyFileError(parsed.problems);
       }
-      this.known.set(path, text);
+      this.known.setText(path, text);
       this.study.replaceProject(parsed.value);
     }
     if (JSON.stringify(folders) !== JSON.stringify(this.study.project.transcriptFolders)) {
@@ -409,18 +415,15 @@ export class StudyStore {
 
   /** A codings file was deleted on disk. */
   private codingsFileRemoved(path: string): FileChange {
-    const base = this.known.get(path);
+    const baseData = this.known.codings(path);
     this.known.delete(path);
-    const baseData = base !== undefined ? parseCodingFile(path, base) : undefined;
     const m = /^\.codeboom\/codings\/(.+)\.([^./]+)\.json$/.exec(path);
-    const owner = baseData?.ok ? baseData.value : m ? { document: m[1], coder: m[2] } : undefined;
+    const owner = baseData ?? (m ? { document: m[1], coder: m[2] } : undefined);
     if (owner) {
       const key = partitionKey(owner.document, owner.coder);
       const dirty = this.study.dirtyPartitions.has(key);
       // Deleted on disk: the records we did not change go; what we added or changed and did not save yet stays, to be written again.
-      const kept = dirty
-        ? mergeCodings(baseData?.ok ? baseData.value.codings : [], this.study.partitionCodings(owner.document, owner.coder), [])
-        : [];
+      const kept = dirty ? mergeCodings(baseData?.codings ?? [], this.study.partitionCodings(owner.document, owner.coder), []) : [];
       this.study.replacePartition(owner.document, owner.coder, kept);
       if (kept.length > 0) {
         this.study.dirtyPartitions.add(key);
@@ -448,14 +451,12 @@ export class StudyStore {
       throw new StudyFileError(misplaced ? [misplaced] : clashes);
     }
     const key = partitionKey(document, coder);
-    const base = this.known.get(path);
     let next = parsed.value.codings;
     const dirty = this.study.dirtyPartitions.has(key);
     if (dirty) {
-      const baseCodings = base !== undefined ? parseCodingFile(path, base) : undefined;
-      next = mergeCodings(baseCodings?.ok ? baseCodings.value.codings : [], this.study.partitionCodings(document, coder), next);
+      next = mergeCodings(this.known.codings(path)?.codings ?? [], this.study.partitionCodings(document, coder), next);
     }
-    this.known.set(path, text);
+    this.known.setCodings(path, parsed.value, text.length);
     this.study.replacePartition(document, coder, next);
     if (dirty) {
       // replacePartition marks it clean; our unsaved changes are merged in but not on disk yet.

@@ -9,9 +9,12 @@ import type { Study } from '../study';
 import { isCounted } from '../counting';
 import { analyzer, loadStemmers, suggestLanguage } from './analyzer';
 import type { Analyzer } from './analyzer';
-import { K, SuggestModel, levelMap } from './model';
+import { SuggestModel, levelMap } from './model';
 import type { SuggestLevel } from './model';
 import { topK } from './passageIndex';
+
+/** The plain baseline's neighbours: k = 15, as the issue defines it (the engine's own k may differ). */
+export const BASELINE_K = 15;
 
 export interface Scores {
   readonly hit1: number;
@@ -160,7 +163,7 @@ class PlainKnn {
     const votes = new Map<string, number>();
     for (const { v, s } of topK(
       sims.filter((x) => x.s > 0),
-      K,
+      BASELINE_K,
       (a, b) => b.s - a.s,
     )) {
       for (const c of v.codes) {

@@ -9,3 +9,5 @@ export type { Evaluation, Scores } from './evaluate';
 export { evaluate } from './evaluate';
 export type { Proposal, ProposeOptions } from './proposals';
 export { proposalKey, proposeCodings, respondentTurns } from './proposals';
+export type { RerankCandidate, RerankItem } from './rerank';
+export { RERANK_BATCH, parseRerank, rerankPrompt } from './rerank';
