@@ -41,4 +41,5 @@ export const MACHINE: LocalMachine = {
       vscode.l10n.t('Codeboom: git cannot be set up in the browser. Open the study in VS Code on your computer and set up git there.'),
     );
   },
+  gitLog: async () => undefined,
 };

@@ -6,6 +6,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vm from 'vm';
+import { readFileSync } from 'fs';
 import { builtinModules } from 'module';
 import * as esbuild from 'esbuild';
 
@@ -63,15 +64,33 @@ function evaluateInWorkerLikeContext(code: string, requireFn: (id: string) => un
   return module.exports;
 }
 
-/** A stand-in for the `vscode` module: every property is a constructible, callable stand-in again. */
+/** The names the `vscode` module exports (its top-level declarations in @types/vscode). */
+function vscodeApiNames(): string[] {
+  const dts = readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+  return [...new Set([...dts.matchAll(/^\texport (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((m) => m[1]))];
+}
+
+/**
+ * A stand-in for the `vscode` module: it has the module's names as own properties (esbuild's namespace
+ * import copies them), and every property is a constructible, callable stand-in again.
+ */
 function fakeVscode(): unknown {
   const make = (): unknown =>
     new Proxy(function () {}, {
       get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : make()),
       apply: () => make(),
-      construct: () => ({}),
+      construct: () => make() as object,
     });
-  return make();
+  const names = vscodeApiNames();
+  return new Proxy(
+    {},
+    {
+      get: (_t, key) => (key === Symbol.toPrimitive ? () => '' : make()),
+      ownKeys: () => names,
+      getOwnPropertyDescriptor: (_t, key) =>
+        names.includes(String(key)) ? { configurable: true, enumerable: true, writable: false, value: make() } : undefined,
+    },
+  );
 }
 
 describe('web build: the extension for the browser (dist/web)', function () {
