@@ -94,6 +94,17 @@ export function webTestBuild(common, { outfile, grep = '' }) {
       webVariants,
       lazyWebLibraries,
       { name: 'assert-shim', setup: (b) => b.onResolve({ filter: /^assert$/ }, () => ({ path: assertShim })) },
+      // mocha's browser build is UMD: bundled as is, it saw this bundle's `module` and replaced the
+      // suite's exports (run) with mocha itself, so the host called mocha.run(path, callback), the run's
+      // end threw and was never reported. Evaluated without module/exports/define it sets globalThis.mocha.
+      {
+        name: 'mocha-global',
+        setup: (b) =>
+          b.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, (args) => ({
+            contents: `(function (module, exports, define) {\n${readFileSync(args.path, 'utf8')}\n}).call(globalThis);`,
+            loader: 'js',
+          })),
+      },
     ],
   };
 }

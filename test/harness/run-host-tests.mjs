@@ -55,7 +55,7 @@ function resolveFixture(v) {
 function warnIfStale(testsPath) {
   const srcRoot = path.join(REPO, 'test', 'host');
   const outRoot = path.join(REPO, 'out', 'test', 'host');
-  if (!path.resolve(testsPath).startsWith(outRoot) || !fs.existsSync(srcRoot)) return;
+  if (!path.resolve(testsPath).startsWith(outRoot + path.sep) || !fs.existsSync(srcRoot)) return;
   const stale = [];
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
