@@ -443,6 +443,7 @@ function devExtensionIds(devPaths) {
  *
  * opts: extensionDevelopmentPath, extensionTestsPath, folder, locale, env, timeoutMs (default 300 s),
  *       extensionDevelopmentKind ('web': the web worker extension host),
+ *       folderUri (the workspace to open as a URI, e.g. memfs:/study, instead of folder), vsix (installed first),
  *       runDir, out (a writable, default process.stdout), onStarted(server) callback.
  */
 export async function runExtensionTests(opts) {
@@ -457,6 +458,7 @@ export async function runExtensionTests(opts) {
     locale: opts.locale,
     extensionDevelopmentPath: opts.extensionDevelopmentPath,
     extensionTestsPath: opts.extensionTestsPath,
+    vsix: opts.vsix,
     env: { VSCODE_TEST: '1', ...(opts.env || {}) },
     // the web worker extension host: the user setting remote.extensionKind makes the extension a web one
     ...(opts.extensionDevelopmentKind === 'web'
@@ -485,7 +487,9 @@ export async function runExtensionTests(opts) {
       });
       await page.exposeFunction('codeAutomationExit', (c) => finish(c));
       page.on('crash', () => finish('page crashed'));
-      await page.goto(server.workbenchUrl({ extensionDevelopmentKind: opts.extensionDevelopmentKind }), { waitUntil: 'commit' });
+      await page.goto(server.workbenchUrl({ extensionDevelopmentKind: opts.extensionDevelopmentKind, folder: opts.folderUri }), {
+        waitUntil: 'commit',
+      });
     })().catch((e) => finish(`error: ${e?.message || e}`));
     const result = await exited;
     code = result === 0 ? 0 : 1;

@@ -15,6 +15,9 @@
 //   --web                            run in the browser's web worker extension host instead of the Node one:
 //                                    the extension's "browser" entry (dist/web/extension.js) and the web
 //                                    suite (test/host/web/index.ts, bundled here to out/test/host-web/index.js)
+//   --memfs                          with --web (implied): the study is served from memory by the test extension
+//                                    test/fixtures/memfs-extension (a virtual file system, as on github.dev) and
+//                                    the workspace is memfs:/<study name>
 // Env for the extension host: CODEBOOM_TEST_WORKSPACE (the workspace copy), CODEBOOM_TEST_FIXTURE
 // (the source study), CODEBOOM_REPO. Exit code 0 only if tests ran and none failed.
 import fs from 'node:fs';
@@ -22,6 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { REPO, HARNESS_DIR, makeRunDir, copyWorkspace, ensureHost } from './code-server.mjs';
+import { prepareMemfsExtension } from './memfs.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -37,8 +41,10 @@ const { values: opt } = parseArgs({
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
     web: { type: 'boolean', default: false },
+    memfs: { type: 'boolean', default: false },
   },
 });
+if (opt.memfs) opt.web = true;
 
 function resolveFixture(v) {
   if (!v) {
@@ -107,6 +113,8 @@ async function main() {
   const pidFile = path.join(runDir, 'shim.pid.json');
   const timeoutMs = Number(opt.timeout) * 1000;
   log(`fixture ${path.relative(REPO, fixture) || fixture} -> ${workspace}; run dir ${path.relative(REPO, runDir)}`);
+  const memfs = opt.memfs ? prepareMemfsExtension(runDir, fixture) : undefined;
+  if (memfs) log(`memfs: ${memfs.files} files of the study served from memory as ${memfs.folderUri}`);
 
   const shim = path.join(HARNESS_DIR, 'code-shim');
   try {
@@ -172,6 +180,7 @@ async function main() {
         CODEBOOM_SHIM_PIDFILE: pidFile,
         CODEBOOM_HOST_TIMEOUT_MS: String(timeoutMs),
         ...(opt.web ? { CODEBOOM_EXTENSION_KIND: 'web' } : {}),
+        ...(memfs ? { CODEBOOM_FOLDER_URI: memfs.folderUri, CODEBOOM_VSIX: memfs.vsix } : {}),
         ...(opt.grep ? { CODEBOOM_TEST_GREP: opt.grep } : {}),
         ...(opt.keep ? { CODEBOOM_KEEP_RUNS: '1' } : {}),
       },
