@@ -43,6 +43,17 @@ export default async function webHost({ page, folder, web, screenshot, runComman
   assert.ok(web, 'run with --web (the scenario says export const web = true)');
   assert.match(folder, /^memfs:\//);
 
+  // Without a search provider for the workspace (memfs has none; github.dev and vscode.dev have one),
+  // VS Code cannot evaluate workspaceContains:codeboom.json in the web worker host: Codeboom starts when
+  // its view is opened (or any of its commands is run), as the README says.
+  const container = page
+    .locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]')
+    .first();
+  await container.waitFor({ state: 'visible', timeout: 30000 });
+  await container.click();
+  const sidebar = page.locator('.part.sidebar');
+  await sidebar.locator('.monaco-list-row', { hasText: 'mandaat' }).first().waitFor({ state: 'visible', timeout: 45000 });
+
   // Git cannot tell the browser who codes: the name is asked once, and kept in the setting.
   const input = page.locator('.quick-input-widget input');
   const nameBox = page.locator('.quick-input-widget', { hasText: 'your name as a coder' });
