@@ -1,11 +1,16 @@
 // The host suite's runner in the web worker extension host (node test/harness/run-host-tests.mjs
 // --web): one bundle (scripts/build-web.mjs, webTestBuild) with mocha's browser build and the test
-// files that do not need Node (coding, tree, matrix and its exports). Its last line is exactly
+// files that do not need Node (coding, tree, matrix and its exports, spreadsheets, REFI-QDA, method,
+// transcript import). Its last line is exactly
 // `host: N passed, N failed`, as in the Node runner (test/host/index.ts).
 import './mochaGlobals';
 import '../coding.test';
 import '../tree.test';
 import '../matrix.test';
+import '../sheets.test';
+import '../refi.test';
+import '../method.test';
+import '../transcriptsImport.test';
 import '../webHost.test';
 
 declare const mocha: {
