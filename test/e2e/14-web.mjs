@@ -54,7 +54,9 @@ export default async function webHost({ page, folder, web, screenshot, runComman
   const sidebar = page.locator('.part.sidebar');
   await sidebar.locator('.monaco-list-row', { hasText: 'mandaat' }).first().waitFor({ state: 'visible', timeout: 45000 });
 
-  // Git cannot tell the browser who codes: the name is asked once, and kept in the setting.
+  // Git cannot tell the browser who codes: the name is asked once, and kept in the setting. Only the
+  // browser build asks (src/platform/machine.web.ts; the desktop one takes git's user.name), so the
+  // prompt also shows that dist/web/extension.js runs, in the web worker host.
   const input = page.locator('.quick-input-widget input');
   const nameBox = page.locator('.quick-input-widget', { hasText: 'your name as a coder' });
   await nameBox.waitFor({ state: 'visible', timeout: 60000 });
