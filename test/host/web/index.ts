@@ -1,8 +1,8 @@
 // The host suite's runner in the web worker extension host (node test/harness/run-host-tests.mjs
-// --web): one bundle (scripts/build-web.mjs, webTestBuild) with mocha's browser build and the test
-// files that do not need Node (coding, tree, matrix and its exports, spreadsheets, REFI-QDA, method,
-// transcript import). Its last line is exactly
-// `host: N passed, N failed`, as in the Node runner (test/host/index.ts).
+// --web, or --memfs on a virtual file system): one bundle (scripts/build-web.mjs, webTestBuild) with
+// mocha's browser build and every host test file that does not need Node (all but cli-parity,
+// commandArgs, dataSafety, paths, team, teamProgress and welcome, which use Node's fs, path, os or git). Its last line is
+// exactly `host: N passed, N failed`, as in the Node runner (test/host/index.ts).
 import './mochaGlobals';
 import '../coding.test';
 import '../tree.test';
@@ -11,6 +11,16 @@ import '../sheets.test';
 import '../refi.test';
 import '../method.test';
 import '../transcriptsImport.test';
+import '../agreement.test';
+import '../foundation.test';
+import '../margin.test';
+import '../methodViews.test';
+import '../navigation.test';
+import '../orphans.test';
+import '../privacy.test';
+import '../suggest.test';
+import '../suggest-lm.test';
+import '../tints.test';
 import '../webHost.test';
 
 declare const mocha: {
