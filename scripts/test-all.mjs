@@ -24,7 +24,7 @@ const steps = [
   ['host (nl)', 'npm', ['run', '-s', 'test:host', '--', '--locale', 'nl', '--tests', 'out/test/host-nl/index.js']],
   // the browser build in VS Code's web worker extension host, on the study served from memory (memfs:/…,
   // a virtual file system as github.dev's): coding, tree, matrix and exports, 27 tests in under 2 minutes
-  // (the whole web suite, 76 tests, every host test file that needs no Node: run-host-tests --memfs, ~6 min)
+  // (the whole web suite, 76 tests, every host test file that needs no Node: run-host-tests --memfs, ~4 min)
   [
     'host (web worker, memfs)',
     'npm',

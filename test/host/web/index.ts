@@ -4,6 +4,9 @@
 // commandArgs, dataSafety, paths, team, teamProgress and welcome, which use Node's fs, path, os or git). Its last line is
 // exactly `host: N passed, N failed`, as in the Node runner (test/host/index.ts).
 import './mochaGlobals';
+// agreement first, as in the Node runner (it counts the coders, and the coding tests add one); then the
+// coding, tree and matrix tests before the ones that orphan and rewrite transcripts (the tests share the study)
+import '../agreement.test';
 import '../coding.test';
 import '../tree.test';
 import '../matrix.test';
@@ -11,7 +14,6 @@ import '../sheets.test';
 import '../refi.test';
 import '../method.test';
 import '../transcriptsImport.test';
-import '../agreement.test';
 import '../foundation.test';
 import '../margin.test';
 import '../methodViews.test';
