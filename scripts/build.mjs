@@ -1,6 +1,8 @@
-// Bundles the extension (Node, CommonJS), the CLI and the webview (browser) with esbuild.
+// Bundles the extension (Node, CommonJS), the CLI, the webviews (browser) and the extension for
+// the browser's web worker extension host (scripts/build-web.mjs: dist/web/) with esbuild.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { webBuilds } from './build-web.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -134,6 +136,8 @@ if (existsSync('webview/margin/main.ts')) {
     loader: { '.css': 'text' },
   });
 }
+
+builds.push(...webBuilds(common));
 
 if (watch) {
   for (const b of builds) {

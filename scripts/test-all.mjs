@@ -22,6 +22,14 @@ const steps = [
   ['host', 'npm', ['run', '-s', 'test:host']],
   // the Dutch suite under VS Code's display language nl (stub language pack; compiled by the unit step)
   ['host (nl)', 'npm', ['run', '-s', 'test:host', '--', '--locale', 'nl', '--tests', 'out/test/host-nl/index.js']],
+  // the browser build in VS Code's web worker extension host, on the study served from memory (memfs:/…,
+  // a virtual file system as github.dev's): coding, tree, matrix and exports, 27 tests in under 2 minutes
+  // (the whole web suite, 76 tests, every host test file that needs no Node: run-host-tests --memfs, ~4 min)
+  [
+    'host (web worker, memfs)',
+    'npm',
+    ['run', '-s', 'test:host', '--', '--memfs', '--grep', '^(highlight-to-code|in vivo|code tree|matrix panel|extension host kind)'],
+  ],
   ['package', 'npm', ['run', '-s', 'package']],
   ['e2e', 'npm', ['run', '-s', 'test:e2e']],
   [
@@ -59,6 +67,8 @@ const steps = [
       'security.workspace.trust.enabled=true',
     ],
   ],
+  // Codeboom in the web worker host on memfs:/…: name asked once, code a passage, the matrix counts it
+  ['e2e (web worker, memfs)', 'npm', ['run', '-s', 'test:e2e', '--', '--only', '14-web', '--out', 'test-results/e2e-web']],
   ['demo', 'node', ['test/harness/check-demo.mjs']],
 ];
 

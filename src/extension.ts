@@ -7,7 +7,7 @@ import type * as vscode from 'vscode';
 import type { Feature, FeatureContext } from './feature';
 import { StudyService } from './study/studyService';
 import { ColorIcons } from './ui/colorIcons';
-import { NODE_MACHINE } from './node/localMachine';
+import { MACHINE } from './platform/machine';
 import { studyFeature } from './study';
 import { statusFeature } from './status';
 import { codingFeature } from './coding';
@@ -66,7 +66,7 @@ let service: StudyService | undefined;
 export function activate(context: vscode.ExtensionContext): CodeboomApi {
   const started = performance.now();
   configureCoreL10n();
-  service = new StudyService(NODE_MACHINE);
+  service = new StudyService(MACHINE);
   context.subscriptions.push(service);
   const ctx: FeatureContext = { extension: context, service, icons: new ColorIcons(context.globalStorageUri) };
   const use = <T extends vscode.Disposable>(feature: Feature<T>): T => {

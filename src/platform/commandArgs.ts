@@ -24,8 +24,8 @@ const ABSOLUTE_PATH = /^(\/|[a-z]:[\\/]|\\\\)/i;
 
 /**
  * The file a command argument names, or undefined when it names none: a Uri as it is, its JSON
- * form revived, a URI string parsed, an absolute path as a local file, a relative path inside
- * `root` (the study folder; without one, as a local file).
+ * form revived, a URI string parsed, an absolute path as a local file (on the study's file system
+ * when `root` is not a local folder), a relative path inside `root` (the study folder; without one, as a local file).
  */
 export function uriArg(value: unknown, root?: vscode.Uri): vscode.Uri | undefined {
   const parsed = PathArgSchema.safeParse(value);
@@ -43,7 +43,9 @@ export function uriArg(value: unknown, root?: vscode.Uri): vscode.Uri | undefine
     return vscode.Uri.parse(v);
   }
   if (ABSOLUTE_PATH.test(v) || !root) {
-    return vscode.Uri.file(v);
+    const local = vscode.Uri.file(v);
+    // a study on another file system (the browser's web worker host, github.dev, a remote): the path is on it
+    return root && root.scheme !== 'file' ? root.with({ path: local.path, query: '', fragment: '' }) : local;
   }
   return vscode.Uri.joinPath(root, ...v.split(/[\\/]/).filter(Boolean));
 }

@@ -8,7 +8,9 @@ import type { DocxTextReader } from '../core/transcripts';
 
 export const readDocxWithMammoth: DocxTextReader = async (bytes) => {
   const mammoth = (await import('mammoth')).default;
-  // mammoth's "buffer" input goes to JSZip, which reads any Uint8Array; its own warnings (unknown styles) do not matter for text.
-  const result = await mammoth.extractRawText({ buffer: bytes as Buffer });
+  // mammoth's "buffer" (Node build) and "arrayBuffer" (browser build) inputs both go to JSZip, which reads
+  // any Uint8Array; its own warnings (unknown styles) do not matter for text.
+  const input = { buffer: bytes as Buffer, arrayBuffer: bytes as unknown as ArrayBuffer };
+  const result = await mammoth.extractRawText(input);
   return result.value;
 };

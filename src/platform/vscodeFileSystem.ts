@@ -3,19 +3,19 @@ import type { EntryKind, FileLock, FileStat, FileSystemPort } from '../core/port
 import { OutsideStudyError } from '../core/port';
 import { studyPath } from '../core/paths';
 import { StudyFileError } from '../core/schema';
-import { StudyLinks } from '../node/studyLinks';
-import { lockFile, removeLeftovers, temporaryPath, writeFileAtomicAt } from '../node/studyFiles';
+import type { LocalDisk } from './localDisk';
+import { LOCAL_DISK } from './localDisk';
 
 /**
  * The core's file port over `vscode.workspace.fs`, rooted at the study folder. Paths pass the
  * study path rule (core/paths.ts). On a local disk a symbolic link is followed when its realpath is
- * inside the study and not otherwise (the CLI's rule); elsewhere (remote, virtual) links are not followed.
+ * inside the study and not otherwise (the CLI's rule); elsewhere (remote, virtual, the browser) links are not followed.
  */
 export class VscodeFileSystem implements FileSystemPort {
-  private readonly links: StudyLinks | undefined;
+  private readonly links: ReturnType<LocalDisk['links']> | undefined;
 
   constructor(readonly root: vscode.Uri) {
-    this.links = root.scheme === 'file' ? new StudyLinks(root.fsPath) : undefined;
+    this.links = localDiskOf(root)?.links(root.fsPath);
   }
 
   uri(path: string): vscode.Uri {
@@ -57,15 +57,13 @@ export class VscodeFileSystem implements FileSystemPort {
    */
   async lock(path: string): Promise<FileLock> {
     const target = await this.inside(path);
-    if (target.scheme === 'file') {
-      return lockFile(target.fsPath, path);
-    }
-    return { release: async () => undefined };
+    const disk = localDiskOf(target);
+    return disk ? disk.lockFile(target.fsPath, path) : { release: async () => undefined };
   }
 
   async removeLeftovers(path: string): Promise<string[]> {
     const folder = await this.inside(path);
-    return folder.scheme === 'file' ? removeLeftovers(folder.fsPath) : [];
+    return localDiskOf(folder)?.removeLeftovers(folder.fsPath) ?? [];
   }
 
   async stat(path: string): Promise<FileStat | undefined> {
@@ -109,15 +107,16 @@ export class VscodeFileSystem implements FileSystemPort {
 /**
  * Writes a file atomically: a temporary file beside the target, then a rename over it. A target
  * that is read-only on disk is refused, not replaced. Local files go through the same function as
- * the CLI's (src/node/studyFiles.ts); other schemes through `vscode.workspace.fs`.
+ * the CLI's (src/node/studyFiles.ts); other schemes, and every file in the browser, through `vscode.workspace.fs`.
  */
 export async function writeUriAtomic(
   target: vscode.Uri,
   data: Uint8Array,
   display: string = target.scheme === 'file' ? target.fsPath : target.toString(),
 ): Promise<void> {
-  if (target.scheme === 'file') {
-    return writeFileAtomicAt(target.fsPath, data, display);
+  const disk = localDiskOf(target);
+  if (disk) {
+    return disk.writeFileAtomicAt(target.fsPath, data, display);
   }
   const dir = vscode.Uri.joinPath(target, '..');
   await vscode.workspace.fs.createDirectory(dir);
@@ -136,7 +135,8 @@ export async function writeUriAtomic(
     ]);
   }
   const name = target.path.slice(target.path.lastIndexOf('/') + 1);
-  const tmp = vscode.Uri.joinPath(dir, temporaryPath(name));
+  const tail = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  const tmp = vscode.Uri.joinPath(dir, `.${name}.${tail}.tmp`);
   await vscode.workspace.fs.writeFile(tmp, data);
   try {
     await vscode.workspace.fs.rename(tmp, target, { overwrite: true });
@@ -144,4 +144,9 @@ export async function writeUriAtomic(
     await vscode.workspace.fs.delete(tmp).then(undefined, () => undefined);
     throw e;
   }
+}
+
+/** Node's local disk for a `file:` URI in the desktop build; undefined elsewhere (other schemes, the browser). */
+function localDiskOf(uri: vscode.Uri): LocalDisk | undefined {
+  return uri.scheme === 'file' ? LOCAL_DISK : undefined;
 }

@@ -318,8 +318,14 @@ export class StudyService extends Disposable {
     if (!doc) {
       return;
     }
-    if (!e.document.isDirty && e.reason === undefined && isTextOnDisk(this.machine, e.document)) {
-      // The editor took the file's text from disk (a change outside VS Code, a revert). VS Code
+    if (
+      !e.document.isDirty &&
+      e.reason === undefined &&
+      (isTextOnDisk(this.machine, e.document) || this._store?.text(doc) === e.document.getText())
+    ) {
+      // The editor took the file's text from disk (a change outside VS Code, a revert, Codeboom's own
+      // write of the transcript). Where the disk cannot be read at once (the browser, a virtual file
+      // system), the text the store already holds tells it: Codeboom wrote it, or the watcher came first. VS Code
       // reports that as one replacement of every line from the first change to the last, which
       // would cut or orphan the codings in between: they are found again from their quotes instead,
       // as in a closed transcript. If the file watcher came first, this text is known already.

@@ -360,6 +360,8 @@ export async function startCodeServer(opts = {}) {
         }
         const tp = o.extensionTestsPath ? path.resolve(o.extensionTestsPath) : testsPath;
         if (tp) payload.push(['extensionTestsPath', `vscode-remote://${authority}${tp}`]);
+        // 'web': the development extension (and its tests) run in the browser's web worker extension host
+        if (o.extensionDevelopmentKind) payload.push(['extensionDevelopmentKind', o.extensionDevelopmentKind]);
         return `${url}/?folder=${encodeURIComponent(o.folder || folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
       },
       /** End the server's process group (SIGTERM, then SIGKILL after 3 s). */
@@ -426,12 +428,22 @@ export async function newPage(browser, server, opts = {}) {
 const NOISE =
   /^\[(ChatModelSelection|AgentHost|AccountPolicyGate|Service Worker|reconnection|Extension Host|LocalProcess)|^Resolv|Creating a socket|Updating additional|Timed out waiting for authentication provider|open-vsx|Failed to fetch|marketplace|Error while fetching|^Creation of workbench contribution/i;
 
+/** publisher.name of each development extension (from its package.json). */
+function devExtensionIds(devPaths) {
+  return [].concat(devPaths || []).map((p) => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(p, 'package.json'), 'utf8'));
+    return `${pkg.publisher}.${pkg.name}`;
+  });
+}
+
 /**
  * Run an extension's tests inside the (Node) extension host of a fresh code-server, the way
  * @vscode/test-electron's runTests does for desktop VS Code. Resolves with the exit code
  * (0 = tests passed). Extension-host console output (mocha's reporter) goes to opts.out (stdout).
  *
  * opts: extensionDevelopmentPath, extensionTestsPath, folder, locale, env, timeoutMs (default 300 s),
+ *       extensionDevelopmentKind ('web': the web worker extension host),
+ *       folderUri (the workspace to open as a URI, e.g. memfs:/study, instead of folder), vsix (installed first),
  *       runDir, out (a writable, default process.stdout), onStarted(server) callback.
  */
 export async function runExtensionTests(opts) {
@@ -446,7 +458,16 @@ export async function runExtensionTests(opts) {
     locale: opts.locale,
     extensionDevelopmentPath: opts.extensionDevelopmentPath,
     extensionTestsPath: opts.extensionTestsPath,
+    vsix: opts.vsix,
     env: { VSCODE_TEST: '1', ...(opts.env || {}) },
+    // the web worker extension host: the user setting remote.extensionKind makes the extension a web one
+    ...(opts.extensionDevelopmentKind === 'web'
+      ? {
+          settings: {
+            'remote.extensionKind': Object.fromEntries(devExtensionIds(opts.extensionDevelopmentPath).map((id) => [id, ['web']])),
+          },
+        }
+      : {}),
   });
   opts.onStarted?.(server);
   log(`code-server ${server.url} up after ${Date.now() - t0} ms (run dir ${path.relative(process.cwd(), server.base) || server.base})`);
@@ -466,7 +487,9 @@ export async function runExtensionTests(opts) {
       });
       await page.exposeFunction('codeAutomationExit', (c) => finish(c));
       page.on('crash', () => finish('page crashed'));
-      await page.goto(server.workbenchUrl(), { waitUntil: 'commit' });
+      await page.goto(server.workbenchUrl({ extensionDevelopmentKind: opts.extensionDevelopmentKind, folder: opts.folderUri }), {
+        waitUntil: 'commit',
+      });
     })().catch((e) => finish(`error: ${e?.message || e}`));
     const result = await exited;
     code = result === 0 ? 0 : 1;

@@ -10,6 +10,8 @@
 // throw-away user-data and extensions dirs under .runs/.
 //
 // Environment (set by run-host-tests.mjs, all optional):
+//   CODEBOOM_FOLDER_URI      open this URI (e.g. memfs:/study) instead of the folder
+//   CODEBOOM_VSIX            install this .vsix first (e.g. the memfs test extension)
 //   CODEBOOM_RUN_BASE        use this folder as the run folder instead of a fresh .runs/host-XXXXXX
 //   CODEBOOM_HOST_TIMEOUT_MS give up after this many ms (default 300000)
 //   CODEBOOM_SHIM_PIDFILE    write {"shim":pid,"server":pgid} here so a caller can kill everything
@@ -83,6 +85,9 @@ async function main() {
     extensionTestsPath: o.testsPath,
     folder: o.folder ? path.resolve(o.folder) : undefined,
     locale: o.locale,
+    extensionDevelopmentKind: process.env.CODEBOOM_EXTENSION_KIND || undefined,
+    folderUri: process.env.CODEBOOM_FOLDER_URI || undefined,
+    vsix: process.env.CODEBOOM_VSIX || undefined,
     runDir: process.env.CODEBOOM_RUN_BASE || undefined,
     timeoutMs: Number(process.env.CODEBOOM_HOST_TIMEOUT_MS) || 300000,
     onStarted: (s) => {

@@ -6,7 +6,8 @@
 //
 // A scenario file exports `default` (or `run`): async function (ctx) where ctx is
 //   { page, workspace, server, screenshot(name), runCommand(title), waitForNotification(text),
-//     clearNotifications(), resetUi(), locale, repo, log(...) }
+//     clearNotifications(), resetUi(), locale, repo, log(...), folder (what the workbench opened: the
+//     workspace path, or memfs:/<study> with --web), web }
 // and throws to fail. Optional `export const timeout = <ms>` (default 120 s).
 //
 // usage: node test/harness/run-e2e.mjs [options]
@@ -20,12 +21,18 @@
 //   --out <dir>          screenshots (default test-results/e2e; emptied first)
 //   --timeout <s>        kill everything and fail after this many seconds (default 300)
 //   --keep               keep the run folder and workspace copy even when green
+//   --web                Codeboom in the browser's web worker extension host (the user setting
+//                        remote.extensionKind), on the study served from memory by the memfs test
+//                        extension (test/fixtures/memfs-extension) as memfs:/<study>, a virtual file
+//                        system as on github.dev. A scenario that says `export const web = true` needs it
+//                        (and is standalone: it runs only when named with --only, and then sets --web).
 // Prints `e2e: N passed, N failed`; exit code 0 only if at least one scenario ran and all passed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { REPO, ensureHost, copyWorkspace, startCodeServer, launchBrowser, newPage } from './code-server.mjs';
+import { REPO, ensureHost, copyWorkspace, startCodeServer, launchBrowser, newPage, makeRunDir } from './code-server.mjs';
+import { prepareMemfsExtension } from './memfs.mjs';
 
 const t0 = Date.now();
 const log = (...a) => console.log('[e2e]', ...a);
@@ -42,6 +49,7 @@ const { values: opt } = parseArgs({
     out: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
   },
 });
 
@@ -155,12 +163,19 @@ async function main() {
   for (const v of vsix) if (!fs.existsSync(v)) throw new Error(`${v} missing — run npm run package first`);
   const scenarios = listScenarios(path.resolve(opt.scenarios || path.join(REPO, 'test', 'e2e')));
   if (!scenarios.length) throw new Error('no e2e scenarios selected');
+  const web = opt.web || scenarios.some((f) => /^export const web = true/m.test(fs.readFileSync(f, 'utf8')));
   const outDir = path.resolve(opt.out || path.join(REPO, 'test-results', 'e2e'));
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   ensureHost(); // runs setup-host.sh once if the cache is missing (outside the timeout)
 
-  const workspace = copyWorkspace(path.resolve(opt.sample || path.join(REPO, 'sample', 'kennisdeling')), 'codeboom-e2e-');
+  const sample = path.resolve(opt.sample || path.join(REPO, 'sample', 'kennisdeling'));
+  const workspace = copyWorkspace(sample, 'codeboom-e2e-');
+  // --web: the study from memory (memfs:/<study>), Codeboom in the web worker extension host
+  const runDir = web ? makeRunDir('e2e') : undefined;
+  const memfs = web ? prepareMemfsExtension(runDir, sample) : undefined;
+  if (memfs) log(`web worker host; ${memfs.files} files of the study served from memory as ${memfs.folderUri}`);
+  const folder = memfs ? memfs.folderUri : workspace;
   let server;
   let browser;
   let ok = false;
@@ -187,7 +202,15 @@ async function main() {
         settings[kv.slice(0, i)] = raw;
       }
     }
-    server = await startCodeServer({ prefix: 'e2e', vsix, folder: workspace, locale: opt.locale, settings });
+    if (web) settings['remote.extensionKind'] = { 'codeboom.codeboom': ['web'] };
+    server = await startCodeServer({
+      prefix: 'e2e',
+      runDir,
+      vsix: memfs ? [...vsix, memfs.vsix] : vsix,
+      folder: workspace,
+      locale: opt.locale,
+      settings,
+    });
     log(`code-server ${server.url} up after ${secs(t0)} (run dir ${path.relative(REPO, server.base)})`);
     browser = await launchBrowser({ runDir: server.base, locale: opt.locale });
     const page = await newPage(browser, server);
@@ -195,7 +218,7 @@ async function main() {
     page.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e?.stack || e}\n`));
 
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
     await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30000 });
     // the explorer shows the opened folder once the workspace is restored
@@ -221,6 +244,8 @@ async function main() {
       const ctx = {
         page,
         workspace,
+        folder,
+        web,
         server,
         screenshot,
         locale: opt.locale,

@@ -12,6 +12,12 @@
 //   --grep <re>                      only tests whose full title matches (env CODEBOOM_TEST_GREP)
 //   --timeout <s>                    kill everything and fail after this many seconds (default 300)
 //   --keep                           keep the run folder and the workspace copy even when green
+//   --web                            run in the browser's web worker extension host instead of the Node one:
+//                                    the extension's "browser" entry (dist/web/extension.js) and the web
+//                                    suite (test/host/web/index.ts, bundled here to out/test/host-web/index.js)
+//   --memfs                          with --web (implied): the study is served from memory by the test extension
+//                                    test/fixtures/memfs-extension (a virtual file system, as on github.dev) and
+//                                    the workspace is memfs:/<study name>
 // Env for the extension host: CODEBOOM_TEST_WORKSPACE (the workspace copy), CODEBOOM_TEST_FIXTURE
 // (the source study), CODEBOOM_REPO. Exit code 0 only if tests ran and none failed.
 import fs from 'node:fs';
@@ -19,6 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { REPO, HARNESS_DIR, makeRunDir, copyWorkspace, ensureHost } from './code-server.mjs';
+import { prepareMemfsExtension } from './memfs.mjs';
 
 const require = createRequire(import.meta.url);
 const t0 = Date.now();
@@ -33,8 +40,11 @@ const { values: opt } = parseArgs({
     grep: { type: 'string' },
     timeout: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
+    web: { type: 'boolean', default: false },
+    memfs: { type: 'boolean', default: false },
   },
 });
+if (opt.memfs) opt.web = true;
 
 function resolveFixture(v) {
   if (!v) {
@@ -51,7 +61,7 @@ function resolveFixture(v) {
 function warnIfStale(testsPath) {
   const srcRoot = path.join(REPO, 'test', 'host');
   const outRoot = path.join(REPO, 'out', 'test', 'host');
-  if (!path.resolve(testsPath).startsWith(outRoot) || !fs.existsSync(srcRoot)) return;
+  if (!path.resolve(testsPath).startsWith(outRoot + path.sep) || !fs.existsSync(srcRoot)) return;
   const stale = [];
   const walk = (d) => {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
@@ -67,15 +77,33 @@ function warnIfStale(testsPath) {
   if (stale.length) log(`warning: not compiled or stale (run npm run compile-tests): ${stale.join(', ')}`);
 }
 
+/** Bundles the web suite (grep baked in: the web worker has no process.env) and returns its path. */
+async function buildWebSuite() {
+  const esbuild = await import('esbuild');
+  const { webTestBuild } = await import('../../scripts/build-web.mjs');
+  const outfile = path.join(REPO, 'out', 'test', 'host-web', 'index.js');
+  const cwd = process.cwd();
+  process.chdir(REPO);
+  try {
+    await esbuild.build(webTestBuild({ bundle: true, sourcemap: 'inline', logLevel: 'warning' }, { outfile, grep: opt.grep ?? '' }));
+  } finally {
+    process.chdir(cwd);
+  }
+  return outfile;
+}
+
 async function main() {
   const extensionDevelopmentPath = path.resolve(opt.extensionDevelopmentPath || REPO);
-  const extensionTestsPath = path.resolve(opt.tests || path.join(REPO, 'out', 'test', 'host', 'index.js'));
+  const extensionTestsPath = opt.web
+    ? await buildWebSuite()
+    : path.resolve(opt.tests || path.join(REPO, 'out', 'test', 'host', 'index.js'));
   const testsFile = /\.[cm]?js$/.test(extensionTestsPath) ? extensionTestsPath : extensionTestsPath + '.js';
   if (!fs.existsSync(testsFile)) throw new Error(`${path.relative(REPO, testsFile)} missing — run npm run compile-tests first`);
   warnIfStale(testsFile);
   const pkg = JSON.parse(fs.readFileSync(path.join(extensionDevelopmentPath, 'package.json'), 'utf8'));
-  if (pkg.main && !fs.existsSync(path.join(extensionDevelopmentPath, pkg.main))) {
-    throw new Error(`${pkg.main} missing in ${extensionDevelopmentPath} — run npm run build first`);
+  const entry = opt.web ? pkg.browser : pkg.main;
+  if (entry && !fs.existsSync(path.join(extensionDevelopmentPath, entry))) {
+    throw new Error(`${entry} missing in ${extensionDevelopmentPath} — run npm run build first`);
   }
   ensureHost(); // runs setup-host.sh once if the cache is missing (outside the timeout)
 
@@ -85,6 +113,8 @@ async function main() {
   const pidFile = path.join(runDir, 'shim.pid.json');
   const timeoutMs = Number(opt.timeout) * 1000;
   log(`fixture ${path.relative(REPO, fixture) || fixture} -> ${workspace}; run dir ${path.relative(REPO, runDir)}`);
+  const memfs = opt.memfs ? prepareMemfsExtension(runDir, fixture) : undefined;
+  if (memfs) log(`memfs: ${memfs.files} files of the study served from memory as ${memfs.folderUri}`);
 
   const shim = path.join(HARNESS_DIR, 'code-shim');
   try {
@@ -149,6 +179,8 @@ async function main() {
         CODEBOOM_RUN_BASE: runDir,
         CODEBOOM_SHIM_PIDFILE: pidFile,
         CODEBOOM_HOST_TIMEOUT_MS: String(timeoutMs),
+        ...(opt.web ? { CODEBOOM_EXTENSION_KIND: 'web' } : {}),
+        ...(memfs ? { CODEBOOM_FOLDER_URI: memfs.folderUri, CODEBOOM_VSIX: memfs.vsix } : {}),
         ...(opt.grep ? { CODEBOOM_TEST_GREP: opt.grep } : {}),
         ...(opt.keep ? { CODEBOOM_KEEP_RUNS: '1' } : {}),
       },

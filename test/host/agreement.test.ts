@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { randomUUID } from 'crypto';
 import { api, readText, until, workspaceRoot } from './util';
 import type { AgreementResult } from '../../src/agreement/report';
 import type { AgreementNode, AgreementTree } from '../../src/agreement/view';
@@ -106,7 +105,9 @@ describe('intercoder agreement: choosing what is tested, the Agreement view, the
     const lin = {
       ...sam,
       coder: 'lin',
-      codings: sam.codings.filter((_: unknown, i: number) => i % 2 === 0).map((c: object) => ({ ...c, id: randomUUID() })),
+      codings: sam.codings
+        .filter((_: unknown, i: number) => i % 2 === 0)
+        .map((c: object) => ({ ...c, id: globalThis.crypto.randomUUID() })),
     };
     await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(lin, null, 2)));
     try {

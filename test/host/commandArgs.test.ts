@@ -17,6 +17,13 @@ describe('command arguments (real extension host)', () => {
     assert.strictEqual(uriArg('file:///tmp/a.md')?.toString(), uri.toString());
     assert.strictEqual(uriArg('/tmp/a.md', root)?.toString(), uri.toString());
     assert.strictEqual(uriArg('reports/a.md', root)?.path, '/study/reports/a.md');
+    // a study on another file system (the browser's web worker host: vscode-remote, github.dev, memfs): an
+    // absolute path names a file there, not on a local disk the extension cannot reach
+    for (const scheme of ['vscode-remote', 'vscodevfs', 'memfs']) {
+      const remote = vscode.Uri.from({ scheme, authority: 'host', path: '/study' });
+      assert.strictEqual(uriArg('/tmp/a.md', remote)?.toString(), remote.with({ path: '/tmp/a.md' }).toString(), scheme);
+      assert.strictEqual(uriArg('reports/a.md', remote)?.toString(), remote.with({ path: '/study/reports/a.md' }).toString(), scheme);
+    }
     for (const none of [undefined, null, '', 3, {}, ['/tmp/a.md']]) {
       assert.strictEqual(uriArg(none, root), undefined, JSON.stringify(none));
     }
