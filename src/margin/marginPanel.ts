@@ -10,11 +10,14 @@ import type { Learnt, Shown } from './viewport';
 import { hiddenAbove, learn, perRowOf, shiftUp } from './viewport';
 
 /**
- * After the margin scrolled the editor, the editor's scroll events that arrive at the positions the
- * margin asked for are the echo, not news (recognised by position, not by time: on a loaded machine
- * the echo comes late, and sent back it dragged the margin, then the editor, to an old position).
+ * After the margin scrolled the editor, the editor's scroll events are the echo, not news: those at
+ * the positions the margin asked for, and any for a moment after (the editor may stop a little off
+ * the position asked for; sent back while the user still scrolls the margin, they pulled it back).
+ * Once the echoes stop for that moment, the margin is told where the editor is, so the two agree
+ * however late the echo came (a late echo used to leave them 5 rows apart, -107 px).
  */
 const ECHOES_KEPT = 20;
+const ECHO_MS = 300;
 /** Study changes come in bursts while typing (codings move on every keystroke): one redraw per burst. */
 const REDRAW_DELAY_MS = 50;
 
@@ -96,6 +99,10 @@ export class MarginPanel extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Where the margin scrolled the editor to (oldest first): the editor's top rows it has not shown yet. */
   private echoes: vscode.Position[] = [];
+  /** Until then the editor's scroll events are the echo of the margin's (Date.now()). */
+  private echoUntil = 0;
+  /** Tells the margin where the editor is once the margin stopped scrolling it. */
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rows the margin shows (its 'viewport' message), and the characters per row learnt from the editor. */
   private viewportRows = 0;
   /** The widths the followed editor may wrap at, learnt from what it shows (reset when it, its size or a setting changes). */
@@ -156,6 +163,7 @@ export class MarginPanel extends Disposable {
       }),
     );
     this._register(toDisposable(() => this.timer && clearTimeout(this.timer)));
+    this._register(toDisposable(() => this.settleTimer && clearTimeout(this.settleTimer)));
     this.attach(service.study);
     const active = vscode.window.activeTextEditor;
     const first = active && service.docPath(active.document.uri) ? active : this.transcriptEditors()[0];
@@ -315,13 +323,25 @@ export class MarginPanel extends Disposable {
     }
     const start = e.visibleRanges[0]?.start;
     const echo = start ? this.echoes.findIndex((p) => p.isEqual(start)) : -1;
-    if (echo >= 0) {
-      // the editor is where the margin sent it (and past the positions asked for before)
+    if (echo >= 0 || Date.now() < this.echoUntil) {
+      // the editor is where the margin sent it (and past the positions asked for before), or on its way
       this.echoes.splice(0, echo + 1);
+      this.settleSoon();
       return;
     }
     this.echoes = [];
     this.post({ type: 'scroll', line: this.topLine() });
+  }
+
+  /** Once the echoes stop, tells the margin exactly where the editor stands (it may stop a little off). */
+  private settleSoon(): void {
+    if (this.settleTimer) {
+      clearTimeout(this.settleTimer);
+    }
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      this.post({ type: 'scroll', line: this.topLine() });
+    }, ECHO_MS);
   }
 
   private scrollEditor(line: number): void {
@@ -336,6 +356,7 @@ export class MarginPanel extends Disposable {
     const character = rows[Math.min(rows.length - 1, Math.floor((line - at) * rows.length))];
     this.echoes.push(new vscode.Position(at, character));
     this.echoes.splice(0, this.echoes.length - ECHOES_KEPT);
+    this.echoUntil = Date.now() + ECHO_MS;
     editor.revealRange(new vscode.Range(at, character, at, character), vscode.TextEditorRevealType.AtTop);
   }
 
