@@ -155,8 +155,9 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('A-1.md');
-  // Click the row itself: Enter opens the first row, which after other scenarios may be a recent file.
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^A-1\.md/ }).first();
+  // Click the row itself: Enter opens the first row, which after other scenarios may be a recent file
+  // (or a backup such as .codeboom/backups/…/A-1.md.eva.json, which the earlier scenarios may have made).
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^A-1\.md(?!\.)/ }).first();
   await row.waitFor();
   await row.click();
   const editor = page.locator('.monaco-editor[data-uri$="/A-1.md"]').first();
