@@ -6,11 +6,18 @@ import { MarginWebviewMessageSchema } from '../../webview/margin/protocol';
 import { Disposable, MutableDisposable, toDisposable } from '../platform/lifecycle';
 import { webviewPage } from '../platform/webviewHtml';
 import { marginContent, rowFraction, rowStarts, wrapRows } from './model';
-import type { Shown, Width } from './viewport';
-import { hiddenAbove, learnWidth, perRowOf, shiftUp } from './viewport';
+import type { Learnt, Shown } from './viewport';
+import { hiddenAbove, learn, perRowOf, shiftUp } from './viewport';
 
-/** After the margin scrolled the editor, the editor's own scroll events are the echo, not news. */
-const ECHO_MS = 150;
+/**
+ * After the margin scrolled the editor, the editor's scroll events are the echo, not news: those at
+ * the positions the margin asked for, and any for a moment after (the editor may stop a little off
+ * the position asked for; sent back while the user still scrolls the margin, they pulled it back).
+ * Once the echoes stop for that moment, the margin is told where the editor is, so the two agree
+ * however late the echo came (a late echo used to leave them 5 rows apart, -107 px).
+ */
+const ECHOES_KEPT = 20;
+const ECHO_MS = 300;
 /** Study changes come in bursts while typing (codings move on every keystroke): one redraw per burst. */
 const REDRAW_DELAY_MS = 50;
 
@@ -34,8 +41,16 @@ function fractionalLine(document: vscode.TextDocument, at: vscode.Position, perR
 
 /** The margin's row height in pixels (webview/margin/main.ts), for the breadcrumbs' share of a row. */
 const LINE_PX = 19;
-/** Settings that change where the editor's rows are: the margin lays the transcript out again. */
-const LAYOUT_SETTINGS = ['editor.wordWrap', 'editor.wordWrapColumn', 'breadcrumbs.enabled'];
+/**
+ * Settings that change where the editor's rows are (its wrapping, font, minimap, line numbers, zoom,
+ * breadcrumbs, the workbench's parts): the margin learns the editor's width again and lays it out again.
+ */
+const LAYOUT_SETTINGS = ['editor', 'window.zoomLevel', 'breadcrumbs', 'workbench'];
+/**
+ * After a sign of a resize, the editor's visible ranges may come first from before it wrapped its
+ * lines again, then from after: for this long each view counts alone.
+ */
+const FRESH_MS = 1500;
 
 /**
  * What `editor` shows, from its visible ranges (the rows it shows completely) of its `lines`,
@@ -82,11 +97,20 @@ export class MarginPanel extends Disposable {
   private doc: string | undefined;
   private readonly studyListener = this._register(new MutableDisposable());
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the margin scrolled the editor to (oldest first): the editor's top rows it has not shown yet. */
+  private echoes: vscode.Position[] = [];
+  /** Until then the editor's scroll events are the echo of the margin's (Date.now()). */
   private echoUntil = 0;
+  /** Tells the margin where the editor is once the margin stopped scrolling it. */
+  private settleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rows the margin shows (its 'viewport' message), and the characters per row learnt from the editor. */
   private viewportRows = 0;
-  /** The widths the followed editor may wrap at, learnt from what it shows (reset when it or a setting changes). */
-  private width: Width | undefined;
+  /** The widths the followed editor may wrap at, learnt from what it shows (reset when it, its size or a setting changes). */
+  private learnt: Learnt | undefined;
+  /** Until then each view of the editor counts alone: it was just resized (Date.now()). */
+  private freshUntil = 0;
+  /** The margin's own size in pixels (its 'viewport' message): when it changes, the editor's may have. */
+  private viewportSize = '';
   /** Rows each line takes, as the last model had them. */
   private rows: readonly number[] = [];
   /** Where the editor wraps as the last model said (undefined: it does not). */
@@ -120,18 +144,26 @@ export class MarginPanel extends Disposable {
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(panel.onDidChangeViewState((e) => e.webviewPanel.visible && this.postModel()));
     this._register(vscode.window.onDidChangeActiveTextEditor((e) => e && this.follow(e)));
-    this._register(vscode.window.onDidChangeVisibleTextEditors(() => this.keepEditor()));
+    this._register(
+      vscode.window.onDidChangeVisibleTextEditors(() => {
+        // an editor opened or closed beside it (a split) may have resized the followed editor
+        this.resized();
+        this.keepEditor();
+      }),
+    );
+    this._register(vscode.window.onDidChangeTextEditorViewColumn((e) => e.textEditor === this.editor && this.resized()));
     this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.editorScrolled(e)));
     this._register(service.onDidChangeStudy((study) => this.attach(study)));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (LAYOUT_SETTINGS.some((key) => e.affectsConfiguration(key))) {
-          this.width = undefined;
+          this.resized();
           this.postModel();
         }
       }),
     );
     this._register(toDisposable(() => this.timer && clearTimeout(this.timer)));
+    this._register(toDisposable(() => this.settleTimer && clearTimeout(this.settleTimer)));
     this.attach(service.study);
     const active = vscode.window.activeTextEditor;
     const first = active && service.docPath(active.document.uri) ? active : this.transcriptEditors()[0];
@@ -158,7 +190,7 @@ export class MarginPanel extends Disposable {
     }
     this.editor = editor;
     this.doc = doc;
-    this.width = undefined;
+    this.resized();
     this.postModel();
   }
 
@@ -183,10 +215,18 @@ export class MarginPanel extends Disposable {
       case 'scroll':
         this.scrollEditor(msg.line);
         break;
-      case 'viewport':
+      case 'viewport': {
         this.viewportRows = msg.rows;
+        // the margin stands in the same row of editor groups as the editor: a change of its size
+        // (sidebar, panel, window, zoom, a group beside) is a sign that the editor's size changed too
+        const size = `${msg.rows}x${msg.width ?? ''}`;
+        if (size !== this.viewportSize) {
+          this.viewportSize = size;
+          this.resized();
+        }
         this.postModel();
         break;
+      }
     }
   }
 
@@ -274,14 +314,34 @@ export class MarginPanel extends Disposable {
     if (e.textEditor !== this.editor) {
       return;
     }
+    if (this.lines) {
+      this.observe(e.textEditor, this.lines);
+    }
     if (this.lines && this.wrapWidth(e.textEditor, this.lines) !== this.wrapAt) {
       this.postModel();
       return;
     }
-    if (Date.now() < this.echoUntil) {
+    const start = e.visibleRanges[0]?.start;
+    const echo = start ? this.echoes.findIndex((p) => p.isEqual(start)) : -1;
+    if (echo >= 0 || Date.now() < this.echoUntil) {
+      // the editor is where the margin sent it (and past the positions asked for before), or on its way
+      this.echoes.splice(0, echo + 1);
+      this.settleSoon();
       return;
     }
+    this.echoes = [];
     this.post({ type: 'scroll', line: this.topLine() });
+  }
+
+  /** Once the echoes stop, tells the margin exactly where the editor stands (it may stop a little off). */
+  private settleSoon(): void {
+    if (this.settleTimer) {
+      clearTimeout(this.settleTimer);
+    }
+    this.settleTimer = setTimeout(() => {
+      this.settleTimer = undefined;
+      this.post({ type: 'scroll', line: this.topLine() });
+    }, ECHO_MS);
   }
 
   private scrollEditor(line: number): void {
@@ -294,6 +354,8 @@ export class MarginPanel extends Disposable {
     const text = editor.document.lineAt(at).text;
     const rows = this.wrapAt ? rowStarts(text, this.wrapAt) : [0];
     const character = rows[Math.min(rows.length - 1, Math.floor((line - at) * rows.length))];
+    this.echoes.push(new vscode.Position(at, character));
+    this.echoes.splice(0, this.echoes.length - ECHOES_KEPT);
     this.echoUntil = Date.now() + ECHO_MS;
     editor.revealRange(new vscode.Range(at, character, at, character), vscode.TextEditorRevealType.AtTop);
   }
@@ -325,7 +387,17 @@ export class MarginPanel extends Disposable {
     );
     // the breadcrumbs bar stands above the editor's first row, not above the margin's
     const inset = this.inset();
-    return { type: 'model', doc, lineCount: document.lineCount, rows, ...content, inset, top: this.topLine(), strings: strings() };
+    return {
+      type: 'model',
+      doc,
+      lineCount: document.lineCount,
+      rows,
+      ...content,
+      inset,
+      top: this.topLine(),
+      wrap: perRow,
+      strings: strings(),
+    };
   }
 
   /**
@@ -341,11 +413,27 @@ export class MarginPanel extends Disposable {
       return wrap === 'off' ? undefined : column;
     }
     const cap = wrap === 'bounded' ? column : Infinity;
+    if (!this.learnt) {
+      this.observe(editor, lines);
+    }
+    const shown = shownIn(editor, lines, this.viewportRows, this.inset());
+    return perRowOf(this.learnt?.width, Math.min(cap, DEFAULT_PER_ROW), shown?.breaks);
+  }
+
+  /** Learns from what `editor` shows now (each view once: on its visible-range change, or after a reset). */
+  private observe(editor: vscode.TextEditor, lines: readonly string[]): void {
+    const config = vscode.workspace.getConfiguration('editor', editor.document);
+    const cap = config.get<string>('wordWrap', 'off') === 'bounded' ? config.get<number>('wordWrapColumn', 80) : Infinity;
     const shown = shownIn(editor, lines, this.viewportRows, this.inset());
     if (shown) {
-      this.width = learnWidth(this.width, shown, cap);
+      this.learnt = learn(Date.now() < this.freshUntil ? undefined : this.learnt, shown, cap);
     }
-    return perRowOf(this.width, Math.min(cap, DEFAULT_PER_ROW), shown?.breaks);
+  }
+
+  /** A sign that the editor's size or layout changed: what the margin learnt of its width no longer holds. */
+  private resized(): void {
+    this.learnt = undefined;
+    this.freshUntil = Date.now() + FRESH_MS;
   }
 
   /**

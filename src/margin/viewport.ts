@@ -3,7 +3,9 @@
  * width it wraps at and how far its first row is scrolled past. The API gives neither: only the
  * visible ranges, which are the rows shown *completely* (a row partly scrolled past the top or the
  * bottom is not in them). So the margin estimates both from what every visible-range change shows,
- * and the estimates are kept as ranges that only a contradiction resets (the editor was resized).
+ * and the estimates are kept as ranges that the last few views narrow. A resize resets them: the
+ * margin sees its own webview resize, a layout setting change, or views that contradict what it knew;
+ * a resize it cannot see is outlived within a few views ({@link VIEWS_KEPT}).
  */
 import { lineRows, rowStarts } from './model';
 
@@ -94,28 +96,68 @@ export function widthsFitting(texts: readonly string[], min: number, max: number
 }
 
 /**
- * The widths the editor may wrap at after it showed `shown`: what it showed before narrows them
- * while the two agree; when they do not, the editor was resized and only what it shows now counts.
- * `cap`: the editor wraps at no more than this (`wordWrap: bounded`).
+ * The widths at which the editor may wrap, as `shown` alone tells (its rows' count and where its
+ * rows start); undefined when it tells nothing. `cap`: the editor wraps at no more than this
+ * (`wordWrap: bounded`).
  */
-export function learnWidth(was: Width | undefined, shown: Shown, cap = Infinity): Width | undefined {
+export function widthOfView(shown: Shown, cap = Infinity): Width | undefined {
   const { min, max } = shownRows(shown);
-  const breaks = shown.breaks ?? [];
   const counted = widthsFitting(shown.texts, min, max);
   // where its rows start narrows the widths (unless the margin wraps that line otherwise than the editor)
-  const fits = (counted && widthsBreaking(counted, breaks)) ?? counted;
+  const fits = (counted && widthsBreaking(counted, shown.breaks ?? [])) ?? counted;
   if (!fits || fits.lo > cap) {
-    return was;
+    return undefined;
   }
-  const now = { lo: fits.lo, hi: Math.min(fits.hi, cap) };
-  if (was && was.lo <= now.hi && now.lo <= was.hi) {
-    const both = { lo: Math.max(was.lo, now.lo), hi: Math.min(was.hi, now.hi) };
+  return { lo: fits.lo, hi: Math.min(fits.hi, cap) };
+}
+
+/**
+ * How many of the last views the margin keeps: the widths it lays out at agree with all of them, so
+ * a resize it had no other sign of (its row counts agreeing with the old width too) is forgotten
+ * after at most this many views at the new width.
+ */
+export const VIEWS_KEPT = 6;
+
+/** What the margin learnt of the editor's width: the widths each of the last views allows, newest last. */
+export interface Learnt {
+  readonly views: readonly Width[];
+  /** The widths all of them allow (undefined: none seen yet). */
+  readonly width: Width | undefined;
+}
+
+/**
+ * The widths the editor may wrap at after it showed `shown`: the newest views narrow them while they
+ * agree (a contradiction, or where the newest view's rows start, tells the editor was resized
+ * between: the older ones are dropped), and only the last {@link VIEWS_KEPT} count, so a stale width
+ * never outlives a few views. `was` undefined: the editor was resized or changed (the margin saw it
+ * resize, or a setting changed): only what it shows now counts.
+ */
+export function learn(was: Learnt | undefined, shown: Shown, cap = Infinity): Learnt {
+  const now = widthOfView(shown, cap);
+  if (!now) {
+    return was ?? { views: [], width: undefined };
+  }
+  const breaks = shown.breaks ?? [];
+  const views = [now];
+  let width = now;
+  const older = was?.views ?? [];
+  for (let i = older.length - 1; i >= 0 && views.length < VIEWS_KEPT; i--) {
+    const v = older[i];
+    const both = { lo: Math.max(width.lo, v.lo), hi: Math.min(width.hi, v.hi) };
     // the rows' count may agree with a width the editor no longer has; where its rows start may not
-    if (breaks.length === 0 || widthsBreaking(both, breaks)) {
-      return both;
+    const fits = both.lo <= both.hi ? widthsBreaking(both, breaks) : undefined;
+    if (!fits) {
+      break;
     }
+    width = fits;
+    views.unshift(v);
   }
-  return now;
+  return { views, width };
+}
+
+/** {@link learn} of a single range (what the views before told, as one): for callers that keep no views. */
+export function learnWidth(was: Width | undefined, shown: Shown, cap = Infinity): Width | undefined {
+  return learn(was && { views: [was], width: was }, shown, cap).width;
 }
 
 /** Of the widths `fits`, from the first to the last at which a row starts at each of `breaks`; undefined when none does. */

@@ -34,53 +34,106 @@ function inlineLabels(editor) {
 /**
  * How far each bracket in view stands from its passage, in page pixels: the bracket's top in the
  * margin against the top of the editor row that holds the coding's first character (where its inline
- * label is drawn). Brackets are matched to labels by line and name, in order down the line.
+ * label is drawn). Each row of the editor is given its line: the line number drawn beside it or the
+ * nearest above it, and rows above the first line number drawn belong to the line before (a line
+ * that started above the view). Brackets are matched to labels by line and name, in order down the
+ * line, counted from the line's first row when it is in view and from its last otherwise.
  */
 async function alignment(editor, frame) {
-  const ed = await editor.evaluate((el) => {
-    const lineTops = {};
+  const ed = await editor.evaluate((el, ROW_PX) => {
+    const numbers = [];
     for (const n of el.querySelectorAll('.margin-view-overlays .line-numbers')) {
       const t = n.textContent.trim();
       if (/^\d+$/.test(t)) {
-        lineTops[Number(t) - 1] = n.parentElement.getBoundingClientRect().top;
+        numbers.push({ line: Number(t) - 1, top: n.parentElement.getBoundingClientRect().top });
       }
     }
+    numbers.sort((a, b) => a.top - b.top);
+    // the line of a row at `top`: the last line number drawn at or above it (-1: none drawn in view)
+    const lineAt = (top) => {
+      let line = numbers.length > 0 ? numbers[0].line - 1 : -1;
+      for (const n of numbers) {
+        if (n.top <= top + 0.5) {
+          line = n.line;
+        }
+      }
+      return line;
+    };
     const chips = [];
     for (const s of el.querySelectorAll('.view-lines span')) {
       const c = getComputedStyle(s, '::before').content;
       if (c && c !== 'none' && c !== 'normal' && c !== '""') {
-        chips.push({ label: c.slice(1, -1), top: s.closest('.view-line').getBoundingClientRect().top });
+        const top = s.closest('.view-line').getBoundingClientRect().top;
+        chips.push({ label: c.slice(1, -1), top, line: lineAt(top) });
       }
     }
     const view = el.querySelector('.editor-scrollable').getBoundingClientRect();
-    return { lineTops, chips, top: view.top, bottom: view.bottom, width: view.width };
-  });
+    // how far the editor is scrolled, in rows (its lines' layer is moved up by that much)
+    const scrolled = -parseFloat(el.querySelector('.lines-content')?.style.top ?? 'NaN') / ROW_PX;
+    return { scrolled, firstNumbered: numbers[0]?.line ?? -1, chips, top: view.top, bottom: view.bottom, width: view.width };
+  }, ROW_PX);
   const frameBox = await (await frame.frameElement()).boundingBox();
-  const brackets = await frame.evaluate(() =>
-    [...document.querySelectorAll('.bracket')].map((b) => ({
+  const margin = await frame.evaluate(() => ({
+    wrap: document.body.dataset.wrap,
+    scrolled: document.querySelector('#scroller').scrollTop / 19,
+    brackets: [...document.querySelectorAll('.bracket')].map((b) => ({
       line: Number(b.dataset.line),
       label: b.querySelector('.label').textContent,
       // the bracket is drawn 1 px below its row's top
       top: b.getBoundingClientRect().top - 1,
     })),
-  );
+  }));
   const pairs = [];
-  for (const line of Object.keys(ed.lineTops).map(Number)) {
-    const from = ed.lineTops[line];
-    const to = ed.lineTops[line + 1] ?? Infinity;
-    const here = brackets.filter((b) => b.line === line).sort((a, b) => a.top - b.top);
+  for (const line of new Set(ed.chips.map((c) => c.line).filter((l) => l >= 0))) {
+    // a line that started above the view shows its last rows: count from its end
+    const fromEnd = line < ed.firstNumbered;
+    const here = margin.brackets.filter((b) => b.line === line).sort((a, b) => a.top - b.top);
     for (const label of new Set(here.map((b) => b.label))) {
       const bs = here.filter((b) => b.label === label);
-      const cs = ed.chips.filter((c) => c.label === label && c.top >= from && c.top < to).sort((a, b) => a.top - b.top);
-      for (let i = 0; i < Math.min(bs.length, cs.length); i++) {
+      const cs = ed.chips.filter((c) => c.label === label && c.line === line).sort((a, b) => a.top - b.top);
+      const n = Math.min(bs.length, cs.length);
+      for (let i = 0; i < n; i++) {
+        const b = fromEnd ? bs[bs.length - n + i] : bs[i];
+        const c = fromEnd ? cs[cs.length - n + i] : cs[i];
         // only passages in view (the last row may be cut off)
-        if (cs[i].top >= ed.top && cs[i].top < ed.bottom - ROW_PX) {
-          pairs.push({ line, label, off: frameBox.y + bs[i].top - cs[i].top });
+        if (c.top >= ed.top && c.top < ed.bottom - ROW_PX) {
+          pairs.push({ line, label, off: frameBox.y + b.top - c.top });
         }
       }
     }
   }
-  return { pairs, width: ed.width };
+  return { pairs, width: ed.width, wrap: margin.wrap, scrolled: [ed.scrolled, margin.scrolled].map((r) => r.toFixed(2)).join(' | ') };
+}
+
+/**
+ * Waits until the editor and the margin stand still (the machine may be loaded: a fixed sleep is
+ * not enough): the editor's rows, its width and the margin's scroll position and drawings the same
+ * for a second. Returns how long it took.
+ */
+async function settle(page, editor, frame) {
+  const t0 = Date.now();
+  const state = async () =>
+    JSON.stringify([
+      await editor.evaluate((el) => {
+        const row = el.querySelector('.view-lines .view-line');
+        return [row?.getBoundingClientRect().top, row?.textContent, el.getBoundingClientRect().width];
+      }),
+      await frame.evaluate(() => [
+        document.querySelector('#scroller').scrollTop,
+        document.body.dataset.renders,
+        document.body.dataset.wrap,
+      ]),
+    ]);
+  let last = '';
+  let same = 0;
+  await page.waitForTimeout(300);
+  while (same < 4 && Date.now() - t0 < 20000) {
+    const now = await state();
+    same = now === last ? same + 1 : 0;
+    last = now;
+    await page.waitForTimeout(250);
+  }
+  return Date.now() - t0;
 }
 
 /** One editor row at the test server's font (14 px): the tolerance of the alignment. */
@@ -102,8 +155,9 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill('A-1.md');
-  // Click the row itself: Enter opens the first row, which after other scenarios may be a recent file.
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^A-1\.md/ }).first();
+  // Click the row itself: Enter opens the first row, which after other scenarios may be a recent file
+  // (or a backup such as .codeboom/backups/…/A-1.md.eva.json, which the earlier scenarios may have made).
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^A-1\.md(?!\.)/ }).first();
   await row.waitFor();
   await row.click();
   const editor = page.locator('.monaco-editor[data-uri$="/A-1.md"]').first();
@@ -137,11 +191,11 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   // breadcrumbs and sticky scroll; the margin follows each change of the editor
   const widths = new Set();
   const aligned = async (what) => {
-    await page.waitForTimeout(1200);
+    const waited = await settle(page, editor, frame);
     const a = await alignment(editor, frame);
     widths.add(Math.round(a.width));
     log(
-      `${what} (editor ${Math.round(a.width)} px wide): bracket − passage ${a.pairs.map((p) => `${p.line + 1} ${p.label} ${Math.round(p.off)}`).join('; ')} px`,
+      `${what} (editor ${Math.round(a.width)} px wide, margin at ${a.wrap} characters a row, scrolled ${a.scrolled} rows, settled in ${waited} ms): bracket − passage ${a.pairs.map((p) => `${p.line + 1} ${p.label} ${Math.round(p.off)}`).join('; ')} px`,
     );
     assert.ok(a.pairs.length >= 2, `${what}: brackets beside passages in view`);
     for (const p of a.pairs) {
@@ -167,6 +221,11 @@ export default async function margin({ page, screenshot, runCommand, log }) {
   await aligned('at line 90');
   await page.mouse.wheel(0, -250);
   await aligned('scrolled up 250 px');
+  // and the other way: the margin scrolled by the wheel, the editor follows
+  const box = await (await frame.frameElement()).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, 400);
+  await aligned('the margin scrolled 400 px, the editor following');
   await runCommand('View: Toggle Breadcrumbs');
   await runCommand('View: Toggle Editor Sticky Scroll');
   await editor.hover();

@@ -4,7 +4,18 @@ import { chipLabel, chipTextColor, layoutMargin, maxDepth } from '../../src/core
 import type { MarginItem } from '../../src/core/margin';
 import { lineRows, rowFraction, rowStarts, wrapRows } from '../../src/margin/model';
 import type { Shown, Width } from '../../src/margin/viewport';
-import { hiddenAbove, learnWidth, perRowOf, shiftUp, shownRows, widthsFitting } from '../../src/margin/viewport';
+import type { Learnt } from '../../src/margin/viewport';
+import {
+  VIEWS_KEPT,
+  hiddenAbove,
+  learn,
+  learnWidth,
+  perRowOf,
+  shiftUp,
+  shownRows,
+  widthOfView,
+  widthsFitting,
+} from '../../src/margin/viewport';
 
 const items = fc
   .array(
@@ -258,6 +269,104 @@ describe('margin: where the editor beside it is (src/margin/viewport.ts)', () =>
     assert.strictEqual(perRowOf({ lo: 40, hi: 50 }, 100), 45);
     const capped = learnWidth(undefined, { texts: ['x'.repeat(30)], height: 1.5, atStart: true, atEnd: true }, 60);
     assert.deepStrictEqual(capped, { lo: 30, hi: 60 }, 'bounded: never wider than the wrap column');
+  });
+
+  /** A session: the editor resized (or not) between views, scrolled anywhere; `signal`: the margin saw the resize. */
+  const session = fc.record({
+    lines: transcript,
+    height: fc.double({ min: 3, max: 45, noNaN: true }),
+    steps: fc.array(
+      fc.record({
+        width: fc.integer({ min: 12, max: 90 }),
+        views: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        signal: fc.boolean(),
+      }),
+      { minLength: 1, maxLength: 6 },
+    ),
+  });
+
+  it('holds the width the editor wraps at after any sequence of resizes the margin sees (its size, a setting), at any scroll position', () => {
+    fc.assert(
+      fc.property(session, ({ lines, height, steps }) => {
+        let learnt: Learnt | undefined;
+        let width: number | undefined;
+        for (const step of steps) {
+          if (step.width !== width) {
+            // resized: the margin sees it (its own webview resized) and forgets what it learnt
+            learnt = undefined;
+            width = step.width;
+          }
+          for (const at of step.views) {
+            const e = editor(lines, step.width, height, at * (total(lines, step.width) - 1));
+            if (!e) {
+              continue;
+            }
+            learnt = learn(learnt, e.shown);
+            const w = learnt.width;
+            if (w) {
+              assert.ok(w.lo <= step.width && step.width <= w.hi, `${step.width} in ${w.lo}–${w.hi}`);
+              // the width it lays out at wraps the lines shown into the rows the editor shows, breaking them where it does
+              const perRow = perRowOf(w, 100, e.shown.breaks);
+              const { min, max } = shownRows(e.shown);
+              const rows = e.shown.texts.reduce((n, t) => n + lineRows(t, perRow), 0);
+              assert.ok(min <= rows && rows <= max, `${rows} rows at ${perRow}, the editor ${min}–${max} at ${step.width}`);
+            }
+          }
+        }
+      }),
+    );
+  });
+
+  it(`outlives a resize it does not see (its row counts agreeing with the old width) within ${VIEWS_KEPT} views`, () => {
+    fc.assert(
+      fc.property(session, ({ lines, height, steps }) => {
+        let learnt: Learnt | undefined;
+        // how many views in a row told something at the width the editor has now
+        let views = 0;
+        let width: number | undefined;
+        for (const step of steps) {
+          if (step.width !== width) {
+            views = 0;
+            width = step.width;
+            if (step.signal) {
+              learnt = undefined;
+            }
+          }
+          // scrolled through the transcript: every view of a session counts
+          for (const at of [...step.views, ...step.views.map((x) => 1 - x)]) {
+            const e = editor(lines, step.width, height, at * (total(lines, step.width) - 1));
+            if (!e || !widthOfView(e.shown)) {
+              continue;
+            }
+            learnt = learn(learnt, e.shown);
+            views++;
+            assert.ok(learnt.views.length <= VIEWS_KEPT);
+            const w = learnt.width;
+            if (w && (views >= VIEWS_KEPT || step.signal)) {
+              // as many views at the new width as it keeps, or a resize it saw: the new width holds
+              assert.ok(w.lo <= step.width && step.width <= w.hi, `${step.width} in ${w.lo}–${w.hi} after ${views} views at it`);
+            }
+          }
+        }
+      }),
+    );
+  });
+
+  it('learns a new width from the first view after a resize it sees, and from a few views after one it does not', () => {
+    // long lines of short words, seen at 30 characters a row, then at 60
+    const line = Array.from({ length: 60 }, (_, i) => `w${i % 10}xx`).join(' ');
+    const lines = [line, '', line, '', line];
+    const at30 = editor(lines, 30, 10, 12)!;
+    const old = learn(undefined, at30.shown);
+    assert.ok(old.width && old.width.lo <= 30 && 30 <= old.width.hi);
+    let learnt: Learnt = old;
+    for (let k = 0; k < VIEWS_KEPT; k++) {
+      const e = editor(lines, 60, 10, 2 + k)!;
+      learnt = learn(learnt, e.shown);
+    }
+    assert.ok(learnt.width && learnt.width.lo <= 60 && 60 <= learnt.width.hi, `60 in ${learnt.width?.lo}–${learnt.width?.hi}`);
+    const seen = learn(undefined, editor(lines, 60, 10, 2)!.shown);
+    assert.ok(seen.width && seen.width.lo <= 60 && 60 <= seen.width.hi, 'a resize it sees: the first view counts alone');
   });
 
   it("finds the editor's top edge within half a row, though the API leaves out the row partly scrolled past", () => {

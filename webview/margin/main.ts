@@ -95,16 +95,22 @@ function yToLine(y: number): number {
   return lo + Math.min(1, (row - starts[lo]) / span);
 }
 
-/** Scroll positions we set ourselves: their scroll events (until then) are not sent back as the user's. */
-let applyingUntil = 0;
+/**
+ * The scroll position the editor last set (-1: the user scrolled since): scroll events that find the
+ * margin there are not sent back as the user's. By position, not by time: on a loaded machine the
+ * scroll event comes late, and sent back it dragged the editor to an old position.
+ */
+let applied = -1;
 
 function scrollTo(line: number): void {
   const top = Math.round(lineToY(line));
   if (Math.abs(scroller.scrollTop - top) >= 1) {
-    applyingUntil = performance.now() + 100;
     scroller.scrollTop = top;
   }
+  applied = scroller.scrollTop;
 }
+
+const byUser = () => applied < 0 || Math.abs(scroller.scrollTop - applied) >= 1;
 
 function render(msg: MarginModel): void {
   document.title = `${msg.strings.title} — ${msg.doc}`;
@@ -126,6 +132,9 @@ function render(msg: MarginModel): void {
   content.append(frag);
   scrollTo(msg.top);
   document.body.dataset.ready = 'true';
+  // for tests: the width the lines are laid out at, and how many models were drawn (the margin settles when it stops)
+  document.body.dataset.wrap = String(msg.wrap ?? '');
+  document.body.dataset.renders = String(Number(document.body.dataset.renders ?? 0) + 1);
   document.body.dataset.brackets = String(msg.brackets.length);
   document.body.dataset.columns = String(msg.columns);
 }
@@ -147,12 +156,16 @@ content.addEventListener('keydown', (e) => {
 
 let frame = 0;
 scroller.addEventListener('scroll', () => {
-  if (performance.now() < applyingUntil) {
+  if (!byUser()) {
     return;
   }
+  applied = -1;
   if (!frame) {
     frame = requestAnimationFrame(() => {
       frame = 0;
+      if (!byUser()) {
+        return;
+      }
       post({ type: 'scroll', line: yToLine(scroller.scrollTop) });
     });
   }
@@ -186,11 +199,14 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
 });
 
 post({ type: 'ready' });
-let lastRows = -1;
+let lastSize = '';
 new ResizeObserver(() => {
-  const rows = scroller.clientHeight / LINE_PX;
-  if (Math.abs(rows - lastRows) >= 1) {
-    lastRows = rows;
-    post({ type: 'viewport', rows });
+  // every change of a pixel: the editor's height in rows is learnt from it (a fraction of a row counts),
+  // and a change of the margin's size tells the extension that the editor beside it was resized
+  // (its outer size: its own scrollbars, which come and go with the content, do not resize the editor)
+  const size = `${scroller.offsetWidth}x${scroller.offsetHeight}`;
+  if (size !== lastSize) {
+    lastSize = size;
+    post({ type: 'viewport', rows: scroller.offsetHeight / LINE_PX, width: scroller.offsetWidth });
   }
 }).observe(scroller);

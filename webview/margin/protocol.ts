@@ -23,8 +23,15 @@ export const MarginWebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   /** A bracket was clicked: select its coding's text in the editor. */
   z.object({ type: z.literal('select'), coding: id }),
-  /** How many rows (editor lines of the default height) the margin shows: on start and on resize. */
-  z.object({ type: z.literal('viewport'), rows: z.number().check(z.minimum(0), z.maximum(100_000)) }),
+  /**
+   * How many rows (editor lines of the default height) the margin shows, and how wide it is in
+   * pixels: on start and whenever its size changes (a sign that the editor beside it was resized).
+   */
+  z.object({
+    type: z.literal('viewport'),
+    rows: z.number().check(z.minimum(0), z.maximum(100_000)),
+    width: z.optional(z.number().check(z.minimum(0), z.maximum(1_000_000))),
+  }),
   /** The user scrolled the margin: the editor follows to this top line. */
   z.object({ type: z.literal('scroll'), line: scrollLine }),
 ]);
@@ -76,6 +83,8 @@ export const MarginHostMessageSchema = z.discriminatedUnion('type', [
     inset: z.optional(z.int().check(z.minimum(0), z.maximum(200))),
     /** The editor's top line now, so the margin starts where the text is. */
     top: scrollLine,
+    /** The characters per row the margin laid the lines out at (undefined: the editor does not wrap). */
+    wrap: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
     strings: MarginStringsSchema,
   }),
   /** No transcript to follow (or no study): the margin says so. */
