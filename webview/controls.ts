@@ -157,14 +157,17 @@ function buildTabs(s: PanelState, t: UiStrings): void {
   tableWrap.setAttribute('aria-labelledby', `tab-${s.view}`);
 }
 
-/** Builds the toolbar and tabs, unless the texts, choices and view are those they were built from. */
-export function buildControls(): void {
+/**
+ * Builds the toolbar and tabs, unless the texts, choices and view are those they were built from.
+ * Answers whether it built them.
+ */
+export function buildControls(): boolean {
   const { strings, panel, choices } = store;
   if (!strings || !panel || !choices) {
-    return;
+    return false;
   }
   if (!controlsChanged(JSON.stringify([strings, choices, panel.view]))) {
-    return;
+    return false;
   }
   const t = strings;
   const s = panel;
@@ -180,6 +183,19 @@ export function buildControls(): void {
   });
 
   buildTabs(s, t);
+  return true;
+}
+
+/**
+ * Resolves when the toolbar's selects have rendered (Lit renders each in a microtask after it is
+ * connected). Each select measures itself as it renders (getBoundingClientRect, to place its
+ * dropdown), which makes the browser lay out the page: before the matrix is in the page that is a
+ * layout of the toolbar, after it one of the 6,000 cells per select (profiled: most of the first
+ * render of a 300 × 20 matrix).
+ */
+export function controlsRendered(): Promise<unknown> {
+  const selects = toolbar.querySelectorAll('vscode-single-select, vscode-multi-select');
+  return Promise.all([...selects].map((node) => (node as HTMLElement & { updateComplete?: Promise<boolean> }).updateComplete));
 }
 
 /** Clears the toolbar and tabs (no study). */

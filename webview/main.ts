@@ -13,7 +13,7 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import css from './main.css';
-import { buildControls, clearControls } from './controls';
+import { buildControls, clearControls, controlsRendered } from './controls';
 import { el } from './dom';
 import { post } from './host';
 import { mountLayout, passagesPane, showView } from './layout';
@@ -30,12 +30,22 @@ sheet.replaceSync(css);
 document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 mountLayout();
 
-function render(msg: Extract<HostMessage, { type: 'model' }>): void {
+/** Raised by every model: a render that waited for the toolbar draws only if no newer model came. */
+let renders = 0;
+
+async function render(msg: Extract<HostMessage, { type: 'model' }>): Promise<void> {
+  const mine = ++renders;
   receiveModel(msg);
   const t = msg.strings;
   const view = msg.state.view;
   document.title = `${t.title} — ${msg.study}`;
-  buildControls();
+  if (buildControls()) {
+    // The toolbar's selects render (and measure themselves) before the view is in the page.
+    await controlsRendered();
+    if (mine !== renders) {
+      return;
+    }
+  }
   passagesPane.hidden = view !== 'matrix';
   if (view === 'matrix' && msg.matrix) {
     showMatrix(msg.matrix);
@@ -56,9 +66,10 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   }
   switch (msg.type) {
     case 'model':
-      render(msg);
+      void render(msg);
       break;
     case 'noStudy':
+      renders++;
       receiveNoStudy(msg.strings);
       clearControls();
       showView(el('p', { class: 'hint' }, msg.strings.noStudy));

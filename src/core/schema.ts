@@ -290,11 +290,65 @@ export interface CodingFileData {
 }
 
 /**
- * Parses one codings file. `knownCodes` makes it check code references too. Offsets are not checked
+ * One record of a checked codings file as the study's coding: a fresh object of one shape (the
+ * same hidden class for every coding, whatever the file's key order; the code ids are already the
+ * codebook's own strings when the caller had them), and the quote, prefix and suffix as views of the
+ * transcript's text when they are that text (V8 makes a slice of 13 or more characters a view:
+ * 32 bytes instead of a copy; codings made in the editor hold such views already, see makeAnchor).
+ * The parsed record and its strings then die young instead of surviving into the old generation
+ * with the study: most of the garbage collection of an open was copying them.
+ */
+function toCoding(c: Coding, doc: string, coder: string, text: string | undefined): Coding {
+  const { start, end } = c;
+  let { quote, prefix, suffix } = c;
+  if (text !== undefined && start <= end && end <= text.length) {
+    const q = text.slice(start, end);
+    quote = q === quote ? q : quote;
+    if (prefix.length <= start) {
+      const p = text.slice(start - prefix.length, start);
+      prefix = p === prefix ? p : prefix;
+    }
+    const s = text.slice(end, end + suffix.length);
+    suffix = s === suffix ? s : suffix;
+  }
+  const out: { -readonly [K in keyof Coding]: Coding[K] } = {
+    id: c.id,
+    doc,
+    coder,
+    codes: c.codes,
+    start,
+    end,
+    quote,
+    prefix,
+    suffix,
+    created: c.created,
+  };
+  if (c.modified !== undefined) {
+    out.modified = c.modified;
+  }
+  if (c.memo !== undefined) {
+    out.memo = c.memo;
+  }
+  if (c.orphaned !== undefined) {
+    out.orphaned = c.orphaned;
+  }
+  return out;
+}
+
+/**
+ * Parses one codings file. `knownCodes` makes it check code references too (a map from each code id
+ * to itself also makes the records share the codebook's strings); `transcriptText`, the text of
+ * the transcript the file names, makes quotes, prefixes and suffixes that are that text views of it.
+ * Offsets are not checked
  * against the transcript: a transcript changed outside the editor (shorter, rewritten, emptied) is a
  * reason to re-anchor its codings (see the store), never a reason to refuse the study.
  */
-export function parseCodingFile(file: string, text: string, knownCodes?: ReadonlySet<string>): ParseResult<CodingFileData> {
+export function parseCodingFile(
+  file: string,
+  text: string,
+  knownCodes?: ReadonlySet<string> | ReadonlyMap<string, string>,
+  transcriptText?: (doc: string) => string | undefined,
+): ParseResult<CodingFileData> {
   const json = parseJson(file, text);
   if (!json.ok) {
     return json;
@@ -317,10 +371,13 @@ export function parseCodingFile(file: string, text: string, knownCodes?: Readonl
   }
   const problems: FileProblem[] = [];
   const firstIndex = new Map<string, number>();
-  // zod's output (or the fast path's parsed JSON) is ours: complete it in place rather than copying 50,000 records.
+  const codeIds = knownCodes instanceof Map ? knownCodes : undefined;
+  const { document, coder } = data;
+  const transcript = transcriptText?.(document);
+  // zod's output (or the fast path's parsed JSON) is ours: each record becomes a coding of one shape.
   const codings = data.codings as unknown as Coding[];
   for (let i = 0; i < codings.length; i++) {
-    const c = codings[i] as Coding & { doc: string; coder: string };
+    const c = codings[i];
     // Two records with one id (say, both sides kept when resolving a git conflict) would hide one another.
     const first = firstIndex.get(c.id);
     if (first !== undefined) {
@@ -331,13 +388,17 @@ export function parseCodingFile(file: string, text: string, knownCodes?: Readonl
     if (c.end < c.start) {
       problems.push({ file, path: ['codings', i, 'end'], message: `end ${c.end} is before start ${c.start}` });
     }
-    for (let j = 0; knownCodes && j < c.codes.length; j++) {
-      if (!knownCodes.has(c.codes[j])) {
-        problems.push({ file, path: ['codings', i, 'codes', j], message: `unknown code id "${c.codes[j]}"` });
+    const codes = c.codes as string[];
+    for (let j = 0; knownCodes && j < codes.length; j++) {
+      // One lookup checks the reference and finds the codebook's own string of the id.
+      const own = codeIds ? codeIds.get(codes[j]) : knownCodes.has(codes[j]) ? codes[j] : undefined;
+      if (own === undefined) {
+        problems.push({ file, path: ['codings', i, 'codes', j], message: `unknown code id "${codes[j]}"` });
+      } else {
+        codes[j] = own;
       }
     }
-    c.doc = data.document;
-    c.coder = data.coder;
+    codings[i] = toCoding(c, document, coder, transcript);
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: { document: data.document, coder: data.coder, codings } };
 }

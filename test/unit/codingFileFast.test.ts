@@ -171,4 +171,51 @@ describe('codings file fast path', () => {
       { numRuns: 200 },
     );
   });
+
+  it('gives the same records and problems with the codebook as a map and the transcript to share (views, interned ids)', () => {
+    const codePool = ['a', 'b', 'c', 'unknown'];
+    const record = fc.record({
+      start: fc.nat(60),
+      length: fc.nat(40),
+      codes: fc.array(fc.constantFrom(...codePool), { minLength: 1, maxLength: 3 }),
+      // Each of quote, prefix and suffix is the transcript's text there, or something else.
+      own: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+      other: fc.string({ maxLength: 20 }),
+      context: fc.integer({ min: 0, max: 32 }),
+    });
+    fc.assert(
+      fc.property(fc.string({ minLength: 0, maxLength: 120 }), fc.array(record, { maxLength: 6 }), (text, records) => {
+        const codings = records.map((r, i) => {
+          const start = Math.min(r.start, text.length);
+          const end = Math.min(start + r.length, text.length + (r.own[0] ? 0 : 5));
+          const prefix = text.slice(Math.max(0, start - r.context), start);
+          const suffix = text.slice(end, end + r.context);
+          return {
+            id: `id-${i}`,
+            codes: r.codes,
+            start,
+            end,
+            quote: r.own[0] ? text.slice(start, end) : r.other,
+            prefix: r.own[1] ? prefix : r.other + prefix,
+            suffix: r.own[2] ? suffix : suffix + r.other,
+            created: '2026-12-01T00:00:00.000Z',
+          };
+        });
+        const json = JSON.stringify({ schemaVersion: 1, document: 'a.md', coder: 'eva', codings });
+        const known = ['a', 'b', 'c'];
+        const plain = parseCodingFile('x.json', json, new Set(known));
+        const shared = parseCodingFile('x.json', json, new Map(known.map((k) => [k, k])), (doc) => (doc === 'a.md' ? text : undefined));
+        assert.deepStrictEqual(shared, plain);
+        if (plain.ok) {
+          assert.deepStrictEqual(
+            plain.value.codings,
+            codings.map((c) => ({ ...c, doc: 'a.md', coder: 'eva' })),
+          );
+        } else {
+          assert.ok(plain.problems.every((p) => p.message.startsWith('unknown code id')));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

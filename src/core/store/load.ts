@@ -98,10 +98,19 @@ export type CodingFileRead =
     }
   | { readonly path: string; readonly error: unknown; readonly text?: undefined; readonly result?: undefined };
 
-/** Reads and parses every codings file; folders that cannot be walked go into `problems`. */
-export async function readCodingFiles(fs: FileSystemPort, project: ProjectData, problems: FileProblem[]): Promise<CodingFileRead[]> {
+/**
+ * Reads and parses every codings file; folders that cannot be walked go into `problems`. `texts`:
+ * the transcripts read, whose text the records' quotes then share (see parseCodingFile).
+ */
+export async function readCodingFiles(
+  fs: FileSystemPort,
+  project: ProjectData,
+  problems: FileProblem[],
+  texts?: ReadonlyMap<string, string>,
+): Promise<CodingFileRead[]> {
   const codingPaths = await findFiles(fs, [CODINGS_FOLDER], (p) => p.endsWith('.json'), problems);
-  const knownCodes = new Set(project.codes.map((c) => c.id));
+  // Each code id to itself: the check of references, and the strings the records then share.
+  const knownCodes = new Map(project.codes.map((c) => [c.id, c.id]));
   // Each file is parsed as soon as it is read, while the others are still being read.
   return Promise.all(
     codingPaths.map(async (p): Promise<CodingFileRead> => {
@@ -111,7 +120,7 @@ export async function readCodingFiles(fs: FileSystemPort, project: ProjectData, 
       } catch (e) {
         return { path: p, error: e };
       }
-      const result = parseCodingFile(p, text, knownCodes);
+      const result = parseCodingFile(p, text, knownCodes, texts && ((doc) => texts.get(doc)));
       return { path: p, text: result.ok ? undefined : text, length: text.length, result };
     }),
   );

@@ -68,13 +68,9 @@ export class StudyStore {
     const { project, text: projectText } = await readProject(fs);
     const problems: FileProblem[] = [];
     await removeLeftovers(fs);
-    // Transcripts and codings files are read at once; their problems are reported in this order.
-    const codingProblems: FileProblem[] = [];
-    const [{ documents, texts, unreadable }, codingFiles] = await Promise.all([
-      readTranscripts(fs, project, problems),
-      readCodingFiles(fs, project, codingProblems),
-    ]);
-    append(problems, codingProblems);
+    // The transcripts first: the codings' quotes are then views of their text, not copies.
+    const { documents, texts, unreadable } = await readTranscripts(fs, project, problems);
+    const codingFiles = await readCodingFiles(fs, project, problems, texts);
     const { codings, known, perDoc } = collectCodings(codingFiles, unreadable, problems);
 
     const study = new Study(project, documents, codings);
@@ -434,7 +430,7 @@ export class StudyStore {
 
   /** A codings file changed on disk: taken in, merged with our unsaved changes of it. */
   private codingsFileChanged(path: string, text: string): FileChange {
-    const codes = new Set(this.study.codes.map((c) => c.id));
+    const codes = new Map(this.study.codes.map((c) => [c.id, c.id]));
     const parsed = parseCodingFile(path, text, codes);
     if (!parsed.ok) {
       throw new StudyFileError(parsed.problems);

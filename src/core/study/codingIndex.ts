@@ -8,10 +8,27 @@ import type { Coding } from '../model';
 import { compareCodings } from '../serialize';
 
 interface DocEntry {
-  /** The codings of the transcript, by id (the same objects as in byId). */
-  readonly codings: Map<string, Coding>;
+  /**
+   * The codings of the transcript, by id (the same objects as in byId); made from `opened` at the
+   * first change of the transcript's codings.
+   */
+  codings: Map<string, Coding> | undefined;
+  /** The codings the study opened with, while none of them changed: a list costs no hashing at open. */
+  opened: Coding[] | undefined;
   sorted: Coding[] | undefined;
   revision: number;
+}
+
+/** The transcript's codings by id, made from the list it opened with on first need. */
+function byIdOf(e: DocEntry): Map<string, Coding> {
+  if (e.codings === undefined) {
+    e.codings = new Map();
+    for (const c of e.opened ?? []) {
+      e.codings.set(c.id, c);
+    }
+    e.opened = undefined;
+  }
+  return e.codings;
 }
 
 export class CodingIndex {
@@ -35,7 +52,12 @@ export class CodingIndex {
     }
     this.byId = byId;
     for (const c of byId.values()) {
-      this.entry(c.doc).codings.set(c.id, c);
+      const e = this.entry(c.doc);
+      if (e.codings === undefined) {
+        (e.opened ??= []).push(c);
+      } else {
+        e.codings.set(c.id, c);
+      }
     }
     this.byCode = undefined;
     this.revision++;
@@ -44,7 +66,7 @@ export class CodingIndex {
   add(c: Coding): void {
     this.byId.set(c.id, c);
     const e = this.entry(c.doc);
-    e.codings.set(c.id, c);
+    byIdOf(e).set(c.id, c);
     e.sorted = undefined;
     e.revision++;
     this.revision++;
@@ -64,7 +86,7 @@ export class CodingIndex {
     this.byId.delete(c.id);
     const e = this.byDoc.get(c.doc);
     if (e) {
-      e.codings.delete(c.id);
+      byIdOf(e).delete(c.id);
       e.sorted = undefined;
       e.revision++;
     }
@@ -98,13 +120,14 @@ export class CodingIndex {
     if (!e) {
       return [];
     }
-    e.sorted ??= [...e.codings.values()].sort(compareCodings);
+    e.sorted ??= [...(e.codings?.values() ?? e.opened ?? [])].sort(compareCodings);
     return e.sorted;
   }
 
   /** Codings of one transcript in no particular order (no sorting: for checks that look at each one). */
   unorderedOfDoc(doc: string): IterableIterator<Coding> | readonly Coding[] {
-    return this.byDoc.get(doc)?.codings.values() ?? [];
+    const e = this.byDoc.get(doc);
+    return e?.codings?.values() ?? e?.opened ?? [];
   }
 
   /** The transcripts that have or had codings, each with its revision (raised by every change of its codings). */
@@ -124,7 +147,7 @@ export class CodingIndex {
   private entry(doc: string): DocEntry {
     let e = this.byDoc.get(doc);
     if (!e) {
-      e = { codings: new Map(), sorted: undefined, revision: 0 };
+      e = { codings: undefined, opened: undefined, sorted: undefined, revision: 0 };
       this.byDoc.set(doc, e);
     }
     return e;
