@@ -16,16 +16,10 @@ async function codingCount(page) {
   return m ? Number(m[1]) : NaN;
 }
 
-export default async function codeSelection({ page, screenshot, log }) {
+export default async function codeSelection({ page, screenshot, log, openFile }) {
   // Open transcript A-1 with Quick Open.
-  await page.keyboard.press('Control+P');
+  const editor = await openFile('A-1.md');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('A-1.md');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'A-1.md' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.monaco-editor[data-uri$="A-1.md"]').first();
-  await editor.waitFor({ state: 'visible', timeout: 30000 });
   await page.waitForTimeout(1500);
   const before = await codingCount(page);
   log(`codings in A-1 before: ${before}`);

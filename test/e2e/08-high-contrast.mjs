@@ -7,7 +7,7 @@ export const timeout = 150000;
 // Runs in its own server started in the high-contrast theme: see scripts/test-all.mjs.
 export const standalone = true;
 
-export default async function highContrast({ page, screenshot, runCommand, log }) {
+export default async function highContrast({ page, screenshot, runCommand, log, openFile }) {
   await page.locator('.monaco-workbench.hc-black').waitFor({ state: 'attached', timeout: 15000 });
   const hc = await page
     .locator('.monaco-workbench')
@@ -15,14 +15,8 @@ export default async function highContrast({ page, screenshot, runCommand, log }
   assert.ok(hc, 'the workbench is in a high-contrast theme');
   try {
     // A transcript with codings near its top.
-    await page.keyboard.press('Control+P');
+    const editor = await openFile('B-1.md');
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('B-1.md');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'B-1.md' }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const editor = page.locator('.monaco-editor[data-uri$="B-1.md"]').first();
-    await editor.waitFor({ state: 'visible', timeout: 30000 });
     await editor.click();
     await page.keyboard.press('Control+G');
     await input.waitFor({ state: 'visible' });

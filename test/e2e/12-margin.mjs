@@ -150,18 +150,9 @@ async function setTheme(page, runCommand, name) {
   await page.waitForTimeout(1500);
 }
 
-export default async function margin({ page, screenshot, runCommand, log }) {
-  await page.keyboard.press('Control+P');
+export default async function margin({ page, screenshot, runCommand, log, openFile }) {
+  const editor = await openFile('A-1.md');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('A-1.md');
-  // Click the row itself: Enter opens the first row, which after other scenarios may be a recent file
-  // (or a backup such as .codeboom/backups/…/A-1.md.eva.json, which the earlier scenarios may have made).
-  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: /^A-1\.md(?!\.)/ }).first();
-  await row.waitFor();
-  await row.click();
-  const editor = page.locator('.monaco-editor[data-uri$="/A-1.md"]').first();
-  await editor.waitFor({ state: 'visible', timeout: 30000 });
   await editor.click();
   await page.keyboard.press('Control+G');
   await input.waitFor({ state: 'visible' });

@@ -62,28 +62,11 @@ function proposalRows(pane) {
   );
 }
 
-export default async function suggest({ page, workspace, screenshot, runCommand, log }) {
+export default async function suggest({ page, workspace, screenshot, runCommand, log, openFile }) {
   fs.writeFileSync(path.join(workspace, 'transcripts', 'H-1.md'), TRANSCRIPT);
 
   // Open H-1 with Quick Open (the file watcher of the workbench may take a moment to list it).
-  const input = page.locator('.quick-input-widget input');
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('Control+P');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('H-1.md');
-    const shown = await page
-      .locator('.quick-input-list .monaco-list-row', { hasText: 'H-1.md' })
-      .first()
-      .waitFor({ state: 'visible', timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) break;
-    if (attempt >= 5) throw new Error('H-1.md not found by Quick Open');
-  }
-  await page.keyboard.press('Enter');
-  const editor = page.locator('.monaco-editor[data-uri$="H-1.md"]').first();
-  await editor.waitFor({ state: 'visible', timeout: 30000 });
+  const editor = await openFile('H-1.md');
   await page.waitForTimeout(1000);
   assert.equal(await codingCount(page), 0, 'the new transcript has no codings');
 

@@ -5,7 +5,7 @@
 // name order against that one server and page. Build first: npm run package.
 //
 // A scenario file exports `default` (or `run`): async function (ctx) where ctx is
-//   { page, workspace, server, screenshot(name), runCommand(title), waitForNotification(text),
+//   { page, workspace, server, screenshot(name), runCommand(title), openFile(name) → its editor, waitForNotification(text),
 //     clearNotifications(), resetUi(), locale, repo, log(...), folder (what the workbench opened: the
 //     workspace path, or memfs:/<study> with --web), web }
 // and throws to fail. Optional `export const timeout = <ms>` (default 120 s).
@@ -58,6 +58,40 @@ const { values: opt } = parseArgs({
 /** Run a command from the Command Palette (F1) by its title, like a user. The palette lists the
  *  commands known when it opens, so while the extension host is still starting it is reopened
  *  until the command shows up (or `timeout` passes). */
+/**
+ * Opens a workspace file by its name with Quick Open and returns its editor. Clicks the row whose
+ * label is exactly `name` (Enter would open the first row, which after earlier scenarios may be
+ * "Respondent H-1.md" for H-1.md, a recent file or a backup such as A-1.md.eva.json); asks again
+ * while the workbench's file watcher has not listed a file just written.
+ */
+async function openFile(page, name, { timeout = 30000 } = {}) {
+  const input = page.locator('.quick-input-widget input');
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![^\\s/])`);
+  const end = Date.now() + timeout;
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(name);
+    const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
+    if (
+      await row.waitFor({ state: 'visible', timeout: 5000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
+      await row.click();
+      break;
+    }
+    if (Date.now() > end) {
+      throw new Error(`${name} not found by Quick Open`);
+    }
+  }
+  const editor = page.locator(`.monaco-editor[data-uri$="/${encodeURIComponent(name)}"]`).first();
+  await editor.waitFor({ state: 'visible', timeout });
+  return editor;
+}
+
 async function runCommand(page, title, { timeout = 30000 } = {}) {
   const input = page.locator('.quick-input-widget input');
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
@@ -252,6 +286,7 @@ async function main() {
         repo: REPO,
         log: (...a) => console.log(`  [${name}]`, ...a),
         runCommand: (title, o) => runCommand(page, title, o),
+        openFile: (name, o) => openFile(page, name, o),
         waitForNotification: (text, o) => waitForNotification(page, text, o),
         clearNotifications: () => clearNotifications(page),
         resetUi: () => resetUi(page),
