@@ -5,23 +5,12 @@ import assert from 'node:assert/strict';
 
 export const timeout = 120000;
 
-async function codingCount(page) {
-  const item = page
-    .locator('.statusbar-item', { hasText: '·' })
-    .filter({ has: page.locator('.codicon-tag') })
-    .first();
-  await item.waitFor({ state: 'visible', timeout: 30000 });
-  const text = (await item.innerText()).replace(/\s+/g, ' ');
-  const m = /(\d+)/.exec(text);
-  return m ? Number(m[1]) : NaN;
-}
-
-export default async function codeSelection({ page, screenshot, log, openFile }) {
+export default async function codeSelection({ page, screenshot, log, openFile, codingCount }) {
   // Open transcript A-1 with Quick Open.
   const editor = await openFile('A-1.md');
   const input = page.locator('.quick-input-widget input');
   await page.waitForTimeout(1500);
-  const before = await codingCount(page);
+  const before = await codingCount();
   log(`codings in A-1 before: ${before}`);
 
   // Go to line 23 (a respondent's turn) and select it: Ctrl+G, Home, Shift+End.
@@ -54,7 +43,7 @@ export default async function codeSelection({ page, screenshot, log, openFile })
   let after = before;
   while (Date.now() < end && after === before) {
     await page.waitForTimeout(250);
-    after = await codingCount(page);
+    after = await codingCount();
   }
   log(`codings in A-1 after: ${after}`);
   assert.equal(after, before + 1, 'one new coding');

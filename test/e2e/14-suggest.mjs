@@ -41,17 +41,6 @@ mode: Microsoft Teams
 **Respondent H:** Omdat ik het gewoon leuk vind. Ik ben enthousiast over de technologie en ik wil dat het iets bijdraagt aan de samenleving.
 `;
 
-/** The codings of the active transcript, from the status bar ("$(tag) N · $(person) coder"). */
-async function codingCount(page) {
-  const item = page
-    .locator('.statusbar-item', { hasText: '·' })
-    .filter({ has: page.locator('.codicon-tag') })
-    .first();
-  await item.waitFor({ state: 'visible', timeout: 30000 });
-  const m = /(\d+)/.exec((await item.innerText()).replace(/\s+/g, ' '));
-  return m ? Number(m[1]) : NaN;
-}
-
 /** The rows of the Suggested Codings view: label, description and aria label. */
 function proposalRows(pane) {
   return pane.locator('.monaco-list-row').evaluateAll((rows) =>
@@ -62,13 +51,13 @@ function proposalRows(pane) {
   );
 }
 
-export default async function suggest({ page, workspace, screenshot, runCommand, log, openFile }) {
+export default async function suggest({ page, workspace, screenshot, runCommand, log, openFile, codingCount }) {
   fs.writeFileSync(path.join(workspace, 'transcripts', 'H-1.md'), TRANSCRIPT);
 
   // Open H-1 with Quick Open (the file watcher of the workbench may take a moment to list it).
   const editor = await openFile('H-1.md');
   await page.waitForTimeout(1000);
-  assert.equal(await codingCount(page), 0, 'the new transcript has no codings');
+  assert.equal(await codingCount(), 0, 'the new transcript has no codings');
 
   // Suggest: the view lists one proposal per respondent turn. The study may still be taking the
   // new transcript in when the command first runs: then it proposes nothing, and it runs again.
@@ -136,10 +125,10 @@ export default async function suggest({ page, workspace, screenshot, runCommand,
     expected.slice(1).map((e) => e[0]),
     'the accepted proposal left the list; the others stay',
   );
-  let count = await codingCount(page);
+  let count = await codingCount();
   while (count !== 1 && Date.now() < end) {
     await page.waitForTimeout(250);
-    count = await codingCount(page);
+    count = await codingCount();
   }
   assert.equal(count, 1, 'the accepted proposal is the transcript’s first coding');
   await page.mouse.move(5, 5);

@@ -15,16 +15,6 @@ function webview(page) {
   return page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 }
 
-async function codingCount(page) {
-  const item = page
-    .locator('.statusbar-item', { hasText: '·' })
-    .filter({ has: page.locator('.codicon-tag') })
-    .first();
-  await item.waitFor({ state: 'visible', timeout: 30000 });
-  const m = /(\d+)/.exec((await item.innerText()).replace(/\s+/g, ' '));
-  return m ? Number(m[1]) : NaN;
-}
-
 /** Opens the matrix and returns the Total of the row of `code` (then closes the panel). */
 async function matrixTotal(page, runCommand, code, shot) {
   await runCommand('Codeboom: Open Matrix', { timeout: 60000 });
@@ -39,7 +29,7 @@ async function matrixTotal(page, runCommand, code, shot) {
   return total;
 }
 
-export default async function webHost({ page, folder, web, screenshot, runCommand, waitForNotification, resetUi, log }) {
+export default async function webHost({ page, folder, web, screenshot, runCommand, waitForNotification, resetUi, log, codingCount }) {
   assert.ok(web, 'run with --web (the scenario says export const web = true)');
   assert.match(folder, /^memfs:\//);
 
@@ -84,7 +74,7 @@ export default async function webHost({ page, folder, web, screenshot, runComman
   const editor = page.locator('.monaco-editor[data-uri="memfs:/kennisdeling/transcripts/A-1.md"]').first();
   await editor.waitFor({ state: 'visible', timeout: 30000 });
   await page.waitForTimeout(1500);
-  const before = await codingCount(page);
+  const before = await codingCount();
   log(`codings in A-1 before: ${before}`);
   assert.ok(before > 0, 'the sample codings of A-1 are shown');
 
@@ -113,7 +103,7 @@ export default async function webHost({ page, folder, web, screenshot, runComman
   let after = before;
   while (Date.now() < end && after === before) {
     await page.waitForTimeout(250);
-    after = await codingCount(page);
+    after = await codingCount();
   }
   log(`codings in A-1 after: ${after}`);
   assert.equal(after, before + 1, 'one new coding');

@@ -5,7 +5,7 @@
 // name order against that one server and page. Build first: npm run package.
 //
 // A scenario file exports `default` (or `run`): async function (ctx) where ctx is
-//   { page, workspace, server, screenshot(name), runCommand(title), openFile(name) → its editor, waitForNotification(text),
+//   { page, workspace, server, screenshot(name), runCommand(title), openFile(name) → its editor, codingCount(), waitForNotification(text),
 //     clearNotifications(), resetUi(), locale, repo, log(...), folder (what the workbench opened: the
 //     workspace path, or memfs:/<study> with --web), web }
 // and throws to fail. Optional `export const timeout = <ms>` (default 120 s).
@@ -90,6 +90,17 @@ async function openFile(page, name, { timeout = 30000 } = {}) {
   const editor = page.locator(`.monaco-editor[data-uri$="/${encodeURIComponent(name)}"]`).first();
   await editor.waitFor({ state: 'visible', timeout });
   return editor;
+}
+
+/** The codings of the active transcript, from Codeboom's status bar item ("$(tag) N · $(person) coder"). */
+async function codingCount(page) {
+  const item = page
+    .locator('.statusbar-item', { hasText: '·' })
+    .filter({ has: page.locator('.codicon-tag') })
+    .first();
+  await item.waitFor({ state: 'visible', timeout: 30000 });
+  const m = /(\d+)/.exec((await item.innerText()).replace(/\s+/g, ' '));
+  return m ? Number(m[1]) : NaN;
 }
 
 async function runCommand(page, title, { timeout = 30000 } = {}) {
@@ -287,6 +298,7 @@ async function main() {
         log: (...a) => console.log(`  [${name}]`, ...a),
         runCommand: (title, o) => runCommand(page, title, o),
         openFile: (name, o) => openFile(page, name, o),
+        codingCount: () => codingCount(page),
         waitForNotification: (text, o) => waitForNotification(page, text, o),
         clearNotifications: () => clearNotifications(page),
         resetUi: () => resetUi(page),
