@@ -5,6 +5,7 @@
 // matrix panel counts it. Every assertion is on the workbench's DOM; screenshots at each step.
 // Run: npm run package && node test/harness/run-e2e.mjs 14-web
 import assert from 'node:assert/strict';
+import { codeLine } from '../harness/e2e-steps.mjs';
 
 export const timeout = 240000;
 export const standalone = true;
@@ -74,39 +75,9 @@ export default async function webHost({ page, folder, web, screenshot, runComman
   const editor = page.locator('.monaco-editor[data-uri="memfs:/kennisdeling/transcripts/A-1.md"]').first();
   await editor.waitFor({ state: 'visible', timeout: 30000 });
   await page.waitForTimeout(1500);
-  const before = await codingCount();
-  log(`codings in A-1 before: ${before}`);
-  assert.ok(before > 0, 'the sample codings of A-1 are shown');
-
   // Line 23 (a respondent's turn): select it, code it as "hiërarchie" typed without the diaeresis.
-  await editor.click();
-  await page.keyboard.press('Control+G');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(':23');
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 10000 });
-  await page.keyboard.press('Home');
-  await page.keyboard.press('Shift+End');
-  await page
-    .locator('.statusbar-item', { hasText: /selected/ })
-    .first()
-    .waitFor({ state: 'visible', timeout: 10000 });
-  await page.keyboard.press('Control+Alt+C');
-  await input.waitFor({ state: 'visible', timeout: 15000 });
-  await page.keyboard.type('hierarchie', { delay: 40 });
-  const pick = page.locator('.quick-input-list .monaco-list-row', { hasText: 'hiërarchie' }).first();
-  await pick.waitFor({ state: 'visible', timeout: 10000 });
-  await screenshot('code-picker');
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 10000 });
-  const end = Date.now() + 15000;
-  let after = before;
-  while (Date.now() < end && after === before) {
-    await page.waitForTimeout(250);
-    after = await codingCount();
-  }
-  log(`codings in A-1 after: ${after}`);
-  assert.equal(after, before + 1, 'one new coding');
+  const { before } = await codeLine({ page, screenshot, log, codingCount }, editor, 23, 'hierarchie', 'hiërarchie');
+  assert.ok(before > 0, 'the sample codings of A-1 are shown');
   await page.keyboard.press('Escape');
   await screenshot('coded');
 
