@@ -3,16 +3,12 @@
 // a code and sees its quotations, and sees which literature factors came back in the data
 // (screenshot of the whole container).
 import assert from 'node:assert/strict';
+import { openCodeboomView } from '../harness/e2e-steps.mjs';
 
 export const timeout = 120000;
 
 export default async function codeTree({ page, screenshot, log }) {
-  const container = page
-    .locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]')
-    .first();
-  await container.waitFor({ state: 'visible', timeout: 30000 });
-  await container.click();
-  const sidebar = page.locator('.part.sidebar');
+  const sidebar = await openCodeboomView(page);
   const row = (text) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
 
   // The study loads in the background; the top-level codes are expanded by default.

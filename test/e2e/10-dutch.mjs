@@ -5,18 +5,14 @@
 // so the workbench's own words stay English; Codeboom's come from package.nls.nl.json and
 // l10n/bundle.l10n.nl.json. Standalone: the default (English) run leaves it out.
 import assert from 'node:assert/strict';
+import { openCodeboomView } from '../harness/e2e-steps.mjs';
 
 export const standalone = true;
 export const timeout = 150000;
 
 export default async function dutch({ page, screenshot, runCommand, locale, log }) {
   assert.equal(locale, 'nl', 'run with --locale nl (npm test step "e2e (nl)")');
-  const container = page
-    .locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]')
-    .first();
-  await container.waitFor({ state: 'visible', timeout: 30000 });
-  await container.click();
-  const sidebar = page.locator('.part.sidebar');
+  const sidebar = await openCodeboomView(page);
   const row = (text) => sidebar.locator('.monaco-list-row', { hasText: text }).first();
   const pane = (title) => sidebar.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
 

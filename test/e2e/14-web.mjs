@@ -5,7 +5,7 @@
 // matrix panel counts it. Every assertion is on the workbench's DOM; screenshots at each step.
 // Run: npm run package && node test/harness/run-e2e.mjs 14-web
 import assert from 'node:assert/strict';
-import { codeLine } from '../harness/e2e-steps.mjs';
+import { codeLine, openCodeboomView } from '../harness/e2e-steps.mjs';
 
 export const timeout = 240000;
 export const standalone = true;
@@ -37,12 +37,7 @@ export default async function webHost({ page, folder, web, screenshot, runComman
   // Without a search provider for the workspace (memfs has none; github.dev and vscode.dev have one),
   // VS Code cannot evaluate workspaceContains:codeboom.json in the web worker host: Codeboom starts when
   // its view is opened (or any of its commands is run), as the README says.
-  const container = page
-    .locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]')
-    .first();
-  await container.waitFor({ state: 'visible', timeout: 30000 });
-  await container.click();
-  const sidebar = page.locator('.part.sidebar');
+  const sidebar = await openCodeboomView(page);
   await sidebar.locator('.monaco-list-row', { hasText: 'mandaat' }).first().waitFor({ state: 'visible', timeout: 45000 });
 
   // Git cannot tell the browser who codes: the name is asked once, and kept in the setting. Only the

@@ -42,3 +42,13 @@ export async function codeLine({ page, screenshot, log, codingCount }, editor, l
   assert.equal(after, before + 1, 'one new coding');
   return { before, after };
 }
+
+/** Opens Codeboom's view container from the activity bar; returns the side bar that shows it. */
+export async function openCodeboomView(page) {
+  const container = page
+    .locator('.part.activitybar .action-item a[aria-label^="Codeboom"], .part.activitybar .action-item[aria-label^="Codeboom"]')
+    .first();
+  await container.waitFor({ state: 'visible', timeout: 30000 });
+  await container.click();
+  return page.locator('.part.sidebar');
+}
